@@ -1,0 +1,126 @@
+"""Opening the database: where it lives, pragmas, schema version, settings.
+
+One SQLite file per rep. Every connection runs in WAL mode with full synchronous writes and
+foreign keys on, so a crash never leaves half a transaction and readers (the command line's
+`summary`, `report`, `export`) work while the window writes.
+"""
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import DATA_MODELS, MODELS, Setting, database
+
+APP_NAME = "RepDesk"
+DB_FILE_NAME = "repdesk.sqlite3"
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("synchronous", "full"),
+    ("foreign_keys", 1),
+    ("busy_timeout", 5000),
+)
+
+
+def default_db_path() -> Path:
+    """The database in the user data folder (platformdirs), e.g. ~/.local/share/RepDesk."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DB_FILE_NAME
+
+
+def resolve_db_path(given: str | os.PathLike | None) -> Path:
+    """`--db` first, then the `REPDESK_DB` environment variable, then the default."""
+    if given:
+        return Path(given).expanduser().resolve()
+    if os.environ.get("REPDESK_DB"):
+        return Path(os.environ["REPDESK_DB"]).expanduser().resolve()
+    return default_db_path()
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection that cannot change the file (no checkpoint, no header write)."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
+def read_schema_version(path: Path) -> int:
+    """`PRAGMA user_version` of an existing file, read without touching it.
+
+    Raises UserError when the file is not a RepDesk (SQLite) database.
+    """
+    with Path(path).open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} is not a RepDesk database."),
+                        path=path)
+    if not header:
+        return 0  # an empty file is an empty database
+    try:
+        connection = connect_read_only(path)
+        try:
+            return connection.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "{path} cannot be read as a database: {reason}"),
+            path=path, reason=exc,
+        ) from exc
+
+
+def open_database(path: Path) -> None:
+    """Open (creating if needed) the database at `path` for the models.
+
+    A file from a newer RepDesk is refused and left untouched.
+    """
+    path = Path(path)
+    close_database()
+    if path.exists():
+        version = read_schema_version(path)
+        if version > SCHEMA_VERSION:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{path} was written by a newer RepDesk (schema {found}, this version "
+                    "knows {known}); update RepDesk to open it.",
+                ),
+                path=path, found=version, known=SCHEMA_VERSION,
+            )
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Create the file user-only before SQLite writes a byte; -wal/-shm inherit the mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        version = 0
+    database.init(str(path), pragmas=PRAGMAS)
+    database.connect()
+    if version == 0:
+        with database.atomic():
+            database.create_tables(MODELS)
+            database.pragma("user_version", SCHEMA_VERSION)
+
+
+def close_database() -> None:
+    if database.database and not database.is_closed():
+        database.close()
+
+
+def database_path() -> Path:
+    return Path(database.database)
+
+
+def is_empty() -> bool:
+    """True when the rep has no records yet (settings alone do not count)."""
+    return not any(model.select().exists() for model in DATA_MODELS)
+
+
+def get_setting(key: str, default=None):
+    row = Setting.get_or_none(Setting.key == key)
+    return default if row is None else json.loads(row.value)
+
+
+def set_setting(key: str, value) -> None:
+    Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()

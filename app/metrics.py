@@ -1,0 +1,94 @@
+"""The month's figures, as CONTRACT.md defines them, computed with SQL aggregates."""
+
+from datetime import date
+from fractions import Fraction
+
+import peewee as pw
+
+from app.models import EFFECTIVE_VISIT_KINDS, Activity, Order
+from app.money import FEN_PER_YUAN, fen_to_json
+from app.workdays import month_bounds, working_days, working_days_through
+
+
+def _ratio(numerator, denominator) -> float | None:
+    """An unrounded fraction as a JSON number; None (null) for a zero denominator."""
+    if not denominator:
+        return None
+    return float(Fraction(numerator) / Fraction(denominator))
+
+
+ACTUAL_KEYS = (
+    "revenue_fen", "deals", "new_customers", "effective_visits", "effective_leads", "calls"
+)
+
+
+def period_actuals(start: date, end: date) -> dict:
+    """Revenue (fen), deals, new customers and activity counts for start..end inclusive."""
+    revenue_fen, deals = (
+        Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0), pw.fn.COUNT(Order.id))
+        .where(Order.date.between(start, end))
+        .scalar(as_tuple=True)
+    )
+    first_orders = (
+        Order.select(Order.customer, pw.fn.MIN(Order.date).alias("first"))
+        .group_by(Order.customer)
+    )
+    new_customers = (
+        pw.Select(from_list=[first_orders.alias("f")], columns=[pw.fn.COUNT(pw.SQL("*"))])
+        .where(pw.SQL("f.first BETWEEN ? AND ?", [start, end]))
+        .bind(Order._meta.database)
+        .scalar()
+    )
+    in_period = Activity.date.between(start, end)
+    effective_visits, effective_leads, calls = (
+        Activity.select(
+            pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(
+                Activity.kind.in_(EFFECTIVE_VISIT_KINDS) & Activity.effective, Activity.count
+            )], 0)), 0),
+            pw.fn.COALESCE(pw.fn.SUM(Activity.effective_leads), 0),
+            pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(Activity.kind == "call", Activity.count)],
+                                             0)), 0),
+        )
+        .where(in_period)
+        .scalar(as_tuple=True)
+    )
+    return {
+        "revenue_fen": revenue_fen,
+        "deals": deals,
+        "new_customers": new_customers,
+        "effective_visits": effective_visits,
+        "effective_leads": effective_leads,
+        "calls": calls,
+    }
+
+
+def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
+    """The `summary --json` object for `month` (YYYY-MM) as it stands on `as_of`.
+
+    Actual figures cover the month from its first day through as-of (the whole month once
+    as-of is past its end).
+    """
+    first, last = month_bounds(month)
+    through = min(as_of, last)
+    if through >= first:
+        actual = period_actuals(first, through)
+    else:  # a month that has not started on as-of has no actuals yet
+        actual = dict.fromkeys(ACTUAL_KEYS, 0)
+    return {
+        "month": month,
+        "as_of": as_of.isoformat(),
+        "working_days": {
+            "month": len(working_days(first.year, first.month, country)),
+            "elapsed": working_days_through(first.year, first.month, as_of, country),
+        },
+        "actual": {
+            "revenue": fen_to_json(actual["revenue_fen"]),
+            "deals": actual["deals"],
+            "new_customers": actual["new_customers"],
+            "effective_visits": actual["effective_visits"],
+            "effective_leads": actual["effective_leads"],
+            "calls": actual["calls"],
+        },
+        "close_rate": _ratio(actual["deals"], actual["effective_visits"]),
+        "average_order_value": _ratio(actual["revenue_fen"], FEN_PER_YUAN * actual["deals"]),
+    }

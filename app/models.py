@@ -1,0 +1,367 @@
+"""The peewee models: every entity RepDesk keeps, in one SQLite file.
+
+Money is integer fen (``*_fen``); rates and factors are exact decimals stored as text;
+dates are ISO dates. Later features add behaviour to these tables, not new tables.
+"""
+
+from decimal import Decimal
+
+import peewee as pw
+
+database = pw.SqliteDatabase(None)
+
+TIERS = ("A", "B", "C")
+OUTCOMES = ("open", "won", "lost")
+ACTIVITY_KINDS = ("visit", "call", "follow_up", "meeting", "executive_visit")
+EFFECTIVE_VISIT_KINDS = ("visit", "executive_visit")
+QUADRANTS = (1, 2, 3, 4)
+LIFECYCLE_KINDS = (
+    "first_order_callback",
+    "quarterly_callback",
+    "annual_review",
+    "renewal_demo",
+    "birthday",
+    "anniversary",
+    "holiday_greeting",
+    "send_content",
+    "win_back",
+)
+EVENT_STATUSES = ("due", "done", "snoozed", "skipped")
+LIFECYCLE_STAGES = ("new", "growth", "mature", "declining")
+MARKET_STAGES = ("new", "mature")
+SWOT_KINDS = ("strength", "weakness", "opportunity", "threat")
+PDCA_PHASES = ("plan", "do", "check", "act")
+
+
+class ExactDecimalField(pw.TextField):
+    """A decimal kept as text, so 0.125 or 1.1 come back exactly (SQLite has no decimal)."""
+
+    def db_value(self, value):
+        return None if value is None else str(Decimal(str(value)))
+
+    def python_value(self, value):
+        return None if value is None else Decimal(value)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class ImportBatch(BaseModel):
+    """One file imported; its rows can be undone together."""
+
+    kind = pw.CharField()
+    file_name = pw.CharField()
+    created_at = pw.DateTimeField()
+    rows = pw.IntegerField(default=0)
+    undone = pw.BooleanField(default=False)
+
+
+class Channel(BaseModel):
+    """An acquisition channel, named as the rep entered it (陌拜, 转介绍, 展会, 线上, …)."""
+
+    name = pw.CharField(unique=True)
+
+
+class ChannelCost(BaseModel):
+    channel = pw.ForeignKeyField(Channel, backref="costs", on_delete="CASCADE")
+    month = pw.CharField()  # YYYY-MM
+    cost_fen = pw.IntegerField(default=0)
+    notes = pw.TextField(default="")
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("channel", "month"), True),)
+
+
+class Tag(BaseModel):
+    name = pw.CharField(unique=True)
+
+
+class Customer(BaseModel):
+    name = pw.CharField(index=True)
+    contact = pw.CharField(default="")
+    phone = pw.CharField(default="", index=True)
+    email = pw.CharField(default="")
+    industry = pw.CharField(default="", index=True)
+    size = pw.CharField(default="")
+    area = pw.CharField(default="", index=True)
+    customer_type = pw.CharField(default="")
+    channel = pw.ForeignKeyField(Channel, null=True, backref="customers", on_delete="SET NULL")
+    referred_by = pw.CharField(default="")
+    annual_revenue_fen = pw.IntegerField(null=True)
+    budget_fen = pw.IntegerField(null=True)
+    decision_chain = pw.TextField(default="")
+    pain_points = pw.TextField(default="")
+    # As the rep knows it: with birthday_lunar its month and day are lunar (02-30 is valid),
+    # so it is kept as text and never validated as a solar date.
+    birthday = pw.CharField(default="")
+    birthday_lunar = pw.BooleanField(default=False)
+    founded = pw.DateField(null=True)
+    contract_end = pw.DateField(null=True)
+    contact_left = pw.BooleanField(default=False)
+    contact_left_on = pw.DateField(null=True)
+    stage_override = pw.CharField(null=True)  # one of LIFECYCLE_STAGES
+    content_every_days = pw.IntegerField(null=True)  # value-added content rhythm
+    notes = pw.TextField(default="")
+    created = pw.DateField()
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+
+class CustomerTag(BaseModel):
+    customer = pw.ForeignKeyField(Customer, backref="tag_links", on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, backref="customer_links", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("customer", "tag"), True),)
+
+
+class Lead(BaseModel):
+    name = pw.CharField(index=True)
+    contact = pw.CharField(default="")
+    phone = pw.CharField(default="", index=True)
+    industry = pw.CharField(default="", index=True)
+    size = pw.CharField(default="")
+    channel = pw.ForeignKeyField(Channel, null=True, backref="leads", on_delete="SET NULL")
+    referred_by = pw.CharField(default="")
+    tier = pw.CharField(default="B", index=True)  # A / B / C
+    stage = pw.CharField(default="")
+    expected_amount_fen = pw.IntegerField(null=True)
+    expected_close = pw.DateField(null=True)
+    created = pw.DateField(index=True)
+    last_contact = pw.DateField(null=True)
+    outcome = pw.CharField(default="open", index=True)  # open / won / lost
+    lost_reason = pw.TextField(default="")
+    customer = pw.ForeignKeyField(Customer, null=True, backref="leads", on_delete="SET NULL")
+    # the three discovery questions (current efficiency, hidden costs, solutions tried)
+    discovery_efficiency = pw.TextField(default="")
+    discovery_hidden_costs = pw.TextField(default="")
+    discovery_tried = pw.TextField(default="")
+    # closing signals
+    signal_after_sales = pw.BooleanField(default=False)
+    signal_contract = pw.BooleanField(default=False)
+    signal_competitor = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+
+class LeadTag(BaseModel):
+    lead = pw.ForeignKeyField(Lead, backref="tag_links", on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, backref="lead_links", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("lead", "tag"), True),)
+
+
+class Objection(BaseModel):
+    """An objection handled the guide's way: empathise → decompose → verify."""
+
+    lead = pw.ForeignKeyField(Lead, backref="objections", on_delete="CASCADE")
+    raised_on = pw.DateField()
+    objection = pw.TextField()
+    empathise = pw.TextField(default="")
+    decompose = pw.TextField(default="")
+    verify = pw.TextField(default="")
+
+
+class Order(BaseModel):
+    customer = pw.ForeignKeyField(Customer, backref="orders", on_delete="RESTRICT")
+    date = pw.DateField(index=True)
+    amount_fen = pw.IntegerField()
+    product = pw.CharField(default="")
+    quantity = pw.IntegerField(null=True)
+    notes = pw.TextField(default="")
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("customer", "date"), False),)
+
+
+class Activity(BaseModel):
+    """A day's work: visits, calls, follow-ups, meetings, executive visits (counts summed)."""
+
+    date = pw.DateField(index=True)
+    kind = pw.CharField()  # ACTIVITY_KINDS
+    customer = pw.ForeignKeyField(Customer, null=True, backref="activities", on_delete="SET NULL")
+    lead = pw.ForeignKeyField(Lead, null=True, backref="activities", on_delete="SET NULL")
+    count = pw.IntegerField(default=1)
+    effective = pw.BooleanField(default=True)
+    effective_leads = pw.IntegerField(default=0)
+    notes = pw.TextField(default="")
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("date", "kind"), False),)
+
+
+class ReferralReward(BaseModel):
+    """What a won referral owes its referrer: money or service hours, until paid."""
+
+    referrer = pw.CharField()
+    referrer_customer = pw.ForeignKeyField(Customer, null=True, on_delete="SET NULL")
+    lead = pw.ForeignKeyField(Lead, null=True, on_delete="SET NULL")
+    customer = pw.ForeignKeyField(
+        Customer, null=True, on_delete="SET NULL", backref="referral_rewards"
+    )
+    amount_fen = pw.IntegerField(default=0)
+    service_hours = ExactDecimalField(null=True)
+    owed_on = pw.DateField()
+    paid_on = pw.DateField(null=True)
+
+
+class Target(BaseModel):
+    """The month's SMART target."""
+
+    month = pw.CharField(unique=True)  # YYYY-MM
+    revenue_fen = pw.IntegerField()
+    effective_visits = pw.IntegerField(null=True)
+    new_customers = pw.IntegerField(null=True)  # blank: the attainable calculator decides
+    new_long_term_customers = pw.IntegerField(null=True)
+    average_order_uplift = ExactDecimalField(null=True)  # 0.15 = +15 %
+    challenge_coefficient = ExactDecimalField(default=Decimal("1.1"))
+    manual_close_rate = ExactDecimalField(null=True)  # typed when there is no history
+    key_account_executive_visits = pw.IntegerField(null=True)
+    statement = pw.TextField(default="")
+    relevance = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+
+class PlanLine(BaseModel):
+    """One cell of the cross decomposition: product × customer type."""
+
+    month = pw.CharField(index=True)
+    product = pw.CharField()
+    customer_type = pw.CharField(default="")
+    revenue_fen = pw.IntegerField()
+    average_order_fen = pw.IntegerField()
+    close_rate = ExactDecimalField()
+    high_ticket = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+
+class MarketSlice(BaseModel):
+    """A slice of the month's target by area/商圈 and customer type."""
+
+    month = pw.CharField(index=True)
+    area = pw.CharField()
+    customer_type = pw.CharField(default="")
+    share = ExactDecimalField()
+    market_stage = pw.CharField(default="mature")  # MARKET_STAGES
+    new_customer_share = ExactDecimalField(null=True)  # overrides the stage default
+    reachable_pool = pw.IntegerField(null=True)
+
+
+class SeasonFactor(BaseModel):
+    month_of_year = pw.IntegerField(unique=True)  # 1..12
+    factor = ExactDecimalField()
+
+
+class SwotNote(BaseModel):
+    month = pw.CharField(index=True)
+    kind = pw.CharField()  # SWOT_KINDS
+    text = pw.TextField()
+    code = pw.CharField(default="")  # e.g. "negotiation" for the ticked common weakness
+
+
+class Task(BaseModel):
+    title = pw.CharField()
+    quadrant = pw.IntegerField(default=2)
+    position = pw.IntegerField(default=0)
+    due = pw.DateField(null=True)
+    done = pw.BooleanField(default=False)
+    done_on = pw.DateField(null=True)
+    customer = pw.ForeignKeyField(Customer, null=True, backref="tasks", on_delete="SET NULL")
+    lead = pw.ForeignKeyField(Lead, null=True, backref="tasks", on_delete="SET NULL")
+    origin = pw.CharField(default="manual")  # manual, lead, lifecycle, plan, review, import
+    origin_key = pw.CharField(null=True, unique=True)  # regenerating never duplicates
+    moved_by_rep = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+    created = pw.DateField()
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("quadrant", "position"), False),)
+
+
+class LifecycleEvent(BaseModel):
+    """A touchpoint on the calendar and what the rep did with it (never lost)."""
+
+    customer = pw.ForeignKeyField(Customer, backref="events", on_delete="CASCADE")
+    kind = pw.CharField()  # LIFECYCLE_KINDS
+    due = pw.DateField(index=True)
+    status = pw.CharField(default="due")  # EVENT_STATUSES
+    snoozed_to = pw.DateField(null=True)
+    skip_reason = pw.TextField(default="")
+    done_on = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("customer", "kind", "due"), True),)
+
+
+class MonthlyReview(BaseModel):
+    month = pw.CharField(unique=True)
+    results = pw.TextField(default="")
+    process = pw.TextField(default="")
+    ability = pw.TextField(default="")
+    improvement_plan = pw.TextField(default="")
+    kept_methods = pw.TextField(default="")
+    dropped_methods = pw.TextField(default="")
+    finished = pw.BooleanField(default=False)
+
+
+class PdcaItem(BaseModel):
+    review = pw.ForeignKeyField(MonthlyReview, backref="pdca_items", on_delete="CASCADE")
+    phase = pw.CharField()  # PDCA_PHASES
+    text = pw.TextField()
+    status = pw.CharField(default="open")  # open / done / dropped
+    carried_forward = pw.BooleanField(default=False)
+
+
+class CaseEntry(BaseModel):
+    """The weekly case journal (wins and lessons, as told at the sales morning meeting)."""
+
+    date = pw.DateField(index=True)
+    kind = pw.CharField(default="win")  # win / lesson
+    title = pw.CharField()
+    body = pw.TextField(default="")
+    customer = pw.ForeignKeyField(Customer, null=True, on_delete="SET NULL")
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()  # JSON
+
+
+MODELS = [
+    ImportBatch,
+    Channel,
+    ChannelCost,
+    Tag,
+    Customer,
+    CustomerTag,
+    Lead,
+    LeadTag,
+    Objection,
+    Order,
+    Activity,
+    ReferralReward,
+    Target,
+    PlanLine,
+    MarketSlice,
+    SeasonFactor,
+    SwotNote,
+    Task,
+    LifecycleEvent,
+    MonthlyReview,
+    PdcaItem,
+    CaseEntry,
+    Setting,
+]
+
+# The tables whose rows are the rep's own records; an empty database has none of them.
+DATA_MODELS = [Customer, Lead, Order, Activity, Task, Target, ChannelCost, MonthlyReview]

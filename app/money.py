@@ -1,0 +1,33 @@
+"""Money is kept in integer fen (分); these helpers are the only way in and out of yuan."""
+
+from decimal import Decimal, InvalidOperation
+
+FEN_PER_YUAN = 100
+
+
+def yuan_to_fen(yuan: Decimal | int | str) -> int:
+    """Exact conversion of a yuan amount with at most two decimals to fen."""
+    try:
+        value = Decimal(str(yuan))
+    except InvalidOperation as exc:
+        raise ValueError(f"not an amount: {yuan!r}") from exc
+    fen = value * FEN_PER_YUAN
+    if fen != fen.to_integral_value():
+        raise ValueError(f"more than two decimals: {yuan!r}")
+    return int(fen)
+
+
+def fen_to_yuan(fen: int) -> Decimal:
+    """Fen as an exact Decimal of yuan (84000.5 yuan for 8400050 fen)."""
+    return Decimal(fen) / FEN_PER_YUAN
+
+
+def fen_to_json(fen: int) -> float:
+    """Fen as a JSON number of yuan; exact to the fen for any realistic amount."""
+    return float(fen_to_yuan(fen))
+
+
+def format_yuan(fen: int) -> str:
+    """¥84,000.50 — the display form used in tables and reports."""
+    sign = "-" if fen < 0 else ""
+    return f"{sign}¥{abs(fen_to_yuan(fen)):,.2f}"
