@@ -18,7 +18,7 @@ import platformdirs
 
 from app import __version__, backup, db, demo, i18n, metrics
 from app.errors import UserError
-from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.i18n import QT_TRANSLATE_NOOP, message
 from app.lock import DatabaseLock
 from app.workdays import month_of
 
@@ -44,7 +44,8 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            translate("Messages", "{value} is not a date (YYYY-MM-DD)", value=text)
+            message(QT_TRANSLATE_NOOP("Messages", "{value} is not a date (YYYY-MM-DD)"),
+                    value=text)
         ) from None
 
 
@@ -53,7 +54,8 @@ def _month(text: str) -> str:
         return month_of(datetime.strptime(text, "%Y-%m").date())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            translate("Messages", "{value} is not a month (YYYY-MM)", value=text)
+            message(QT_TRANSLATE_NOOP("Messages", "{value} is not a month (YYYY-MM)"),
+                    value=text)
         ) from None
 
 
@@ -119,8 +121,10 @@ def _cmd_demo(args, db_path: Path) -> int:
     with DatabaseLock(db_path):
         db.open_database(db_path)
         counts = demo.load_demo(as_of, months=args.months, seed=args.seed)
-    print(translate("Messages", "Demo loaded: {customers} customers, {leads} leads, {orders} "
-                    "orders, {tasks} tasks.", **counts))
+    print(message(QT_TRANSLATE_NOOP(
+        "Messages",
+        "Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.",
+    ), **counts))
     return 0
 
 
@@ -142,16 +146,18 @@ def _cmd_not_yet(args, db_path: Path) -> int:
 def _cmd_backup(args, db_path: Path) -> int:
     dest = Path(args.to) if args.to else backup.default_backup_path(db_path, datetime.now())
     written = backup.backup(db_path, dest)
-    print(translate("Messages", "Backup written: {path}", path=written))
+    print(message(QT_TRANSLATE_NOOP("Messages", "Backup written: {path}"), path=written))
     return 0
 
 
 def _cmd_restore(args, db_path: Path) -> int:
     with DatabaseLock(db_path):
         safety = backup.restore(Path(args.file), db_path, datetime.now())
-    print(translate("Messages", "Restored {source} into {path}.", source=args.file, path=db_path))
+    print(message(QT_TRANSLATE_NOOP("Messages", "Restored {source} into {path}."),
+                  source=args.file, path=db_path))
     if safety:
-        print(translate("Messages", "The previous state was kept in {path}", path=safety))
+        print(message(QT_TRANSLATE_NOOP("Messages", "The previous state was kept in {path}"),
+                      path=safety))
     return 0
 
 
@@ -160,10 +166,10 @@ def _cmd_check(args, db_path: Path) -> int:
     if problems:
         for problem in problems[:20]:
             print(problem, file=sys.stderr)
-        print(translate("Messages", "{path} is damaged ({count} problems found).",
+        print(message(QT_TRANSLATE_NOOP("Messages", "{path} is damaged ({count} problems found)."),
                         path=db_path, count=len(problems)))
         return 1
-    print(translate("Messages", "{path} is sound.", path=db_path))
+    print(message(QT_TRANSLATE_NOOP("Messages", "{path} is sound."), path=db_path))
     return 0
 
 
@@ -211,8 +217,8 @@ def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int
         return 130
     except Exception as exc:  # the user gets one line; the details go to the log
         log_file = _log_unexpected()
-        print(translate("Messages", "repdesk: unexpected error: {reason} (details in {log})",
-                        reason=exc, log=log_file), file=sys.stderr)
+        text = QT_TRANSLATE_NOOP("Messages", "unexpected error: {reason} (details in {log})")
+        print(f"repdesk: {message(text, reason=exc, log=log_file)}", file=sys.stderr)
         return 1
     finally:
         db.close_database()

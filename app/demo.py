@@ -36,7 +36,7 @@ from app.models import (
     database,
 )
 from app.money import yuan_to_fen
-from app.workdays import is_working_day, month_of, previous_month
+from app.workdays import add_months, is_working_day, month_of, previous_month
 
 CHANNELS = {"陌拜": 1500, "转介绍": 800, "展会": 6000, "线上": 2500}  # monthly cost, yuan
 CITY = ["杭州", "宁波", "绍兴", "嘉兴", "湖州", "金华"]
@@ -238,8 +238,11 @@ class _DemoWriter:
             channel_name = rng.choice(list(CHANNELS))
             created = self.as_of - timedelta(days=rng.randrange(2, 170))
             last_contact = min(self.as_of, created + timedelta(days=rng.randrange(0, 40)))
-            if tier == "A" and outcome == "open":
-                last_contact = self.as_of - timedelta(days=rng.randrange(0, 6))
+            if outcome == "open":
+                # Most open leads are worked on rhythm; a few slip past their follow-up date.
+                rhythm = {"A": 3, "B": 7, "C": 30}[tier]
+                last_contact = max(created, self.as_of - timedelta(
+                    days=rng.randrange(0, rhythm + (3 if index % 6 == 0 else 1))))
             customer = next(won_customers, None) if outcome == "won" else None
             lead = Lead.create(
                 name=customer.name if customer else name, contact=_person(rng),
@@ -367,7 +370,7 @@ class _DemoWriter:
                                       done_on=due if due < self.as_of else None)
             if customer.contract_end:
                 LifecycleEvent.create(customer=customer, kind="renewal_demo",
-                                      due=customer.contract_end - timedelta(days=61))
+                                      due=add_months(customer.contract_end, -2))
 
     def _review_and_cases(self) -> None:
         last_month = previous_month(self.month)

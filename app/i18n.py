@@ -88,6 +88,11 @@ def translate(context: str, source: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def message(source: str, **values) -> str:
+    """A "Messages" string marked with QT_TRANSLATE_NOOP, translated and filled."""
+    return translate("Messages", source, **values)
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate knows
     """Marks a string for translation where it is defined; translate it where it is shown."""
     return source

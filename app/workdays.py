@@ -52,3 +52,12 @@ def month_of(day: date) -> str:
 def previous_month(month: str) -> str:
     first, _ = month_bounds(month)
     return month_of(first - timedelta(days=1))
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), clamped to the month's end (31 Mar − 2 → 31 Jan,
+    30 Apr − 2 → 28 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))

@@ -1,0 +1,51 @@
+"""Display names of the guide's vocabulary, shared by the window, the command line and the PDF."""
+
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
+_LABELS = {
+    "quadrant": {
+        1: QT_TRANSLATE_NOOP("Labels", "Important & urgent"),
+        2: QT_TRANSLATE_NOOP("Labels", "Important & not urgent"),
+        3: QT_TRANSLATE_NOOP("Labels", "Urgent & not important"),
+        4: QT_TRANSLATE_NOOP("Labels", "Neither"),
+    },
+    "event": {
+        "first_order_callback": QT_TRANSLATE_NOOP("Labels", "First-order callback"),
+        "quarterly_callback": QT_TRANSLATE_NOOP("Labels", "Quarterly callback"),
+        "annual_review": QT_TRANSLATE_NOOP("Labels", "Annual review"),
+        "renewal_demo": QT_TRANSLATE_NOOP("Labels", "Renewal demo"),
+        "birthday": QT_TRANSLATE_NOOP("Labels", "Birthday greeting"),
+        "anniversary": QT_TRANSLATE_NOOP("Labels", "Company anniversary"),
+        "holiday_greeting": QT_TRANSLATE_NOOP("Labels", "Holiday greeting"),
+        "send_content": QT_TRANSLATE_NOOP("Labels", "Send content"),
+        "win_back": QT_TRANSLATE_NOOP("Labels", "Win-back"),
+    },
+    "status": {
+        "due": QT_TRANSLATE_NOOP("Labels", "Due"),
+        "done": QT_TRANSLATE_NOOP("Labels", "Done"),
+        "snoozed": QT_TRANSLATE_NOOP("Labels", "Snoozed"),
+        "skipped": QT_TRANSLATE_NOOP("Labels", "Skipped"),
+    },
+    "outcome": {
+        "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+        "won": QT_TRANSLATE_NOOP("Labels", "Won"),
+        "lost": QT_TRANSLATE_NOOP("Labels", "Lost"),
+    },
+    "item": {
+        "open": QT_TRANSLATE_NOOP("Labels", "open"),
+        "done": QT_TRANSLATE_NOOP("Labels", "done"),
+        "dropped": QT_TRANSLATE_NOOP("Labels", "dropped"),
+    },
+    "pdca": {
+        "plan": QT_TRANSLATE_NOOP("Labels", "Plan"),
+        "do": QT_TRANSLATE_NOOP("Labels", "Do"),
+        "check": QT_TRANSLATE_NOOP("Labels", "Check"),
+        "act": QT_TRANSLATE_NOOP("Labels", "Act"),
+    },
+}
+
+
+def label(group: str, key) -> str:
+    """The translated display name of `key` in `group` (the key itself when unknown)."""
+    source = _LABELS[group].get(key)
+    return translate("Labels", source) if source else str(key)

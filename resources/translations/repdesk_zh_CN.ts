@@ -1,0 +1,667 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BoardTab</name>
+    <message>
+        <source>Coming next on this tab: drag and drop between quadrants, keyboard moves, adding and editing tasks in place, undo, and the Today focus.</source>
+        <translation>本页即将推出：在象限之间拖放任务、键盘移动、就地添加和编辑任务、撤销，以及“今日”视图。</translation>
+    </message>
+    <message>
+        <source>Four quadrants</source>
+        <translation>四象限</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交单数</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <source>Effective leads</source>
+        <translation>有效线索</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Working days elapsed</source>
+        <translation>已过工作日</translation>
+    </message>
+    <message>
+        <source>Coming next on this tab: quick entry for today, comparison with target and last month, trend charts with anomaly points, channel ROI and the customer Pareto chart.</source>
+        <translation>本页即将推出：今日快速录入、与目标和上月的对比、带异常点的趋势图、渠道ROI和客户帕累托图。</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>销售仪表盘</translation>
+    </message>
+    <message>
+        <source>{month} through {date}</source>
+        <translation>{month}（截至 {date}）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Important &amp; urgent</source>
+        <translation>重要紧急</translation>
+    </message>
+    <message>
+        <source>Important &amp; not urgent</source>
+        <translation>重要不紧急</translation>
+    </message>
+    <message>
+        <source>Urgent &amp; not important</source>
+        <translation>紧急不重要</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>不重要不紧急</translation>
+    </message>
+    <message>
+        <source>First-order callback</source>
+        <translation>首单回访</translation>
+    </message>
+    <message>
+        <source>Quarterly callback</source>
+        <translation>季度回访</translation>
+    </message>
+    <message>
+        <source>Annual review</source>
+        <translation>年度复盘</translation>
+    </message>
+    <message>
+        <source>Renewal demo</source>
+        <translation>续约增值演示</translation>
+    </message>
+    <message>
+        <source>Birthday greeting</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Company anniversary</source>
+        <translation>企业周年</translation>
+    </message>
+    <message>
+        <source>Holiday greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Send content</source>
+        <translation>发送增值内容</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>流失挽回</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已推迟</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>跟进中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>处理</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsTab</name>
+    <message>
+        <source>Search name, contact, phone or industry (Ctrl+F)</source>
+        <translation>搜索名称、联系人、电话或行业（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近跟进</translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Coming next on this tab: the detail pane with editing, filters, the conversion workspace, channel ROI, referral rewards and persona win rates.</source>
+        <translation>本页即将推出：可编辑的详情面板、筛选、转化工作台、渠道ROI、转介绍奖励和客户画像赢单率。</translation>
+    </message>
+    <message>
+        <source>Leads &amp;&amp; customers</source>
+        <translation>线索/客户</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Coming next on this tab: touchpoints generated from the rules (callbacks, reviews, renewals, birthdays, holidays, content), churn warnings, the month grid, and done / snooze / skip.</source>
+        <translation>本页即将推出：按规则生成的触点（回访、复盘、续约、生日、节日、增值内容）、流失预警、月历视图，以及完成/推迟/跳过。</translation>
+    </message>
+    <message>
+        <source>Lifecycle calendar</source>
+        <translation>客户生命周期</translation>
+    </message>
+    <message>
+        <source>Touchpoints from {start} to {end}</source>
+        <translation>{start} 至 {end} 的客户触点</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Welcome to RepDesk</source>
+        <translation>欢迎使用销售工作台</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load a demo month to look around, or start with your own data?</source>
+        <translation>数据库还是空的。要载入一个月的演示数据看看，还是直接从您自己的数据开始？</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>Start clean</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>RepDesk Sales Workbench</source>
+        <translation>RepDesk 销售工作台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print monthly review…</source>
+        <translation>打印月度复盘(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About RepDesk</source>
+        <translation>关于销售工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Database: {path}    As of {date} ({month})</source>
+        <translation>数据库：{path}    日期 {date}（{month}）</translation>
+    </message>
+    <message>
+        <source>This command is not available yet in this version of RepDesk.</source>
+        <translation>此版本的销售工作台还不能使用这个命令。</translation>
+    </message>
+    <message>
+        <source>Open or create a database</source>
+        <translation>打开或新建数据库</translation>
+    </message>
+    <message>
+        <source>RepDesk database (*.sqlite3)</source>
+        <translation>销售工作台数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Backup (*.sqlite3)</source>
+        <translation>备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>备份已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace the data in this database with the backup {name}? The current state is backed up first.</source>
+        <translation>用备份 {name} 替换此数据库中的数据吗？恢复前会先备份当前数据。</translation>
+    </message>
+    <message>
+        <source>Restored from {name}.</source>
+        <translation>已从 {name} 恢复。</translation>
+    </message>
+    <message>
+        <source>The previous state was kept in {path}</source>
+        <translation>恢复前的数据已保存在 {path}</translation>
+    </message>
+    <message>
+        <source>About RepDesk</source>
+        <translation>关于销售工作台</translation>
+    </message>
+    <message>
+        <source>RepDesk Sales Workbench {version}
+
+Targets, leads, customers and a daily plan for a front-line sales representative. Your data stays in {path}.</source>
+        <translation>RepDesk 销售工作台 {version}
+
+为一线销售代表管理目标、线索、客户和每日计划。您的数据保存在 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The backup failed its integrity check: {problem}</source>
+        <translation>备份未通过完整性检查：{problem}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a database: {reason}</source>
+        <translation>无法把 {path} 作为数据库读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a RepDesk backup this version can restore.</source>
+        <translation>{path} 不是此版本能恢复的销售工作台备份。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and was not restored: {problem}</source>
+        <translation>{path} 已损坏，未恢复：{problem}</translation>
+    </message>
+    <message>
+        <source>Usage error: {reason} (see --help)</source>
+        <translation>用法错误：{reason}（参见 --help）</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (YYYY-MM-DD)</source>
+        <translation>{value} 不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>{value} is not a month (YYYY-MM)</source>
+        <translation>{value} 不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.</source>
+        <translation>演示数据已载入：{customers} 个客户、{leads} 条线索、{orders} 笔订单、{tasks} 项任务。</translation>
+    </message>
+    <message>
+        <source>&apos;{command}&apos; is not available yet in this version.</source>
+        <translation>此版本还不能使用“{command}”命令。</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>备份已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Restored {source} into {path}.</source>
+        <translation>已将 {source} 恢复到 {path}。</translation>
+    </message>
+    <message>
+        <source>The previous state was kept in {path}</source>
+        <translation>恢复前的数据已保存在 {path}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({count} problems found).</source>
+        <translation>{path} 已损坏（发现 {count} 个问题）。</translation>
+    </message>
+    <message>
+        <source>{path} is sound.</source>
+        <translation>{path} 完好。</translation>
+    </message>
+    <message>
+        <source>unexpected error: {reason} (details in {log})</source>
+        <translation>意外错误：{reason}（详情见 {log}）</translation>
+    </message>
+    <message>
+        <source>{path} is not a RepDesk database.</source>
+        <translation>{path} 不是销售工作台数据库。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer RepDesk (schema {found}, this version knows {known}); update RepDesk to open it.</source>
+        <translation>{path} 由更新版本的销售工作台写入（结构版本 {found}，本版本支持 {known}）；请升级销售工作台后再打开。</translation>
+    </message>
+    <message>
+        <source>--months must be at least 1.</source>
+        <translation>--months 至少为 1。</translation>
+    </message>
+    <message>
+        <source>The database already has data; the demo only fills an empty database.</source>
+        <translation>数据库中已有数据；演示数据只能载入空数据库。</translation>
+    </message>
+    <message>
+        <source>{path} is open in another RepDesk window or command; close it and try again.</source>
+        <translation>{path} 已在另一个销售工作台窗口或命令中打开；请关闭后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Coming next on this tab: writing the review with automatic readings of the figures, carrying PDCA items into next month, PDF export and printing.</source>
+        <translation>本页即将推出：撰写复盘并自动解读数据、把PDCA事项带入下月、导出PDF和打印。</translation>
+    </message>
+    <message>
+        <source>Monthly review</source>
+        <translation>月度复盘</translation>
+    </message>
+    <message>
+        <source>No monthly review yet</source>
+        <translation>还没有月度复盘</translation>
+    </message>
+    <message>
+        <source>Review of {month}</source>
+        <translation>{month} 复盘</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>过程</translation>
+    </message>
+    <message>
+        <source>Ability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>Kept as method</source>
+        <translation>固化的方法</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>摒弃的动作</translation>
+    </message>
+    <message>
+        <source>PDCA</source>
+        <translation>PDCA 循环</translation>
+    </message>
+    <message>
+        <source>Case journal</source>
+        <translation>案例日志</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <source>Target statement</source>
+        <translation>目标描述</translation>
+    </message>
+    <message>
+        <source>Revenue target</source>
+        <translation>业绩目标</translation>
+    </message>
+    <message>
+        <source>Effective visits target</source>
+        <translation>有效拜访目标</translation>
+    </message>
+    <message>
+        <source>New customers target</source>
+        <translation>新客户目标</translation>
+    </message>
+    <message>
+        <source>Challenge coefficient</source>
+        <translation>挑战系数</translation>
+    </message>
+    <message>
+        <source>Working days this month</source>
+        <translation>本月工作日</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>关联性</translation>
+    </message>
+    <message>
+        <source>Plan lines (product × customer type)</source>
+        <translation>交叉拆解（产品 × 客户类型）</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Coming next on this tab: the attainable calculator, the process ladder, market slicing, SWOT calibration, the cross decomposition into daily actions, and the 10th/20th checkpoints.</source>
+        <translation>本页即将推出：可达成目标计算器、过程阶梯、市场切片、SWOT校准、拆解到每日动作的交叉拆解，以及10日/20日检查点。</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Target for {month}</source>
+        <translation>{month} 目标</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>computed by the attainable calculator</source>
+        <translation>由可达成目标计算器计算</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,108 @@
+"""The QApplication: style, translators, language switching, and starting the main window."""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import i18n
+
+ORGANIZATION = "RepDesk"
+APPLICATION = "RepDesk"
+
+STYLESHEET = """
+QMainWindow, QWidget#page { background: #f6f7f9; }
+QTabWidget::pane { border: 1px solid #d9dde3; background: #f6f7f9; top: -1px; }
+QTabBar::tab { padding: 7px 16px; border: 1px solid #d9dde3; border-bottom: none;
+               background: #eceff3; margin-right: 2px; border-top-left-radius: 4px;
+               border-top-right-radius: 4px; }
+QTabBar::tab:selected { background: #f6f7f9; color: #1f4e8c; font-weight: 600; }
+QLabel#pageTitle { font-size: 17px; font-weight: 600; color: #1d2733; }
+QLabel#sectionTitle { font-size: 14px; font-weight: 600; color: #1d2733; }
+QLabel#note { background: #eef4fb; border: 1px solid #c9dbef; border-radius: 4px;
+              padding: 6px 10px; color: #2d4b6e; }
+QFrame#card { background: white; border: 1px solid #dfe3e8; border-radius: 6px; }
+QLabel#cardTitle { color: #5b6776; }
+QLabel#cardValue { font-size: 20px; font-weight: 600; color: #1d2733; }
+QFrame#quadrant { background: white; border: 1px solid #dfe3e8; border-radius: 6px; }
+QTableView, QListWidget, QTextBrowser { background: white; border: 1px solid #dfe3e8;
+                                        alternate-background-color: #f8f9fb; }
+QHeaderView::section { background: #eceff3; border: none; border-right: 1px solid #d9dde3;
+                       padding: 4px 6px; font-weight: 600; }
+"""
+
+
+def app_settings() -> QSettings:
+    """Window size, position, last tab and language, per user (QSettings, INI format)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
+                     APPLICATION)
+
+
+class Translators:
+    """Keeps the installed QTranslators alive and switches the interface language."""
+
+    def __init__(self, application: QCoreApplication):
+        self.application = application
+        self.installed: list[QTranslator] = []
+
+    def install(self, language: str) -> None:
+        for translator in self.installed:
+            self.application.removeTranslator(translator)
+        self.installed.clear()
+        i18n.set_language(language)
+        if language != i18n.DEFAULT_LANGUAGE:
+            for name in (f"repdesk_{language}", f"qtbase_{language}"):
+                translator = QTranslator(self.application)
+                folder = i18n.translations_dir()
+                if not translator.load(name, str(folder)):
+                    qt_folder = Path(QCoreApplication.applicationDirPath())
+                    if not translator.load(name, str(qt_folder / "translations")):
+                        continue
+                self.application.installTranslator(translator)
+                self.installed.append(translator)
+        QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
+
+
+def choose_language(requested: str | None) -> str:
+    """`--lang` first, then the language the user picked last time, then the system's."""
+    if requested:
+        return requested
+    saved = app_settings().value("language")
+    if saved in i18n.LANGUAGES:
+        return saved
+    return i18n.normalize_language(QLocale.system().name())
+
+
+def create_application() -> QApplication:
+    application = QApplication.instance() or QApplication(sys.argv[:1])
+    application.setOrganizationName(ORGANIZATION)
+    application.setApplicationName(APPLICATION)
+    application.setApplicationDisplayName("RepDesk 销售工作台")
+    application.setStyle("Fusion")
+    application.setStyleSheet(STYLESHEET)
+    font = QFont(application.font())
+    font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
+    application.setFont(font)
+    if not hasattr(application, "translators"):
+        application.translators = Translators(application)
+    return application
+
+
+def run_window(db_path: Path, language: str | None = None, as_of: date | None = None) -> int:
+    """Open the main window on `db_path`; returns the exit status."""
+    from app.errors import UserError
+    from ui.main_window import MainWindow
+
+    application = create_application()
+    application.translators.install(choose_language(language))
+    try:
+        window = MainWindow(db_path, as_of=as_of)
+    except UserError as error:
+        QMessageBox.critical(None, "RepDesk", str(error))
+        return 2
+    window.show()
+    window.offer_demo_on_first_start()
+    return application.exec()

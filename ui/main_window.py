@@ -1,0 +1,282 @@
+"""The main window: six tabs, the menus, the status bar, and the database it works on."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
+
+from app import __version__, backup, db, demo, i18n
+from app.errors import UserError
+from app.lock import DatabaseLock
+from app.workdays import month_of
+from ui.app import app_settings
+from ui.tabs.board import BoardTab
+from ui.tabs.dashboard import DashboardTab
+from ui.tabs.leads import LeadsTab
+from ui.tabs.lifecycle import LifecycleTab
+from ui.tabs.review import ReviewTab
+from ui.tabs.targets import TargetsTab
+
+# (object name used for screenshots and settings, tab class)
+TABS = (
+    ("targets", TargetsTab),
+    ("leads", LeadsTab),
+    ("lifecycle", LifecycleTab),
+    ("board", BoardTab),
+    ("dashboard", DashboardTab),
+    ("review", ReviewTab),
+)
+FIRST_RUN_KEY = "first_run_done"
+
+
+class MainWindow(QMainWindow):
+    """RepDesk's window on one database, which it holds the single-writer lock of.
+
+    `as_of` stands for "today" in every rule the tabs show; tests pass it in.
+    """
+
+    def __init__(self, db_path: Path, as_of: date | None = None):
+        super().__init__()
+        self.as_of = as_of or date.today()
+        self.undo_stack = QUndoStack(self)
+        self.lock: DatabaseLock | None = None
+        self.db_path = Path(db_path)
+        self._attach(self.db_path)
+        self._build()
+        self._restore_geometry()
+
+    # -- the database -------------------------------------------------------------------
+    def _attach(self, db_path: Path) -> None:
+        """Lock and open `db_path`; on failure nothing changes and UserError is raised."""
+        lock = DatabaseLock(db_path).acquire()
+        try:
+            db.open_database(db_path)
+        except Exception:
+            lock.release()
+            raise
+        if self.lock:
+            self.lock.release()
+        self.lock = lock
+        self.db_path = Path(db_path)
+
+    def open_database(self, db_path: Path) -> bool:
+        """Switch to another database file; the current one stays open if that fails."""
+        previous = self.db_path
+        db.close_database()
+        try:
+            self._attach(Path(db_path))
+        except UserError as error:
+            db.open_database(previous)
+            QMessageBox.warning(self, self.tr("Open database"), str(error))
+            return False
+        self.undo_stack.clear()
+        self.refresh()
+        self.offer_demo_on_first_start()
+        return True
+
+    def offer_demo_on_first_start(self) -> None:
+        """On an empty database, offer the demo month or a clean start (asked once)."""
+        if db.get_setting(FIRST_RUN_KEY) or not db.is_empty():
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Welcome to RepDesk"))
+        box.setText(self.tr("This database is empty. Load a demo month to look around, "
+                            "or start with your own data?"))
+        demo_button = box.addButton(self.tr("Load demo data"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Start clean"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is demo_button:
+            try:
+                demo.load_demo(self.as_of)
+            except UserError as error:
+                QMessageBox.warning(self, self.tr("Demo data"), str(error))
+        db.set_setting(FIRST_RUN_KEY, True)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("RepDesk Sales Workbench"))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(False)
+        for name, tab_class in TABS:
+            tab = tab_class(self)
+            tab.setObjectName(name)
+            self.tabs.addTab(tab, tab.title())
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self._update_status()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open database…"), self._choose_database,
+                     QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Import…"), self._not_yet)
+        self._action(file_menu, self.tr("&Export…"), self._not_yet)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Backup now…"), self._backup)
+        self._action(file_menu, self.tr("&Restore from backup…"), self._restore)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Print monthly review…"), self._not_yet,
+                     QKeySequence.StandardKey.Print)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action(view_menu, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("zh_CN", "中文"), ("en", "English")):
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(i18n.current_language() == code)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(lambda action: self.set_language(action.data()))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About RepDesk"), self._about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    # -- behaviour ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        for index in range(self.tabs.count()):
+            self.tabs.widget(index).refresh()
+        self._update_status()
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language now and remember it."""
+        QApplication.instance().translators.install(language)
+        app_settings().setValue("language", language)
+        current = self.tabs.currentIndex()
+        self._build()
+        self.tabs.setCurrentIndex(current)
+
+    def _update_status(self) -> None:
+        self.status_label.setText(
+            self.tr("Database: {path}    As of {date} ({month})").format(
+                path=self.db_path, date=self.as_of.isoformat(), month=month_of(self.as_of)
+            )
+        )
+
+    def _not_yet(self) -> None:
+        QMessageBox.information(
+            self, "RepDesk",
+            self.tr("This command is not available yet in this version of RepDesk."),
+        )
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Open or create a database"), str(self.db_path.parent),
+            self.tr("RepDesk database (*.sqlite3)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.open_database(Path(path))
+
+    def _backup(self) -> None:
+        default = backup.default_backup_path(self.db_path, datetime.now())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
+                                              str(default), self.tr("Backup (*.sqlite3)"))
+        if not path:
+            return
+        try:
+            written = backup.backup(self.db_path, Path(path))
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Backup"), str(error))
+            return
+        self.statusBar().showMessage(self.tr("Backup written: {path}").format(path=written), 8000)
+
+    def _restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
+                                              str(backup.backups_dir(self.db_path)),
+                                              self.tr("Backup (*.sqlite3)"))
+        if path:
+            self.restore_backup(Path(path))
+
+    def restore_backup(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Restore"),
+            self.tr("Replace the data in this database with the backup {name}? The current "
+                    "state is backed up first.").format(name=path.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        db.close_database()
+        try:
+            safety = backup.restore(path, self.db_path, datetime.now())
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Restore"), str(error))
+            return False
+        finally:
+            db.open_database(self.db_path)
+        self.undo_stack.clear()
+        self.refresh()
+        message = self.tr("Restored from {name}.").format(name=path.name)
+        if safety:
+            message += " " + self.tr("The previous state was kept in {path}").format(path=safety)
+        self.statusBar().showMessage(message, 10000)
+        return True
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About RepDesk"),
+            self.tr("RepDesk Sales Workbench {version}\n\nTargets, leads, customers and a daily "
+                    "plan for a front-line sales representative. Your data stays in {path}.")
+            .format(version=__version__, path=self.db_path),
+        )
+
+    # -- window state -------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        tab = settings.value("window/tab")
+        names = [name for name, _ in TABS]
+        if tab in names:
+            self.tabs.setCurrentIndex(names.index(tab))
+
+    def release(self) -> None:
+        """Close the database and let go of its lock (the window stays as it is)."""
+        db.close_database()
+        if self.lock:
+            self.lock.release()
+            self.lock = None
+
+    def closeEvent(self, event):  # noqa: N802 - Qt's name
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/tab", TABS[self.tabs.currentIndex()][0])
+        settings.sync()
+        self.release()
+        super().closeEvent(event)

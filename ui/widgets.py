@@ -1,0 +1,142 @@
+"""Small shared widgets: page titles, notes, figure cards and a paging read-only table model."""
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+PACE_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
+OVERDUE = QColor("#c62828")
+_ROOT = QModelIndex()
+
+
+def title_label(text: str, name: str = "pageTitle") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    return label
+
+
+def note_label(text: str) -> QLabel:
+    """A plain, honest note (e.g. what arrives in a later version)."""
+    label = QLabel(text)
+    label.setObjectName("note")
+    label.setWordWrap(True)
+    return label
+
+
+class FigureCard(QFrame):
+    """A headline figure: a caption above a large value."""
+
+    def __init__(self, caption: str, value: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("cardTitle")
+        self.value = QLabel(value)
+        self.value.setObjectName("cardValue")
+        self.value.setAccessibleName(caption)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+    def set_value(self, text: str, colour: str | None = None) -> None:
+        self.value.setText(text)
+        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+
+
+class Column:
+    """A table column: header text, and whether its values are numbers (right-aligned)."""
+
+    def __init__(self, header: str, numeric: bool = False):
+        self.header = header
+        self.numeric = numeric
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Read-only rows fetched page by page from `fetch(offset, limit)`.
+
+    Each row is a tuple of display strings, optionally followed by a highlight flag
+    (`row.highlight`) the view shows in red, e.g. an overdue lead.
+    """
+
+    PAGE = 200
+
+    def __init__(self, columns: Sequence[Column], fetch: Callable[[int, int], list], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.fetch = fetch
+        self.rows: list = []
+        self.exhausted = False
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.fetch(0, self.PAGE)
+        self.exhausted = len(self.rows) < self.PAGE
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT):  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT):  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent=_ROOT):  # noqa: N802
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent=_ROOT):  # noqa: N802
+        if parent.isValid() or self.exhausted:
+            return
+        page = self.fetch(len(self.rows), self.PAGE)
+        self.exhausted = len(page) < self.PAGE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and getattr(row, "highlight", False):
+            return OVERDUE
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+
+class Row(tuple):
+    """A table row of display strings; `highlight` marks it in red (e.g. overdue)."""
+
+    highlight = False
+
+
+def make_row(values: Sequence[str], highlight: bool = False) -> Row:
+    row = Row(values)
+    row.highlight = highlight
+    return row
+
+
+def table_view(model: QAbstractTableModel, stretch_column: int = 0) -> QTableView:
+    """A read-only table in the app's style; `stretch_column` takes the spare width."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return view
