@@ -43,8 +43,14 @@ def resolve_db_path(given: str | os.PathLike | None) -> Path:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection that cannot change the file (no checkpoint, no header write)."""
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    """A plain sqlite3 connection that cannot change the file (no checkpoint, no header write).
+
+    Without a `-wal` file beside it nobody has the database open for writing and the file is
+    complete, so it is opened immutable: SQLite then creates no `-wal`/`-shm` files either.
+    """
+    path = Path(path).resolve()
+    in_use = path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(f"{path.as_uri()}?{'mode=ro' if in_use else 'immutable=1'}", uri=True)
 
 
 def read_schema_version(path: Path) -> int:

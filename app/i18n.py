@@ -80,7 +80,7 @@ def _catalogue(language: str) -> dict[tuple[str, str], str]:
     return catalogue
 
 
-def translate(context: str, source: str, **values) -> str:
+def translate(context: str, source: str, /, **values) -> str:
     """`source` in the current language, placeholders filled from `values`."""
     text = source
     if _current != DEFAULT_LANGUAGE:
@@ -88,7 +88,7 @@ def translate(context: str, source: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def message(source: str, **values) -> str:
+def message(source: str, /, **values) -> str:
     """A "Messages" string marked with QT_TRANSLATE_NOOP, translated and filled."""
     return translate("Messages", source, **values)
 

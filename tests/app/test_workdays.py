@@ -1,0 +1,35 @@
+"""Working days follow China's real calendar, holidays and make-up workdays (调休) included."""
+
+from datetime import date
+
+from app.workdays import add_months, is_working_day, working_days, working_days_through
+
+
+def test_november_2026_has_21_working_days_and_15_through_the_20th():
+    # Nov 1 is a Sunday: weekdays are 2–6, 9–13, 16–20, 23–27 and 30 = 21, no holiday.
+    assert len(working_days(2026, 11)) == 21
+    # Through Friday the 20th: three full weeks = 15.
+    assert working_days_through(2026, 11, date(2026, 11, 20)) == 15
+
+
+def test_spring_festival_2026_and_its_make_up_saturdays():
+    # February 2026: 20 weekdays; 16–20 and 23 Feb are holidays (−6);
+    # Saturdays 14 and 28 Feb are make-up workdays (+2): 16.
+    assert len(working_days(2026, 2)) == 16
+    assert is_working_day(date(2026, 2, 14))
+    assert not is_working_day(date(2026, 2, 17))
+
+
+def test_national_day_2026():
+    # October 2026: 22 weekdays; 1, 2, 5, 6, 7 Oct are holidays (−5); Saturday 10 Oct is a
+    # make-up workday (+1): 18.
+    assert len(working_days(2026, 10)) == 18
+    assert is_working_day(date(2026, 10, 10))
+
+
+def test_months_are_added_with_month_ends_clamped():
+    assert add_months(date(2027, 3, 31), -2) == date(2027, 1, 31)
+    assert add_months(date(2027, 4, 30), -2) == date(2027, 2, 28)
+    assert add_months(date(2028, 4, 30), -2) == date(2028, 2, 29)
+    assert add_months(date(2026, 1, 15), -2) == date(2025, 11, 15)
+    assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
