@@ -77,7 +77,10 @@ def choose_language(requested: str | None) -> str:
 
 
 def create_application() -> QApplication:
+    """The QApplication, styled once (restyling later would re-polish every widget)."""
     application = QApplication.instance() or QApplication(sys.argv[:1])
+    if hasattr(application, "translators"):
+        return application
     application.setOrganizationName(ORGANIZATION)
     application.setApplicationName(APPLICATION)
     application.setApplicationDisplayName("RepDesk 销售工作台")
@@ -86,8 +89,7 @@ def create_application() -> QApplication:
     font = QFont(application.font())
     font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
     application.setFont(font)
-    if not hasattr(application, "translators"):
-        application.translators = Translators(application)
+    application.translators = Translators(application)
     return application
 
 

@@ -1,0 +1,214 @@
+"""The main window as a rep meets it: six tabs with their data, menus, languages, memory."""
+
+import json
+from unittest import mock
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app import db
+from app.lock import DatabaseLocked
+from app.models import Customer, Lead, Task
+from tests.conftest import AS_OF, run_cli_process
+
+ENGLISH_TABS = ["Targets", "Leads & customers", "Lifecycle calendar", "Four quadrants",
+                "Dashboard", "Monthly review"]
+CHINESE_TABS = ["目标", "线索/客户", "客户生命周期", "四象限", "销售仪表盘", "月度复盘"]
+
+
+def _tab_titles(window):
+    return [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
+
+
+def _menu_titles(window):
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_six_tabs_and_four_menus(make_window):
+    window = make_window()
+    assert _tab_titles(window) == ENGLISH_TABS
+    assert _menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
+    file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
+                    if not a.isSeparator()]
+    assert file_actions == ["&Open database…", "&Import…", "&Export…", "&Backup now…",
+                            "&Restore from backup…", "&Print monthly review…", "&Quit"]
+    assert "2026-11-20" in window.status_label.text()
+
+
+def test_each_tab_shows_the_data_of_the_database(make_window):
+    window = make_window()
+    targets = window.tabs.widget(0)
+    assert targets.fields["revenue"].text() == "¥200,000.00"
+    assert targets.fields["working_days"].text() == "21"
+    assert targets.plan_model.rowCount() == 2
+    assert targets.plan_model.data(targets.plan_model.index(0, 4)) == "12.5%"
+
+    leads_tab = window.tabs.widget(1)
+    assert leads_tab.lead_model.rowCount() == 120
+    assert leads_tab.customer_model.rowCount() == 60
+    overdue = [row for row in leads_tab.lead_model.rows if row.highlight]
+    assert overdue, "overdue leads stand out"
+    leads_tab.search.setText("宁波")
+    assert 0 < leads_tab.lead_model.rowCount() < 120
+    assert all("宁波" in row[0] for row in leads_tab.lead_model.rows)
+
+    lifecycle_tab = window.tabs.widget(2)
+    assert lifecycle_tab.model.rowCount() > 0
+
+    board_tab = window.tabs.widget(3)
+    open_tasks = Task.select().where(~Task.done).count()
+    assert sum(board_tab.lists[q].count() for q in (1, 2, 3, 4)) == open_tasks
+    assert all(board_tab.lists[q].count() > 0 for q in (1, 2, 3, 4))
+
+    dashboard = window.tabs.widget(4)
+    summary = json.loads(run_cli_process("--db", window.db_path, "summary", "--json",
+                                         "--as-of", AS_OF.isoformat()).stdout)
+    assert dashboard.cards["deals"].value.text() == str(summary["actual"]["deals"])
+    assert dashboard.cards["working_days"].value.text() == "15 / 21"
+
+    review_tab = window.tabs.widget(5)
+    assert "Review of 2026-10" in review_tab.text.toPlainText()
+
+
+def test_the_leads_table_pages_in_as_it_scrolls(make_window, tmp_path):
+    from datetime import date
+
+    path = tmp_path / "many.sqlite3"
+    db.open_database(path)
+    with db.database.atomic():
+        Lead.insert_many([{"name": f"线索{i:04d}", "created": date(2026, 11, 1), "tier": "B"}
+                          for i in range(450)]).execute()
+    db.close_database()
+    window = make_window(path)
+    model = window.tabs.widget(1).lead_model
+    assert model.rowCount() == 200
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450
+
+
+def test_switching_the_language_retranslates_everything_and_is_remembered(make_window, qapp):
+    window = make_window()
+    window.tabs.setCurrentIndex(3)
+    window.set_language("zh_CN")
+    assert _tab_titles(window) == CHINESE_TABS
+    assert _menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert window.tabs.currentIndex() == 3
+    assert window.tabs.widget(3).lists[1].accessibleName() == "重要紧急"
+    from ui.app import app_settings, choose_language
+
+    assert app_settings().value("language") == "zh_CN"
+    assert choose_language(None) == "zh_CN"
+    assert choose_language("en") == "en"
+    window.set_language("en")
+    assert _tab_titles(window) == ENGLISH_TABS
+
+
+def test_window_size_position_and_last_tab_are_remembered(make_window):
+    window = make_window()
+    window.resize(700, 500)
+    window.tabs.setCurrentIndex(4)
+    window.close()
+    again = make_window(window.db_path)
+    assert again.tabs.currentIndex() == 4
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_first_start_offers_the_demo(make_window, tmp_path):
+    window = make_window(tmp_path / "new.sqlite3", demo=False)
+    with mock.patch.object(QMessageBox, "exec"), \
+            mock.patch.object(QMessageBox, "clickedButton",
+                              lambda box: box.buttons()[0]):  # "Load demo data"
+        window.offer_demo_on_first_start()
+    assert Customer.select().count() == 60
+    assert window.tabs.widget(1).customer_model.rowCount() == 60
+
+
+def test_starting_clean_is_asked_once(make_window, tmp_path):
+    window = make_window(tmp_path / "new.sqlite3", demo=False)
+    with mock.patch.object(QMessageBox, "exec") as shown, \
+            mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[1]):
+        window.offer_demo_on_first_start()
+        window.offer_demo_on_first_start()
+    assert shown.call_count == 1
+    assert db.is_empty()
+
+
+def test_a_second_window_on_the_same_database_is_refused(make_window):
+    window = make_window()
+    with pytest.raises(DatabaseLocked):
+        make_window(window.db_path)
+    assert window.lock.is_held
+
+
+def test_starting_the_app_on_a_locked_database_says_so(make_window, tmp_path):
+    from ui.app import run_window
+
+    window = make_window()
+    with mock.patch.object(QMessageBox, "critical") as critical:
+        assert run_window(window.db_path, language="en", as_of=AS_OF) == 2
+    assert "open in another RepDesk" in critical.call_args.args[2]
+
+
+def test_commands_beside_an_open_window(make_window):
+    window = make_window()
+    demo = run_cli_process("--db", window.db_path, "demo")
+    assert demo.returncode == 2
+    assert demo.stderr.count("\n") == 1 and "open in another RepDesk" in demo.stderr
+    assert run_cli_process("--db", window.db_path, "summary", "--json").returncode == 0
+    assert run_cli_process("--db", window.db_path, "check").returncode == 0
+
+
+def test_commands_of_later_versions_say_so_plainly(make_window):
+    window = make_window()
+    with mock.patch.object(QMessageBox, "information") as information:
+        action = next(a for a in window.menuBar().actions()[0].menu().actions()
+                      if a.text() == "&Import…")
+        action.trigger()
+    assert "not available yet" in information.call_args.args[2]
+
+
+def test_open_another_database_and_back(make_window, tmp_path):
+    window = make_window()
+    other = tmp_path / "other.sqlite3"
+    with mock.patch.object(QMessageBox, "exec"), \
+            mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[1]):
+        assert window.open_database(other)
+    assert window.db_path == other
+    assert window.tabs.widget(1).lead_model.rowCount() == 0
+    assert window.open_database(tmp_path / "repdesk.sqlite3")
+    assert window.tabs.widget(1).lead_model.rowCount() == 120
+
+
+def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(make_window, tmp_path):
+    window = make_window()
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_text("not a database")
+    with mock.patch.object(QMessageBox, "warning") as warning:
+        assert not window.open_database(bogus)
+    assert "not a RepDesk database" in warning.call_args.args[2]
+    assert window.db_path == tmp_path / "repdesk.sqlite3"
+    assert Customer.select().count() == 60
+
+
+def test_restore_from_the_window(make_window, tmp_path):
+    from app import backup
+
+    window = make_window()
+    saved = backup.backup(window.db_path, tmp_path / "saved.sqlite3")
+    Task.delete().execute()
+    window.refresh()
+    assert window.tabs.widget(3).lists[1].count() == 0
+    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
+        assert window.restore_backup(saved)
+    assert window.tabs.widget(3).lists[1].count() > 0
+    assert window.lock.is_held
+
+
+def test_undo_and_redo_are_in_the_edit_menu_with_standard_shortcuts(make_window):
+    window = make_window()
+    edit = window.menuBar().actions()[1].menu()
+    undo, redo = edit.actions()[:2]
+    assert undo.shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_Z)
+    assert not undo.isEnabled() and not redo.isEnabled()  # nothing to undo yet
