@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("kind", choices=IMPORT_KINDS)
     sub.add_argument("file")
 
+    commands.add_parser("imports", parents=[common], help="list the imports (batches)")
+    sub = commands.add_parser("undo-import", parents=[common], help="undo one import whole")
+    sub.add_argument("batch", type=int)
+
     sub = commands.add_parser("summary", parents=[common], help="the month's figures")
     sub.add_argument("--month", type=_month)
     sub.add_argument("--as-of", type=_date)
@@ -136,6 +140,63 @@ def _cmd_summary(args, db_path: Path) -> int:
     return 0
 
 
+def _cmd_import(args, db_path: Path) -> int:
+    from app.io import pipeline
+
+    with DatabaseLock(db_path):
+        db.open_database(db_path)
+        plan = pipeline.plan_import(args.kind, Path(args.file))
+        if plan.unknown_columns:
+            print(message(QT_TRANSLATE_NOOP("Messages", "Ignored columns: {columns}"),
+                          columns=", ".join(plan.unknown_columns)), file=sys.stderr)
+        result = pipeline.run_import(plan, today=date.today(), dry_run=args.dry_run)
+    for error in result.errors:
+        print(error.text(plan.kind), file=sys.stderr)
+    if args.errors and result.errors:
+        pipeline.write_errors(result, plan, Path(args.errors))
+    if args.dry_run:
+        print(message(QT_TRANSLATE_NOOP(
+            "Messages", "Dry run: {imported} rows would be imported, {rejected} rejected; "
+            "nothing was written."), imported=result.imported, rejected=result.rejected))
+    else:
+        print(message(QT_TRANSLATE_NOOP(
+            "Messages", "Imported {imported} rows, rejected {rejected} (import {batch})."),
+            imported=result.imported, rejected=result.rejected, batch=result.batch_id))
+    return 1 if result.rejected else 0
+
+
+def _cmd_export(args, db_path: Path) -> int:
+    from app.io import pipeline
+
+    _open_existing(db_path)
+    count = pipeline.export_kind(args.kind, Path(args.file))
+    print(message(QT_TRANSLATE_NOOP("Messages", "Exported {count} rows to {path}."),
+                  count=count, path=args.file))
+    return 0
+
+
+def _cmd_imports(args, db_path: Path) -> int:
+    from app.io import pipeline
+
+    _open_existing(db_path)
+    for batch in pipeline.list_batches():
+        state = message(QT_TRANSLATE_NOOP("Messages", "undone")) if batch.undone else ""
+        print(f"{batch.id}\t{batch.created_at}\t{batch.kind}\t{batch.rows}\t"
+              f"{batch.file_name}\t{state}".rstrip())
+    return 0
+
+
+def _cmd_undo_import(args, db_path: Path) -> int:
+    from app.io import pipeline
+
+    with DatabaseLock(db_path):
+        _open_existing(db_path)
+        rows = pipeline.undo_batch(args.batch)
+    print(message(QT_TRANSLATE_NOOP("Messages", "Import {batch} undone ({rows} rows)."),
+                  batch=args.batch, rows=rows))
+    return 0
+
+
 def _cmd_not_yet(args, db_path: Path) -> int:
     raise UserError(
         QT_TRANSLATE_NOOP("Messages", "'{command}' is not available yet in this version."),
@@ -176,8 +237,10 @@ def _cmd_check(args, db_path: Path) -> int:
 COMMANDS: dict[str, Callable] = {
     "demo": _cmd_demo,
     "summary": _cmd_summary,
-    "import": _cmd_not_yet,
-    "export": _cmd_not_yet,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "imports": _cmd_imports,
+    "undo-import": _cmd_undo_import,
     "report": _cmd_not_yet,
     "backup": _cmd_backup,
     "restore": _cmd_restore,

@@ -59,6 +59,18 @@ class ImportBatch(BaseModel):
     undone = pw.BooleanField(default=False)
 
 
+class ImportChange(BaseModel):
+    """A row an import updated, as it was before, so undoing the import puts it back.
+
+    Rows an import inserted carry its batch instead and are deleted on undo.
+    """
+
+    batch = pw.ForeignKeyField(ImportBatch, backref="changes", on_delete="CASCADE")
+    table = pw.CharField()
+    row_id = pw.IntegerField()
+    before = pw.TextField()  # JSON of the row's columns (and tags)
+
+
 class Channel(BaseModel):
     """An acquisition channel, named as the rep entered it (陌拜, 转介绍, 展会, 线上, …)."""
 
@@ -339,6 +351,7 @@ class Setting(BaseModel):
 
 MODELS = [
     ImportBatch,
+    ImportChange,
     Channel,
     ChannelCost,
     Tag,

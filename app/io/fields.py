@@ -1,0 +1,266 @@
+"""Cell values in and out: how each type of column is parsed on import and written on export.
+
+A parser takes the cell as read (text from CSV; text, number, date or bool from XLSX) and
+returns the stored value or raises CellError with an English reason marked for translation.
+A formatter returns the canonical value for export: ISO dates, plain numbers with `.`
+decimals, `yes`/`no`, English kind words.
+"""
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.money import FEN_PER_YUAN
+
+
+class CellError(ValueError):
+    """A cell that cannot be stored; `reason` is an English source string, `values` fill it."""
+
+    def __init__(self, reason: str, **values):
+        super().__init__(reason)
+        self.reason = reason
+        self.values = values
+
+
+REQUIRED = QT_TRANSLATE_NOOP("Messages", "required")
+NOT_A_DATE = QT_TRANSLATE_NOOP("Messages", "not a date")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Messages", "not a number")
+NEGATIVE = QT_TRANSLATE_NOOP("Messages", "must not be negative")
+TOO_MANY_DECIMALS = QT_TRANSLATE_NOOP("Messages", "more than two decimals")
+NOT_WHOLE = QT_TRANSLATE_NOOP("Messages", "not a whole number")
+NOT_YES_NO = QT_TRANSLATE_NOOP("Messages", "not yes or no")
+NOT_A_MONTH = QT_TRANSLATE_NOOP("Messages", "not a month (YYYY-MM)")
+NOT_A_RATE = QT_TRANSLATE_NOOP("Messages", "not a rate between 0 and 1 (or 0% and 100%)")
+NOT_POSITIVE = QT_TRANSLATE_NOOP("Messages", "must be greater than zero")
+UNKNOWN_WORD = QT_TRANSLATE_NOOP("Messages", "unknown value {value}; use one of {choices}")
+UNKNOWN_CUSTOMER = QT_TRANSLATE_NOOP("Messages", "no customer of this name")
+UNKNOWN_LEAD = QT_TRANSLATE_NOOP("Messages", "no lead of this name")
+AMBIGUOUS_CUSTOMER = QT_TRANSLATE_NOOP("Messages", "several customers have this name")
+AMBIGUOUS_LEAD = QT_TRANSLATE_NOOP("Messages", "several leads have this name")
+NOT_A_BIRTHDAY = QT_TRANSLATE_NOOP("Messages", "not a birthday (YYYY-MM-DD or MM-DD)")
+
+YES = {"yes", "是", "true", "y", "1"}
+NO = {"no", "否", "false", "n", "0"}
+LIST_SEPARATORS = re.compile(r"[;,，、；]")
+DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+)
+BIRTHDAY_PATTERNS = DATE_PATTERNS + (
+    re.compile(r"^()(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^()(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^()(\d{1,2})月(\d{1,2})日$"),
+)
+# OWASP CSV injection: a cell beginning with one of these is a formula to a spreadsheet.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value) -> str:
+    """A text cell, with a spreadsheet-safety quote from our own export taken off again."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a phone number typed into Excel comes back as 13800001111.0
+    if isinstance(value, datetime | date):
+        value = value.strftime("%Y-%m-%d")
+    result = str(value).strip()
+    return unneutralise(result)
+
+
+def neutralise(value: str) -> str:
+    """Prefix `'` to a cell a spreadsheet would run as a formula (or that starts with `'`)."""
+    if value.startswith("'") or value.lstrip(" \"").startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def unneutralise(value: str) -> str:
+    """Undo neutralise(): exactly one added quote is removed, nothing else is touched."""
+    if value.startswith("'") and (value[1:2] == "'" or
+                                  value[1:].lstrip(" \"").startswith(FORMULA_TRIGGERS)):
+        return value[1:]
+    return value
+
+
+def parse_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    cleaned = str(value).strip()
+    for pattern in DATE_PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            try:
+                return date(*(int(part) for part in match.groups()))
+            except ValueError:
+                break
+    raise CellError(NOT_A_DATE)
+
+
+def format_date(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def parse_birthday(value) -> str:
+    """A birthday as the rep knows it: `YYYY-MM-DD` or `MM-DD`, month 1–12 and day 1–31.
+
+    Whether it is a real solar date is checked with the lunar flag, row by row.
+    """
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    cleaned = str(value).strip()
+    for pattern in BIRTHDAY_PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            year, month, day = match.groups()
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                month_day = f"{int(month):02d}-{int(day):02d}"
+                return f"{year}-{month_day}" if year else month_day
+    raise CellError(NOT_A_BIRTHDAY)
+
+
+def _decimal(value) -> Decimal:
+    if isinstance(value, bool):
+        raise CellError(NOT_A_NUMBER)
+    if isinstance(value, int | float):
+        return Decimal(repr(value))
+    cleaned = str(value).strip().replace(",", "").replace("，", "").replace(" ", "")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise CellError(NOT_A_NUMBER) from None
+
+
+def parse_money(value) -> int:
+    """Yuan with up to 2 decimals, with or without ¥, thousands separators or 元 → fen."""
+    if isinstance(value, str):
+        value = value.strip().lstrip("¥￥").rstrip("元").strip()
+    amount = _decimal(value)
+    if not amount.is_finite():
+        raise CellError(NOT_A_NUMBER)
+    fen = amount * FEN_PER_YUAN
+    if fen != fen.to_integral_value():
+        raise CellError(TOO_MANY_DECIMALS)
+    if fen < 0:
+        raise CellError(NEGATIVE)
+    return int(fen)
+
+
+def format_money(fen: int | None) -> str:
+    if fen is None:
+        return ""
+    yuan, cents = divmod(fen, FEN_PER_YUAN)
+    return str(yuan) if cents == 0 else f"{yuan}.{cents:02d}"
+
+
+def money_cell(fen: int | None):
+    """Money for an XLSX cell: a number (exact in binary floating point to the fen)."""
+    if fen is None:
+        return None
+    return fen // FEN_PER_YUAN if fen % FEN_PER_YUAN == 0 else float(Decimal(fen) / 100)
+
+
+def parse_count(value) -> int:
+    number = _decimal(value)
+    if not number.is_finite() or number != number.to_integral_value():
+        raise CellError(NOT_WHOLE)
+    if number < 0:
+        raise CellError(NEGATIVE)
+    return int(number)
+
+
+def parse_positive_money(value) -> int:
+    fen = parse_money(value)
+    if fen == 0:
+        raise CellError(NOT_POSITIVE)
+    return fen
+
+
+def parse_factor(value) -> Decimal:
+    number = _decimal(value)
+    if not number.is_finite() or number <= 0:
+        raise CellError(NOT_POSITIVE)
+    return number.normalize() if number == number.to_integral_value() else number
+
+
+def parse_rate(value) -> Decimal:
+    """0.125 or 12.5% → Decimal('0.125'); must lie in (0, 1]."""
+    percent = isinstance(value, str) and value.strip().endswith(("%", "％"))
+    if percent:
+        value = value.strip()[:-1]
+    rate = _decimal(value)
+    if percent:
+        rate = rate / 100
+    if not rate.is_finite() or rate <= 0 or rate > 1:
+        raise CellError(NOT_A_RATE)
+    return rate.normalize()
+
+
+def format_decimal(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text_value = format(value.normalize(), "f")
+    return text_value
+
+
+def parse_bool(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    cleaned = str(value).strip().lower()
+    if cleaned in YES:
+        return True
+    if cleaned in NO:
+        return False
+    raise CellError(NOT_YES_NO)
+
+
+def format_bool(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def parse_month(value) -> str:
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m")
+    cleaned = str(value).strip()
+    match = re.match(r"^(\d{4})(?:-|/|年)(\d{1,2})月?$", cleaned)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
+    raise CellError(NOT_A_MONTH)
+
+
+def parse_tags(value) -> list[str]:
+    seen = []
+    for part in LIST_SEPARATORS.split(text(value)):
+        tag = part.strip()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def format_tags(tags: list[str]) -> str:
+    return ";".join(tags)
+
+
+def word_parser(words: dict[str, object]):
+    """A parser for a closed set of words (either language, any case) → canonical value."""
+    lookup = {str(key).strip().lower(): canonical for key, canonical in words.items()}
+    choices = " / ".join(dict.fromkeys(str(key) for key in words))
+
+    def parse(value):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        key = str(value).strip().lower()
+        if key in lookup:
+            return lookup[key]
+        raise CellError(UNKNOWN_WORD, value=str(value).strip(), choices=choices)
+
+    return parse

@@ -1,0 +1,675 @@
+"""The eight kinds of import/export file: their columns (CONTRACT.md), checks and writers.
+
+Each kind knows its columns, how a parsed row is checked against the database (a customer
+an order names must exist), how valid rows are written (batched inserts; re-imported
+customers and leads are updated, with their former state kept for undo), and which rows
+an export writes.
+"""
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import peewee as pw
+
+from app.io import fields as f
+from app.models import (
+    Activity,
+    Channel,
+    ChannelCost,
+    Customer,
+    CustomerTag,
+    ImportChange,
+    Lead,
+    LeadTag,
+    Order,
+    PlanLine,
+    Tag,
+    Target,
+    Task,
+    database,
+)
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: CONTRACT.md's English and Chinese header, its type, required or default."""
+
+    key: str
+    zh: str
+    type: str = "text"  # text date money count bool rate factor month tags birthday word
+    required: bool = False
+    default: object = None
+    words: dict | None = None  # for type "word": accepted words → canonical value
+
+    def parse(self, value):
+        if self.type == "word":
+            return f.word_parser(self.words)(value)
+        return PARSERS[self.type](value)
+
+    def csv_value(self, value) -> str:
+        """The canonical text of a stored value in a CSV cell."""
+        if value is None:
+            return ""
+        if self.type in ("text", "tags", "birthday", "month"):
+            return f.neutralise(f.format_tags(value) if self.type == "tags" else str(value))
+        return CSV_FORMATTERS[self.type](value)
+
+    def xlsx_value(self, value):
+        """A stored value as an XLSX cell: numbers and dates typed, text never a formula."""
+        if value is None:
+            return None
+        if self.type == "date":
+            return value
+        if self.type in ("money", "positive_money"):
+            return f.money_cell(value)
+        if self.type == "count":
+            return value
+        if self.type in ("rate", "factor"):
+            return float(value)
+        if self.type == "word" and isinstance(value, int):
+            return value
+        return self.csv_value(value)
+
+
+PARSERS: dict[str, Callable] = {
+    "text": f.text,
+    "date": f.parse_date,
+    "money": f.parse_money,
+    "positive_money": f.parse_positive_money,
+    "count": f.parse_count,
+    "bool": f.parse_bool,
+    "rate": f.parse_rate,
+    "factor": f.parse_factor,
+    "month": f.parse_month,
+    "tags": f.parse_tags,
+    "birthday": f.parse_birthday,
+}
+CSV_FORMATTERS: dict[str, Callable] = {
+    "date": f.format_date,
+    "money": f.format_money,
+    "positive_money": f.format_money,
+    "count": str,
+    "bool": f.format_bool,
+    "rate": f.format_decimal,
+    "factor": f.format_decimal,
+    "word": str,
+}
+
+TIERS = {"A": "A", "B": "B", "C": "C"}
+OUTCOMES = {"open": "open", "won": "won", "lost": "lost",
+            "跟进中": "open", "赢单": "won", "输单": "lost"}
+ACTIVITY_KINDS = {
+    "visit": "visit", "拜访": "visit", "call": "call", "电话": "call",
+    "follow_up": "follow_up", "follow-up": "follow_up", "跟进": "follow_up",
+    "meeting": "meeting", "会议": "meeting",
+    "executive_visit": "executive_visit", "高层拜访": "executive_visit",
+}
+QUADRANT_WORDS = {
+    "1": 1, "2": 2, "3": 3, "4": 4,
+    "important & urgent": 1, "重要紧急": 1,
+    "important & not urgent": 2, "重要不紧急": 2,
+    "urgent & not important": 3, "紧急不重要": 3,
+    "neither": 4, "不重要不紧急": 4,
+}
+
+
+class RowProblem(Exception):
+    """The checks of one row failed: a list of (column key, reason, values)."""
+
+    def __init__(self, problems: list[tuple[str, str, dict]]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+class Lookup:
+    """Names → ids of customers, leads and channels, loaded once per import."""
+
+    def __init__(self, today: date):
+        self.today = today
+        self._customers = None
+        self._leads = None
+        self._channels = None
+
+    @staticmethod
+    def _names(model) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for row_id, name in model.select(model.id, model.name).tuples():
+            found.setdefault(name, []).append(row_id)
+        return found
+
+    def customer(self, name: str, column: str) -> int:
+        if self._customers is None:
+            self._customers = self._names(Customer)
+        return self._one(self._customers.get(name, []), column, f.UNKNOWN_CUSTOMER,
+                         f.AMBIGUOUS_CUSTOMER)
+
+    def lead(self, name: str, column: str) -> int:
+        if self._leads is None:
+            self._leads = self._names(Lead)
+        return self._one(self._leads.get(name, []), column, f.UNKNOWN_LEAD, f.AMBIGUOUS_LEAD)
+
+    @staticmethod
+    def _one(ids, column, unknown, ambiguous) -> int:
+        if not ids:
+            raise RowProblem([(column, unknown, {})])
+        if len(ids) > 1:
+            raise RowProblem([(column, ambiguous, {})])
+        return ids[0]
+
+    def channel(self, name: str) -> int | None:
+        """The channel's id, created when the rep names a new one (channels are named freely)."""
+        if not name:
+            return None
+        if self._channels is None:
+            self._channels = dict(Channel.select(Channel.name, Channel.id).tuples())
+        if name not in self._channels:
+            self._channels[name] = Channel.insert(name=name).execute()
+        return self._channels[name]
+
+
+def _tags_of(link_model, owner_field, ids) -> dict[int, list[str]]:
+    tags: dict[int, list[str]] = {}
+    query = (link_model.select(owner_field, Tag.name).join(Tag)
+             .where(owner_field.in_(ids)).order_by(link_model.id).tuples())
+    for owner_id, name in query:
+        tags.setdefault(owner_id, []).append(name)
+    return tags
+
+
+def _set_tags(link_model, owner_name: str, owner_id: int, names: list[str]) -> None:
+    owner_field = getattr(link_model, owner_name)
+    link_model.delete().where(owner_field == owner_id).execute()
+    for name in names:
+        tag_id = Tag.get_or_create(name=name)[0].id
+        link_model.insert(**{owner_name: owner_id, "tag": tag_id}).execute()
+
+
+def _db_value(field: pw.Field, value):
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return field.db_value(value)
+
+
+def _insert_chunks(model, rows: list[dict]) -> list[int]:
+    """Insert rows with one prepared statement; returns their new ids in order.
+
+    peewee's insert_many builds SQL per row, which dominated big imports; this fills the
+    model's defaults the same way. The ids follow MAX(id): this process is the only writer
+    (it holds the database lock) and is inside a transaction.
+    """
+    if not rows:
+        return []
+    fields = [field for field in model._meta.sorted_fields
+              if not isinstance(field, pw.AutoField)]
+    unknown = set().union(*rows) - {field.name for field in fields}
+    if unknown:
+        raise KeyError(f"{model.__name__} has no field {sorted(unknown)}")
+    defaults = {field.name: field.default() if callable(field.default) else field.default
+                for field in fields}
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join("?" for _ in fields)
+    table = model._meta.table_name
+    start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
+    database.cursor().executemany(
+        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
+        [tuple(_db_value(field, row.get(field.name, defaults[field.name])) for field in fields)
+         for row in rows],
+    )
+    return list(range(start + 1, start + 1 + len(rows)))
+
+
+class Kind:
+    """One importable kind; subclasses give the columns and the database side."""
+
+    name: str
+    columns: list[Col]
+    model: type[pw.Model]
+
+    def check(self, values: dict, lookup: Lookup, today: date) -> dict:
+        """Checks that need the database or several columns; returns the row to write."""
+        return values
+
+    def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
+        for row in rows:
+            row["batch"] = batch_id
+        _insert_chunks(self.model, rows)
+
+    def export_rows(self) -> Iterator[dict]:
+        raise NotImplementedError
+
+    def column(self, key: str) -> Col:
+        return next(column for column in self.columns if column.key == key)
+
+
+class _Upserting(Kind):
+    """Rows with a natural key update the existing row (its former state kept for undo)."""
+
+    tags_link = None  # (link model, owner field name) for customers and leads
+
+    def key(self, row: dict) -> tuple:
+        raise NotImplementedError
+
+    def existing(self) -> dict[tuple, int]:
+        raise NotImplementedError
+
+    def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
+        if not hasattr(lookup, self.name):
+            setattr(lookup, self.name, self.existing())
+        known: dict[tuple, int | None] = getattr(lookup, self.name)
+        pending: list[tuple[dict, list | None]] = []  # inserts not yet written
+
+        def flush():
+            ids = _insert_chunks(self.model, [row for row, _ in pending])
+            for (row, tags), row_id in zip(pending, ids, strict=True):
+                known[self.key(row)] = row_id
+                if tags and self.tags_link:
+                    _set_tags(*self.tags_link, row_id, tags)
+            pending.clear()
+
+        updates: list[tuple[int, dict, list | None]] = []
+        for row in rows:
+            tags = row.pop("tags", None)
+            key = self.key(row)
+            if key in known:
+                if known[key] is None:  # the same key earlier in this file: the later row wins
+                    flush()
+                updates.append((known[key], row, tags))
+                continue
+            row["batch"] = batch_id
+            self.adjust_insert(row, lookup)
+            pending.append((row, tags))
+            known[key] = None
+        flush()
+        self._update(updates, batch_id)
+
+    def _update(self, updates: list[tuple[int, dict, list | None]], batch_id: int) -> None:
+        """Apply updates in bulk, recording the former state of each row that changes."""
+        if not updates:
+            return
+        ids = sorted({row_id for row_id, _, _ in updates})
+        before: dict[int, dict] = {}
+        for start in range(0, len(ids), 500):
+            for row in self.model.select().where(self.model.id.in_(ids[start:start + 500])) \
+                    .dicts():
+                before[row["id"]] = row
+        tags_before: dict[int, list[str]] = {}
+        if self.tags_link and any(tags is not None for _, _, tags in updates):
+            link_model, owner_name = self.tags_link
+            for start in range(0, len(ids), 500):
+                tags_before.update(_tags_of(link_model, getattr(link_model, owner_name),
+                                            ids[start:start + 500]))
+        changes, statements = [], {}
+        for row_id, row, tags in updates:
+            old = before[row_id]
+            self.adjust_update(old, row)
+            tags_changed = tags is not None and tags != tags_before.get(row_id, [])
+            if not tags_changed and all(old.get(key) == value for key, value in row.items()):
+                continue  # the same as stored: nothing to record or write
+            snapshot = dict(old)
+            if self.tags_link:
+                snapshot["__tags__"] = tags_before.get(row_id, [])
+            changes.append({"batch": batch_id, "table": self.model._meta.table_name,
+                            "row_id": row_id,
+                            "before": json.dumps(snapshot, default=str, ensure_ascii=False)})
+            keys = tuple(sorted(row))
+            statements.setdefault(keys, []).append(
+                [_db_value(self.model._meta.fields[key], row[key]) for key in keys] + [row_id])
+            if tags_changed:
+                _set_tags(*self.tags_link, row_id, tags)
+        _insert_chunks(ImportChange, changes)
+        table = self.model._meta.table_name
+        for keys, params in statements.items():
+            assignments = ", ".join(
+                f'"{self.model._meta.fields[key].column_name}" = ?' for key in keys)
+            database.cursor().executemany(
+                f'UPDATE "{table}" SET {assignments} WHERE id = ?', params)
+
+    def adjust_update(self, old: dict, row: dict) -> None:
+        """Fit an incoming row to the stored one before comparing (e.g. keep a created date)."""
+
+    def adjust_insert(self, row: dict, lookup: "Lookup") -> None:
+        """Complete a new row (e.g. created today when the file gives no date)."""
+
+
+class Customers(_Upserting):
+    name = "customers"
+    model = Customer
+    columns = [
+        Col("name", "客户名称", required=True), Col("contact", "联系人"), Col("phone", "电话"),
+        Col("email", "邮箱"), Col("industry", "行业"), Col("size", "规模"), Col("area", "区域"),
+        Col("customer_type", "客户类型"), Col("channel", "来源渠道"),
+        Col("referred_by", "推荐人"), Col("tags", "标签", "tags"),
+        Col("annual_revenue", "年营收", "money"), Col("budget", "预算", "money"),
+        Col("decision_chain", "决策链"), Col("pain_points", "痛点"),
+        Col("birthday", "生日", "birthday"),
+        Col("birthday_lunar", "农历生日", "bool", default=False),
+        Col("founded", "成立日期", "date"), Col("contract_end", "合同到期", "date"),
+        Col("contact_left", "对接人离职", "bool", default=False), Col("notes", "备注"),
+    ]
+    tags_link = (CustomerTag, "customer")
+    RENAMED = {"annual_revenue": "annual_revenue_fen", "budget": "budget_fen"}
+
+    def key(self, row):
+        return (row["name"], row.get("phone", ""))
+
+    def existing(self):
+        return {(name, phone): row_id for row_id, name, phone
+                in Customer.select(Customer.id, Customer.name, Customer.phone).tuples()}
+
+    def check(self, values, lookup, today):
+        birthday = values.get("birthday")
+        if birthday and not values.get("birthday_lunar"):
+            month, day = (int(part) for part in birthday[-5:].split("-"))
+            year = int(birthday[:4]) if len(birthday) == 10 else 2000  # 2000: 29 Feb exists
+            try:
+                date(year, month, day)
+            except ValueError:
+                raise RowProblem([("birthday", f.NOT_A_DATE, {})]) from None
+        elif birthday and int(birthday[-2:]) > 30:
+            raise RowProblem([("birthday", f.NOT_A_BIRTHDAY, {})])
+        row = {self.RENAMED.get(key, key): value for key, value in values.items()}
+        if "channel" in row:
+            row["channel"] = lookup.channel(row["channel"])
+        if row.get("contact_left") and "contact_left" in values:
+            row["contact_left_on"] = today
+        return row
+
+    def adjust_insert(self, row, lookup):
+        row["created"] = lookup.today
+
+    def adjust_update(self, old, row):
+        row.pop("created", None)
+        if row.get("contact_left") and old["contact_left"]:
+            row["contact_left_on"] = old["contact_left_on"]  # the day it was first set
+
+    def export_rows(self):
+        query = Customer.select(Customer, Channel.name.alias("channel_name")).join(
+            Channel, pw.JOIN.LEFT_OUTER).order_by(Customer.id)
+        yield from _with_tags(query, CustomerTag, CustomerTag.customer, lambda c: {
+            "name": c.name, "contact": c.contact, "phone": c.phone, "email": c.email,
+            "industry": c.industry, "size": c.size, "area": c.area,
+            "customer_type": c.customer_type, "channel": c.channel_name or "",
+            "referred_by": c.referred_by, "annual_revenue": c.annual_revenue_fen,
+            "budget": c.budget_fen, "decision_chain": c.decision_chain,
+            "pain_points": c.pain_points, "birthday": c.birthday,
+            "birthday_lunar": c.birthday_lunar, "founded": c.founded,
+            "contract_end": c.contract_end, "contact_left": c.contact_left, "notes": c.notes,
+        })
+
+
+def _with_tags(query, link_model, owner_field, to_row, page: int = 2000):
+    """Rows of a query with their tags, fetched page by page."""
+    last_id = 0
+    model = query.model
+    while True:
+        records = list(query.where(model.id > last_id).limit(page).objects())
+        if not records:
+            return
+        tags = _tags_of(link_model, owner_field, [r.id for r in records])
+        for record in records:
+            row = to_row(record)
+            row["tags"] = tags.get(record.id, [])
+            yield row
+        last_id = records[-1].id
+
+
+class Leads(_Upserting):
+    name = "leads"
+    model = Lead
+    columns = [
+        Col("name", "线索名称", required=True), Col("contact", "联系人"), Col("phone", "电话"),
+        Col("industry", "行业"), Col("channel", "来源渠道"), Col("referred_by", "推荐人"),
+        Col("tier", "分级", "word", default="B", words=TIERS), Col("stage", "阶段"),
+        Col("expected_amount", "预计金额", "money"),
+        Col("expected_close", "预计成交日期", "date"), Col("created", "创建日期", "date"),
+        Col("last_contact", "最近跟进", "date"),
+        Col("outcome", "结果", "word", default="open", words=OUTCOMES),
+        Col("lost_reason", "输单原因"), Col("tags", "标签", "tags"), Col("notes", "备注"),
+    ]
+    tags_link = (LeadTag, "lead")
+
+    def key(self, row):
+        return (row["name"], row.get("phone", ""))
+
+    def existing(self):
+        return {(name, phone): row_id for row_id, name, phone
+                in Lead.select(Lead.id, Lead.name, Lead.phone).tuples()}
+
+    def check(self, values, lookup, today):
+        row = dict(values)
+        if "expected_amount" in row:
+            row["expected_amount_fen"] = row.pop("expected_amount")
+        if "channel" in row:
+            row["channel"] = lookup.channel(row["channel"])
+        return row
+
+    def adjust_update(self, old, row):
+        if row.get("created") is None:
+            row.pop("created", None)  # a blank created date keeps the one stored
+
+    def adjust_insert(self, row, lookup):
+        if row.get("created") is None:
+            row["created"] = lookup.today
+
+    def export_rows(self):
+        query = Lead.select(Lead, Channel.name.alias("channel_name")).join(
+            Channel, pw.JOIN.LEFT_OUTER).order_by(Lead.id)
+        yield from _with_tags(query, LeadTag, LeadTag.lead, lambda lead: {
+            "name": lead.name, "contact": lead.contact, "phone": lead.phone,
+            "industry": lead.industry, "channel": lead.channel_name or "",
+            "referred_by": lead.referred_by, "tier": lead.tier, "stage": lead.stage,
+            "expected_amount": lead.expected_amount_fen, "expected_close": lead.expected_close,
+            "created": lead.created, "last_contact": lead.last_contact,
+            "outcome": lead.outcome, "lost_reason": lead.lost_reason, "notes": lead.notes,
+        })
+
+
+class Orders(Kind):
+    name = "orders"
+    model = Order
+    columns = [
+        Col("customer", "客户名称", required=True), Col("date", "日期", "date", required=True),
+        Col("amount", "金额", "money", required=True), Col("product", "产品"),
+        Col("quantity", "数量", "count"), Col("notes", "备注"),
+    ]
+
+    def check(self, values, lookup, today):
+        row = dict(values)
+        row["customer"] = lookup.customer(row["customer"], "customer")
+        row["amount_fen"] = row.pop("amount")
+        return row
+
+    def export_rows(self):
+        query = (Order.select(Order, Customer.name.alias("customer_name")).join(Customer)
+                 .order_by(Order.id))
+        for order in query.objects().iterator():
+            yield {"customer": order.customer_name, "date": order.date,
+                   "amount": order.amount_fen, "product": order.product,
+                   "quantity": order.quantity, "notes": order.notes}
+
+
+class Activities(Kind):
+    name = "activities"
+    model = Activity
+    columns = [
+        Col("date", "日期", "date", required=True),
+        Col("kind", "类型", "word", required=True, words=ACTIVITY_KINDS),
+        Col("customer", "客户名称"), Col("lead", "线索名称"),
+        Col("count", "次数", "count", default=1),
+        Col("effective", "有效", "bool", default=True),
+        Col("effective_leads", "有效线索", "count", default=0), Col("notes", "备注"),
+    ]
+
+    def check(self, values, lookup, today):
+        row = dict(values)
+        problems = []
+        for column, find in (("customer", lookup.customer), ("lead", lookup.lead)):
+            if row.get(column):
+                try:
+                    row[column] = find(row[column], column)
+                except RowProblem as problem:
+                    problems += problem.problems
+            else:
+                row[column] = None
+        if problems:
+            raise RowProblem(problems)
+        return row
+
+    def export_rows(self):
+        query = (Activity.select(Activity, Customer.name.alias("customer_name"),
+                                 Lead.name.alias("lead_name"))
+                 .join_from(Activity, Customer, pw.JOIN.LEFT_OUTER)
+                 .join_from(Activity, Lead, pw.JOIN.LEFT_OUTER).order_by(Activity.id))
+        for activity in query.objects().iterator():
+            yield {"date": activity.date, "kind": activity.kind,
+                   "customer": activity.customer_name or "", "lead": activity.lead_name or "",
+                   "count": activity.count, "effective": activity.effective,
+                   "effective_leads": activity.effective_leads, "notes": activity.notes}
+
+
+class Channels(_Upserting):
+    name = "channels"
+    model = ChannelCost
+    columns = [
+        Col("channel", "渠道", required=True), Col("month", "月份", "month", required=True),
+        Col("cost", "费用", "money", required=True), Col("notes", "备注"),
+    ]
+
+    def key(self, row):
+        return (row["channel"], row["month"])
+
+    def existing(self):
+        return {(channel, month): row_id for row_id, channel, month
+                in ChannelCost.select(ChannelCost.id, ChannelCost.channel,
+                                      ChannelCost.month).tuples()}
+
+    def check(self, values, lookup, today):
+        row = dict(values)
+        row["channel"] = lookup.channel(row["channel"])
+        row["cost_fen"] = row.pop("cost")
+        return row
+
+    def export_rows(self):
+        query = (ChannelCost.select(ChannelCost, Channel.name.alias("channel_name"))
+                 .join(Channel).order_by(ChannelCost.id))
+        for cost in query.objects():
+            yield {"channel": cost.channel_name, "month": cost.month, "cost": cost.cost_fen,
+                   "notes": cost.notes}
+
+
+class Targets(_Upserting):
+    name = "targets"
+    model = Target
+    columns = [
+        Col("month", "月份", "month", required=True),
+        Col("revenue", "业绩目标", "money", required=True),
+        Col("effective_visits", "有效拜访目标", "count"),
+        Col("new_customers", "新客户目标", "count"),
+        Col("challenge_coefficient", "挑战系数", "factor", default=None),
+        Col("statement", "目标描述"), Col("notes", "备注"),
+    ]
+
+    def key(self, row):
+        return (row["month"],)
+
+    def existing(self):
+        return {(month,): row_id for row_id, month in Target.select(Target.id, Target.month)
+                .tuples()}
+
+    def check(self, values, lookup, today):
+        row = dict(values)
+        row["revenue_fen"] = row.pop("revenue")
+        if row.get("challenge_coefficient") is None:
+            row.pop("challenge_coefficient", None)  # the model's default, 1.1
+        return row
+
+    def export_rows(self):
+        for target in Target.select().order_by(Target.id):
+            yield {"month": target.month, "revenue": target.revenue_fen,
+                   "effective_visits": target.effective_visits,
+                   "new_customers": target.new_customers,
+                   "challenge_coefficient": target.challenge_coefficient,
+                   "statement": target.statement, "notes": target.notes}
+
+
+class PlanLines(_Upserting):
+    name = "plan_lines"
+    model = PlanLine
+    columns = [
+        Col("month", "月份", "month", required=True), Col("product", "产品", required=True),
+        Col("customer_type", "客户类型"),
+        Col("revenue", "目标金额", "money", required=True),
+        Col("average_order", "客单价", "positive_money", required=True),
+        Col("close_rate", "成交率", "rate", required=True), Col("notes", "备注"),
+    ]
+
+    def key(self, row):
+        return (row["month"], row["product"], row.get("customer_type", ""))
+
+    def existing(self):
+        return {(month, product, customer_type): row_id
+                for row_id, month, product, customer_type in PlanLine.select(
+                    PlanLine.id, PlanLine.month, PlanLine.product, PlanLine.customer_type)
+                .tuples()}
+
+    def check(self, values, lookup, today):
+        row = dict(values)
+        row["revenue_fen"] = row.pop("revenue")
+        row["average_order_fen"] = row.pop("average_order")
+        row.setdefault("customer_type", "")
+        return row
+
+    def export_rows(self):
+        for line in PlanLine.select().order_by(PlanLine.id):
+            yield {"month": line.month, "product": line.product,
+                   "customer_type": line.customer_type, "revenue": line.revenue_fen,
+                   "average_order": line.average_order_fen, "close_rate": line.close_rate,
+                   "notes": line.notes}
+
+
+class Tasks(Activities):
+    name = "tasks"
+    model = Task
+    columns = [
+        Col("title", "任务", required=True),
+        Col("quadrant", "象限", "word", default=2, words=QUADRANT_WORDS),
+        Col("due", "截止日期", "date"), Col("customer", "客户名称"), Col("lead", "线索名称"),
+        Col("done", "完成", "bool", default=False), Col("notes", "备注"),
+    ]
+
+    def check(self, values, lookup, today):
+        row = super().check(values, lookup, today)
+        row.setdefault("created", today)
+        if row.get("done"):
+            row.setdefault("done_on", today)
+        return row
+
+    def write(self, rows, batch_id, lookup):
+        if not hasattr(lookup, "positions"):
+            lookup.positions = dict(
+                Task.select(Task.quadrant, pw.fn.MAX(Task.position)).group_by(Task.quadrant)
+                .tuples())
+        for row in rows:
+            quadrant = row.get("quadrant", 2)
+            row["position"] = lookup.positions.get(quadrant, -1) + 1
+            lookup.positions[quadrant] = row["position"]
+        super().write(rows, batch_id, lookup)
+
+    def export_rows(self):
+        query = (Task.select(Task, Customer.name.alias("customer_name"),
+                             Lead.name.alias("lead_name"))
+                 .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
+                 .join_from(Task, Lead, pw.JOIN.LEFT_OUTER).order_by(Task.id))
+        for task in query.objects():
+            yield {"title": task.title, "quadrant": task.quadrant, "due": task.due,
+                   "customer": task.customer_name or "", "lead": task.lead_name or "",
+                   "done": task.done, "notes": task.notes}
+
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (
+    Customers(), Leads(), Orders(), Activities(), Channels(), Targets(), PlanLines(), Tasks(),
+)}

@@ -1,0 +1,304 @@
+"""The one import pipeline (read → map → check → write) and export, for every caller.
+
+The command line, the import wizard and the tests all go through `plan_import` and
+`run_import`. The valid rows of a file are written in one transaction, all or none; an
+import is a batch that `undo_batch` takes back whole.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP, current_language, message, translate
+from app.io import fields as f
+from app.io.files import Table, read_table, write_csv, write_xlsx
+from app.io.kinds import KINDS, Col, Kind, Lookup, RowProblem, _set_tags, _tags_of
+from app.models import ImportBatch, ImportChange, database
+
+CHECK_CHUNK = 2000  # rows checked and written at a time (keeps memory flat on big files)
+
+
+class Cancelled(Exception):
+    """The user cancelled an import; nothing was written."""
+
+
+def _kind(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "Unknown kind {kind}; use one of {kinds}."),
+                        kind=name, kinds=", ".join(KINDS)) from None
+
+
+def column_title(column: Col) -> str:
+    """A column's name in the interface language (its header on export, in messages)."""
+    return column.zh if current_language() == "zh_CN" else column.key
+
+
+def _normalise_header(text: str) -> str:
+    return text.strip().lstrip("\ufeff").lower().replace(" ", "_").replace("-", "_")
+
+
+def map_header(kind: Kind, header: list[str]) -> dict[int, str]:
+    """Which file column holds which field: English or Chinese header, any order and case."""
+    names = {}
+    for column in kind.columns:
+        names[_normalise_header(column.key)] = column.key
+        names[_normalise_header(column.zh)] = column.key
+    return {index: names[_normalise_header(cell)] for index, cell in enumerate(header)
+            if _normalise_header(cell) in names}
+
+
+@dataclass
+class RowError:
+    line: int
+    problems: list[tuple[str, str, dict]]  # (column key, English reason, values)
+    cells: list
+
+    def text(self, kind: Kind) -> str:
+        """`line 9: name: required` / `第 9 行：客户名称：必填`, every problem of the row."""
+        parts = [message(QT_TRANSLATE_NOOP("Messages", "{column}: {reason}"),
+                         column=column_title(kind.column(key)),
+                         reason=translate("Messages", reason, **values))
+                 for key, reason, values in self.problems]
+        return message(QT_TRANSLATE_NOOP("Messages", "line {line}: {problems}"), line=self.line,
+                       problems=message(QT_TRANSLATE_NOOP("Messages", "; ")).join(parts))
+
+
+@dataclass
+class ImportPlan:
+    """A file read and mapped, ready to preview or import."""
+
+    kind: Kind
+    path: Path
+    table: Table
+    mapping: dict[int, str]  # file column index → field key
+    unknown_columns: list[str]
+
+    @property
+    def columns(self) -> list[tuple[int, Col]]:
+        return [(index, self.kind.column(key)) for index, key in sorted(self.mapping.items())]
+
+    @property
+    def missing_required(self) -> list[str]:
+        mapped = set(self.mapping.values())
+        return [c.key for c in self.kind.columns if c.required and c.key not in mapped]
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    imported: int = 0
+    rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    batch_id: int | None = None
+    dry_run: bool = False
+
+
+def plan_import(kind_name: str, path: Path, mapping: dict[int, str | None] | None = None
+                ) -> ImportPlan:
+    """Read the file's header and map its columns; `mapping` overrides (None ignores one)."""
+    kind = _kind(kind_name)
+    table = read_table(Path(path))
+    auto = map_header(kind, table.header)
+    if mapping is not None:
+        auto = {index: key for index, key in mapping.items() if key}
+    seen: dict[str, int] = {}
+    for index, key in sorted(auto.items()):
+        if key in seen:
+            table.close()
+            raise UserError(
+                QT_TRANSLATE_NOOP("Messages", "Two columns of the file are both {column}."),
+                column=column_title(kind.column(key)))
+        seen[key] = index
+    unknown = [cell for index, cell in enumerate(table.header) if index not in auto and cell]
+    return ImportPlan(kind, Path(path), table, auto, unknown)
+
+
+def _blank_value(column: Col):
+    if column.default is not None:
+        return column.default
+    if column.type in ("text", "birthday", "month"):
+        return ""
+    if column.type == "tags":
+        return []
+    return None
+
+
+def check_row(plan: ImportPlan, columns: list[tuple[int, Col]], line: int, cells: list,
+              lookup: Lookup, today: date):
+    """The row ready to write, or a RowError with every problem of the row."""
+    values, problems = {}, []
+    for index, column in columns:
+        key = column.key
+        cell = cells[index] if index < len(cells) else None
+        if f.is_blank(cell):
+            if column.required:
+                problems.append((key, f.REQUIRED, {}))
+            else:
+                values[key] = _blank_value(column)
+            continue
+        try:
+            values[key] = column.parse(cell)
+        except f.CellError as error:
+            problems.append((key, error.reason, error.values))
+    if not problems:
+        try:
+            return plan.kind.check(values, lookup, today)
+        except RowProblem as problem:
+            problems = problem.problems
+    return RowError(line, problems, cells)
+
+
+def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
+               progress: Callable[[int, int | None], bool] | None = None) -> ImportResult:
+    """Check every row and write the valid ones in one transaction, as one batch.
+
+    `progress(rows_read, total)` is called now and then; returning False cancels (Cancelled
+    is raised and nothing is written). With `dry_run` everything is checked, nothing kept.
+    """
+    if plan.missing_required:
+        plan.table.close()
+        names = ", ".join(column_title(plan.kind.column(key)) for key in plan.missing_required)
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "The file has no column for {columns}."),
+                        columns=names)
+    result = ImportResult(plan.kind.name, dry_run=dry_run)
+    lookup = Lookup(today)
+    columns = plan.columns
+    try:
+        with database.atomic() as transaction:
+            batch = ImportBatch.create(kind=plan.kind.name, file_name=plan.path.name,
+                                       created_at=datetime.now().replace(microsecond=0))
+            chunk: list[dict] = []
+            read = 0
+            for line, cells in plan.table.rows:
+                if all(f.is_blank(cell) for cell in cells):
+                    continue  # an empty line is no row
+                read += 1
+                checked = check_row(plan, columns, line, cells, lookup, today)
+                if isinstance(checked, RowError):
+                    result.errors.append(checked)
+                    continue
+                chunk.append(checked)
+                if len(chunk) >= CHECK_CHUNK:
+                    plan.kind.write(chunk, batch.id, lookup)
+                    result.imported += len(chunk)
+                    chunk = []
+                    if progress and progress(read, plan.table.total) is False:
+                        raise Cancelled()
+            if chunk:
+                plan.kind.write(chunk, batch.id, lookup)
+                result.imported += len(chunk)
+            result.rejected = len(result.errors)
+            if progress and progress(read, read) is False:
+                raise Cancelled()
+            batch.rows = result.imported
+            batch.save()
+            if dry_run:
+                transaction.rollback()
+            else:
+                result.batch_id = batch.id
+    finally:
+        plan.table.close()
+    return result
+
+
+def write_errors(result: ImportResult, plan: ImportPlan, path: Path) -> None:
+    """The rejected rows as they were, with their line and reason first, to fix and re-import."""
+    header = [message(QT_TRANSLATE_NOOP("Messages", "line")),
+              message(QT_TRANSLATE_NOOP("Messages", "error")), *plan.table.header]
+    rows = ([str(e.line), e.text(plan.kind), *["" if c is None else str(c) for c in e.cells]]
+            for e in result.errors)
+    write_csv(path, header, rows)
+
+
+def export_kind(kind_name: str, path: Path,
+                progress: Callable[[int], bool] | None = None) -> int:
+    """Write every row of a kind to CSV or XLSX (by the extension); returns the row count."""
+    kind = _kind(kind_name)
+    path = Path(path)
+    header = [column_title(column) for column in kind.columns]
+    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    if not xlsx and path.suffix.lower() not in (".csv", ".txt"):
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "Export to a .csv or .xlsx file, not {path}."),
+            path=path.name)
+
+    def rows():
+        for count, row in enumerate(kind.export_rows(), start=1):
+            if progress and count % 1000 == 0 and progress(count) is False:
+                raise Cancelled()
+            if xlsx:
+                yield [column.xlsx_value(row.get(column.key)) for column in kind.columns]
+            else:
+                yield [column.csv_value(row.get(column.key)) for column in kind.columns]
+
+    try:
+        return (write_xlsx if xlsx else write_csv)(path, header, rows())
+    except Cancelled:
+        path.with_name(path.name + ".partial").unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
+                        path=path, reason=exc.strerror or exc) from exc
+
+
+def _restore_changes(kind: Kind, batch: ImportBatch) -> None:
+    """Put back the rows the batch updated, newest change first (so the oldest wins)."""
+    model = kind.model
+    changes = [(row_id, json.loads(before)) for row_id, before in
+               batch.changes.select(ImportChange.row_id, ImportChange.before)
+               .order_by(ImportChange.id.desc()).tuples()]
+    if not changes:
+        return
+    fields = [field for field in model._meta.sorted_fields if field.name != "id"]
+    assignments = ", ".join(f'"{field.column_name}" = ?' for field in fields)
+    database.cursor().executemany(
+        f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE id = ?',
+        [[before.get(field.name) for field in fields] + [row_id] for row_id, before in changes])
+    link = getattr(kind, "tags_link", None)
+    if link:
+        ids = sorted({row_id for row_id, _ in changes})
+        current: dict[int, list[str]] = {}
+        for start in range(0, len(ids), 500):
+            current.update(_tags_of(link[0], getattr(link[0], link[1]), ids[start:start + 500]))
+        for row_id, before in changes:
+            if before.get("__tags__", []) != current.get(row_id, []):
+                _set_tags(*link, row_id, before["__tags__"])
+                current[row_id] = before["__tags__"]
+
+
+def list_batches() -> list[ImportBatch]:
+    return list(ImportBatch.select().order_by(ImportBatch.id.desc()))
+
+
+def undo_batch(batch_id: int) -> int:
+    """Take an import back whole: its new rows deleted, the rows it updated restored.
+
+    Returns the number of rows it had imported. Refused (nothing changed) when later data
+    depends on its rows, e.g. orders imported since for its customers.
+    """
+    batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+    if batch is None or batch.undone:
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "There is no import {batch} to undo."),
+                        batch=batch_id)
+    kind = KINDS[batch.kind]
+    model = kind.model
+    try:
+        with database.atomic():
+            _restore_changes(kind, batch)
+            model.delete().where(model.batch == batch.id).execute()
+            batch.undone = True
+            batch.save()
+    except Exception as exc:  # a foreign key that protects later data
+        if "FOREIGN KEY" not in str(exc):
+            raise
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Messages",
+            "Import {batch} cannot be undone: records added since depend on it (e.g. orders "
+            "for its customers). Undo those first."), batch=batch_id) from exc
+    return batch.rows
+
