@@ -225,7 +225,9 @@ class _DemoWriter:
 
     def _leads(self) -> None:
         rng = self.rng
-        names = _company_names(random.Random(rng.random()), 120)
+        taken = {customer.name for customer in self.customers}
+        names = [name for name in _company_names(random.Random(rng.random()), 200)
+                 if name not in taken][:120]  # a lead's name is how files refer to it
         won_customers = iter(self.customers[12:40])
         self.leads = []
         for index, name in enumerate(names):

@@ -54,7 +54,8 @@ BIRTHDAY_PATTERNS = DATE_PATTERNS + (
     re.compile(r"^()(\d{1,2})月(\d{1,2})日$"),
 )
 # OWASP CSV injection: a cell beginning with one of these is a formula to a spreadsheet.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A line feed is quoted too: XLSX turns a leading carriage return into one.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def is_blank(value) -> bool:
