@@ -36,6 +36,16 @@ _LABELS = {
         "done": QT_TRANSLATE_NOOP("Labels", "done"),
         "dropped": QT_TRANSLATE_NOOP("Labels", "dropped"),
     },
+    "kind": {
+        "customers": QT_TRANSLATE_NOOP("Labels", "Customers"),
+        "leads": QT_TRANSLATE_NOOP("Labels", "Leads"),
+        "orders": QT_TRANSLATE_NOOP("Labels", "Orders"),
+        "activities": QT_TRANSLATE_NOOP("Labels", "Daily activity"),
+        "channels": QT_TRANSLATE_NOOP("Labels", "Channel costs"),
+        "targets": QT_TRANSLATE_NOOP("Labels", "Targets"),
+        "plan_lines": QT_TRANSLATE_NOOP("Labels", "Plan lines"),
+        "tasks": QT_TRANSLATE_NOOP("Labels", "Tasks"),
+    },
     "pdca": {
         "plan": QT_TRANSLATE_NOOP("Labels", "Plan"),
         "do": QT_TRANSLATE_NOOP("Labels", "Do"),

@@ -124,8 +124,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Open database…"), self._choose_database,
                      QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Import…"), self._not_yet)
-        self._action(file_menu, self.tr("&Export…"), self._not_yet)
+        self._action(file_menu, self.tr("&Import…"), self.show_import,
+                     QKeySequence("Ctrl+I"))
+        self._action(file_menu, self.tr("Import &history…"), self.show_import_history)
+        self._action(file_menu, self.tr("&Export…"), self.show_export,
+                     QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Backup now…"), self._backup)
         self._action(file_menu, self.tr("&Restore from backup…"), self._restore)
@@ -185,6 +188,30 @@ class MainWindow(QMainWindow):
                 path=self.db_path, date=self.as_of.isoformat(), month=month_of(self.as_of)
             )
         )
+
+    def show_import(self, path: Path | None = None) -> None:
+        from ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self, self.as_of, path=path)
+        if dialog.exec() and dialog.result is not None:
+            self.refresh()
+
+    def show_import_history(self) -> None:
+        from ui.dialogs.history_dialog import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+
+    def show_export(self) -> None:
+        from ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self, Path.home())
+        if dialog.exec() and dialog.written:
+            self.statusBar().showMessage(
+                self.tr("Exported {count} rows to {path}").format(count=dialog.count,
+                                                                   path=dialog.written), 8000)
 
     def _not_yet(self) -> None:
         QMessageBox.information(

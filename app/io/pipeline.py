@@ -153,6 +153,28 @@ def check_row(plan: ImportPlan, columns: list[tuple[int, Col]], line: int, cells
     return RowError(line, problems, cells)
 
 
+def preview(plan: ImportPlan, today: date, limit: int = 200
+            ) -> list[tuple[int, list, RowError | None]]:
+    """The first rows of the file as they would import, each with its problems (if any).
+
+    Runs the same checks as the import inside a transaction that is rolled back, so a
+    preview never writes anything (not even a new channel name).
+    """
+    rows = []
+    lookup = Lookup(today)
+    columns = plan.columns
+    with database.atomic() as transaction:
+        for line, cells in plan.table.rows:
+            if all(f.is_blank(cell) for cell in cells):
+                continue
+            checked = check_row(plan, columns, line, cells, lookup, today)
+            rows.append((line, cells, checked if isinstance(checked, RowError) else None))
+            if len(rows) >= limit:
+                break
+        transaction.rollback()
+    return rows
+
+
 def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
                progress: Callable[[int, int | None], bool] | None = None) -> ImportResult:
     """Check every row and write the valid ones in one transaction, as one batch.

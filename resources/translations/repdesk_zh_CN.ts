@@ -68,6 +68,179 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, opens in Excel)</source>
+        <translation>CSV（UTF-8，可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting… {count} rows</source>
+        <translation>正在导出… {count} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation>导入内容</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Columns of the file and the fields they fill:</source>
+        <translation>文件中的列及其对应字段：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>表格文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(ignore this column)</source>
+        <translation>（忽略此列）</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Preview of the first {count} rows: {bad} with problems (marked).</source>
+        <translation>预览前 {count} 行：{bad} 行有问题（已标出）。</translation>
+    </message>
+    <message>
+        <source>Ignored columns: {columns}</source>
+        <translation>已忽略的列：{columns}</translation>
+    </message>
+    <message>
+        <source>Required fields without a column: {fields}</source>
+        <translation>缺少必填字段的列：{fields}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported {imported} rows, rejected {rejected}.</source>
+        <translation>已导入 {imported} 行，拒绝 {rejected} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销这次导入</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file} ({rows} rows)? Rows it added are removed and rows it changed are put back.</source>
+        <translation>撤销 {file} 的导入（{rows} 行）吗？导入新增的行将被删除，修改过的行将恢复原样。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Important &amp; urgent</source>
@@ -160,6 +333,38 @@
     <message>
         <source>dropped</source>
         <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Daily activity</source>
+        <translation>每日活动</translation>
+    </message>
+    <message>
+        <source>Channel costs</source>
+        <translation>渠道费用</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Plan lines</source>
+        <translation>计划明细</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -335,6 +540,10 @@
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -389,6 +598,10 @@
     <message>
         <source>Database: {path}    As of {date} ({month})</source>
         <translation>数据库：{path}    日期 {date}（{month}）</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}</source>
+        <translation>已导出 {count} 行到 {path}</translation>
     </message>
     <message>
         <source>This command is not available yet in this version of RepDesk.</source>
@@ -490,6 +703,30 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>演示数据已载入：{customers} 个客户、{leads} 条线索、{orders} 笔订单、{tasks} 项任务。</translation>
     </message>
     <message>
+        <source>Ignored columns: {columns}</source>
+        <translation>已忽略的列：{columns}</translation>
+    </message>
+    <message>
+        <source>Dry run: {imported} rows would be imported, {rejected} rejected; nothing was written.</source>
+        <translation>试运行：将导入 {imported} 行，拒绝 {rejected} 行；未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported {imported} rows, rejected {rejected} (import {batch}).</source>
+        <translation>已导入 {imported} 行，拒绝 {rejected} 行（导入批次 {batch}）。</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}.</source>
+        <translation>已导出 {count} 行到 {path}。</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Import {batch} undone ({rows} rows).</source>
+        <translation>导入批次 {batch} 已撤销（{rows} 行）。</translation>
+    </message>
+    <message>
         <source>&apos;{command}&apos; is not available yet in this version.</source>
         <translation>此版本还不能使用“{command}”命令。</translation>
     </message>
@@ -536,6 +773,134 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{path} is open in another RepDesk window or command; close it and try again.</source>
         <translation>{path} 已在另一个销售工作台窗口或命令中打开；请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>more than two decimals</source>
+        <translation>小数超过两位</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>not yes or no</source>
+        <translation>不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>not a month (YYYY-MM)</source>
+        <translation>不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>not a rate between 0 and 1 (or 0% and 100%)</source>
+        <translation>不是 0 到 1（或 0% 到 100%）之间的比率</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>unknown value {value}; use one of {choices}</source>
+        <translation>无法识别“{value}”，请使用：{choices}</translation>
+    </message>
+    <message>
+        <source>no customer of this name</source>
+        <translation>没有此名称的客户</translation>
+    </message>
+    <message>
+        <source>no lead of this name</source>
+        <translation>没有此名称的线索</translation>
+    </message>
+    <message>
+        <source>several customers have this name</source>
+        <translation>有多个客户使用此名称</translation>
+    </message>
+    <message>
+        <source>several leads have this name</source>
+        <translation>有多条线索使用此名称</translation>
+    </message>
+    <message>
+        <source>not a birthday (YYYY-MM-DD or MM-DD)</source>
+        <translation>不是生日（YYYY-MM-DD 或 MM-DD）</translation>
+    </message>
+    <message>
+        <source>{path} is not a CSV or XLSX file.</source>
+        <translation>{path} 不是 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8 or XLSX.</source>
+        <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本；请另存为 CSV UTF-8 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>{path} is an old Excel .xls file; save it as .xlsx or CSV first.</source>
+        <translation>{path} 是旧版 Excel .xls 文件；请先另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>{path} is empty.</source>
+        <translation>{path} 是空文件。</translation>
+    </message>
+    <message>
+        <source>Unknown kind {kind}; use one of {kinds}.</source>
+        <translation>未知类型 {kind}；请使用：{kinds}。</translation>
+    </message>
+    <message>
+        <source>{column}: {reason}</source>
+        <translation>{column}：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line}: {problems}</source>
+        <translation>第 {line} 行：{problems}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Two columns of the file are both {column}.</source>
+        <translation>文件中有两列都对应 {column}。</translation>
+    </message>
+    <message>
+        <source>The file has no column for {columns}.</source>
+        <translation>文件中没有 {columns} 列。</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Export to a .csv or .xlsx file, not {path}.</source>
+        <translation>请导出为 .csv 或 .xlsx 文件，而不是 {path}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>There is no import {batch} to undo.</source>
+        <translation>没有可撤销的导入批次 {batch}。</translation>
+    </message>
+    <message>
+        <source>Import {batch} cannot be undone: records added since depend on it (e.g. orders for its customers). Undo those first.</source>
+        <translation>导入批次 {batch} 无法撤销：之后添加的记录依赖于它（例如其客户的订单）。请先撤销那些导入。</translation>
     </message>
 </context>
 <context>

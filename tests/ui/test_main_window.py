@@ -31,7 +31,8 @@ def test_six_tabs_and_four_menus(make_window):
     assert _menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
-    assert file_actions == ["&Open database…", "&Import…", "&Export…", "&Backup now…",
+    assert file_actions == ["&Open database…", "&Import…", "Import &history…", "&Export…",
+                            "&Backup now…",
                             "&Restore from backup…", "&Print monthly review…", "&Quit"]
     assert "2026-11-20" in window.status_label.text()
 
@@ -164,7 +165,7 @@ def test_commands_of_later_versions_say_so_plainly(make_window):
     window = make_window()
     with mock.patch.object(QMessageBox, "information") as information:
         action = next(a for a in window.menuBar().actions()[0].menu().actions()
-                      if a.text() == "&Import…")
+                      if a.text() == "&Print monthly review…")
         action.trigger()
     assert "not available yet" in information.call_args.args[2]
 
