@@ -4,7 +4,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -54,15 +54,14 @@ class Translators:
         self.installed.clear()
         i18n.set_language(language)
         if language != i18n.DEFAULT_LANGUAGE:
-            for name in (f"repdesk_{language}", f"qtbase_{language}"):
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            # RepDesk's own strings, then Qt's (standard buttons, dialogs).
+            for name, folder in ((f"repdesk_{language}", str(i18n.translations_dir())),
+                                 (f"qtbase_{language}", qt_folder)):
                 translator = QTranslator(self.application)
-                folder = i18n.translations_dir()
-                if not translator.load(name, str(folder)):
-                    qt_folder = Path(QCoreApplication.applicationDirPath())
-                    if not translator.load(name, str(qt_folder / "translations")):
-                        continue
-                self.application.installTranslator(translator)
-                self.installed.append(translator)
+                if translator.load(name, folder):
+                    self.application.installTranslator(translator)
+                    self.installed.append(translator)
         QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
 
 

@@ -20,6 +20,7 @@ from app.models import (
     ChannelCost,
     Customer,
     CustomerTag,
+    ExactDecimalField,
     ImportChange,
     Lead,
     LeadTag,
@@ -43,10 +44,9 @@ class Col:
     default: object = None
     words: dict | None = None  # for type "word": accepted words → canonical value
 
-    def parse(self, value):
-        if self.type == "word":
-            return f.word_parser(self.words)(value)
-        return PARSERS[self.type](value)
+    def __post_init__(self):
+        parser = f.word_parser(self.words) if self.type == "word" else PARSERS[self.type]
+        object.__setattr__(self, "parse", parser)  # chosen once: parse runs for every cell
 
     def csv_value(self, value) -> str:
         """The canonical text of a stored value in a CSV cell."""
@@ -194,6 +194,17 @@ def _db_value(field: pw.Field, value):
     return field.db_value(value)
 
 
+def _converter(field: pw.Field):
+    """The quickest correct way from a Python value to what SQLite stores for `field`."""
+    if isinstance(field, pw.DateField):
+        return lambda value: None if value is None else value.isoformat()
+    if isinstance(field, ExactDecimalField):
+        return lambda value: None if value is None else field.db_value(value)
+    if isinstance(field, pw.CharField | pw.TextField | pw.IntegerField | pw.BooleanField):
+        return None  # sqlite3 stores str, int and bool as they are
+    return lambda value: _db_value(field, value)
+
+
 def _insert_chunks(model, rows: list[dict]) -> list[int]:
     """Insert rows with one prepared statement; returns their new ids in order.
 
@@ -214,11 +225,15 @@ def _insert_chunks(model, rows: list[dict]) -> list[int]:
     marks = ", ".join("?" for _ in fields)
     table = model._meta.table_name
     start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
+    plan = [(field.name, defaults[field.name], _converter(field)) for field in fields]
+
+    def values(row):
+        for name, default, convert in plan:
+            value = row.get(name, default)
+            yield value if convert is None else convert(value)
+
     database.cursor().executemany(
-        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
-        [tuple(_db_value(field, row.get(field.name, defaults[field.name])) for field in fields)
-         for row in rows],
-    )
+        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', (tuple(values(row)) for row in rows))
     return list(range(start + 1, start + 1 + len(rows)))
 
 

@@ -102,6 +102,10 @@ def test_switching_the_language_retranslates_everything_and_is_remembered(make_w
     assert app_settings().value("language") == "zh_CN"
     assert choose_language(None) == "zh_CN"
     assert choose_language("en") == "en"
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.buttons()[0].text() == "取消"  # Qt's own strings follow too
     window.set_language("en")
     assert _tab_titles(window) == ENGLISH_TABS
 
