@@ -8,12 +8,14 @@ exits 2 (nothing done) or 1 (done in part); no traceback ever reaches the user.
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+import peewee
 import platformdirs
 
 from app import __version__, backup, db, demo, i18n, metrics
@@ -113,17 +115,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_existing(db_path: Path) -> None:
-    """Open the database for a read-only command; a missing file is a user error."""
+def _open_existing(db_path: Path, verify: bool = False) -> None:
+    """Open an existing database (a missing file is a user error); `verify` before writing."""
     if not db_path.is_file():
         raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} does not exist."), path=db_path)
-    db.open_database(db_path)
+    db.open_database(db_path, verify=verify)
 
 
 def _cmd_demo(args, db_path: Path) -> int:
     as_of = args.as_of or date.today()
     with DatabaseLock(db_path):
-        db.open_database(db_path)
+        db.open_database(db_path, verify=True)
         counts = demo.load_demo(as_of, months=args.months, seed=args.seed)
     print(message(QT_TRANSLATE_NOOP(
         "Messages",
@@ -134,7 +136,7 @@ def _cmd_demo(args, db_path: Path) -> int:
 
 def _cmd_summary(args, db_path: Path) -> int:
     as_of = args.as_of or date.today()
-    _open_existing(db_path)
+    _open_existing(db_path, verify=True)  # figures from a damaged file would mislead
     summary = metrics.month_summary(args.month or month_of(as_of), as_of)
     print(json.dumps(summary, ensure_ascii=False, indent=2))
     return 0
@@ -144,7 +146,7 @@ def _cmd_import(args, db_path: Path) -> int:
     from app.io import pipeline
 
     with DatabaseLock(db_path):
-        db.open_database(db_path)
+        db.open_database(db_path, verify=True)
         plan = pipeline.plan_import(args.kind, Path(args.file))
         if plan.unknown_columns:
             print(message(QT_TRANSLATE_NOOP("Messages", "Ignored columns: {columns}"),
@@ -190,7 +192,7 @@ def _cmd_undo_import(args, db_path: Path) -> int:
     from app.io import pipeline
 
     with DatabaseLock(db_path):
-        _open_existing(db_path)
+        _open_existing(db_path, verify=True)
         rows = pipeline.undo_batch(args.batch)
     print(message(QT_TRANSLATE_NOOP("Messages", "Import {batch} undone ({rows} rows)."),
                   batch=args.batch, rows=rows))
@@ -213,7 +215,13 @@ def _cmd_backup(args, db_path: Path) -> int:
 
 def _cmd_restore(args, db_path: Path) -> int:
     with DatabaseLock(db_path):
-        safety = backup.restore(Path(args.file), db_path, datetime.now())
+        now = datetime.now()
+        damaged = db_path.exists() and bool(backup.check(db_path))
+        if damaged:  # keep the damaged file aside; it cannot be backed up
+            aside = backup.keep_aside(db_path, now)
+            print(message(QT_TRANSLATE_NOOP("Messages", "The damaged database was kept as {path}"),
+                          path=aside))
+        safety = backup.restore(Path(args.file), db_path, now, keep_current=not damaged)
     print(message(QT_TRANSLATE_NOOP("Messages", "Restored {source} into {path}."),
                   source=args.file, path=db_path))
     if safety:
@@ -260,6 +268,7 @@ def _log_unexpected() -> Path:
 def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int]) -> int:
     """Parse `argv` and run the command; `window` runs the Qt commands. Returns the exit code."""
     i18n.set_language(i18n.system_language())
+    db_path = None
     try:
         if argv is None:
             argv = sys.argv[1:]
@@ -276,6 +285,9 @@ def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int
     except UserError as error:
         print(f"repdesk: {error}", file=sys.stderr)
         return error.exit_code
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:  # damaged while reading
+        print(f"repdesk: {db.DatabaseDamaged(db_path, str(exc))}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the user gets one line; the details go to the log

@@ -18,7 +18,7 @@ from app.models import DATA_MODELS, MODELS, Setting, database
 
 APP_NAME = "RepDesk"
 DB_FILE_NAME = "repdesk.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # app/migrations.py has a step for every version after 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = (
     ("journal_mode", "wal"),
@@ -49,6 +49,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     complete, so it is opened immutable: SQLite then creates no `-wal`/`-shm` files either.
     """
     path = Path(path).resolve()
+    if not path.is_file():  # SQLite would create an empty database instead
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} does not exist."), path=path)
     in_use = path.with_name(path.name + "-wal").exists()
     return sqlite3.connect(f"{path.as_uri()}?{'mode=ro' if in_use else 'immutable=1'}", uri=True)
 
@@ -72,16 +74,26 @@ def read_schema_version(path: Path) -> int:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise UserError(
-            QT_TRANSLATE_NOOP("Messages", "{path} cannot be read as a database: {reason}"),
-            path=path, reason=exc,
-        ) from exc
+        raise DatabaseDamaged(path, str(exc)) from exc
 
 
-def open_database(path: Path) -> None:
+class DatabaseDamaged(UserError):
+    """The file is a SQLite database that SQLite finds damaged."""
+
+    def __init__(self, path: Path, problem: str):
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Messages", "{path} is damaged ({problem}). Nothing was changed; 'repdesk check' "
+            "tells more, 'repdesk restore' puts a backup back."), path=path, problem=problem)
+        self.path = Path(path)
+        self.problem = problem
+
+
+def open_database(path: Path, verify: bool = False) -> None:
     """Open (creating if needed) the database at `path` for the models.
 
-    A file from a newer RepDesk is refused and left untouched.
+    A file from a newer RepDesk is refused and left untouched. With `verify` (the window,
+    and commands that write) SQLite's quick_check runs first: a damaged file is never
+    opened as if it were empty, and DatabaseDamaged is raised.
     """
     path = Path(path)
     close_database()
@@ -101,12 +113,53 @@ def open_database(path: Path) -> None:
         # Create the file user-only before SQLite writes a byte; -wal/-shm inherit the mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         version = 0
+    if verify and version:
+        problems = _quick_check(path)
+        if problems:
+            raise DatabaseDamaged(path, problems[0])
+    if 0 < version < SCHEMA_VERSION:
+        _migrate(path, version)
     database.init(str(path), pragmas=PRAGMAS)
     database.connect()
     if version == 0:
         with database.atomic():
             database.create_tables(MODELS)
             database.pragma("user_version", SCHEMA_VERSION)
+
+
+def _quick_check(path: Path) -> list[str]:
+    try:
+        connection = connect_read_only(path)
+        try:
+            return [row[0] for row in connection.execute("PRAGMA quick_check")
+                    if row[0] != "ok"]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+
+
+def _migrate(path: Path, version: int) -> None:
+    """Upgrade the file from `version` to SCHEMA_VERSION, a verified backup taken first."""
+    from datetime import datetime
+
+    from app import backup, migrations
+
+    backup.automatic_backup(path, datetime.now(), f"before-migration-v{version}")
+    database.init(str(path), pragmas=[(name, 0 if name == "foreign_keys" else value)
+                                      for name, value in PRAGMAS])
+    database.connect()
+    try:
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            with database.atomic():
+                migrations.STEPS[step]()
+                orphans = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if orphans:
+                    raise RuntimeError(f"migration to {step} left foreign keys broken: "
+                                       f"{orphans[:3]}")
+                database.pragma("user_version", step)
+    finally:
+        database.close()
 
 
 def close_database() -> None:

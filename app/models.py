@@ -80,7 +80,7 @@ class Channel(BaseModel):
 class ChannelCost(BaseModel):
     channel = pw.ForeignKeyField(Channel, backref="costs", on_delete="CASCADE")
     month = pw.CharField()  # YYYY-MM
-    cost_fen = pw.IntegerField(default=0)
+    cost_fen = pw.IntegerField(default=0, constraints=[pw.Check("cost_fen >= 0")])
     notes = pw.TextField(default="")
     batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
@@ -103,8 +103,10 @@ class Customer(BaseModel):
     customer_type = pw.CharField(default="")
     channel = pw.ForeignKeyField(Channel, null=True, backref="customers", on_delete="SET NULL")
     referred_by = pw.CharField(default="")
-    annual_revenue_fen = pw.IntegerField(null=True)
-    budget_fen = pw.IntegerField(null=True)
+    annual_revenue_fen = pw.IntegerField(null=True, constraints=[pw.Check(
+        "annual_revenue_fen IS NULL OR annual_revenue_fen >= 0")])
+    budget_fen = pw.IntegerField(null=True, constraints=[pw.Check(
+        "budget_fen IS NULL OR budget_fen >= 0")])
     decision_chain = pw.TextField(default="")
     pain_points = pw.TextField(default="")
     # As the rep knows it: with birthday_lunar its month and day are lunar (02-30 is valid),
@@ -181,7 +183,7 @@ class Objection(BaseModel):
 class Order(BaseModel):
     customer = pw.ForeignKeyField(Customer, backref="orders", on_delete="RESTRICT")
     date = pw.DateField(index=True)
-    amount_fen = pw.IntegerField()
+    amount_fen = pw.IntegerField(constraints=[pw.Check("amount_fen >= 0")])
     product = pw.CharField(default="")
     quantity = pw.IntegerField(null=True)
     notes = pw.TextField(default="")

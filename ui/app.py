@@ -94,6 +94,7 @@ def create_application() -> QApplication:
 
 def run_window(db_path: Path, language: str | None = None, as_of: date | None = None) -> int:
     """Open the main window on `db_path`; returns the exit status."""
+    from app.db import DatabaseDamaged
     from app.errors import UserError
     from ui.main_window import MainWindow
 
@@ -101,9 +102,50 @@ def run_window(db_path: Path, language: str | None = None, as_of: date | None = 
     application.translators.install(choose_language(language))
     try:
         window = MainWindow(db_path, as_of=as_of)
+    except DatabaseDamaged as damaged:
+        window = recover_damaged(damaged, as_of)
+        if window is None:
+            return 2
     except UserError as error:
         QMessageBox.critical(None, "RepDesk", str(error))
         return 2
     window.show()
     window.offer_demo_on_first_start()
     return application.exec()
+
+
+def recover_damaged(damaged, as_of: date | None):
+    """The database is damaged: explain, keep it aside, offer the newest sound backup.
+
+    Returns the main window on the restored database, or None when the rep declines or
+    there is nothing to restore (the damaged file is never deleted).
+    """
+    from datetime import datetime
+
+    from app import backup
+    from app.errors import UserError
+    from app.lock import DatabaseLock
+    from ui.main_window import MainWindow
+
+    translate = QCoreApplication.translate
+    newest = backup.newest_sound_backup(damaged.path)
+    text = translate("Recovery", "The database {path} is damaged and was not opened "
+                     "({problem}).").format(path=damaged.path, problem=damaged.problem)
+    if newest is None:
+        aside = backup.keep_aside(damaged.path, datetime.now())
+        QMessageBox.critical(None, "RepDesk", text + "\n\n" + translate(
+            "Recovery", "There is no backup to restore. The damaged file was kept as {aside}; "
+            "'repdesk check' reports what is wrong.").format(aside=aside))
+        return None
+    answer = QMessageBox.question(None, "RepDesk", text + "\n\n" + translate(
+        "Recovery", "Restore the newest sound backup, taken {taken}? The damaged file is kept "
+        "aside, not deleted.").format(taken=newest.taken_at.strftime("%Y-%m-%d %H:%M")))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        with DatabaseLock(damaged.path):
+            backup.recover(damaged.path, datetime.now())
+        return MainWindow(damaged.path, as_of=as_of)
+    except UserError as error:
+        QMessageBox.critical(None, "RepDesk", str(error))
+        return None

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         """Lock and open `db_path`; on failure nothing changes and UserError is raised."""
         lock = DatabaseLock(db_path).acquire()
         try:
-            db.open_database(db_path)
+            db.open_database(db_path, verify=True)
         except Exception:
             lock.release()
             raise
@@ -67,15 +67,30 @@ class MainWindow(QMainWindow):
             self.lock.release()
         self.lock = lock
         self.db_path = Path(db_path)
+        self._daily_backup()
+        self.changes_at_open = db.database.connection().total_changes
+
+    def _daily_backup(self) -> None:
+        """A verified backup at start when the newest is more than a day old."""
+        now = datetime.now()
+        if not db.is_empty() and backup.daily_backup_due(self.db_path, now):
+            try:
+                backup.automatic_backup(self.db_path, now, "daily")
+            except (UserError, OSError) as error:
+                self.statusBar().showMessage(str(error), 10000)
+
+    def data_changed(self) -> bool:
+        """Whether this window's connection wrote anything since the database was opened."""
+        return db.database.connection().total_changes != self.changes_at_open
 
     def open_database(self, db_path: Path) -> bool:
         """Switch to another database file; the current one stays open if that fails."""
         previous = self.db_path
-        db.close_database()
+        self.release()
         try:
             self._attach(Path(db_path))
         except UserError as error:
-            db.open_database(previous)
+            self._attach(previous)
             QMessageBox.warning(self, self.tr("Open database"), str(error))
             return False
         self.undo_stack.clear()
@@ -130,6 +145,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Export…"), self.show_export,
                      QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("Back&ups…"), self.show_backups)
         self._action(file_menu, self.tr("&Backup now…"), self._backup)
         self._action(file_menu, self.tr("&Restore from backup…"), self._restore)
         file_menu.addSeparator()
@@ -195,6 +211,11 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self, self.as_of, path=path)
         if dialog.exec() and dialog.result is not None:
             self.refresh()
+
+    def show_backups(self) -> None:
+        from ui.dialogs.backups_dialog import BackupsDialog
+
+        BackupsDialog(self).exec()
 
     def show_import_history(self) -> None:
         from ui.dialogs.history_dialog import ImportHistoryDialog
@@ -264,6 +285,7 @@ class MainWindow(QMainWindow):
             return False
         finally:
             db.open_database(self.db_path)
+            self.changes_at_open = db.database.connection().total_changes
         self.undo_stack.clear()
         self.refresh()
         message = self.tr("Restored from {name}.").format(name=path.name)
@@ -294,7 +316,15 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(names.index(tab))
 
     def release(self) -> None:
-        """Close the database and let go of its lock (the window stays as it is)."""
+        """Close the database and let go of its lock (the window stays as it is).
+
+        When this window changed data, a verified backup is taken first.
+        """
+        if self.lock and not db.database.is_closed() and self.data_changed():
+            try:
+                backup.automatic_backup(self.db_path, datetime.now(), "on-exit")
+            except (UserError, OSError):
+                pass  # closing must not fail; the daily backup catches up next start
         db.close_database()
         if self.lock:
             self.lock.release()

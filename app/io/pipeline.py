@@ -187,6 +187,8 @@ def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
         names = ", ".join(column_title(plan.kind.column(key)) for key in plan.missing_required)
         raise UserError(QT_TRANSLATE_NOOP("Messages", "The file has no column for {columns}."),
                         columns=names)
+    if not dry_run:
+        _backup_first("before-import")
     result = ImportResult(plan.kind.name, dry_run=dry_run)
     lookup = Lookup(today)
     columns = plan.columns
@@ -226,6 +228,14 @@ def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
     finally:
         plan.table.close()
     return result
+
+
+def _backup_first(reason: str) -> None:
+    """A verified backup before a change that touches many rows (none for an empty file)."""
+    from app import backup, db
+
+    if not db.is_empty():
+        backup.automatic_backup(db.database_path(), datetime.now(), reason)
 
 
 def write_errors(result: ImportResult, plan: ImportPlan, path: Path) -> None:
@@ -309,6 +319,7 @@ def undo_batch(batch_id: int) -> int:
                         batch=batch_id)
     kind = KINDS[batch.kind]
     model = kind.model
+    _backup_first("before-undo")
     try:
         with database.atomic():
             _restore_changes(kind, batch)

@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Made by you</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before undoing an import</source>
+        <translation>撤销导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backups are verified copies in {folder}. RepDesk keeps the newest of each of the last 7 days, 4 weeks and 6 months, and every backup you make yourself.</source>
+        <translation>备份是保存在 {folder} 中并经过校验的副本。销售工作台保留最近 7 天、4 周和 6 个月中每个时段的最新备份，以及您手动做的所有备份。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <source>Before upgrading the database</source>
+        <translation>升级数据库前</translation>
+    </message>
+</context>
+<context>
     <name>BoardTab</name>
     <message>
         <source>Coming next on this tab: drag and drop between quadrants, keyboard moves, adding and editing tasks in place, undo, and the Today focus.</source>
@@ -548,6 +619,10 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Back&amp;ups…</source>
+        <translation>备份列表(&amp;U)…</translation>
+    </message>
+    <message>
         <source>&amp;Backup now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
@@ -667,6 +742,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
 <context>
     <name>Messages</name>
     <message>
+        <source>There is no sound backup of {path}; the damaged file was kept as {aside}.</source>
+        <translation>{path} 没有完好的备份；已损坏的文件保存为 {aside}。</translation>
+    </message>
+    <message>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -735,6 +814,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>备份已写入：{path}</translation>
     </message>
     <message>
+        <source>The damaged database was kept as {path}</source>
+        <translation>已损坏的数据库保存为 {path}</translation>
+    </message>
+    <message>
         <source>Restored {source} into {path}.</source>
         <translation>已将 {source} 恢复到 {path}。</translation>
     </message>
@@ -757,6 +840,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{path} is not a RepDesk database.</source>
         <translation>{path} 不是销售工作台数据库。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({problem}). Nothing was changed; &apos;repdesk check&apos; tells more, &apos;repdesk restore&apos; puts a backup back.</source>
+        <translation>{path} 已损坏（{problem}）。未做任何更改；“repdesk check”可查看详情，“repdesk restore”可恢复备份。</translation>
     </message>
     <message>
         <source>{path} was written by a newer RepDesk (schema {found}, this version knows {known}); update RepDesk to open it.</source>
@@ -901,6 +988,21 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Import {batch} cannot be undone: records added since depend on it (e.g. orders for its customers). Undo those first.</source>
         <translation>导入批次 {batch} 无法撤销：之后添加的记录依赖于它（例如其客户的订单）。请先撤销那些导入。</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>The database {path} is damaged and was not opened ({problem}).</source>
+        <translation>数据库 {path} 已损坏，未打开（{problem}）。</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore. The damaged file was kept as {aside}; &apos;repdesk check&apos; reports what is wrong.</source>
+        <translation>没有可恢复的备份。已损坏的文件保存为 {aside}；“repdesk check”可报告问题所在。</translation>
+    </message>
+    <message>
+        <source>Restore the newest sound backup, taken {taken}? The damaged file is kept aside, not deleted.</source>
+        <translation>要恢复 {taken} 的最新完好备份吗？已损坏的文件会另行保存，不会删除。</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ def test_six_tabs_and_four_menus(make_window):
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
     assert file_actions == ["&Open database…", "&Import…", "Import &history…", "&Export…",
-                            "&Backup now…",
+                            "Back&ups…", "&Backup now…",
                             "&Restore from backup…", "&Print monthly review…", "&Quit"]
     assert "2026-11-20" in window.status_label.text()
 

@@ -1,0 +1,45 @@
+"""Schema upgrades: numbered steps keyed on `PRAGMA user_version`.
+
+Each step runs in its own transaction after a verified backup of the file. Foreign keys
+are switched off around the steps (SQLite only honours that outside a transaction), so
+rebuilding a parent table cannot cascade-delete or null its children;
+`PRAGMA foreign_key_check` must come back empty before a step commits.
+"""
+
+import peewee as pw
+
+from app.models import ChannelCost, Customer, Order, database
+
+
+def rebuild_table(model: type[pw.Model]) -> None:
+    """Recreate a table from its model's current definition, keeping every row and id.
+
+    SQLite's own recipe for changes ALTER TABLE cannot make (constraints, types): create
+    the new table, copy the columns both have, drop the old one, rename, recreate indexes.
+    """
+    table = model._meta.table_name
+    staging = f"{table}__rebuild"
+    old_columns = [row[1] for row in database.execute_sql(f'PRAGMA table_info("{table}")')]
+    new_columns = [field.column_name for field in model._meta.sorted_fields]
+    shared = ", ".join(f'"{name}"' for name in new_columns if name in old_columns)
+    sql, params = model._schema._create_table(safe=False).query()
+    prefix = f'CREATE TABLE "{table}"'
+    if not sql.startswith(prefix):
+        raise RuntimeError(f"unexpected table definition for {table}: {sql[:60]}")
+    database.execute_sql(f'CREATE TABLE "{staging}"' + sql[len(prefix):], params)
+    database.execute_sql(f'INSERT INTO "{staging}" ({shared}) SELECT {shared} FROM "{table}"')
+    database.execute_sql(f'DROP TABLE "{table}"')
+    database.execute_sql(f'ALTER TABLE "{staging}" RENAME TO "{table}"')
+    model._schema.create_indexes(safe=True)
+
+
+def _v2_money_is_never_negative() -> None:
+    """CHECK constraints: order amounts, channel costs, revenue and budget are ≥ 0."""
+    for model in (Customer, Order, ChannelCost):
+        rebuild_table(model)
+
+
+# version reached → the step that reaches it
+STEPS = {
+    2: _v2_money_is_never_negative,
+}

@@ -1,0 +1,85 @@
+"""What the window does for the rep's data: backups at start and close, damaged files."""
+
+from datetime import date
+from unittest import mock
+
+from PySide6.QtWidgets import QMessageBox
+
+from app import backup, db
+from app.models import Customer
+from tests.app.test_data_safety import _damage
+from tests.conftest import AS_OF
+
+
+def test_a_daily_backup_at_start_and_one_on_closing_after_changes(make_window):
+    window = make_window()
+    reasons = [b.reason for b in backup.list_backups(window.db_path)]
+    assert reasons == ["daily"]
+    again = window.db_path
+    window.close()  # nothing changed: no backup on closing
+    assert [b.reason for b in backup.list_backups(again)] == ["daily"]
+    window = make_window(again)  # the daily backup is less than a day old: none at start
+    Customer.create(name="新客户", created=AS_OF)
+    window.close()
+    # the closing backup is the newest of the day, so the rotation keeps it in the daily's place
+    [on_exit] = backup.list_backups(again)
+    assert on_exit.reason == "on-exit"
+    assert backup.row_counts(on_exit.path)["customer"] == 61
+
+
+def test_the_backups_dialog_lists_and_restores(make_window, qtbot):
+    from ui.dialogs.backups_dialog import BackupsDialog
+
+    window = make_window()
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "Daily"
+    assert dialog.table.item(0, 3).text() == "60"  # customers in that backup
+    Customer.create(name="新客户", created=AS_OF)
+    dialog.back_up_now()
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 1).text() == "Made by you"
+    dialog.table.selectRow(1)  # the daily one, with 60 customers
+    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
+        assert dialog.restore_selected()
+    assert Customer.select().count() == 60
+
+
+def test_a_damaged_database_at_start_is_kept_aside_and_the_backup_offered(make_window, tmp_path):
+    from ui.app import run_window
+
+    window = make_window()
+    path = window.db_path
+    Customer.create(name="备份之后的客户", created=AS_OF)
+    window.release()
+    _damage(path)
+    damaged = path.read_bytes()
+    with mock.patch.object(QMessageBox, "question",
+                           return_value=QMessageBox.StandardButton.Yes) as asked, \
+            mock.patch("PySide6.QtWidgets.QApplication.exec", return_value=0):
+        assert run_window(path, language="en", as_of=AS_OF) == 0
+    assert "is damaged" in asked.call_args.args[2]
+    [aside] = path.parent.glob("*.corrupt")
+    assert aside.read_bytes() == damaged
+    assert backup.check(path) == []
+    # the newest sound backup is the one taken on closing, with the customer added last
+    assert Customer.get_or_none(Customer.name == "备份之后的客户") is not None
+    db.close_database()
+
+
+def test_a_damaged_database_without_a_backup_is_left_alone(tmp_path, qapp):
+    from app.demo import load_demo
+    from ui.app import run_window
+
+    path = tmp_path / "repdesk.sqlite3"
+    db.open_database(path)
+    load_demo(date(2026, 11, 20))
+    db.close_database()
+    _damage(path)
+    damaged = path.read_bytes()
+    with mock.patch.object(QMessageBox, "critical") as told:
+        assert run_window(path, language="en", as_of=AS_OF) == 2
+    assert "no backup" in told.call_args.args[2]
+    assert path.read_bytes() == damaged
+    assert len(list(tmp_path.glob("*.corrupt"))) == 1
