@@ -1,26 +1,280 @@
-"""The four-quadrant task board."""
+"""The four-quadrant task board: order, moves, edits, and tasks arriving from the app.
 
-from datetime import date
+The board is the one place that changes tasks. Every change runs in a transaction, keeps
+positions 0…n−1 inside each quadrant, and tells the listeners which quadrants changed, so
+each quadrant's view refreshes from here (the Qt models only listen; see ui/tabs/board.py).
+Each change returns what its undo needs.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import peewee as pw
 
-from app.models import QUADRANTS, Customer, Lead, Task
+from app import db
+from app.i18n import QT_TRANSLATE_NOOP, message
+from app.labels import label
+from app.leads import follow_up_due
+from app.models import (
+    QUADRANTS,
+    Customer,
+    Lead,
+    LifecycleEvent,
+    PlanLine,
+    Task,
+    database,
+)
+from app.workdays import is_working_day, month_bounds, month_of, working_days
+
+EDITABLE = ("title", "due", "notes", "customer", "lead")
+GREETINGS = ("birthday", "anniversary", "holiday_greeting")
+GREETING_DAYS = 3  # greetings reach the board when due within 3 days
+UPCOMING_DAYS = 7  # other touchpoints a week ahead
+MAPPING_SETTING = "board.mapping"
+
+# Where arriving tasks land unless the rep's setting says otherwise (PRODUCT.md §4).
+DEFAULT_MAPPING = {
+    "lead_A": 1, "lead_B": 2, "lead_C": 2,
+    "renewal_demo": 1, "win_back": 1,
+    "first_order_callback": 2, "quarterly_callback": 2, "annual_review": 2, "send_content": 2,
+    "plan": 2,
+    "birthday": 3, "anniversary": 3, "holiday_greeting": 3,
+}
 
 
-def quadrant_tasks(show_done: bool = False) -> dict[int, list[Task]]:
-    """Tasks by quadrant, in the rep's order, with their customer or lead."""
-    query = (
-        Task.select(Task, Customer, Lead)
-        .join_from(Task, Customer, on=(Task.customer == Customer.id), join_type=pw.JOIN.LEFT_OUTER)
-        .join_from(Task, Lead, on=(Task.lead == Lead.id), join_type=pw.JOIN.LEFT_OUTER)
-        .order_by(Task.quadrant, Task.done, Task.position, Task.id)
-    )
-    if not show_done:
-        query = query.where(~Task.done)
-    board = {quadrant: [] for quadrant in QUADRANTS}
-    for task in query:
-        board[task.quadrant].append(task)
-    return board
+@dataclass(frozen=True)
+class Snapshot:
+    """A deleted task's row, enough to put it back exactly (same id, place and links)."""
+
+    data: dict
+
+
+class Board:
+    """The board over the open database; `listen(callback)` hears `callback(quadrants)`."""
+
+    def __init__(self):
+        self._listeners: list[Callable[[set[int]], None]] = []
+
+    def listen(self, callback: Callable[[set[int]], None]) -> None:
+        self._listeners.append(callback)
+
+    def forget_listeners(self) -> None:
+        """Drop every listener (the window rebuilds its tabs on a language switch)."""
+        self._listeners.clear()
+
+    def _changed(self, *quadrants: int) -> None:
+        for callback in list(self._listeners):
+            callback(set(quadrants))
+
+    # -- reading ---------------------------------------------------------------------------
+    def tasks(self, quadrant: int, show_done: bool = False, due_by: date | None = None
+              ) -> list[Task]:
+        """The quadrant's tasks in the rep's order, with customer and lead loaded.
+
+        `due_by` keeps the tasks due on or before that day, plus undated ones (the Today
+        focus).
+        """
+        query = (
+            Task.select(Task, Customer, Lead)
+            .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
+            .join_from(Task, Lead, pw.JOIN.LEFT_OUTER)
+            .where(Task.quadrant == quadrant)
+            .order_by(Task.position, Task.id)
+        )
+        if not show_done:
+            query = query.where(~Task.done)
+        if due_by is not None:
+            query = query.where(Task.due.is_null() | (Task.due <= due_by))
+        return list(query)
+
+    def _ids(self, quadrant: int) -> list[int]:
+        return [task_id for (task_id,) in Task.select(Task.id).where(Task.quadrant == quadrant)
+                .order_by(Task.position, Task.id).tuples()]
+
+    def _renumber(self, quadrant: int, ids: list[int]) -> None:
+        for position, task_id in enumerate(ids):
+            Task.update(position=position).where(Task.id == task_id).execute()
+
+    def place(self, task_id: int) -> tuple[int, int]:
+        """(quadrant, index in the quadrant's full order) of a task."""
+        task = Task.get_by_id(task_id)
+        return task.quadrant, self._ids(task.quadrant).index(task_id)
+
+    # -- changing --------------------------------------------------------------------------
+    def move(self, task_id: int, quadrant: int, index: int | None = None,
+             before_task: int | None = None) -> tuple[int, int]:
+        """Put a task into `quadrant` just before `before_task`, or at `index` of the
+        quadrant's order without it (None for both: at the end); returns where it was.
+
+        Indexes count every task of the quadrant, done ones included.
+        """
+        if quadrant not in QUADRANTS:
+            raise ValueError(f"no quadrant {quadrant}")
+        with database.atomic():
+            before = self.place(task_id)
+            source = self._ids(before[0])
+            source.remove(task_id)
+            target = source if quadrant == before[0] else self._ids(quadrant)
+            if before_task is not None and before_task in target:
+                index = target.index(before_task)
+            index = len(target) if index is None else max(0, min(index, len(target)))
+            target.insert(index, task_id)
+            Task.update(quadrant=quadrant, moved_by_rep=True).where(Task.id == task_id) \
+                .execute()
+            self._renumber(quadrant, target)
+            if quadrant != before[0]:
+                self._renumber(before[0], source)
+        self._changed(before[0], quadrant)
+        return before
+
+    def shift(self, task_id: int, step: int, visible: list[int] | None = None) -> bool:
+        """Move a task one place up (−1) or down (+1) among `visible` (the ids the rep sees;
+        default all of its quadrant). False when it is already at that end."""
+        quadrant, _ = self.place(task_id)
+        order = self._ids(quadrant)
+        seen = visible if visible is not None else order
+        where = seen.index(task_id)
+        if not 0 <= where + step < len(seen):
+            return False
+        neighbour = seen[where + step]
+        order.remove(task_id)
+        self.move(task_id, quadrant, order.index(neighbour) + (1 if step > 0 else 0))
+        return True
+
+    def add(self, title: str, quadrant: int, today: date, due: date | None = None,
+            customer: int | None = None, lead: int | None = None, notes: str = "",
+            origin: str = "manual", origin_key: str | None = None,
+            index: int | None = None) -> int:
+        """A new task at the end of its quadrant (or at `index`); returns its id."""
+        title = title.strip()
+        if not title:
+            raise ValueError("a task needs a title")
+        with database.atomic():
+            ids = self._ids(quadrant)
+            task = Task.create(title=title, quadrant=quadrant, position=len(ids), due=due,
+                               customer=customer, lead=lead, notes=notes, created=today,
+                               origin=origin, origin_key=origin_key)
+            if index is not None:
+                ids.insert(max(0, min(index, len(ids))), task.id)
+                self._renumber(quadrant, ids)
+        self._changed(quadrant)
+        return task.id
+
+    def edit(self, task_id: int, **values) -> dict:
+        """Change title, due, notes or links; returns the former values."""
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"cannot edit {sorted(unknown)}")
+        if "title" in values and not str(values["title"]).strip():
+            raise ValueError("a task needs a title")
+        task = Task.get_by_id(task_id)
+        before = {name: getattr(task, f"{name}_id" if name in ("customer", "lead") else name)
+                  for name in values}
+        Task.update(**values).where(Task.id == task_id).execute()
+        self._changed(task.quadrant)
+        return before
+
+    def set_done(self, task_id: int, done: bool, today: date) -> bool:
+        """Tick or untick; returns the former state."""
+        task = Task.get_by_id(task_id)
+        Task.update(done=done, done_on=today if done else None).where(Task.id == task_id) \
+            .execute()
+        self._changed(task.quadrant)
+        return task.done
+
+    def delete(self, task_id: int) -> Snapshot:
+        with database.atomic():
+            data = Task.select().where(Task.id == task_id).dicts().get()
+            Task.delete().where(Task.id == task_id).execute()
+            self._renumber(data["quadrant"], self._ids(data["quadrant"]))
+        self._changed(data["quadrant"])
+        return Snapshot(data)
+
+    def restore(self, snapshot: Snapshot) -> int:
+        """Put a deleted task back where it was."""
+        data = dict(snapshot.data)
+        quadrant, index = data["quadrant"], data["position"]
+        with database.atomic():
+            Task.insert(**data).execute()
+            ids = self._ids(quadrant)
+            ids.remove(data["id"])
+            ids.insert(min(index, len(ids)), data["id"])
+            self._renumber(quadrant, ids)
+        self._changed(quadrant)
+        return data["id"]
+
+    # -- tasks from the rest of the app -------------------------------------------------------
+    def sync(self, as_of: date) -> int:
+        """Add the tasks that lead follow-ups, touchpoints and the plan call for by as-of.
+
+        Each has an origin key, so running this again never duplicates a task, and a task
+        already on the board (moved, edited or done) is left as the rep has it. Returns the
+        number added.
+        """
+        mapping = {**DEFAULT_MAPPING, **(db.get_setting(MAPPING_SETTING) or {})}
+        existing = {key for (key,) in Task.select(Task.origin_key)
+                    .where(Task.origin_key.is_null(False)).tuples()}
+        wanted = [item for item in arriving_tasks(as_of) if item["origin_key"] not in existing]
+        if not wanted:
+            return 0
+        with database.atomic():
+            for item in wanted:
+                category = item.pop("category")
+                quadrant = mapping.get(category, 2)
+                self.add(quadrant=quadrant, today=as_of, **item)
+        return len(wanted)
+
+
+def arriving_tasks(as_of: date) -> list[dict]:
+    """What the app wants on the board on `as_of`, each with a category for the mapping."""
+    items = []
+    soon = as_of + timedelta(days=1)
+    for lead in Lead.select().where(Lead.outcome == "open"):
+        due = follow_up_due(lead.tier, lead.last_contact, lead.created)
+        if due <= soon:
+            title = message(QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"),
+                            lead=lead.name, tier=lead.tier)
+            items.append({"title": title, "due": due, "lead": lead.id, "origin": "lead",
+                          "origin_key": f"lead:{lead.id}:{due.isoformat()}",
+                          "category": f"lead_{lead.tier}"})
+    horizon = as_of + timedelta(days=UPCOMING_DAYS)
+    events = (LifecycleEvent.select(LifecycleEvent, Customer).join(Customer)
+              .where(LifecycleEvent.status.in_(("due", "snoozed"))))
+    for event in events:
+        due = event.snoozed_to if event.status == "snoozed" and event.snoozed_to else event.due
+        limit = as_of + timedelta(days=GREETING_DAYS) if event.kind in GREETINGS else horizon
+        if due <= limit:
+            title = message(QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
+                            touchpoint=label("event", event.kind), customer=event.customer.name)
+            items.append({"title": title, "due": due, "customer": event.customer.id,
+                          "origin": f"lifecycle:{event.kind}",
+                          "origin_key": f"event:{event.id}", "category": event.kind})
+    if is_working_day(as_of):
+        month = month_of(as_of)
+        first, _ = month_bounds(month)
+        days = len(working_days(first.year, first.month))
+        for line in PlanLine.select().where(PlanLine.month == month):
+            actions = daily_actions(line, days)
+            if actions:
+                title = message(QT_TRANSLATE_NOOP(
+                    "Messages", "Today's plan: {count} × {product} {customer_type}"),
+                    count=actions, product=line.product, customer_type=line.customer_type)
+                items.append({"title": title.strip(), "due": as_of, "origin": "plan",
+                              "origin_key": f"plan:{line.id}:{as_of.isoformat()}",
+                              "category": "plan"})
+    return items
+
+
+def daily_actions(line: PlanLine, working_days_in_month: int) -> int:
+    """⌈⌈revenue ÷ average order⌉ ÷ close rate ÷ working days⌉, exactly (CONTRACT.md)."""
+    from fractions import Fraction
+
+    if not working_days_in_month or not line.average_order_fen or not line.close_rate:
+        return 0
+    orders = -(-line.revenue_fen // line.average_order_fen)
+    value = Fraction(orders) / Fraction(str(line.close_rate)) / working_days_in_month
+    return -(-value.numerator // value.denominator)
 
 
 def is_overdue(task: Task, as_of: date) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, backup, db, demo, i18n
+from app.board import Board
 from app.errors import UserError
 from app.lock import DatabaseLock
 from app.workdays import month_of
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
+        self.board = Board()
         self.lock: DatabaseLock | None = None
         self.db_path = Path(db_path)
         self._attach(self.db_path)
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
         self.setWindowTitle(self.tr("RepDesk Sales Workbench"))
+        self.board.forget_listeners()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         for name, tab_class in TABS:

@@ -73,18 +73,69 @@
     </message>
 </context>
 <context>
+    <name>BoardCommands</name>
+    <message>
+        <source>Move task</source>
+        <translation>移动任务</translation>
+    </message>
+    <message>
+        <source>Reorder task</source>
+        <translation>调整任务顺序</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <source>Complete task</source>
+        <translation>完成任务</translation>
+    </message>
+    <message>
+        <source>Reopen task</source>
+        <translation>重新打开任务</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+</context>
+<context>
     <name>BoardTab</name>
     <message>
-        <source>Coming next on this tab: drag and drop between quadrants, keyboard moves, adding and editing tasks in place, undo, and the Today focus.</source>
-        <translation>本页即将推出：在象限之间拖放任务、键盘移动、就地添加和编辑任务、撤销，以及“今日”视图。</translation>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Only what is due today or earlier, important quadrants first</source>
+        <translation>只显示今天及之前到期的任务，重要象限在前</translation>
+    </message>
+    <message>
+        <source>Show done tasks</source>
+        <translation>显示已完成任务</translation>
+    </message>
+    <message>
+        <source>Drag cards between quadrants · Ctrl+1…4 move · Alt+↑/↓ reorder · Space done · Enter edit · Del delete · Ctrl+Z undo</source>
+        <translation>拖动卡片到其他象限 · Ctrl+1…4 移动 · Alt+↑/↓ 排序 · 空格 完成 · 回车 编辑 · Del 删除 · Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Add a task here and press Enter</source>
+        <translation>在此输入任务后按回车</translation>
+    </message>
+    <message>
+        <source>New task in {quadrant}</source>
+        <translation>{quadrant}中的新任务</translation>
     </message>
     <message>
         <source>Four quadrants</source>
         <translation>四象限</translation>
     </message>
     <message>
-        <source>due {date}</source>
-        <translation>截止 {date}</translation>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1040,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Import {batch} cannot be undone: records added since depend on it (e.g. orders for its customers). Undo those first.</source>
         <translation>导入批次 {batch} 无法撤销：之后添加的记录依赖于它（例如其客户的订单）。请先撤销那些导入。</translation>
     </message>
+    <message>
+        <source>Follow up {lead} (tier {tier})</source>
+        <translation>跟进 {lead}（{tier} 类）</translation>
+    </message>
+    <message>
+        <source>{touchpoint}: {customer}</source>
+        <translation>{touchpoint}：{customer}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s plan: {count} × {product} {customer_type}</source>
+        <translation>今日计划：{count} × {product} {customer_type}</translation>
+    </message>
 </context>
 <context>
     <name>Recovery</name>
@@ -1129,6 +1192,33 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>computed by the attainable calculator</source>
         <translation>由可达成目标计算器计算</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Has a due date</source>
+        <translation>设定截止日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>

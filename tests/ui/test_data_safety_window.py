@@ -13,18 +13,20 @@ from tests.conftest import AS_OF
 
 def test_a_daily_backup_at_start_and_one_on_closing_after_changes(make_window):
     window = make_window()
-    reasons = [b.reason for b in backup.list_backups(window.db_path)]
-    assert reasons == ["daily"]
-    again = window.db_path
-    window.close()  # nothing changed: no backup on closing
-    assert [b.reason for b in backup.list_backups(again)] == ["daily"]
-    window = make_window(again)  # the daily backup is less than a day old: none at start
+    path = window.db_path
+    assert [b.reason for b in backup.list_backups(path)] == ["daily"]
+    window.close()  # the board took in today's follow-ups: data changed, a closing backup
+    [first] = backup.list_backups(path)  # the newest of the day replaces the daily one
+    assert first.reason == "on-exit"
+    window = make_window(path)  # the newest backup is less than a day old: none at start
+    window.close()  # nothing changed this time: no backup
+    assert backup.list_backups(path) == [first]
+    window = make_window(path)
     Customer.create(name="新客户", created=AS_OF)
     window.close()
-    # the closing backup is the newest of the day, so the rotation keeps it in the daily's place
-    [on_exit] = backup.list_backups(again)
-    assert on_exit.reason == "on-exit"
-    assert backup.row_counts(on_exit.path)["customer"] == 61
+    [latest] = backup.list_backups(path)
+    assert latest.reason == "on-exit" and latest.taken_at > first.taken_at
+    assert backup.row_counts(latest.path)["customer"] == 61
 
 
 def test_the_backups_dialog_lists_and_restores(make_window, qtbot):

@@ -59,8 +59,8 @@ def test_each_tab_shows_the_data_of_the_database(make_window):
 
     board_tab = window.tabs.widget(3)
     open_tasks = Task.select().where(~Task.done).count()
-    assert sum(board_tab.lists[q].count() for q in (1, 2, 3, 4)) == open_tasks
-    assert all(board_tab.lists[q].count() > 0 for q in (1, 2, 3, 4))
+    assert sum(board_tab.models[q].rowCount() for q in (1, 2, 3, 4)) == open_tasks
+    assert all(board_tab.models[q].rowCount() > 0 for q in (1, 2, 3, 4))
 
     dashboard = window.tabs.widget(4)
     summary = json.loads(run_cli_process("--db", window.db_path, "summary", "--json",
@@ -96,7 +96,7 @@ def test_switching_the_language_retranslates_everything_and_is_remembered(make_w
     assert _tab_titles(window) == CHINESE_TABS
     assert _menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert window.tabs.currentIndex() == 3
-    assert window.tabs.widget(3).lists[1].accessibleName() == "重要紧急"
+    assert window.tabs.widget(3).views[1].accessibleName() == "重要紧急"
     from ui.app import app_settings, choose_language
 
     assert app_settings().value("language") == "zh_CN"
@@ -203,11 +203,11 @@ def test_restore_from_the_window(make_window, tmp_path):
     window = make_window()
     saved = backup.backup(window.db_path, tmp_path / "saved.sqlite3")
     Task.delete().execute()
-    window.refresh()
-    assert window.tabs.widget(3).lists[1].count() == 0
+    window.tabs.widget(3).models[4].reload()
+    assert window.tabs.widget(3).models[4].rowCount() == 0
     with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
         assert window.restore_backup(saved)
-    assert window.tabs.widget(3).lists[1].count() > 0
+    assert window.tabs.widget(3).models[4].rowCount() > 0
     assert window.lock.is_held
 
 

@@ -1,63 +1,474 @@
-"""Four quadrants 四象限: the tasks on one screen, important first."""
+"""Four quadrants 四象限: task cards to drag between quadrants, keyboard moves, undo.
 
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QFrame, QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout
+One QuadrantModel per quadrant over the one app.board.Board. A drag carries task ids
+(`mimeData`); a drop asks the board, through the undo stack, to move the task
+(`dropMimeData`); every model refreshes from the board's change callback. The models do not
+implement removeRows, so the view never removes the dragged row a second time.
+"""
 
-from app import board
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+)
+
+from app.board import Board, is_overdue
 from app.labels import label
+from app.models import QUADRANTS, Task
+from ui.board_commands import AddTask, DeleteTask, EditTask, MoveTask, SetDone, ShiftTask
 from ui.tabs.base import Tab
-from ui.widgets import OVERDUE, note_label, title_label
+from ui.widgets import OVERDUE, title_label
 
+MIME_TYPE = "application/x-repdesk-task-ids"
 QUADRANT_COLOURS = {1: "#c62828", 2: "#1f4e8c", 3: "#b26a00", 4: "#5b6776"}
+TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class QuadrantModel(QAbstractListModel):
+    """The tasks of one quadrant as the rep sees them (an adapter over the board)."""
+
+    def __init__(self, board: Board, quadrant: int, commit, today: date, parent=None):
+        super().__init__(parent)
+        self.board = board
+        self.quadrant = quadrant
+        self.commit = commit  # pushes an undo command
+        self.today = today
+        self.show_done = False
+        self.today_only = False
+        self.tasks: list[Task] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.tasks = self.board.tasks(self.quadrant, show_done=self.show_done,
+                                      due_by=self.today if self.today_only else None)
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return [task.id for task in self.tasks]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.tasks)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        task = self.tasks[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return task.title
+        if role == TASK_ROLE:
+            return task
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return task.notes or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return task.title
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.commit(SetDone(self.board, self.tasks[index.row()].id, done, self.today))
+        return True
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def supportedDropActions(self):  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self):  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self):  # noqa: N802
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes):  # noqa: N802
+        ids = [str(self.tasks[index.row()].id) for index in indexes if index.isValid()]
+        mime = QMimeData()
+        mime.setData(MIME_TYPE, QByteArray(",".join(ids).encode()))
+        return mime
+
+    def canDropMimeData(self, data, action, row, column, parent):  # noqa: N802
+        return data.hasFormat(MIME_TYPE) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(self, data, action, row, column, parent):  # noqa: N802
+        """Ask the board to move the dragged task before the row it was dropped on."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = [int(part) for part in bytes(data.data(MIME_TYPE)).decode().split(",") if part]
+        if parent.isValid():  # dropped onto a card: before it
+            row = parent.row()
+        before = self.tasks[row].id if 0 <= row < len(self.tasks) else None
+        for task_id in ids:
+            if task_id == before:
+                continue
+            self.commit(MoveTask(self.board, task_id, self.quadrant, before_task=before))
+        return True
+
+
+class TaskCardDelegate(QStyledItemDelegate):
+    """Draws a task as a card: title; due date (red when overdue), customer or lead, origin."""
+
+    PADDING = 8
+
+    def __init__(self, today: date, parent=None):
+        super().__init__(parent)
+        self.today = today
+
+    def _details(self, task: Task) -> str:
+        parts = []
+        if task.due:
+            parts.append(task.due.isoformat())
+        link = task.customer.name if task.customer_id else (
+            task.lead.name if task.lead_id else "")
+        if link and link not in task.title:
+            parts.append(link)
+        if task.origin != "manual":
+            parts.append(origin_label(task.origin))
+        return "  ·  ".join(parts)
+
+    def sizeHint(self, option, index):  # noqa: N802
+        metrics = QFontMetrics(option.font)
+        lines = 2 if self._details(index.data(TASK_ROLE)) else 1
+        # The width follows the view (no horizontal scrolling); only the height matters.
+        return QSize(120, metrics.height() * lines + 2 * self.PADDING + 6)
+
+    def paint(self, painter, option, index):
+        task: Task = index.data(TASK_ROLE)
+        painter.save()
+        card = option.rect.adjusted(2, 3, -2, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(QColor("#4a7cc2" if selected else "#dfe3e8")))
+        painter.setBrush(QColor("#e8f0fb" if selected else "#ffffff"))
+        painter.drawRoundedRect(card, 5, 5)
+        metrics = QFontMetrics(option.font)
+        box = QRect(card.left() + self.PADDING, card.top() + self.PADDING,
+                    metrics.height() - 2, metrics.height() - 2)
+        painter.setPen(QPen(QColor("#5b6776")))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box)
+        if task.done:
+            painter.drawLine(box.left() + 2, box.center().y(), box.center().x(), box.bottom() - 2)
+            painter.drawLine(box.center().x(), box.bottom() - 2, box.right() - 2, box.top() + 2)
+        text_left = box.right() + 8
+        title_font = QFont(option.font)
+        title_font.setStrikeOut(task.done)
+        painter.setFont(title_font)
+        painter.setPen(QColor("#8a94a0" if task.done else "#1d2733"))
+        title_rect = QRect(text_left, card.top() + self.PADDING, card.right() - text_left - 6,
+                           metrics.height())
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(task.title, Qt.TextElideMode.ElideRight,
+                                            title_rect.width()))
+        details = self._details(task)
+        if details:
+            painter.setFont(option.font)
+            painter.setPen(OVERDUE if is_overdue(task, self.today) else QColor("#5b6776"))
+            detail_rect = title_rect.translated(0, metrics.height())
+            painter.drawText(detail_rect,
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(details, Qt.TextElideMode.ElideRight,
+                                                detail_rect.width()))
+        painter.restore()
+
+    def editorEvent(self, event, model, option, index):  # noqa: N802
+        """A click on the small box ticks the task (undoably, through the model)."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            metrics = QFontMetrics(option.font)
+            card = option.rect.adjusted(2, 3, -2, -3)
+            box = QRect(card.left() + self.PADDING, card.top() + self.PADDING,
+                        metrics.height(), metrics.height())
+            if box.contains(event.position().toPoint()):
+                checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+                model.setData(index, Qt.CheckState.Unchecked if checked
+                              else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+                return True
+        return super().editorEvent(event, model, option, index)
+
+
+def origin_label(origin: str) -> str:
+    if origin.startswith("lifecycle:"):
+        return label("event", origin.split(":", 1)[1])
+    return {"lead": label("kind", "leads"), "plan": label("kind", "plan_lines"),
+            "import": label("kind", "tasks")}.get(origin, origin)
+
+
+class TaskDialog(QDialog):
+    """Edit a task: title, quadrant, due date, notes."""
+
+    def __init__(self, parent, task: Task):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit task"))
+        form = QFormLayout(self)
+        self.title = QLineEdit(task.title)
+        form.addRow(self.tr("Task"), self.title)
+        self.quadrant = QComboBox()
+        for quadrant in QUADRANTS:
+            self.quadrant.addItem(f"{quadrant}. {label('quadrant', quadrant)}", quadrant)
+        self.quadrant.setCurrentIndex(task.quadrant - 1)
+        form.addRow(self.tr("Quadrant"), self.quadrant)
+        due_row = QHBoxLayout()
+        self.has_due = QCheckBox(self.tr("Has a due date"))
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        if task.due:
+            self.has_due.setChecked(True)
+            self.due.setDate(task.due)
+        else:
+            self.due.setDate(date.today())
+            self.due.setEnabled(False)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        form.addRow(self.tr("Due date"), due_row)
+        self.notes = QPlainTextEdit(task.notes)
+        self.notes.setMaximumHeight(90)
+        form.addRow(self.tr("Notes"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {"title": self.title.text().strip(),
+                "due": self.due.date().toPython() if self.has_due.isChecked() else None,
+                "notes": self.notes.toPlainText()}
 
 
 class BoardTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
-        grid = QGridLayout()
-        grid.setSpacing(10)
-        self.lists = {}
-        for quadrant in (1, 2, 3, 4):
-            frame = QFrame()
-            frame.setObjectName("quadrant")
-            frame.setStyleSheet(
-                f"QFrame#quadrant {{ border-top: 3px solid {QUADRANT_COLOURS[quadrant]}; }}")
-            inner = QVBoxLayout(frame)
-            inner.setContentsMargins(10, 8, 10, 10)
-            inner.addWidget(title_label(f"{quadrant}. {label('quadrant', quadrant)}",
-                                        "sectionTitle"))
-            tasks = QListWidget()
-            tasks.setAccessibleName(label("quadrant", quadrant))
-            tasks.setWordWrap(True)
-            inner.addWidget(tasks)
-            self.lists[quadrant] = tasks
-            grid.addWidget(frame, (quadrant - 1) // 2, (quadrant - 1) % 2)
-        self.page.addLayout(grid, 1)
-        self.page.addWidget(note_label(self.tr(
-            "Coming next on this tab: drag and drop between quadrants, keyboard moves, "
-            "adding and editing tasks in place, undo, and the Today focus.")))
-        self.refresh()
+        self.board: Board = main_window.board
+        self.board.sync(main_window.as_of)  # follow-ups, touchpoints and plan actions due
+        self.board.listen(self._board_changed)
+        header = QHBoxLayout()
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setCheckable(True)
+        self.today_button.setToolTip(self.tr("Only what is due today or earlier, "
+                                             "important quadrants first"))
+        self.today_button.toggled.connect(self._set_today)
+        self.show_done = QCheckBox(self.tr("Show done tasks"))
+        self.show_done.toggled.connect(self._set_show_done)
+        hint = QLabel(self.tr("Drag cards between quadrants · Ctrl+1…4 move · Alt+↑/↓ reorder · "
+                              "Space done · Enter edit · Del delete · Ctrl+Z undo"))
+        hint.setObjectName("cardTitle")
+        header.addWidget(self.today_button)
+        header.addWidget(self.show_done)
+        header.addStretch(1)
+        header.addWidget(hint)
+        self.page.addLayout(header)
 
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        self.models: dict[int, QuadrantModel] = {}
+        self.views: dict[int, QListView] = {}
+        self.frames: dict[int, QFrame] = {}
+        self.inputs: dict[int, QLineEdit] = {}
+        for quadrant in QUADRANTS:
+            self._build_quadrant(quadrant)
+        self.page.addLayout(self.grid, 1)
+        self._build_actions()
+        self._place_quadrants(today=False)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_quadrant(self, quadrant: int) -> None:
+        frame = QFrame()
+        frame.setObjectName("quadrant")
+        frame.setStyleSheet(
+            f"QFrame#quadrant {{ border-top: 3px solid {QUADRANT_COLOURS[quadrant]}; }}")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(10, 8, 10, 10)
+        heading = title_label(f"{quadrant}. {label('quadrant', quadrant)}", "sectionTitle")
+        inner.addWidget(heading)
+        model = QuadrantModel(self.board, quadrant, self._commit, self.main.as_of, self)
+        view = QListView()
+        view.setModel(model)
+        view.setItemDelegate(TaskCardDelegate(self.main.as_of, view))
+        view.setAccessibleName(label("quadrant", quadrant))
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setSpacing(1)
+        view.doubleClicked.connect(lambda index, q=quadrant: self.edit_task(q, index))
+        inner.addWidget(view, 1)
+        entry = QLineEdit()
+        entry.setPlaceholderText(self.tr("Add a task here and press Enter"))
+        entry.setAccessibleName(self.tr("New task in {quadrant}").format(
+            quadrant=label("quadrant", quadrant)))
+        entry.returnPressed.connect(lambda q=quadrant: self.add_from_entry(q))
+        inner.addWidget(entry)
+        self.models[quadrant], self.views[quadrant] = model, view
+        self.frames[quadrant], self.inputs[quadrant] = frame, entry
+
+    def _build_actions(self) -> None:
+        shortcuts = [(f"Ctrl+{q}", self.move_selected, (q,)) for q in QUADRANTS]
+        shortcuts += [("Alt+Up", self.shift_selected, (-1,)),
+                      ("Alt+Down", self.shift_selected, (1,)),
+                      ("Space", self.toggle_selected_done, ()),
+                      ("Delete", self.delete_selected, ()),
+                      ("Return", self.edit_selected, ())]
+        for keys, slot, arguments in shortcuts:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, s=slot, a=arguments: s(*a))
+            for view in self.views.values():
+                view.addAction(action)
+
+    def _place_quadrants(self, today: bool) -> None:
+        """Normal: the 2 × 2 matrix. Today: quadrants 1 and 2 first and larger."""
+        for frame in self.frames.values():
+            self.grid.removeWidget(frame)
+        for quadrant in QUADRANTS:
+            self.grid.addWidget(self.frames[quadrant], (quadrant - 1) // 2, (quadrant - 1) % 2)
+        self.grid.setRowStretch(0, 3 if today else 1)
+        self.grid.setRowStretch(1, 1)
+
+    # -- behaviour ---------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Four quadrants")
 
     def refresh(self) -> None:
-        as_of = self.main.as_of
-        for quadrant, tasks in board.quadrant_tasks().items():
-            widget = self.lists[quadrant]
-            widget.clear()
-            for task in tasks:
-                link = task.customer.name if task.customer_id else (
-                    task.lead.name if task.lead_id else "")
-                lines = [task.title]
-                details = []
-                if task.due:
-                    details.append(self.tr("due {date}").format(date=task.due.isoformat()))
-                if link and link not in task.title:
-                    details.append(link)
-                if details:
-                    lines.append("    " + " · ".join(details))
-                item = QListWidgetItem("\n".join(lines))
-                if board.is_overdue(task, as_of):
-                    item.setForeground(QBrush(OVERDUE))
-                widget.addItem(item)
+        self.board.sync(self.main.as_of)
+        for model in self.models.values():
+            model.reload()
+
+    def _board_changed(self, quadrants: set[int]) -> None:
+        for quadrant in quadrants:
+            self.models[quadrant].reload()
+
+    def _commit(self, command) -> None:
+        self.main.undo_stack.push(command)
+
+    def _set_show_done(self, shown: bool) -> None:
+        for model in self.models.values():
+            model.show_done = shown
+            model.reload()
+
+    def _set_today(self, today: bool) -> None:
+        for model in self.models.values():
+            model.today_only = today
+            model.reload()
+        self._place_quadrants(today)
+
+    def selected(self) -> tuple[int, Task] | None:
+        """The quadrant and task of the selected card, in the view that has focus first."""
+        views = sorted(self.views.items(), key=lambda item: not item[1].hasFocus())
+        for quadrant, view in views:
+            indexes = view.selectionModel().selectedIndexes()
+            if indexes:
+                return quadrant, self.models[quadrant].tasks[indexes[0].row()]
+        return None
+
+    def select_task(self, task_id: int) -> None:
+        for quadrant, model in self.models.items():
+            if task_id in model.ids():
+                view = self.views[quadrant]
+                view.setCurrentIndex(model.index(model.ids().index(task_id)))
+                view.setFocus()
+            else:
+                self.views[quadrant].clearSelection()
+
+    def move_selected(self, quadrant: int) -> None:
+        found = self.selected()
+        if found and found[0] != quadrant:
+            self._commit(MoveTask(self.board, found[1].id, quadrant))
+            self.select_task(found[1].id)
+
+    def shift_selected(self, step: int) -> None:
+        found = self.selected()
+        if found:
+            visible = self.models[found[0]].ids()
+            self._commit(ShiftTask(self.board, found[1].id, step, visible))
+            self.select_task(found[1].id)
+
+    def toggle_selected_done(self) -> None:
+        found = self.selected()
+        if found:
+            self._commit(SetDone(self.board, found[1].id, not found[1].done, self.main.as_of))
+
+    def delete_selected(self) -> None:
+        found = self.selected()
+        if found:
+            self._commit(DeleteTask(self.board, found[1].id))
+
+    def add_from_entry(self, quadrant: int) -> None:
+        entry = self.inputs[quadrant]
+        if entry.text().strip():
+            command = AddTask(self.board, entry.text(), quadrant, self.main.as_of)
+            self._commit(command)
+            entry.clear()
+            self.select_task(command.task_id)
+            entry.setFocus()
+
+    def edit_selected(self) -> None:
+        found = self.selected()
+        if found:
+            view = self.views[found[0]]
+            self.edit_task(found[0], view.currentIndex())
+
+    def edit_task(self, quadrant: int, index) -> bool:
+        if not index.isValid():
+            return False
+        task = self.models[quadrant].tasks[index.row()]
+        dialog = TaskDialog(self, task)
+        if not dialog.exec():
+            return False
+        return self.apply_edit(task, dialog.values(), dialog.quadrant.currentData())
+
+    def apply_edit(self, task: Task, values: dict, quadrant: int) -> bool:
+        """One undo step for the whole edit (fields and quadrant)."""
+        if not values.get("title"):
+            return False
+        stack = self.main.undo_stack
+        stack.beginMacro(self.tr("Edit task"))
+        self._commit(EditTask(self.board, task.id, **values))
+        if quadrant != task.quadrant:
+            self._commit(MoveTask(self.board, task.id, quadrant))
+        stack.endMacro()
+        return True

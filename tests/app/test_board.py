@@ -1,0 +1,137 @@
+"""The board's rules without a screen: order, moves, undo data, tasks arriving from the app."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from app import db
+from app.board import Board, arriving_tasks, daily_actions
+from app.models import Customer, Lead, LifecycleEvent, PlanLine, Task
+from tests.conftest import AS_OF
+
+
+def titles(board, quadrant, **options):
+    return [task.title for task in board.tasks(quadrant, **options)]
+
+
+@pytest.fixture
+def board(db_path):
+    board = Board()
+    for quadrant, names in ((1, ["谈判", "报价"]), (2, ["培育", "回访", "学习"])):
+        for name in names:
+            board.add(name, quadrant, AS_OF)
+    return board
+
+
+def test_moving_between_quadrants_keeps_both_orders_tight(board):
+    heard = []
+    board.listen(heard.append)
+    task = Task.get(title="回访")
+    assert board.move(task.id, 1, index=1) == (2, 1)
+    assert titles(board, 1) == ["谈判", "回访", "报价"]
+    assert titles(board, 2) == ["培育", "学习"]
+    assert heard == [{1, 2}]
+    positions = [(t.quadrant, t.position) for t in Task.select().order_by(Task.quadrant,
+                                                                           Task.position)]
+    assert positions == [(1, 0), (1, 1), (1, 2), (2, 0), (2, 1)]
+    assert Task.get_by_id(task.id).moved_by_rep
+
+
+def test_moving_before_a_card_and_back_again(board):
+    learn = Task.get(title="学习").id
+    was = board.move(learn, 2, before_task=Task.get(title="培育").id)
+    assert titles(board, 2) == ["学习", "培育", "回访"]
+    board.move(learn, *was)  # what undo does
+    assert titles(board, 2) == ["培育", "回访", "学习"]
+
+
+def test_shifting_up_and_down_skips_hidden_done_tasks(board):
+    board.set_done(Task.get(title="回访").id, True, AS_OF)
+    learn = Task.get(title="学习").id
+    visible = [t.id for t in board.tasks(2)]  # 培育, 学习
+    assert board.shift(learn, -1, visible)
+    assert titles(board, 2) == ["学习", "培育"]
+    assert titles(board, 2, show_done=True) == ["学习", "培育", "回访"]
+    assert not board.shift(learn, -1, [t.id for t in board.tasks(2)])  # already first
+
+
+def test_delete_and_restore_put_the_task_back_in_its_place(board):
+    snapshot = board.delete(Task.get(title="回访").id)
+    assert titles(board, 2) == ["培育", "学习"]
+    board.restore(snapshot)
+    assert titles(board, 2) == ["培育", "回访", "学习"]
+
+
+def test_done_and_today_filters(board):
+    board.edit(Task.get(title="培育").id, due=AS_OF + timedelta(days=3))
+    board.edit(Task.get(title="学习").id, due=AS_OF)
+    assert board.set_done(Task.get(title="回访").id, True, AS_OF) is False
+    assert titles(board, 2) == ["培育", "学习"]
+    assert titles(board, 2, due_by=AS_OF) == ["学习"]
+    assert Task.get(title="回访").done_on == AS_OF
+
+
+def test_a_task_needs_a_title(board):
+    with pytest.raises(ValueError):
+        board.add("   ", 1, AS_OF)
+
+
+# -- tasks arriving from the rest of the app --------------------------------------------
+
+def test_the_guides_daily_actions():
+    """200,000 = A 100,000 in 5 orders at 12.5% + B 100,000 in 20 orders at 20%, 20 working
+    days: 5 ÷ 0.125 ÷ 20 = 2 A visits, 20 ÷ 0.2 ÷ 20 = 5 B follow-ups a day."""
+    a = PlanLine(revenue_fen=100000_00, average_order_fen=20000_00, close_rate=Decimal("0.125"))
+    b = PlanLine(revenue_fen=100000_00, average_order_fen=5000_00, close_rate=Decimal("0.2"))
+    assert (daily_actions(a, 20), daily_actions(b, 20)) == (2, 5)
+    # exact arithmetic: 21 orders ÷ 35% ÷ 20 days = 3 (floating point gives 4)
+    c = PlanLine(revenue_fen=21_00, average_order_fen=1_00, close_rate=Decimal("0.35"))
+    assert daily_actions(c, 20) == 3
+
+
+def test_follow_ups_touchpoints_and_plan_actions_land_in_their_quadrants(db_path):
+    created = AS_OF - timedelta(days=40)
+    Lead.create(name="A类线索", tier="A", created=created, last_contact=AS_OF - timedelta(days=3))
+    Lead.create(name="B类线索", tier="B", created=created, last_contact=AS_OF - timedelta(days=8))
+    Lead.create(name="不急的线索", tier="C", created=created, last_contact=AS_OF)
+    Lead.create(name="赢单线索", tier="A", created=created, outcome="won")
+    customer = Customer.create(name="恒达", created=created)
+    for kind, days in (("renewal_demo", 5), ("birthday", 2), ("anniversary", 6),
+                       ("annual_review", 30)):
+        LifecycleEvent.create(customer=customer, kind=kind, due=AS_OF + timedelta(days=days))
+    LifecycleEvent.create(customer=customer, kind="win_back", due=AS_OF, status="done")
+    PlanLine.create(month="2026-11", product="A", revenue_fen=100000_00,
+                    average_order_fen=20000_00, close_rate=Decimal("0.125"))
+    board = Board()
+    assert board.sync(AS_OF) == 5
+    by_title = {t.title: t.quadrant for t in Task.select()}
+    assert by_title["Follow up A类线索 (tier A)"] == 1
+    assert by_title["Follow up B类线索 (tier B)"] == 2
+    assert by_title["Renewal demo: 恒达"] == 1
+    assert by_title["Birthday greeting: 恒达"] == 3  # due in 2 days
+    # 5 orders ÷ 12.5% ÷ 21 working days in November 2026 = 1.9… → 2
+    assert by_title["Today's plan: 2 × A"] == 2
+    assert len(by_title) == 5  # not the C lead, the won lead, the far or done touchpoints
+
+
+def test_syncing_again_never_duplicates_or_moves_what_the_rep_moved(db_path):
+    Lead.create(name="A类线索", tier="A", created=AS_OF - timedelta(days=9))
+    board = Board()
+    board.sync(AS_OF)
+    task = Task.get()
+    board.move(task.id, 4)
+    assert board.sync(AS_OF) == 0
+    assert board.sync(AS_OF + timedelta(days=1)) == 0  # same follow-up date: same task
+    assert Task.select().count() == 1 and Task.get().quadrant == 4
+
+
+def test_the_mapping_is_a_setting(db_path):
+    Lead.create(name="A类线索", tier="A", created=AS_OF - timedelta(days=9))
+    db.set_setting("board.mapping", {"lead_A": 2})
+    Board().sync(AS_OF)
+    assert Task.get().quadrant == 2
+
+
+def test_nothing_arrives_from_an_empty_database(db_path):
+    assert arriving_tasks(date(2026, 11, 21)) == []  # a Saturday: no plan actions either
