@@ -340,7 +340,6 @@ class _DemoWriter:
             (2, "{c}季度回访", self.customers[14], None, 4),
             (2, "培育C类线索{l}：发送行业报告", None, self.leads[90], 6),
             (2, "准备《双赢谈判》课程笔记", None, None, 10),
-            (2, "每日动作：2个A类客户拜访 + 5个B类客户跟进", None, None, 0),
             (3, "参加部门临时会议", None, None, 0),
             (3, "{c}总经理生日祝福", self.customers[6], None, 2),
             (3, "回复{c}的发票邮件", self.customers[20], None, 1),

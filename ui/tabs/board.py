@@ -142,7 +142,7 @@ class QuadrantModel(QAbstractListModel):
 class TaskCardDelegate(QStyledItemDelegate):
     """Draws a task as a card: title; due date (red when overdue), customer or lead, origin."""
 
-    PADDING = 8
+    PADDING = 5
 
     def __init__(self, today: date, parent=None):
         super().__init__(parent)
@@ -164,12 +164,12 @@ class TaskCardDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         lines = 2 if self._details(index.data(TASK_ROLE)) else 1
         # The width follows the view (no horizontal scrolling); only the height matters.
-        return QSize(120, metrics.height() * lines + 2 * self.PADDING + 6)
+        return QSize(120, metrics.height() * lines + 2 * self.PADDING + 4)
 
     def paint(self, painter, option, index):
         task: Task = index.data(TASK_ROLE)
         painter.save()
-        card = option.rect.adjusted(2, 3, -2, -3)
+        card = option.rect.adjusted(2, 2, -2, -2)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(QPen(QColor("#4a7cc2" if selected else "#dfe3e8")))
         painter.setBrush(QColor("#e8f0fb" if selected else "#ffffff"))
@@ -210,7 +210,7 @@ class TaskCardDelegate(QStyledItemDelegate):
 
         if event.type() == QEvent.Type.MouseButtonRelease:
             metrics = QFontMetrics(option.font)
-            card = option.rect.adjusted(2, 3, -2, -3)
+            card = option.rect.adjusted(2, 2, -2, -2)
             box = QRect(card.left() + self.PADDING, card.top() + self.PADDING,
                         metrics.height(), metrics.height())
             if box.contains(event.position().toPoint()):
@@ -301,9 +301,13 @@ class BoardTab(Tab):
         self.views: dict[int, QListView] = {}
         self.frames: dict[int, QFrame] = {}
         self.inputs: dict[int, QLineEdit] = {}
+        self.headings: dict[int, QLabel] = {}
         for quadrant in QUADRANTS:
             self._build_quadrant(quadrant)
         self.page.addLayout(self.grid, 1)
+        for model in self.models.values():
+            model.modelReset.connect(self._update_headings)
+        self._update_headings()
         self._build_actions()
         self._place_quadrants(today=False)
 
@@ -315,8 +319,9 @@ class BoardTab(Tab):
             f"QFrame#quadrant {{ border-top: 3px solid {QUADRANT_COLOURS[quadrant]}; }}")
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(10, 8, 10, 10)
-        heading = title_label(f"{quadrant}. {label('quadrant', quadrant)}", "sectionTitle")
+        heading = title_label("", "sectionTitle")
         inner.addWidget(heading)
+        self.headings[quadrant] = heading
         model = QuadrantModel(self.board, quadrant, self._commit, self.main.as_of, self)
         view = QListView()
         view.setModel(model)
@@ -377,6 +382,13 @@ class BoardTab(Tab):
         self.board.sync(self.main.as_of)
         for model in self.models.values():
             model.reload()
+
+    def _update_headings(self) -> None:
+        """`1. Important & urgent  3` — each quadrant with the number of cards shown."""
+        for quadrant, heading in self.headings.items():
+            heading.setText(f"{quadrant}. {label('quadrant', quadrant)}  "
+                            f"<span style='color:#8a94a0; font-weight:normal'>"
+                            f"{self.models[quadrant].rowCount()}</span>")
 
     def _board_changed(self, quadrants: set[int]) -> None:
         for quadrant in quadrants:
