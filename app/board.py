@@ -25,6 +25,7 @@ from app.models import (
     Task,
     database,
 )
+from app.planning import daily_actions
 from app.workdays import is_working_day, month_bounds, month_of, working_days
 
 EDITABLE = ("title", "due", "notes", "customer", "lead")
@@ -264,17 +265,6 @@ def arriving_tasks(as_of: date) -> list[dict]:
                               "origin_key": f"plan:{line.id}:{as_of.isoformat()}",
                               "category": "plan"})
     return items
-
-
-def daily_actions(line: PlanLine, working_days_in_month: int) -> int:
-    """⌈⌈revenue ÷ average order⌉ ÷ close rate ÷ working days⌉, exactly (CONTRACT.md)."""
-    from fractions import Fraction
-
-    if not working_days_in_month or not line.average_order_fen or not line.close_rate:
-        return 0
-    orders = -(-line.revenue_fen // line.average_order_fen)
-    value = Fraction(orders) / Fraction(str(line.close_rate)) / working_days_in_month
-    return -(-value.numerator // value.denominator)
 
 
 def is_overdue(task: Task, as_of: date) -> bool:

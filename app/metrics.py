@@ -74,6 +74,7 @@ def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
         actual = period_actuals(first, through)
     else:  # a month that has not started on as-of has no actuals yet
         actual = dict.fromkeys(ACTUAL_KEYS, 0)
+    figures = _month_figures(month, as_of, actual)
     return {
         "month": month,
         "as_of": as_of.isoformat(),
@@ -81,6 +82,7 @@ def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
             "month": len(working_days(first.year, first.month, country)),
             "elapsed": working_days_through(first.year, first.month, as_of, country),
         },
+        "target": figures.pop("target"),
         "actual": {
             "revenue": fen_to_json(actual["revenue_fen"]),
             "deals": actual["deals"],
@@ -89,6 +91,48 @@ def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
             "effective_leads": actual["effective_leads"],
             "calls": actual["calls"],
         },
+        "plan": figures.pop("plan"),
+        "completion": figures.pop("completion"),
         "close_rate": _ratio(actual["deals"], actual["effective_visits"]),
         "average_order_value": _ratio(actual["revenue_fen"], FEN_PER_YUAN * actual["deals"]),
+        **figures,
+    }
+
+def _yuan(fen) -> float:
+    """Fen (int or exact Fraction) as a JSON number of yuan, to the fen."""
+    from app.planning import round_fen
+
+    return fen_to_json(round_fen(Fraction(fen)))
+
+
+def _month_figures(month: str, as_of: date, actual: dict) -> dict:
+    """target, plan, completion, pace, checkpoints and key accounts (CONTRACT.md)."""
+    from app import planning
+
+    target = planning.target_for(month)
+    revenue_target = target.revenue_fen if target else 0
+    calculator = planning.calculator(target) if target else None
+    expected = planning.expected_revenue(revenue_target, month, as_of)
+    accounts = planning.key_accounts(as_of)
+    return {
+        "target": {
+            "revenue": fen_to_json(revenue_target),
+            "new_customers": (calculator.target or 0) if calculator else 0,
+            "effective_visits": (target.effective_visits or 0) if target else 0,
+        },
+        "plan": [{"product": row.line.product, "customer_type": row.line.customer_type,
+                  "revenue": fen_to_json(row.line.revenue_fen), "orders": row.orders,
+                  "daily_actions": row.daily_actions}
+                 for row in planning.decomposition(month)],
+        "completion": _ratio(actual["revenue_fen"], revenue_target),
+        "pace": {"expected_revenue": _yuan(expected),
+                 "status": planning.status(actual["revenue_fen"], expected)},
+        "checkpoints": [{"date": point.day.isoformat(),
+                         "expected_revenue": _yuan(point.expected_fen),
+                         "actual_revenue": fen_to_json(point.actual_fen),
+                         "status": point.status}
+                        for point in planning.checkpoints(month, as_of, revenue_target)],
+        "key_accounts": {"customers": [customer.name for customer in accounts.customers],
+                         "revenue_share": None if accounts.share is None
+                         else float(accounts.share)},
     }

@@ -1,8 +1,74 @@
-"""Targets and plan lines of a month."""
+"""Targets: the attainable calculator, the process ladder, cross decomposition, market
+slices, SWOT calibration, key accounts, and the month's pace and checkpoints.
 
-from app.models import PlanLine, Target
-from app.workdays import month_bounds, working_days
+Every ceiling is taken on exact fractions (the guide's 60 × 12% × 1.1 = 7.92 → 8; 21 orders
+÷ 35% ÷ 20 working days = 3, where floating point gives 4). Money stays in fen.
+"""
 
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+import peewee as pw
+
+from app import db
+from app.metrics import period_actuals
+from app.models import (
+    Activity,
+    Customer,
+    MarketSlice,
+    Order,
+    PlanLine,
+    SeasonFactor,
+    SwotNote,
+    Target,
+    database,
+)
+from app.workdays import (
+    add_months,
+    month_bounds,
+    previous_month,
+    working_days,
+    working_days_through,
+)
+
+DEFAULT_COEFFICIENT = Decimal("1.1")
+HISTORY_MONTHS = 3
+CHECKPOINT_DAYS = (10, 20)
+GREEN, AMBER = Fraction(1), Fraction(85, 100)  # pace status thresholds
+DAYS_PER_WEEK = 5
+KEY_ACCOUNT_SHARE = Fraction(1, 5)  # the top 20 % of customers by revenue
+LONG_TERM_DAYS = 90  # a second order within 90 days makes a new customer long-term
+NEGOTIATION_SHIFT = Decimal("0.2")  # a weak negotiator moves 20 % off high-ticket lines
+NEW_CUSTOMER_SHARE = {"new": Decimal("0.6"), "mature": Decimal("0.5")}
+SATURATION_LEFT = Fraction(1, 5)  # under 20 % of the reachable pool left: saturated
+BASE_TARGET_SETTING = "planning.base_target_fen"
+
+
+def ceil(value: Fraction) -> int:
+    return -(-value.numerator // value.denominator)
+
+
+def exact(value) -> Fraction:
+    """Decimal, int or str as an exact fraction (never through binary floating point)."""
+    return Fraction(str(value)) if isinstance(value, Decimal | str) else Fraction(value)
+
+
+def status(actual: int, expected: Fraction) -> str:
+    """green ≥ 100 % of expected, amber ≥ 85 %, red below (nothing expected yet: green)."""
+    if expected <= 0 or actual / expected >= GREEN:
+        return "green"
+    return "amber" if actual / expected >= AMBER else "red"
+
+
+def round_fen(amount: Fraction) -> int:
+    """To the nearest fen, halves up."""
+    return math.floor(amount + Fraction(1, 2))
+
+
+# -- the month ---------------------------------------------------------------------------
 
 def target_for(month: str) -> Target | None:
     return Target.get_or_none(Target.month == month)
@@ -15,3 +81,363 @@ def plan_lines(month: str) -> list[PlanLine]:
 def month_working_days(month: str) -> int:
     first, _ = month_bounds(month)
     return len(working_days(first.year, first.month))
+
+
+def _elapsed(month: str, through: date) -> int:
+    first, last = month_bounds(month)
+    if through < first:
+        return 0
+    return working_days_through(first.year, first.month, min(through, last))
+
+
+def history_months(month: str) -> list[str]:
+    """The 3 full months before `month`, oldest first."""
+    months, current = [], month
+    for _ in range(HISTORY_MONTHS):
+        current = previous_month(current)
+        months.append(current)
+    return months[::-1]
+
+
+def historical_close_rate(month: str) -> Fraction | None:
+    """Deals ÷ effective visits over the 3 full months before `month` (None: no visits)."""
+    months = history_months(month)
+    start, _ = month_bounds(months[0])
+    _, end = month_bounds(months[-1])
+    actual = period_actuals(start, end)
+    if not actual["effective_visits"]:
+        return None
+    return Fraction(actual["deals"], actual["effective_visits"])
+
+
+def attainable_new_customers(visits: int, close_rate: Fraction,
+                             coefficient: Decimal = DEFAULT_COEFFICIENT) -> int:
+    """⌈effective visits × close rate × challenge coefficient⌉ (60 × 12% × 1.1 → 8)."""
+    return ceil(visits * close_rate * exact(coefficient))
+
+
+@dataclass
+class Calculator:
+    """The attainable calculator's inputs and result for one target."""
+
+    visits: int
+    close_rate: Fraction | None
+    rate_from_history: bool
+    coefficient: Decimal
+    new_customers: int | None  # computed; None without a rate
+    stored: int | None  # what the rep set (or imported), which wins when present
+
+    @property
+    def target(self) -> int | None:
+        return self.stored if self.stored is not None else self.new_customers
+
+
+def calculator(target: Target) -> Calculator:
+    history = historical_close_rate(target.month)
+    rate = history if history is not None else (
+        exact(target.manual_close_rate) if target.manual_close_rate is not None else None)
+    coefficient = target.challenge_coefficient or DEFAULT_COEFFICIENT
+    visits = target.effective_visits or 0
+    computed = attainable_new_customers(visits, rate, coefficient) if rate is not None else None
+    return Calculator(visits, rate, history is not None, coefficient, computed,
+                      target.new_customers)
+
+
+@dataclass
+class Ladder:
+    """Effective visits a day → a week → a month on the month's real working days."""
+
+    per_day: int
+    per_week: int
+    per_month: int
+    working_days: int
+
+
+def process_ladder(month_visits: int, working_days_in_month: int) -> Ladder:
+    per_day = ceil(Fraction(month_visits, working_days_in_month)) if working_days_in_month \
+        else 0
+    return Ladder(per_day, per_day * DAYS_PER_WEEK, month_visits, working_days_in_month)
+
+
+# -- cross decomposition -------------------------------------------------------------------
+
+def orders_needed(line: PlanLine) -> int:
+    """⌈revenue ÷ average order⌉."""
+    if not line.average_order_fen:
+        return 0
+    return ceil(Fraction(line.revenue_fen, line.average_order_fen))
+
+
+def daily_actions(line: PlanLine, working_days_in_month: int) -> int:
+    """⌈orders ÷ close rate ÷ working days⌉ (5 ÷ 12.5% ÷ 20 = 2; 20 ÷ 20% ÷ 20 = 5)."""
+    if not working_days_in_month or not line.close_rate:
+        return 0
+    return ceil(orders_needed(line) / exact(line.close_rate) / working_days_in_month)
+
+
+@dataclass
+class PlanRow:
+    line: PlanLine
+    orders: int
+    daily_actions: int
+
+
+def decomposition(month: str) -> list[PlanRow]:
+    days = month_working_days(month)
+    return [PlanRow(line, orders_needed(line), daily_actions(line, days))
+            for line in plan_lines(month)]
+
+
+# -- pace and checkpoints --------------------------------------------------------------------
+
+def revenue_through(month: str, through: date) -> int:
+    first, last = month_bounds(month)
+    if through < first:
+        return 0
+    return Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0)).where(
+        Order.date.between(first, min(through, last))).scalar()
+
+
+def expected_revenue(target_fen: int, month: str, through: date) -> Fraction:
+    """Target × working days elapsed through `through` ÷ working days in the month (fen,
+    exact)."""
+    days = month_working_days(month)
+    return Fraction(target_fen * _elapsed(month, through), days) if days else Fraction(0)
+
+
+@dataclass
+class Checkpoint:
+    day: date
+    expected_fen: Fraction
+    actual_fen: int
+
+    @property
+    def status(self) -> str:
+        return status(self.actual_fen, self.expected_fen)
+
+
+def checkpoints(month: str, as_of: date, target_fen: int) -> list[Checkpoint]:
+    """The 10th and the 20th on or before as-of."""
+    first, _ = month_bounds(month)
+    found = []
+    for day_number in CHECKPOINT_DAYS:
+        day = first.replace(day=day_number)
+        if day <= as_of:
+            found.append(Checkpoint(day, expected_revenue(target_fen, month, day),
+                                    revenue_through(month, day)))
+    return found
+
+
+@dataclass
+class Period:
+    """A week or a 旬 of the month: its working days, expected and actual revenue."""
+
+    label: str
+    start: date
+    end: date
+    working_days: int
+    expected_fen: int
+    actual_fen: int
+
+
+def periods(month: str, target_fen: int, by: str) -> list[Period]:
+    """The month split by ISO week (`by="week"`) or by 旬 (1–10, 11–20, 21–end)."""
+    first, last = month_bounds(month)
+    spans = []
+    if by == "week":
+        start = first
+        while start <= last:
+            end = min(start + timedelta(days=6 - start.weekday()), last)
+            year, week, _ = start.isocalendar()
+            spans.append((f"{year}-W{week:02d}", start, end))
+            start = end + timedelta(days=1)
+    else:
+        for number, (low, high) in enumerate(((1, 10), (11, 20), (21, last.day)), start=1):
+            spans.append((str(number), first.replace(day=low), first.replace(day=high)))
+    days = month_working_days(month)
+    rows = []
+    for name, start, end in spans:
+        in_span = sum(1 for day in working_days(first.year, first.month) if start <= day <= end)
+        expected = round_fen(Fraction(target_fen * in_span, days)) if days else 0
+        actual = Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0)).where(
+            Order.date.between(start, end)).scalar()
+        rows.append(Period(name, start, end, in_span, expected, actual))
+    return rows
+
+
+# -- key accounts -------------------------------------------------------------------------
+
+@dataclass
+class KeyAccounts:
+    customers: list[Customer]
+    revenue_fen: int
+    total_fen: int
+
+    @property
+    def share(self) -> Fraction | None:
+        return Fraction(self.revenue_fen, self.total_fen) if self.total_fen else None
+
+
+def key_accounts(as_of: date) -> KeyAccounts:
+    """The top 20 % (rounded up) of customers by revenue in the 12 months before as-of."""
+    since = add_months(as_of, -12)
+    revenue = pw.fn.SUM(Order.amount_fen).alias("revenue")
+    rows = list(Customer.select(Customer, revenue).join(Order)
+                .where((Order.date > since) & (Order.date <= as_of))
+                .group_by(Customer.id).order_by(revenue.desc(), Customer.name))
+    top = rows[:ceil(len(rows) * KEY_ACCOUNT_SHARE)] if rows else []
+    return KeyAccounts(top, sum(c.revenue for c in top), sum(c.revenue for c in rows))
+
+
+def key_account_executive_visits(month: str, as_of: date) -> int:
+    """Executive visits this month (through as-of) to the key accounts."""
+    first, last = month_bounds(month)
+    ids = [customer.id for customer in key_accounts(as_of).customers]
+    if not ids or as_of < first:
+        return 0
+    return Activity.select(pw.fn.COALESCE(pw.fn.SUM(Activity.count), 0)).where(
+        (Activity.kind == "executive_visit") & Activity.customer.in_(ids)
+        & Activity.date.between(first, min(as_of, last))).scalar()
+
+
+def new_long_term_customers(month: str, as_of: date) -> int:
+    """New customers of the month whose second order came within 90 days of the first."""
+    first, last = month_bounds(month)
+    count = 0
+    firsts = (Order.select(Order.customer, pw.fn.MIN(Order.date).alias("first"))
+              .group_by(Order.customer).having(pw.fn.MIN(Order.date).between(first, last)))
+    for row in firsts:
+        second = (Order.select(Order.date).where(Order.customer == row.customer_id)
+                  .order_by(Order.date, Order.id).offset(1).limit(1).scalar())
+        if second and second <= min(as_of, date.fromisoformat(str(row.first))
+                                    + timedelta(days=LONG_TERM_DAYS)):
+            count += 1
+    return count
+
+
+def average_order_before(month: str) -> Fraction | None:
+    """Average order value (fen) over the 3 full months before `month`."""
+    months = history_months(month)
+    start, _ = month_bounds(months[0])
+    _, end = month_bounds(months[-1])
+    actual = period_actuals(start, end)
+    return Fraction(actual["revenue_fen"], actual["deals"]) if actual["deals"] else None
+
+
+# -- market slicing and season -------------------------------------------------------------
+
+@dataclass
+class SliceRow:
+    slice: MarketSlice
+    revenue_fen: int
+    new_share: Decimal
+    won: int
+    saturated: bool
+
+
+def slices(month: str) -> list[SliceRow]:
+    """Each area/customer-type slice with its revenue, new/repeat mix and pool left."""
+    target = target_for(month)
+    revenue = target.revenue_fen if target else 0
+    won_by_area = dict(Customer.select(Customer.area, pw.fn.COUNT(pw.fn.DISTINCT(Customer.id)))
+                       .join(Order).group_by(Customer.area).tuples())
+    rows = []
+    for piece in MarketSlice.select().where(MarketSlice.month == month).order_by(MarketSlice.id):
+        new_share = piece.new_customer_share if piece.new_customer_share is not None \
+            else NEW_CUSTOMER_SHARE.get(piece.market_stage, NEW_CUSTOMER_SHARE["mature"])
+        won = won_by_area.get(piece.area, 0)
+        saturated = False
+        if piece.reachable_pool:
+            left = Fraction(max(piece.reachable_pool - won, 0), piece.reachable_pool)
+            saturated = left < SATURATION_LEFT and new_share >= Decimal("0.5")
+        rows.append(SliceRow(piece, int(revenue * exact(piece.share)), new_share, won,
+                             saturated))
+    return rows
+
+
+def seasonal_target(month: str) -> int | None:
+    """The base monthly target × this month's season factor (None without a base)."""
+    base = db.get_setting(BASE_TARGET_SETTING)
+    if base is None:
+        return None
+    factor = SeasonFactor.get_or_none(SeasonFactor.month_of_year == int(month[5:]))
+    return int(base * exact(factor.factor)) if factor else int(base)
+
+
+# -- SWOT calibration ---------------------------------------------------------------------
+
+def has_negotiation_weakness(month: str) -> bool:
+    return SwotNote.select().where((SwotNote.month == month) & (SwotNote.kind == "weakness")
+                                   & (SwotNote.code == "negotiation")).exists()
+
+
+@dataclass
+class Shift:
+    """A proposed change of plan-line revenue: line id → new revenue (fen)."""
+
+    moved_fen: int
+    revenue: dict[int, int] = field(default_factory=dict)
+
+
+def negotiation_shift(month: str, share: Decimal = NEGOTIATION_SHIFT) -> Shift | None:
+    """Move `share` of the high-ticket lines' revenue to the volume lines, in proportion to
+    their revenue (the month total stays the same). None when nothing can move."""
+    lines = plan_lines(month)
+    high = [line for line in lines if line.high_ticket]
+    volume = [line for line in lines if not line.high_ticket]
+    if not high or not volume:
+        return None
+    shift = Shift(0)
+    for line in high:
+        moved = int(line.revenue_fen * exact(share))
+        shift.revenue[line.id] = line.revenue_fen - moved
+        shift.moved_fen += moved
+    volume_total = sum(line.revenue_fen for line in volume)
+    given = 0
+    for index, line in enumerate(volume):
+        if index == len(volume) - 1:
+            part = shift.moved_fen - given  # the last line takes the rounding remainder
+        elif volume_total:
+            part = int(Fraction(shift.moved_fen * line.revenue_fen, volume_total))
+        else:
+            part = shift.moved_fen // len(volume)
+        given += part
+        shift.revenue[line.id] = line.revenue_fen + part
+    return shift
+
+
+def apply_revenues(revenues: dict[int, int]) -> dict[int, int]:
+    """Set plan-line revenues; returns the former ones (for undo)."""
+    before = {}
+    with database.atomic():
+        for line_id, revenue in revenues.items():
+            before[line_id] = PlanLine.get_by_id(line_id).revenue_fen
+            PlanLine.update(revenue_fen=revenue).where(PlanLine.id == line_id).execute()
+    return before
+
+
+# -- editing ---------------------------------------------------------------------------------
+
+TARGET_FIELDS = ("revenue_fen", "effective_visits", "new_customers", "new_long_term_customers",
+                 "average_order_uplift", "challenge_coefficient", "manual_close_rate",
+                 "key_account_executive_visits", "statement", "relevance", "notes")
+
+
+def save_target(month: str, /, **values) -> dict | None:
+    """Create or change the month's target; returns its former values (None: it was new)."""
+    unknown = set(values) - set(TARGET_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown target fields {sorted(unknown)}")
+    with database.atomic():
+        target = target_for(month)
+        if target is None:
+            Target.create(month=month, **{"revenue_fen": 0, **values})
+            return None
+        before = {name: getattr(target, name) for name in values}
+        Target.update(**values).where(Target.id == target.id).execute()
+    return before
+
+
+def delete_target(month: str) -> None:
+    Target.delete().where(Target.month == month).execute()
+

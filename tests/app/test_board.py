@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 
 from app import db
-from app.board import Board, arriving_tasks, daily_actions
+from app.board import Board, arriving_tasks
 from app.models import Customer, Lead, LifecycleEvent, PlanLine, Task
+from app.planning import daily_actions
 from tests.conftest import AS_OF
 
 
