@@ -306,7 +306,8 @@ class _DemoWriter:
             Target.create(
                 month=month, revenue_fen=yuan_to_fen(200000 if month == self.month else 180000),
                 effective_visits=60, new_customers=None, challenge_coefficient=Decimal("1.1"),
-                key_account_executive_visits=2,
+                key_account_executive_visits=2, new_long_term_customers=2,
+                average_order_uplift=Decimal("0.15"),
                 statement="本月开发3家年采购额超50万的制造业客户，产品A成交5单，客单价提升15%",
                 relevance="资源向客户价值金字塔顶端20%的大客户倾斜",
             )

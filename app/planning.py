@@ -441,3 +441,52 @@ def save_target(month: str, /, **values) -> dict | None:
 def delete_target(month: str) -> None:
     Target.delete().where(Target.month == month).execute()
 
+
+
+PLAN_LINE_FIELDS = ("product", "customer_type", "revenue_fen", "average_order_fen",
+                    "close_rate", "high_ticket", "notes")
+
+
+def save_plan_line(line_id: int | None, month: str, **values) -> int:
+    """Add a plan line (line_id None) or change one; returns its id."""
+    unknown = set(values) - set(PLAN_LINE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown plan line fields {sorted(unknown)}")
+    if line_id is None:
+        return PlanLine.create(month=month, **values).id
+    PlanLine.update(**values).where(PlanLine.id == line_id).execute()
+    return line_id
+
+
+def plan_line_snapshot(line_id: int) -> dict:
+    return PlanLine.select().where(PlanLine.id == line_id).dicts().get()
+
+
+def restore_plan_line(snapshot: dict) -> None:
+    PlanLine.insert(**snapshot).on_conflict_replace().execute()
+
+
+def delete_plan_line(line_id: int) -> dict:
+    snapshot = plan_line_snapshot(line_id)
+    PlanLine.delete().where(PlanLine.id == line_id).execute()
+    return snapshot
+
+
+def swot(month: str) -> dict[str, list[str]]:
+    """The rep's SWOT notes by kind (the ticked common weaknesses are kept apart)."""
+    notes = {kind: [] for kind in ("strength", "weakness", "opportunity", "threat")}
+    for note in SwotNote.select().where((SwotNote.month == month) & (SwotNote.code == ""))\
+            .order_by(SwotNote.id):
+        notes.setdefault(note.kind, []).append(note.text)
+    return notes
+
+
+def save_swot(month: str, notes: dict[str, list[str]], negotiation_weak: bool) -> None:
+    with database.atomic():
+        SwotNote.delete().where(SwotNote.month == month).execute()
+        for kind, texts in notes.items():
+            for text in texts:
+                if text.strip():
+                    SwotNote.create(month=month, kind=kind, text=text.strip())
+        if negotiation_weak:
+            SwotNote.create(month=month, kind="weakness", text="negotiation", code="negotiation")

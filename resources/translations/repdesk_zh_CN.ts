@@ -1054,6 +1054,37 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>PlanLineDialog</name>
+    <message>
+        <source>Plan line</source>
+        <translation>计划明细</translation>
+    </message>
+    <message>
+        <source>High-ticket line</source>
+        <translation>高客单价产品线</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>成交率</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>The database {path} is damaged and was not opened ({problem}).</source>
@@ -1122,36 +1153,16 @@ Targets, leads, customers and a daily plan for a front-line sales representative
 <context>
     <name>TargetsTab</name>
     <message>
-        <source>Target statement</source>
-        <translation>目标描述</translation>
-    </message>
-    <message>
         <source>Revenue target</source>
         <translation>业绩目标</translation>
-    </message>
-    <message>
-        <source>Effective visits target</source>
-        <translation>有效拜访目标</translation>
-    </message>
-    <message>
-        <source>New customers target</source>
-        <translation>新客户目标</translation>
     </message>
     <message>
         <source>Challenge coefficient</source>
         <translation>挑战系数</translation>
     </message>
     <message>
-        <source>Working days this month</source>
-        <translation>本月工作日</translation>
-    </message>
-    <message>
         <source>Relevance</source>
         <translation>关联性</translation>
-    </message>
-    <message>
-        <source>Plan lines (product × customer type)</source>
-        <translation>交叉拆解（产品 × 客户类型）</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1174,24 +1185,324 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>成交率</translation>
     </message>
     <message>
-        <source>Coming next on this tab: the attainable calculator, the process ladder, market slicing, SWOT calibration, the cross decomposition into daily actions, and the 10th/20th checkpoints.</source>
-        <translation>本页即将推出：可达成目标计算器、过程阶梯、市场切片、SWOT校准、拆解到每日动作的交叉拆解，以及10日/20日检查点。</translation>
-    </message>
-    <message>
         <source>Targets</source>
         <translation>目标</translation>
+    </message>
+    <message>
+        <source>SMART target</source>
+        <translation>SMART 目标</translation>
+    </message>
+    <message>
+        <source>e.g. win 10 manufacturers buying over ¥500,000 a year; 5 orders of product A</source>
+        <translation>例：开发10家年采购额超50万的制造业客户，产品A成交5单</translation>
+    </message>
+    <message>
+        <source>calculated</source>
+        <translation>自动计算</translation>
+    </message>
+    <message>
+        <source>from my records</source>
+        <translation>按我的历史数据</translation>
+    </message>
+    <message>
+        <source>Specific</source>
+        <translation>具体目标</translation>
+    </message>
+    <message>
+        <source>Effective visits this month</source>
+        <translation>本月有效拜访</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>New long-term customers</source>
+        <translation>新增长期合作客户</translation>
+    </message>
+    <message>
+        <source>Average order uplift</source>
+        <translation>客单价提升</translation>
+    </message>
+    <message>
+        <source>Close rate without history</source>
+        <translation>无历史数据时的成交率</translation>
+    </message>
+    <message>
+        <source>Executive visits to key accounts</source>
+        <translation>大客户高层拜访</translation>
+    </message>
+    <message>
+        <source>Save target</source>
+        <translation>保存目标</translation>
+    </message>
+    <message>
+        <source>Attainable and challenging</source>
+        <translation>可达成且具挑战</translation>
+    </message>
+    <message>
+        <source>Cross decomposition: product × customer type → daily actions</source>
+        <translation>交叉拆解：产品 × 客户类型 → 每日动作</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Daily actions</source>
+        <translation>每日动作</translation>
+    </message>
+    <message>
+        <source>Add line…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Send today&apos;s actions to the board</source>
+        <translation>把今日动作发送到四象限</translation>
+    </message>
+    <message>
+        <source>Checkpoints on the 10th and 20th</source>
+        <translation>10日、20日检查点</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>SWOT self-calibration</source>
+        <translation>SWOT 自我校准</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>劣势</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>机会</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>威胁</translation>
+    </message>
+    <message>
+        <source>one per line</source>
+        <translation>每行一条</translation>
+    </message>
+    <message>
+        <source>Negotiation is one of my weaknesses</source>
+        <translation>谈判是我的短板</translation>
+    </message>
+    <message>
+        <source>Save SWOT</source>
+        <translation>保存 SWOT</translation>
+    </message>
+    <message>
+        <source>Apply to the plan</source>
+        <translation>应用到计划</translation>
+    </message>
+    <message>
+        <source>Market slices (area / 商圈 × customer type)</source>
+        <translation>市场切片（区域/商圈 × 客户类型）</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>From new customers</source>
+        <translation>来自新客户</translation>
+    </message>
+    <message>
+        <source>Reachable pool</source>
+        <translation>可触达客户池</translation>
+    </message>
+    <message>
+        <source>Customers won</source>
+        <translation>已成交客户</translation>
     </message>
     <message>
         <source>Target for {month}</source>
         <translation>{month} 目标</translation>
     </message>
     <message>
-        <source>not set</source>
-        <translation>未设置</translation>
+        <source>{actual} of {expected} expected by today</source>
+        <translation>已完成 {actual}，截至今天应完成 {expected}</translation>
     </message>
     <message>
-        <source>computed by the attainable calculator</source>
-        <translation>由可达成目标计算器计算</translation>
+        <source>No target for this month yet: fill in the form and save.</source>
+        <translation>本月还没有目标：请填写左侧表单并保存。</translation>
+    </message>
+    <message>
+        <source>No effective visits in {first} – {last}: type the close rate you expect.</source>
+        <translation>{first} – {last} 没有有效拜访：请输入预计成交率。</translation>
+    </message>
+    <message>
+        <source>your records, {first} – {last}</source>
+        <translation>您的记录，{first} – {last}</translation>
+    </message>
+    <message>
+        <source>typed by you</source>
+        <translation>您输入的</translation>
+    </message>
+    <message>
+        <source>Close rate {rate} ({source})</source>
+        <translation>成交率 {rate}（{source}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{visits} visits × {rate} × {coefficient} = {raw} → {result} new customers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{visits} 次拜访 × {rate} × {coefficient} = {raw} → {result} 个新客户&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>You set {count} new customers.</source>
+        <translation>您设定的新客户目标：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Process: {day} a day → {week} a week → {month} a month ({days} working days)</source>
+        <translation>过程：每天 {day} 个 → 每周 {week} 个 → 每月 {month} 个（{days} 个工作日）</translation>
+    </message>
+    <message>
+        <source>Average order: {before} over the last 3 months → goal {goal}</source>
+        <translation>客单价：近3个月 {before} → 目标 {goal}</translation>
+    </message>
+    <message>
+        <source>New long-term customers so far: {count} of {goal}</source>
+        <translation>新增长期合作客户：{count} / {goal}</translation>
+    </message>
+    <message>
+        <source>Key accounts: {count} customers bring {share} of the last 12 months&apos; revenue</source>
+        <translation>大客户：{count} 个客户贡献近12个月业绩的 {share}</translation>
+    </message>
+    <message>
+        <source>Executive visits to key accounts: {done} of {goal}</source>
+        <translation>大客户高层拜访：{done} / {goal}</translation>
+    </message>
+    <message>
+        <source>Plan total {total} · every working day: {actions}</source>
+        <translation>计划合计 {total} · 每个工作日：{actions}</translation>
+    </message>
+    <message>
+        <source>1st–10th</source>
+        <translation>上旬（1–10日）</translation>
+    </message>
+    <message>
+        <source>11th–20th</source>
+        <translation>中旬（11–20日）</translation>
+    </message>
+    <message>
+        <source>21st–end</source>
+        <translation>下旬（21日–月底）</translation>
+    </message>
+    <message>
+        <source>ahead</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>{day}: {actual} of {expected} expected</source>
+        <translation>{day}：已完成 {actual}，应完成 {expected}</translation>
+    </message>
+    <message>
+        <source>The first checkpoint is on the 10th.</source>
+        <translation>第一个检查点在10日。</translation>
+    </message>
+    <message>
+        <source>Tick a negotiation weakness to see how much of the high-ticket (★) plan to move to volume lines.</source>
+        <translation>勾选“谈判是我的短板”，查看应把多少高客单价（★）计划转移到走量产品线。</translation>
+    </message>
+    <message>
+        <source>Weak at negotiation: move {percent}% ({amount}) of the high-ticket lines&apos; revenue to the volume lines?</source>
+        <translation>谈判是短板：把高客单价产品线 {percent}%（{amount}）的业绩转移到走量产品线吗？</translation>
+    </message>
+    <message>
+        <source>new market</source>
+        <translation>新市场</translation>
+    </message>
+    <message>
+        <source>mature</source>
+        <translation>成熟区域</translation>
+    </message>
+    <message>
+        <source>{area}: new-customer development is saturated here: shift to repeat purchase and key accounts</source>
+        <translation>{area}：新客开发已饱和，请转向老客户复购和大客户深挖</translation>
+    </message>
+    <message>
+        <source>Base target × season factor for this month: {amount}</source>
+        <translation>基础月目标 × 本月淡旺季系数：{amount}</translation>
+    </message>
+    <message>
+        <source>No slices for this month yet (import them or add them later).</source>
+        <translation>本月还没有市场切片。</translation>
+    </message>
+    <message>
+        <source>Move high-ticket revenue to volume lines</source>
+        <translation>把高客单价业绩转移到走量产品线</translation>
+    </message>
+    <message>
+        <source>Plan line</source>
+        <translation>计划明细</translation>
+    </message>
+    <message>
+        <source>A plan line needs a product and an average order above zero.</source>
+        <translation>计划明细需要产品名称，且客单价大于零。</translation>
+    </message>
+    <message>
+        <source>Save plan line</source>
+        <translation>保存计划明细</translation>
+    </message>
+    <message>
+        <source>Delete plan line</source>
+        <translation>删除计划明细</translation>
+    </message>
+    <message>
+        <source>{count} tasks sent to the four-quadrant board.</source>
+        <translation>已向四象限发送 {count} 项任务。</translation>
     </message>
 </context>
 <context>

@@ -40,10 +40,10 @@ def test_six_tabs_and_four_menus(make_window):
 def test_each_tab_shows_the_data_of_the_database(make_window):
     window = make_window()
     targets = window.tabs.widget(0)
-    assert targets.fields["revenue"].text() == "¥200,000.00"
-    assert targets.fields["working_days"].text() == "21"
-    assert targets.plan_model.rowCount() == 2
-    assert targets.plan_model.data(targets.plan_model.index(0, 4)) == "12.5%"
+    assert targets.revenue.text() == "¥200,000.00"
+    assert "(21 working days)" in targets.calc_lines.text()
+    assert targets.plan.rowCount() == 2
+    assert targets.plan.item(0, 4).text() == "12.5%"
 
     leads_tab = window.tabs.widget(1)
     assert leads_tab.lead_model.rowCount() == 120

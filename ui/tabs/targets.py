@@ -1,83 +1,588 @@
-"""Targets 目标: the month's target and its plan lines as stored."""
+"""Targets 目标: the SMART target, the attainable calculator, the cross decomposition into
+daily actions, SWOT calibration, market slices, and the 10th/20th checkpoints.
 
-from PySide6.QtWidgets import QFormLayout, QLabel
+Every figure comes from app.planning; every change goes through the undo stack.
+"""
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import planning
+from app.models import PlanLine
 from app.money import format_yuan
 from app.workdays import month_of
+from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import Column, PagedTableModel, make_row, note_label, table_view, title_label
+from ui.widgets import PACE_COLOURS, title_label
+
+MAX_YUAN = 1_000_000_000
+
+
+def percent(value) -> str:
+    return "—" if value is None else f"{float(value) * 100:.1f}%"
+
+
+def card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 10, 14, 12)
+    layout.addWidget(title_label(title, "sectionTitle"))
+    return frame, layout
+
+
+def money_box() -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0, MAX_YUAN)
+    box.setDecimals(2)
+    box.setGroupSeparatorShown(True)
+    box.setPrefix("¥")
+    return box
+
+
+def fen_of(box: QDoubleSpinBox) -> int:
+    return int(Decimal(f"{box.value():.2f}") * 100)
+
+
+def table(headers: list[str]) -> QTableWidget:
+    widget = QTableWidget(0, len(headers))
+    widget.setHorizontalHeaderLabels(headers)
+    widget.verticalHeader().hide()
+    widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    widget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    widget.setAlternatingRowColors(True)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: list[list], numeric_from: int = 2,
+         colours: dict[int, str] | None = None) -> None:
+    """Rows of text; columns from `numeric_from` right-aligned; `colours` per row."""
+    widget.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(str(value))
+            if c >= numeric_from:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if colours and r in colours and c == len(row) - 1:
+                item.setForeground(Qt.GlobalColor.white)
+                item.setBackground(QColor(colours[r]))
+            widget.setItem(r, c, item)
+    height = widget.horizontalHeader().height() + 4 + sum(
+        widget.rowHeight(r) for r in range(len(rows)))
+    widget.setFixedHeight(max(height, widget.horizontalHeader().height() + 30))
+
+
+class PlanLineDialog(QDialog):
+    def __init__(self, parent, line: PlanLine | None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Plan line"))
+        form = QFormLayout(self)
+        self.product = QLineEdit(line.product if line else "")
+        self.customer_type = QLineEdit(line.customer_type if line else "")
+        self.revenue = money_box()
+        self.average = money_box()
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(0.1, 100)
+        self.rate.setSuffix(" %")
+        self.rate.setDecimals(1)
+        self.high = QCheckBox(self.tr("High-ticket line"))
+        if line:
+            self.revenue.setValue(line.revenue_fen / 100)
+            self.average.setValue(line.average_order_fen / 100)
+            self.rate.setValue(float(line.close_rate) * 100)
+            self.high.setChecked(line.high_ticket)
+        for caption, widget in ((self.tr("Product"), self.product),
+                                (self.tr("Customer type"), self.customer_type),
+                                (self.tr("Revenue"), self.revenue),
+                                (self.tr("Average order"), self.average),
+                                (self.tr("Close rate"), self.rate), ("", self.high)):
+            form.addRow(caption, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict | None:
+        if not self.product.text().strip() or fen_of(self.average) <= 0:
+            return None
+        return {"product": self.product.text().strip(),
+                "customer_type": self.customer_type.text().strip(),
+                "revenue_fen": fen_of(self.revenue), "average_order_fen": fen_of(self.average),
+                "close_rate": Decimal(f"{self.rate.value():.1f}") / 100,
+                "high_ticket": self.high.isChecked()}
 
 
 class TargetsTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
+        self.month = month_of(main_window.as_of)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("page")
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 0, 8, 0)
+        self.body.setSpacing(12)
+        scroll.setWidget(body)
+        self.page.addWidget(scroll)
+
+        head = QHBoxLayout()
         self.heading = title_label("")
-        self.page.addWidget(self.heading)
-        self.form = QFormLayout()
-        self.form.setHorizontalSpacing(24)
-        self.fields = {}
-        for key, caption in (
-            ("statement", self.tr("Target statement")),
-            ("revenue", self.tr("Revenue target")),
-            ("visits", self.tr("Effective visits target")),
-            ("new_customers", self.tr("New customers target")),
-            ("coefficient", self.tr("Challenge coefficient")),
-            ("working_days", self.tr("Working days this month")),
-            ("relevance", self.tr("Relevance")),
-        ):
-            value = QLabel()
-            value.setWordWrap(True)
-            self.fields[key] = value
-            self.form.addRow(caption, value)
-        self.page.addLayout(self.form)
-        self.page.addWidget(title_label(self.tr("Plan lines (product × customer type)"),
-                                        "sectionTitle"))
-        self.plan_model = PagedTableModel(
-            [Column(self.tr("Product")), Column(self.tr("Customer type")),
-             Column(self.tr("Revenue"), numeric=True),
-             Column(self.tr("Average order"), numeric=True),
-             Column(self.tr("Close rate"), numeric=True)],
-            self._plan_rows,
-        )
-        self.plan = table_view(self.plan_model)
-        self.page.addWidget(self.plan, 1)
-        self.page.addWidget(note_label(self.tr(
-            "Coming next on this tab: the attainable calculator, the process ladder, market "
-            "slicing, SWOT calibration, the cross decomposition into daily actions, and the "
-            "10th/20th checkpoints.")))
+        self.pace = QLabel()
+        self.pace.setObjectName("cardValue")
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.pace)
+        self.body.addLayout(head)
+
+        top = QGridLayout()
+        top.setSpacing(12)
+        top.addWidget(self._build_form(), 0, 0, 2, 1)
+        top.addWidget(self._build_calculator(), 0, 1)
+        top.addWidget(self._build_time(), 1, 1)
+        top.setColumnStretch(0, 1)
+        top.setColumnStretch(1, 1)
+        self.body.addLayout(top)
+        self.body.addWidget(self._build_plan())
+        bottom = QGridLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(self._build_swot(), 0, 0)
+        bottom.addWidget(self._build_slices(), 0, 1)
+        self.body.addLayout(bottom)
+        self.body.addStretch(1)
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Targets")
 
-    def _plan_rows(self, offset, limit):
-        month = month_of(self.main.as_of)
-        return [
-            make_row([line.product, line.customer_type, format_yuan(line.revenue_fen),
-                      format_yuan(line.average_order_fen), f"{line.close_rate * 100:.1f}%"])
-            for line in planning.plan_lines(month)[offset:offset + limit]
-        ]
+    # -- building ---------------------------------------------------------------------------
+    def _build_form(self) -> QFrame:
+        frame, layout = card(self.tr("SMART target"))
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(4)
+        self.statement = QLineEdit()
+        self.statement.setPlaceholderText(self.tr("e.g. win 10 manufacturers buying over "
+                                                  "¥500,000 a year; 5 orders of product A"))
+        self.revenue = money_box()
+        self.visits = QSpinBox()
+        self.visits.setRange(0, 100000)
+        self.new_customers = QSpinBox()
+        self.new_customers.setRange(-1, 100000)
+        self.new_customers.setSpecialValueText(self.tr("calculated"))
+        self.long_term = QSpinBox()
+        self.long_term.setRange(0, 100000)
+        self.uplift = QDoubleSpinBox()
+        self.uplift.setRange(-100, 1000)
+        self.uplift.setSuffix(" %")
+        self.coefficient = QDoubleSpinBox()
+        self.coefficient.setRange(0.5, 3)
+        self.coefficient.setSingleStep(0.05)
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(0, 100)
+        self.rate.setSuffix(" %")
+        self.rate.setSpecialValueText(self.tr("from my records"))
+        self.key_visits = QSpinBox()
+        self.key_visits.setRange(0, 1000)
+        self.relevance = QLineEdit()
+        for caption, widget in (
+            (self.tr("Specific"), self.statement),
+            (self.tr("Revenue target"), self.revenue),
+            (self.tr("Effective visits this month"), self.visits),
+            (self.tr("New customers"), self.new_customers),
+            (self.tr("New long-term customers"), self.long_term),
+            (self.tr("Average order uplift"), self.uplift),
+            (self.tr("Challenge coefficient"), self.coefficient),
+            (self.tr("Close rate without history"), self.rate),
+            (self.tr("Executive visits to key accounts"), self.key_visits),
+            (self.tr("Relevance"), self.relevance),
+        ):
+            widget.setAccessibleName(caption)
+            form.addRow(caption, widget)
+        layout.addLayout(form)
+        save = QPushButton(self.tr("Save target"))
+        save.clicked.connect(self.save_target)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(save)
+        layout.addLayout(row)
+        return frame
 
+    def _build_calculator(self) -> QFrame:
+        frame, layout = card(self.tr("Attainable and challenging"))
+        self.calc_lines = QLabel()
+        self.calc_lines.setWordWrap(True)
+        self.calc_lines.setTextFormat(Qt.TextFormat.RichText)
+        self.calc_lines.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.calc_lines)
+        return frame
+
+    def _build_plan(self) -> QFrame:
+        frame, layout = card(self.tr("Cross decomposition: product × customer type → daily "
+                                     "actions"))
+        self.plan = table([self.tr("Product"), self.tr("Customer type"), self.tr("Revenue"),
+                           self.tr("Average order"), self.tr("Close rate"), self.tr("Orders"),
+                           self.tr("Daily actions")])
+        self.plan.doubleClicked.connect(lambda _index: self.edit_line())
+        layout.addWidget(self.plan)
+        self.plan_total = QLabel()
+        layout.addWidget(self.plan_total)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Add line…"), self.add_line),
+                           (self.tr("Edit…"), self.edit_line),
+                           (self.tr("Delete"), self.delete_line)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        send = QPushButton(self.tr("Send today's actions to the board"))
+        send.clicked.connect(self.send_to_board)
+        buttons.addWidget(send)
+        layout.addLayout(buttons)
+        return frame
+
+    def _build_time(self) -> QFrame:
+        frame, layout = card(self.tr("Checkpoints on the 10th and 20th"))
+        self.xun = table([self.tr("Period"), self.tr("Working days"), self.tr("Expected"),
+                          self.tr("Actual"), self.tr("Status")])
+        layout.addWidget(self.xun)
+        self.checkpoint_text = QLabel()
+        self.checkpoint_text.setWordWrap(True)
+        layout.addWidget(self.checkpoint_text)
+        return frame
+
+    def _build_swot(self) -> QFrame:
+        frame, layout = card(self.tr("SWOT self-calibration"))
+        grid = QGridLayout()
+        self.swot_edits = {}
+        for index, (kind, caption) in enumerate((("strength", self.tr("Strengths")),
+                                                 ("weakness", self.tr("Weaknesses")),
+                                                 ("opportunity", self.tr("Opportunities")),
+                                                 ("threat", self.tr("Threats")))):
+            edit = QPlainTextEdit()
+            edit.setPlaceholderText(caption + " — " + self.tr("one per line"))
+            edit.setFixedHeight(54)
+            edit.setAccessibleName(caption)
+            self.swot_edits[kind] = edit
+            grid.addWidget(edit, index // 2, index % 2)
+        layout.addLayout(grid)
+        self.negotiation = QCheckBox(self.tr("Negotiation is one of my weaknesses"))
+        layout.addWidget(self.negotiation)
+        save = QPushButton(self.tr("Save SWOT"))
+        save.clicked.connect(self.save_swot)
+        self.proposal = QLabel()
+        self.proposal.setWordWrap(True)
+        self.shift_percent = QSpinBox()
+        self.shift_percent.setRange(0, 100)
+        self.shift_percent.setValue(int(planning.NEGOTIATION_SHIFT * 100))
+        self.shift_percent.setSuffix(" %")
+        self.shift_percent.valueChanged.connect(lambda _value: self._show_proposal())
+        self.apply_shift = QPushButton(self.tr("Apply to the plan"))
+        self.apply_shift.clicked.connect(self.apply_negotiation_shift)
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addStretch(1)
+        row.addWidget(self.shift_percent)
+        row.addWidget(self.apply_shift)
+        layout.addWidget(self.proposal)
+        layout.addLayout(row)
+        return frame
+
+    def _build_slices(self) -> QFrame:
+        frame, layout = card(self.tr("Market slices (area / 商圈 × customer type)"))
+        self.slices = table([self.tr("Area"), self.tr("Customer type"), self.tr("Share"),
+                             self.tr("Revenue"), self.tr("Stage"), self.tr("From new customers"),
+                             self.tr("Reachable pool"), self.tr("Customers won")])
+        layout.addWidget(self.slices)
+        self.slice_notes = QLabel()
+        self.slice_notes.setWordWrap(True)
+        layout.addWidget(self.slice_notes)
+        return frame
+
+    # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        month = month_of(self.main.as_of)
-        self.heading.setText(self.tr("Target for {month}").format(month=month))
-        target = planning.target_for(month)
-        days = planning.month_working_days(month)
-        blank = self.tr("not set")
-        self.fields["working_days"].setText(str(days))
+        self.month = month_of(self.main.as_of)
+        as_of = self.main.as_of
+        target = planning.target_for(self.month)
+        self.heading.setText(self.tr("Target for {month}").format(month=self.month))
+        self._fill_form(target)
+        revenue = target.revenue_fen if target else 0
+        actual = planning.revenue_through(self.month, as_of)
+        expected = planning.expected_revenue(revenue, self.month, as_of)
+        pace = planning.status(actual, expected)
+        self.pace.setText(self.tr("{actual} of {expected} expected by today").format(
+            actual=format_yuan(actual), expected=format_yuan(planning.round_fen(expected))))
+        self.pace.setStyleSheet(f"color: {PACE_COLOURS[pace]};")
+        self._fill_calculator(target)
+        self._fill_plan()
+        self._fill_time(revenue)
+        self._fill_swot()
+        self._fill_slices()
+
+    def _fill_form(self, target) -> None:
+        self.statement.setText(target.statement if target else "")
+        self.statement.setCursorPosition(0)
+        self.revenue.setValue(target.revenue_fen / 100 if target else 0)
+        self.visits.setValue(target.effective_visits or 0 if target else 0)
+        self.new_customers.setValue(-1 if not target or target.new_customers is None
+                                    else target.new_customers)
+        self.long_term.setValue(target.new_long_term_customers or 0 if target else 0)
+        self.uplift.setValue(float(target.average_order_uplift or 0) * 100 if target else 0)
+        self.coefficient.setValue(float(target.challenge_coefficient if target else
+                                        planning.DEFAULT_COEFFICIENT))
+        self.rate.setValue(float(target.manual_close_rate or 0) * 100 if target else 0)
+        self.key_visits.setValue(target.key_account_executive_visits or 0 if target else 0)
+        self.relevance.setText(target.relevance if target else "")
+        self.relevance.setCursorPosition(0)
+
+    def _fill_calculator(self, target) -> None:
+        as_of = self.main.as_of
+        days = planning.month_working_days(self.month)
+        lines = []
         if target is None:
-            for key in ("statement", "revenue", "visits", "new_customers", "coefficient",
-                        "relevance"):
-                self.fields[key].setText(blank)
+            lines.append(self.tr("No target for this month yet: fill in the form and save."))
         else:
-            self.fields["statement"].setText(target.statement or blank)
-            self.fields["revenue"].setText(format_yuan(target.revenue_fen))
-            self.fields["visits"].setText(
-                blank if target.effective_visits is None else str(target.effective_visits))
-            self.fields["new_customers"].setText(
-                self.tr("computed by the attainable calculator") if target.new_customers is None
-                else str(target.new_customers))
-            self.fields["coefficient"].setText(str(target.challenge_coefficient))
-            self.fields["relevance"].setText(target.relevance or blank)
-        self.plan_model.reload()
+            calc = planning.calculator(target)
+            months = planning.history_months(self.month)
+            if calc.close_rate is None:
+                lines.append(self.tr("No effective visits in {first} – {last}: type the close "
+                                     "rate you expect.").format(first=months[0], last=months[-1]))
+            else:
+                source = (self.tr("your records, {first} – {last}").format(
+                    first=months[0], last=months[-1]) if calc.rate_from_history
+                    else self.tr("typed by you"))
+                lines.append(self.tr("Close rate {rate} ({source})").format(
+                    rate=percent(calc.close_rate), source=source))
+                raw = calc.visits * calc.close_rate * planning.exact(calc.coefficient)
+                lines.append(self.tr("<b>{visits} visits × {rate} × {coefficient} = {raw} → "
+                                     "{result} new customers</b>").format(
+                    visits=calc.visits, rate=percent(calc.close_rate),
+                    coefficient=calc.coefficient, raw=f"{float(raw):.2f}",
+                    result=calc.new_customers))
+                if calc.stored is not None:
+                    lines.append(self.tr("You set {count} new customers.").format(
+                        count=calc.stored))
+            ladder = planning.process_ladder(target.effective_visits or 0, days)
+            lines.append(self.tr("Process: {day} a day → {week} a week → {month} a month "
+                                 "({days} working days)").format(
+                day=ladder.per_day, week=ladder.per_week, month=ladder.per_month, days=days))
+            before = planning.average_order_before(self.month)
+            if before is not None and target.average_order_uplift is not None:
+                goal = before * (1 + planning.exact(target.average_order_uplift))
+                lines.append(self.tr("Average order: {before} over the last 3 months → goal "
+                                     "{goal}").format(before=format_yuan(planning.round_fen(
+                                         before)), goal=format_yuan(planning.round_fen(goal))))
+            lines.append(self.tr("New long-term customers so far: {count} of {goal}").format(
+                count=planning.new_long_term_customers(self.month, as_of),
+                goal=target.new_long_term_customers or 0))
+        accounts = planning.key_accounts(as_of)
+        lines.append(self.tr("Key accounts: {count} customers bring {share} of the last 12 "
+                             "months' revenue").format(count=len(accounts.customers),
+                                                       share=percent(accounts.share)))
+        if target is not None:
+            lines.append(self.tr("Executive visits to key accounts: {done} of {goal}").format(
+                done=planning.key_account_executive_visits(self.month, as_of),
+                goal=target.key_account_executive_visits or 0))
+        self.calc_lines.setText("<br>".join(lines))
+
+    def _fill_plan(self) -> None:
+        self.rows = planning.decomposition(self.month)
+        fill(self.plan, [[row.line.product + (" ★" if row.line.high_ticket else ""),
+                          row.line.customer_type, format_yuan(row.line.revenue_fen),
+                          format_yuan(row.line.average_order_fen), percent(row.line.close_rate),
+                          row.orders, row.daily_actions] for row in self.rows])
+        total = sum(row.line.revenue_fen for row in self.rows)
+        summary = ", ".join(f"{row.daily_actions} × {row.line.product}" for row in self.rows)
+        self.plan_total.setText(self.tr("Plan total {total} · every working day: {actions}")
+                                .format(total=format_yuan(total), actions=summary or "—"))
+
+    def _fill_time(self, revenue: int) -> None:
+        periods = planning.periods(self.month, revenue, by="xun")
+        names = [self.tr("1st–10th"), self.tr("11th–20th"), self.tr("21st–end")]
+        as_of = self.main.as_of
+        rows, colours = [], {}
+        for index, period in enumerate(periods):
+            if period.start > as_of:
+                state = self.tr("ahead")
+            else:
+                expected = planning.expected_revenue(revenue, self.month, min(period.end, as_of))
+                done = planning.revenue_through(self.month, min(period.end, as_of))
+                state = planning.status(done, expected)
+                colours[index] = PACE_COLOURS[state]
+                state = {"green": self.tr("on pace"), "amber": self.tr("slightly behind"),
+                         "red": self.tr("behind")}[state]
+            rows.append([names[index], period.working_days, format_yuan(period.expected_fen),
+                         format_yuan(period.actual_fen), state])
+        fill(self.xun, rows, numeric_from=1, colours=colours)
+        points = planning.checkpoints(self.month, as_of, revenue)
+        texts = [self.tr("{day}: {actual} of {expected} expected").format(
+            day=point.day.isoformat(), actual=format_yuan(point.actual_fen),
+            expected=format_yuan(planning.round_fen(point.expected_fen))) for point in points]
+        self.checkpoint_text.setText("  ·  ".join(texts) or self.tr(
+            "The first checkpoint is on the 10th."))
+
+    def _fill_swot(self) -> None:
+        notes = planning.swot(self.month)
+        for kind, edit in self.swot_edits.items():
+            edit.setPlainText("\n".join(notes.get(kind, [])))
+        self.negotiation.setChecked(planning.has_negotiation_weakness(self.month))
+        self._show_proposal()
+
+    def _show_proposal(self) -> None:
+        shift = planning.negotiation_shift(
+            self.month, Decimal(self.shift_percent.value()) / 100) \
+            if planning.has_negotiation_weakness(self.month) else None
+        self.apply_shift.setEnabled(bool(shift and shift.moved_fen))
+        if shift is None:
+            self.proposal.setText(self.tr("Tick a negotiation weakness to see how much of the "
+                                          "high-ticket (★) plan to move to volume lines."))
+        else:
+            self.proposal.setText(self.tr("Weak at negotiation: move {percent}% ({amount}) of "
+                                          "the high-ticket lines' revenue to the volume lines?")
+                                  .format(percent=self.shift_percent.value(),
+                                          amount=format_yuan(shift.moved_fen)))
+
+    def _fill_slices(self) -> None:
+        rows = planning.slices(self.month)
+        stage = {"new": self.tr("new market"), "mature": self.tr("mature")}
+        fill(self.slices, [[row.slice.area, row.slice.customer_type, percent(row.slice.share),
+                            format_yuan(row.revenue_fen),
+                            stage.get(row.slice.market_stage, row.slice.market_stage),
+                            percent(row.new_share),
+                            row.slice.reachable_pool if row.slice.reachable_pool else "—",
+                            row.won] for row in rows])
+        warnings = [self.tr("{area}: new-customer development is saturated here: shift to "
+                            "repeat purchase and key accounts").format(area=row.slice.area)
+                    for row in rows if row.saturated]
+        seasonal = planning.seasonal_target(self.month)
+        if seasonal is not None:
+            warnings.append(self.tr("Base target × season factor for this month: {amount}")
+                            .format(amount=format_yuan(seasonal)))
+        self.slice_notes.setText("\n".join(warnings) if warnings else (
+            self.tr("No slices for this month yet (import them or add them later).")
+            if not rows else ""))
+        self.slice_notes.setStyleSheet("color: #b26a00;" if any(r.saturated for r in rows)
+                                       else "")
+
+    # -- changing --------------------------------------------------------------------------
+    def _push(self, text: str, do, undo) -> None:
+        self.main.undo_stack.push(Step(text, do, undo, after=self.refresh))
+
+    def form_values(self) -> dict:
+        rate = self.rate.value()
+        return {
+            "statement": self.statement.text().strip(),
+            "revenue_fen": fen_of(self.revenue),
+            "effective_visits": self.visits.value(),
+            "new_customers": None if self.new_customers.value() < 0
+            else self.new_customers.value(),
+            "new_long_term_customers": self.long_term.value(),
+            "average_order_uplift": Decimal(f"{self.uplift.value():.2f}") / 100,
+            "challenge_coefficient": Decimal(f"{self.coefficient.value():.2f}"),
+            "manual_close_rate": None if rate == 0 else Decimal(f"{rate:.2f}") / 100,
+            "key_account_executive_visits": self.key_visits.value(),
+            "relevance": self.relevance.text().strip(),
+        }
+
+    def save_target(self) -> None:
+        month, values = self.month, self.form_values()
+
+        def undo(before):
+            if before is None:
+                planning.delete_target(month)
+            else:
+                planning.save_target(month, **before)
+
+        self._push(self.tr("Save target"), lambda: planning.save_target(month, **values), undo)
+
+    def save_swot(self) -> None:
+        month = self.month
+        notes = {kind: edit.toPlainText().splitlines() for kind, edit in self.swot_edits.items()}
+        weak = self.negotiation.isChecked()
+        before = (planning.swot(month), planning.has_negotiation_weakness(month))
+        self._push(self.tr("Save SWOT"), lambda: planning.save_swot(month, notes, weak),
+                   lambda _result: planning.save_swot(month, *before))
+
+    def apply_negotiation_shift(self) -> None:
+        shift = planning.negotiation_shift(self.month,
+                                           Decimal(self.shift_percent.value()) / 100)
+        if shift:
+            self._push(self.tr("Move high-ticket revenue to volume lines"),
+                       lambda: planning.apply_revenues(shift.revenue), planning.apply_revenues)
+
+    def _selected_line(self) -> PlanLine | None:
+        rows = self.plan.selectionModel().selectedRows()
+        return self.rows[rows[0].row()].line if rows else None
+
+    def add_line(self) -> None:
+        self._line_dialog(None)
+
+    def edit_line(self) -> None:
+        line = self._selected_line()
+        if line is not None:
+            self._line_dialog(line)
+
+    def _line_dialog(self, line: PlanLine | None) -> None:
+        dialog = PlanLineDialog(self, line)
+        if dialog.exec():
+            values = dialog.values()
+            if values is None:
+                QMessageBox.warning(self, self.tr("Plan line"), self.tr(
+                    "A plan line needs a product and an average order above zero."))
+                return
+            self.save_line(line.id if line else None, values)
+
+    def save_line(self, line_id: int | None, values: dict) -> None:
+        month = self.month
+        before = planning.plan_line_snapshot(line_id) if line_id else None
+
+        def undo(saved_id):
+            if before is None:
+                planning.delete_plan_line(saved_id)
+            else:
+                planning.restore_plan_line(before)
+
+        self._push(self.tr("Save plan line"),
+                   lambda: planning.save_plan_line(line_id, month, **values), undo)
+
+    def delete_line(self) -> None:
+        line = self._selected_line()
+        if line is not None:
+            self._push(self.tr("Delete plan line"),
+                       lambda: planning.delete_plan_line(line.id), planning.restore_plan_line)
+
+    def send_to_board(self) -> int:
+        added = self.main.board.sync(self.main.as_of)
+        self.main.statusBar().showMessage(
+            self.tr("{count} tasks sent to the four-quadrant board.").format(count=added), 8000)
+        return added
+
