@@ -319,13 +319,14 @@ class _DemoWriter:
                         close_rate=Decimal("0.2"))
         for area, share, stage, pool in zip(
             AREAS, ("0.3", "0.25", "0.2", "0.15", "0.1"),
-            ("mature", "mature", "new", "new", "mature"), (40, 35, 60, 80, 20), strict=True,
+            ("mature", "mature", "new", "new", "new"), (40, 35, 60, 80, 16), strict=True,
         ):
             MarketSlice.create(month=self.month, area=area, share=Decimal(share),
                                market_stage=stage, reachable_pool=pool)
         for kind, text, code in (
             ("strength", "擅长陌拜，开口率高", ""),
-            ("weakness", "谈判技巧弱，大单容易让价", "negotiation"),
+            ("weakness", "谈判技巧弱，大单容易让价", ""),
+            ("weakness", "negotiation", "negotiation"),
             ("opportunity", "年底行业旺季，客户有预算", ""),
             ("threat", "竞品降价10%", ""),
         ):
