@@ -443,33 +443,52 @@ def delete_target(month: str) -> None:
 
 
 
-PLAN_LINE_FIELDS = ("product", "customer_type", "revenue_fen", "average_order_fen",
-                    "close_rate", "high_ticket", "notes")
+EDITABLE_ROWS = {
+    PlanLine: ("product", "customer_type", "revenue_fen", "average_order_fen", "close_rate",
+               "high_ticket", "notes"),
+    MarketSlice: ("area", "customer_type", "share", "market_stage", "new_customer_share",
+                  "reachable_pool"),
+}
 
 
-def save_plan_line(line_id: int | None, month: str, **values) -> int:
-    """Add a plan line (line_id None) or change one; returns its id."""
-    unknown = set(values) - set(PLAN_LINE_FIELDS)
+def save_row(model, row_id: int | None, month: str, **values) -> int:
+    """Add (row_id None) or change a plan line or market slice of `month`; returns its id."""
+    unknown = set(values) - set(EDITABLE_ROWS[model])
     if unknown:
-        raise ValueError(f"unknown plan line fields {sorted(unknown)}")
-    if line_id is None:
-        return PlanLine.create(month=month, **values).id
-    PlanLine.update(**values).where(PlanLine.id == line_id).execute()
-    return line_id
+        raise ValueError(f"unknown {model.__name__} fields {sorted(unknown)}")
+    if row_id is None:
+        return model.create(month=month, **values).id
+    model.update(**values).where(model.id == row_id).execute()
+    return row_id
 
 
-def plan_line_snapshot(line_id: int) -> dict:
-    return PlanLine.select().where(PlanLine.id == line_id).dicts().get()
+def row_snapshot(model, row_id: int) -> dict:
+    return model.select().where(model.id == row_id).dicts().get()
 
 
-def restore_plan_line(snapshot: dict) -> None:
-    PlanLine.insert(**snapshot).on_conflict_replace().execute()
+def restore_row(model, snapshot: dict) -> None:
+    model.insert(**snapshot).on_conflict_replace().execute()
 
 
-def delete_plan_line(line_id: int) -> dict:
-    snapshot = plan_line_snapshot(line_id)
-    PlanLine.delete().where(PlanLine.id == line_id).execute()
+def delete_row(model, row_id: int) -> dict:
+    snapshot = row_snapshot(model, row_id)
+    model.delete().where(model.id == row_id).execute()
     return snapshot
+
+
+def set_season(base_fen: int | None, month: str, factor: Decimal | None) -> None:
+    """The base monthly target (a setting) and this month's season factor."""
+    db.set_setting(BASE_TARGET_SETTING, base_fen)
+    number = int(month[5:])
+    if factor is None:
+        SeasonFactor.delete().where(SeasonFactor.month_of_year == number).execute()
+    else:
+        SeasonFactor.replace(month_of_year=number, factor=factor).execute()
+
+
+def season(month: str) -> tuple[int | None, Decimal | None]:
+    found = SeasonFactor.get_or_none(SeasonFactor.month_of_year == int(month[5:]))
+    return db.get_setting(BASE_TARGET_SETTING), found.factor if found else None
 
 
 def swot(month: str) -> dict[str, list[str]]:

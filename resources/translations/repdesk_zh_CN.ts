@@ -1151,6 +1151,53 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>SliceDialog</name>
+    <message>
+        <source>Market slice</source>
+        <translation>市场切片</translation>
+    </message>
+    <message>
+        <source>new market (60% from new customers)</source>
+        <translation>新市场（60% 来自新客户）</translation>
+    </message>
+    <message>
+        <source>mature (50% from repeat and key accounts)</source>
+        <translation>成熟区域（50% 来自复购和大客户）</translation>
+    </message>
+    <message>
+        <source>as the stage says</source>
+        <translation>按市场阶段</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Area / 商圈</source>
+        <translation>区域/商圈</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Share of the target</source>
+        <translation>占目标比例</translation>
+    </message>
+    <message>
+        <source>Market stage</source>
+        <translation>市场阶段</translation>
+    </message>
+    <message>
+        <source>From new customers</source>
+        <translation>来自新客户</translation>
+    </message>
+    <message>
+        <source>Reachable customer pool</source>
+        <translation>可触达客户池</translation>
+    </message>
+</context>
+<context>
     <name>TargetsTab</name>
     <message>
         <source>Revenue target</source>
@@ -1357,6 +1404,30 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>已成交客户</translation>
     </message>
     <message>
+        <source>Add slice…</source>
+        <translation>添加切片…</translation>
+    </message>
+    <message>
+        <source>Base monthly target</source>
+        <translation>基础月目标</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Season factor</source>
+        <translation>淡旺季系数</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>× season factor</source>
+        <translation>× 淡旺季系数</translation>
+    </message>
+    <message>
         <source>Target for {month}</source>
         <translation>{month} 目标</translation>
     </message>
@@ -1499,6 +1570,26 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Delete plan line</source>
         <translation>删除计划明细</translation>
+    </message>
+    <message>
+        <source>Delete market slice</source>
+        <translation>删除市场切片</translation>
+    </message>
+    <message>
+        <source>Market slice</source>
+        <translation>市场切片</translation>
+    </message>
+    <message>
+        <source>A market slice needs an area.</source>
+        <translation>市场切片需要填写区域。</translation>
+    </message>
+    <message>
+        <source>Save market slice</source>
+        <translation>保存市场切片</translation>
+    </message>
+    <message>
+        <source>Save season factor</source>
+        <translation>保存淡旺季系数</translation>
     </message>
     <message>
         <source>{count} tasks sent to the four-quadrant board.</source>

@@ -104,3 +104,44 @@ def test_sending_todays_actions_to_the_board_never_duplicates(tab):
     assert titles == ["Today's plan: 2 × 产品A（高毛利） 大客户",
                       "Today's plan: 5 × 产品B（走量） 中小客户"]
     assert AS_OF.isoformat() in Task.get(Task.origin == "plan").origin_key
+
+
+def test_market_slices_and_the_season_factor_are_edited_here(tab):
+    from app.models import MarketSlice, SeasonFactor
+
+    stack = tab.main.undo_stack
+    tab.save_slice(None, {"area": "拱墅商圈", "customer_type": "大客户",
+                          "share": Decimal("0.1"), "market_stage": "new",
+                          "new_customer_share": None, "reachable_pool": 10})
+    assert tab.slices.rowCount() == 6
+    assert tab.slices.item(5, 3).text() == "¥20,000.00"  # 10% of 200,000
+    first = tab.slice_rows[0].slice
+    tab.save_slice(first.id, {"market_stage": "new"})
+    assert MarketSlice.get_by_id(first.id).market_stage == "new"
+    assert tab.slices.item(0, 5).text() == "60.0%"  # a new market: 60% from new customers
+    stack.undo()
+    assert MarketSlice.get_by_id(first.id).market_stage == "mature"
+    stack.undo()
+    assert tab.slices.rowCount() == 5
+    tab.base_target.setValue(180000)
+    tab.season_factor.setValue(1.2)
+    tab.save_season()
+    assert planning.seasonal_target("2026-11") == 216000_00  # 180,000 × 1.2
+    assert "¥216,000.00" in tab.slice_notes.text()
+    stack.undo()
+    assert planning.seasonal_target("2026-11") is None
+    assert SeasonFactor.select().count() == 0
+
+
+def test_the_slice_dialog_returns_its_fields(tab, qtbot):
+    from ui.tabs.targets import SliceDialog
+
+    dialog = SliceDialog(tab, None)
+    qtbot.addWidget(dialog)
+    assert dialog.values() is None  # an area is required
+    dialog.area.setText("西湖商圈")
+    dialog.share.setValue(30)
+    dialog.pool.setValue(40)
+    assert dialog.values() == {"area": "西湖商圈", "customer_type": "", "share": Decimal("0.3"),
+                               "market_stage": "new", "new_customer_share": None,
+                               "reachable_pool": 40}

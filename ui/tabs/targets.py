@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import planning
-from app.models import PlanLine
+from app.models import MarketSlice, PlanLine
 from app.money import format_yuan
 from app.workdays import month_of
 from ui.commands import Step
@@ -138,6 +139,62 @@ class PlanLineDialog(QDialog):
                 "revenue_fen": fen_of(self.revenue), "average_order_fen": fen_of(self.average),
                 "close_rate": Decimal(f"{self.rate.value():.1f}") / 100,
                 "high_ticket": self.high.isChecked()}
+
+
+class SliceDialog(QDialog):
+    """A market slice: area/商圈, customer type, share of the target, stage, pool."""
+
+    def __init__(self, parent, piece: MarketSlice | None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Market slice"))
+        form = QFormLayout(self)
+        self.area = QLineEdit(piece.area if piece else "")
+        self.customer_type = QLineEdit(piece.customer_type if piece else "")
+        self.share = QDoubleSpinBox()
+        self.share.setRange(0, 100)
+        self.share.setSuffix(" %")
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("new market (60% from new customers)"), "new")
+        self.stage.addItem(self.tr("mature (50% from repeat and key accounts)"), "mature")
+        self.new_share = QDoubleSpinBox()
+        self.new_share.setRange(-1, 100)
+        self.new_share.setSuffix(" %")
+        self.new_share.setSpecialValueText(self.tr("as the stage says"))
+        self.pool = QSpinBox()
+        self.pool.setRange(0, 10_000_000)
+        self.pool.setSpecialValueText(self.tr("unknown"))
+        if piece:
+            self.share.setValue(float(piece.share) * 100)
+            self.stage.setCurrentIndex(max(self.stage.findData(piece.market_stage), 0))
+            self.new_share.setValue(-1 if piece.new_customer_share is None
+                                    else float(piece.new_customer_share) * 100)
+            self.pool.setValue(piece.reachable_pool or 0)
+        else:
+            self.new_share.setValue(-1)
+        for caption, widget in ((self.tr("Area / 商圈"), self.area),
+                                (self.tr("Customer type"), self.customer_type),
+                                (self.tr("Share of the target"), self.share),
+                                (self.tr("Market stage"), self.stage),
+                                (self.tr("From new customers"), self.new_share),
+                                (self.tr("Reachable customer pool"), self.pool)):
+            form.addRow(caption, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict | None:
+        if not self.area.text().strip():
+            return None
+        new_share = self.new_share.value()
+        return {"area": self.area.text().strip(),
+                "customer_type": self.customer_type.text().strip(),
+                "share": Decimal(f"{self.share.value():.2f}") / 100,
+                "market_stage": self.stage.currentData(),
+                "new_customer_share": None if new_share < 0
+                else Decimal(f"{new_share:.2f}") / 100,
+                "reachable_pool": self.pool.value() or None}
 
 
 class TargetsTab(Tab):
@@ -323,9 +380,35 @@ class TargetsTab(Tab):
                              self.tr("Revenue"), self.tr("Stage"), self.tr("From new customers"),
                              self.tr("Reachable pool"), self.tr("Customers won")])
         layout.addWidget(self.slices)
+        self.slices.doubleClicked.connect(lambda _index: self.edit_slice())
         self.slice_notes = QLabel()
         self.slice_notes.setWordWrap(True)
         layout.addWidget(self.slice_notes)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Add slice…"), self.add_slice),
+                           (self.tr("Edit…"), self.edit_slice),
+                           (self.tr("Delete"), self.delete_slice)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        season = QHBoxLayout()
+        self.base_target = money_box()
+        self.base_target.setAccessibleName(self.tr("Base monthly target"))
+        self.season_factor = QDoubleSpinBox()
+        self.season_factor.setRange(0, 5)
+        self.season_factor.setSingleStep(0.05)
+        self.season_factor.setSpecialValueText(self.tr("none"))
+        self.season_factor.setAccessibleName(self.tr("Season factor"))
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save_season)
+        season.addWidget(QLabel(self.tr("Base monthly target")))
+        season.addWidget(self.base_target, 1)
+        season.addWidget(QLabel(self.tr("× season factor")))
+        season.addWidget(self.season_factor)
+        season.addWidget(save)
+        layout.addLayout(season)
         return frame
 
     # -- showing ---------------------------------------------------------------------------
@@ -472,7 +555,10 @@ class TargetsTab(Tab):
                                           amount=format_yuan(shift.moved_fen)))
 
     def _fill_slices(self) -> None:
-        rows = planning.slices(self.month)
+        rows = self.slice_rows = planning.slices(self.month)
+        base, factor = planning.season(self.month)
+        self.base_target.setValue((base or 0) / 100)
+        self.season_factor.setValue(float(factor or 0))
         stage = {"new": self.tr("new market"), "mature": self.tr("mature")}
         fill(self.slices, [[row.slice.area, row.slice.customer_type, percent(row.slice.share),
                             format_yuan(row.revenue_fen),
@@ -562,23 +648,68 @@ class TargetsTab(Tab):
             self.save_line(line.id if line else None, values)
 
     def save_line(self, line_id: int | None, values: dict) -> None:
-        month = self.month
-        before = planning.plan_line_snapshot(line_id) if line_id else None
-
-        def undo(saved_id):
-            if before is None:
-                planning.delete_plan_line(saved_id)
-            else:
-                planning.restore_plan_line(before)
-
-        self._push(self.tr("Save plan line"),
-                   lambda: planning.save_plan_line(line_id, month, **values), undo)
+        self._save_row(PlanLine, line_id, values, self.tr("Save plan line"))
 
     def delete_line(self) -> None:
         line = self._selected_line()
         if line is not None:
-            self._push(self.tr("Delete plan line"),
-                       lambda: planning.delete_plan_line(line.id), planning.restore_plan_line)
+            self._delete_row(PlanLine, line.id, self.tr("Delete plan line"))
+
+    def _save_row(self, model, row_id: int | None, values: dict, text: str) -> None:
+        month = self.month
+        before = planning.row_snapshot(model, row_id) if row_id else None
+
+        def undo(saved_id):
+            if before is None:
+                planning.delete_row(model, saved_id)
+            else:
+                planning.restore_row(model, before)
+
+        self._push(text, lambda: planning.save_row(model, row_id, month, **values), undo)
+
+    def _delete_row(self, model, row_id: int, text: str) -> None:
+        self._push(text, lambda: planning.delete_row(model, row_id),
+                   lambda snapshot: planning.restore_row(model, snapshot))
+
+    def _selected_slice(self) -> MarketSlice | None:
+        rows = self.slices.selectionModel().selectedRows()
+        return self.slice_rows[rows[0].row()].slice if rows else None
+
+    def add_slice(self) -> None:
+        self._slice_dialog(None)
+
+    def edit_slice(self) -> None:
+        piece = self._selected_slice()
+        if piece is not None:
+            self._slice_dialog(piece)
+
+    def delete_slice(self) -> None:
+        piece = self._selected_slice()
+        if piece is not None:
+            self._delete_row(MarketSlice, piece.id, self.tr("Delete market slice"))
+
+    def _slice_dialog(self, piece: MarketSlice | None) -> None:
+        dialog = SliceDialog(self, piece)
+        if dialog.exec():
+            values = dialog.values()
+            if values is None:
+                QMessageBox.warning(self, self.tr("Market slice"),
+                                    self.tr("A market slice needs an area."))
+                return
+            self.save_slice(piece.id if piece else None, values)
+
+    def save_slice(self, slice_id: int | None, values: dict) -> None:
+        self._save_row(MarketSlice, slice_id, values, self.tr("Save market slice"))
+
+    def save_season(self) -> None:
+        month = self.month
+        base = fen_of(self.base_target) or None
+        factor = Decimal(f"{self.season_factor.value():.2f}") \
+            if self.season_factor.value() > 0 else None
+        before = planning.season(month)
+        self._push(self.tr("Save season factor"),
+                   lambda: planning.set_season(base, month, factor),
+                   lambda _result: planning.set_season(before[0], month, before[1]))
 
     def send_to_board(self) -> int:
         added = self.main.board.sync(self.main.as_of)
