@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import peewee as pw
 
-from app import db
+from app import db, lifecycle
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.leads import follow_up_due
@@ -20,7 +20,6 @@ from app.models import (
     QUADRANTS,
     Customer,
     Lead,
-    LifecycleEvent,
     PlanLine,
     Task,
     database,
@@ -33,6 +32,12 @@ GREETINGS = ("birthday", "anniversary", "holiday_greeting")
 GREETING_DAYS = 3  # greetings reach the board when due within 3 days
 UPCOMING_DAYS = 7  # other touchpoints a week ahead
 MAPPING_SETTING = "board.mapping"
+# The win-back plan a churn warning puts on the board (PRODUCT.md §3).
+WIN_BACK_PLAN = (
+    QT_TRANSLATE_NOOP("Messages", "Win back {customer}: exclusive offer"),
+    QT_TRANSLATE_NOOP("Messages", "Win back {customer}: executive visit"),
+    QT_TRANSLATE_NOOP("Messages", "Win back {customer}: tailored improvement plan"),
+)
 
 # Where arriving tasks land unless the rep's setting says otherwise (PRODUCT.md §4).
 DEFAULT_MAPPING = {
@@ -240,17 +245,22 @@ def arriving_tasks(as_of: date) -> list[dict]:
                           "origin_key": f"lead:{lead.id}:{due.isoformat()}",
                           "category": f"lead_{lead.tier}"})
     horizon = as_of + timedelta(days=UPCOMING_DAYS)
-    events = (LifecycleEvent.select(LifecycleEvent, Customer).join(Customer)
-              .where(LifecycleEvent.status.in_(("due", "snoozed"))))
-    for event in events:
-        due = event.snoozed_to if event.status == "snoozed" and event.snoozed_to else event.due
+    for event in lifecycle.due_events(as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon):
         limit = as_of + timedelta(days=GREETING_DAYS) if event.kind in GREETINGS else horizon
-        if due <= limit:
+        if event.date <= limit:
             title = message(QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
-                            touchpoint=label("event", event.kind), customer=event.customer.name)
-            items.append({"title": title, "due": due, "customer": event.customer.id,
+                            touchpoint=label("event", event.kind), customer=event.customer)
+            items.append({"title": title, "due": event.date, "customer": event.customer_id,
                           "origin": f"lifecycle:{event.kind}",
-                          "origin_key": f"event:{event.id}", "category": event.kind})
+                          "origin_key": f"event:{event.customer_id}:{event.kind}:"
+                                        f"{event.due.isoformat()}",
+                          "category": event.kind})
+    for customer, detected in lifecycle.churned_since(as_of):
+        for step, text in enumerate(WIN_BACK_PLAN):
+            items.append({"title": message(text, customer=customer.name), "due": as_of,
+                          "customer": customer.id, "origin": "lifecycle:win_back",
+                          "origin_key": f"winback:{customer.id}:{detected.isoformat()}:{step}",
+                          "category": "win_back"})
     if is_working_day(as_of):
         month = month_of(as_of)
         first, _ = month_bounds(month)

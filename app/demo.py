@@ -36,7 +36,7 @@ from app.models import (
     database,
 )
 from app.money import yuan_to_fen
-from app.workdays import add_months, is_working_day, month_of, previous_month
+from app.workdays import is_working_day, month_of, previous_month
 
 CHANNELS = {"陌拜": 1500, "转介绍": 800, "展会": 6000, "线上": 2500}  # monthly cost, yuan
 CITY = ["杭州", "宁波", "绍兴", "嘉兴", "湖州", "金华"]
@@ -365,15 +365,15 @@ class _DemoWriter:
                     created=self.as_of - timedelta(days=9))
 
     def _lifecycle_events(self) -> None:
+        """The rep's marks on touchpoints so far: callbacks done, a greeting skipped."""
         for customer in self.customers:
-            if (self.as_of - customer.first_order).days <= 90:
-                due = customer.first_order + timedelta(days=3)
+            due = customer.first_order + timedelta(days=3)
+            if (self.as_of - customer.first_order).days <= 90 and due < self.as_of:
                 LifecycleEvent.create(customer=customer, kind="first_order_callback", due=due,
-                                      status="done" if due < self.as_of else "due",
-                                      done_on=due if due < self.as_of else None)
-            if customer.contract_end:
-                LifecycleEvent.create(customer=customer, kind="renewal_demo",
-                                      due=add_months(customer.contract_end, -2))
+                                      status="done", done_on=due)
+        for customer in self.customers[:12]:
+            customer.content_every_days = 30
+            customer.save()
 
     def _review_and_cases(self) -> None:
         last_month = previous_month(self.month)

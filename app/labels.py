@@ -20,6 +20,12 @@ _LABELS = {
         "send_content": QT_TRANSLATE_NOOP("Labels", "Send content"),
         "win_back": QT_TRANSLATE_NOOP("Labels", "Win-back"),
     },
+    "stage": {
+        "new": QT_TRANSLATE_NOOP("Labels", "New"),
+        "growth": QT_TRANSLATE_NOOP("Labels", "Growth"),
+        "mature": QT_TRANSLATE_NOOP("Labels", "Mature"),
+        "declining": QT_TRANSLATE_NOOP("Labels", "Declining"),
+    },
     "status": {
         "due": QT_TRANSLATE_NOOP("Labels", "Due"),
         "done": QT_TRANSLATE_NOOP("Labels", "Done"),

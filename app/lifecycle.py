@@ -1,17 +1,347 @@
-"""Lifecycle events as they stand in the database."""
+"""Customer lifecycle: stages, churn signals, and the touchpoints the rules put on the calendar.
 
+Events are derived from the data every time they are asked for (so an import or an edit
+shows at once, and `summary` needs to write nothing); the table `lifecycle_event` keeps what
+the rep did with an event — done, snoozed to a date, skipped with a reason — keyed by
+customer, kind and due date, and never loses it.
+"""
+
+import calendar
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from app.models import Customer, LifecycleEvent
+import peewee as pw
+from lunardate import LunarDate
+
+from app import db
+from app.models import Customer, LifecycleEvent, Order, database
+from app.workdays import add_months, month_bounds, month_of, previous_month
 
 AGENDA_DAYS = 14
+NEW_DAYS, GROWTH_DAYS = 90, 365
+RULES_SETTING = "lifecycle.rules"
+DEFAULT_RULES = {
+    "first_order_callback": {"on": True, "days": 3},
+    "quarterly_callback": {"on": True, "months": 3},
+    "annual_review": {"on": True, "months": 12},
+    "renewal_demo": {"on": True, "months": 2},
+    "birthday": {"on": True},
+    "anniversary": {"on": True},
+    "holiday_greeting": {"on": True, "holidays": ["spring_festival", "mid_autumn"]},
+    "send_content": {"on": True},
+    "win_back": {"on": True, "days": 7},
+}
+# Festivals: lunar ones through lunardate, solar ones by date.
+LUNAR_FESTIVALS = {"spring_festival": (1, 1), "dragon_boat": (5, 5), "mid_autumn": (8, 15)}
+SOLAR_FESTIVALS = {"new_year": (1, 1), "national_day": (10, 1)}
+ORDERS_DOWN = "orders_down_2_months"
+CONTACT_LEFT = "contact_left"
 
 
-def agenda(start: date, as_of: date) -> list[LifecycleEvent]:
-    """Events from `start` through 14 days after as-of, with their customers, by date."""
-    return list(
-        LifecycleEvent.select(LifecycleEvent, Customer)
-        .join(Customer)
-        .where(LifecycleEvent.due.between(start, as_of + timedelta(days=AGENDA_DAYS)))
-        .order_by(LifecycleEvent.due, Customer.name)
-    )
+def rules() -> dict:
+    """The rep's rule settings over the defaults (each rule: on/off and its timing)."""
+    saved = db.get_setting(RULES_SETTING) or {}
+    return {kind: {**default, **saved.get(kind, {})} for kind, default in DEFAULT_RULES.items()}
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+def solar_day(year: int, month: int, day: int) -> date:
+    """This year's day for a month and day; 29 February → 28 February in other years."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def lunar_day(year: int, month: int, day: int) -> date:
+    """The solar date of a lunar month and day in lunar year `year`; a missing 30th → 29th."""
+    try:
+        return LunarDate(year, month, day).to_solar_date()
+    except ValueError:
+        return LunarDate(year, month, day - 1).to_solar_date()
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """`1985-10-08` or `10-08` → (10, 8)."""
+    try:
+        month, day = (int(part) for part in text[-5:].split("-"))
+    except ValueError:
+        return None
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def yearly(start: date, end: date, month: int, day: int, lunar: bool = False) -> list[date]:
+    """Each year's date of a (lunar or solar) month and day that falls in start..end."""
+    found = []
+    for year in range(start.year - 1, end.year + 1):
+        try:
+            when = lunar_day(year, month, day) if lunar else solar_day(year, month, day)
+        except ValueError:
+            continue
+        if start <= when <= end:
+            found.append(when)
+    return found
+
+
+def stepping(first: date, months: int, start: date, end: date) -> list[date]:
+    """first + k × months (k ≥ 1, month ends clamped) that fall in start..end."""
+    found, k = [], 1
+    while months > 0:
+        when = add_months(first, months * k)
+        if when > end:
+            break
+        if when >= start:
+            found.append(when)
+        k += 1
+    return found
+
+
+# -- facts per customer ---------------------------------------------------------------------------
+
+@dataclass
+class Facts:
+    """What the rules need of one customer, as of a day."""
+
+    customer: Customer
+    first_order: date | None = None
+    monthly: dict[str, int] = field(default_factory=dict)  # the 3 months m−2, m−1, m
+
+
+def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
+    """Every customer's first order and order amounts in the 3 complete months before as-of,
+    from two grouped queries."""
+    m = previous_month(month_of(as_of))
+    months = [previous_month(previous_month(m)), previous_month(m), m]
+    start, _ = month_bounds(months[0])
+    _, end = month_bounds(m)
+    query = Customer.select()
+    if customer_ids is not None:
+        query = query.where(Customer.id.in_(customer_ids))
+    found = {customer.id: Facts(customer) for customer in query}
+    firsts = (Order.select(Order.customer, pw.fn.MIN(Order.date)).where(Order.date <= as_of)
+              .group_by(Order.customer).tuples())
+    for customer_id, first in firsts:
+        if customer_id in found:
+            found[customer_id].first_order = (first if isinstance(first, date)
+                                              else date.fromisoformat(first))
+    month_expr = pw.fn.strftime("%Y-%m", Order.date)
+    amounts = (Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
+               .where(Order.date.between(start, end)).group_by(Order.customer, month_expr)
+               .tuples())
+    for customer_id, month, amount in amounts:
+        if customer_id in found:
+            found[customer_id].monthly[month] = amount
+    for item in found.values():
+        item.monthly = {month: item.monthly.get(month, 0) for month in months}
+    return list(found.values())
+
+
+def churn_reasons(item: Facts) -> list[str]:
+    """`orders_down_2_months` when m−2 > m−1 > m (m the last complete month before as-of);
+    `contact_left` when the contact person has left."""
+    reasons = []
+    two_before, one_before, last = item.monthly.values()
+    if two_before > one_before > last:
+        reasons.append(ORDERS_DOWN)
+    if item.customer.contact_left:
+        reasons.append(CONTACT_LEFT)
+    return reasons
+
+
+def stage(item: Facts, as_of: date) -> str | None:
+    """declining (churn signal), new (first order ≤ 90 days ago), growth (≤ 365), mature;
+    the rep's override wins; None for a customer without orders."""
+    if item.customer.stage_override:
+        return item.customer.stage_override
+    if churn_reasons(item):
+        return "declining"
+    if item.first_order is None:
+        return None
+    age = (as_of - item.first_order).days
+    return "new" if age <= NEW_DAYS else "growth" if age <= GROWTH_DAYS else "mature"
+
+
+def churn_detected(item: Facts, as_of: date) -> date | None:
+    """When the churn signal was first seen: the 1st of the month after m for falling orders
+    (the day m completed), the day the contact left was recorded; the earlier of the two."""
+    reasons = churn_reasons(item)
+    days = []
+    if ORDERS_DOWN in reasons:
+        days.append(month_bounds(month_of(as_of))[0])
+    if CONTACT_LEFT in reasons:
+        days.append(item.customer.contact_left_on or as_of)
+    return min(days) if days else None
+
+
+# -- events -------------------------------------------------------------------------------------
+
+@dataclass
+class Event:
+    customer_id: int
+    customer: str
+    kind: str
+    due: date  # the rule's date: the key the rep's marks are stored under
+    status: str = "due"  # due, done, snoozed, skipped
+    snoozed_to: date | None = None
+    skip_reason: str = ""
+
+    @property
+    def date(self) -> date:
+        """The day it counts on: a snoozed event at its snooze date."""
+        return self.snoozed_to if self.status == "snoozed" and self.snoozed_to else self.due
+
+    @property
+    def key(self) -> tuple[int, str, date]:
+        return (self.customer_id, self.kind, self.due)
+
+
+def derived(item: Facts, as_of: date, start: date, end: date, rule: dict) -> list[Event]:
+    """The touchpoints the rules put in start..end for one customer."""
+    customer = item.customer
+    found: list[tuple[str, date]] = []
+
+    def on(kind):
+        return rule[kind]["on"]
+
+    current = stage(item, as_of)
+    if item.first_order and on("first_order_callback"):
+        due = item.first_order + timedelta(days=rule["first_order_callback"]["days"])
+        if start <= due <= end:
+            found.append(("first_order_callback", due))
+    if item.first_order and current == "growth" and on("quarterly_callback"):
+        found += [("quarterly_callback", d) for d in
+                  stepping(item.first_order, rule["quarterly_callback"]["months"], start, end)]
+    if item.first_order and current == "mature" and on("annual_review"):
+        found += [("annual_review", d) for d in
+                  stepping(item.first_order, rule["annual_review"]["months"], start, end)]
+    if customer.contract_end and on("renewal_demo"):
+        due = add_months(customer.contract_end, -rule["renewal_demo"]["months"])
+        if start <= due <= end:
+            found.append(("renewal_demo", due))
+    birthday = _month_day(customer.birthday) if customer.birthday else None
+    if birthday and on("birthday"):
+        found += [("birthday", d) for d in yearly(start, end, *birthday,
+                                                   lunar=customer.birthday_lunar)]
+    if customer.founded and on("anniversary"):
+        found += [("anniversary", d) for d in
+                  yearly(start, end, customer.founded.month, customer.founded.day)
+                  if d > customer.founded]
+    if item.first_order and on("holiday_greeting"):
+        for name in rule["holiday_greeting"]["holidays"]:
+            if name in LUNAR_FESTIVALS:
+                found += [("holiday_greeting", d)
+                          for d in yearly(start, end, *LUNAR_FESTIVALS[name], lunar=True)]
+            elif name in SOLAR_FESTIVALS:
+                found += [("holiday_greeting", d)
+                          for d in yearly(start, end, *SOLAR_FESTIVALS[name])]
+    if customer.content_every_days and on("send_content"):
+        due = customer.created + timedelta(days=customer.content_every_days)
+        while due <= end:
+            if due >= start:
+                found.append(("send_content", due))
+            due += timedelta(days=customer.content_every_days)
+    detected = churn_detected(item, as_of)
+    if detected and on("win_back"):
+        due = detected + timedelta(days=rule["win_back"]["days"])
+        if start <= due <= end:
+            found.append(("win_back", due))
+    return [Event(customer.id, customer.name, kind, due) for kind, due in found]
+
+
+def events(as_of: date, start: date, end: date,
+           customer_ids: list[int] | None = None) -> list[Event]:
+    """Every touchpoint in start..end (by the day it counts on) with the rep's marks.
+
+    A snoozed event counts at its snooze date; done and skipped events are included (the
+    calendar shows them) — filter on `status` for what is still to do.
+    """
+    rule = rules()
+    # look a little wider so an event snoozed into the range is found
+    wide_start = start - timedelta(days=366)
+    items = facts(as_of, customer_ids)
+    by_key: dict[tuple, Event] = {}
+    for item in items:
+        for event in derived(item, as_of, wide_start, end, rule):
+            by_key[event.key] = event
+    names = {item.customer.id: item.customer.name for item in items}
+    marks = LifecycleEvent.select().where(LifecycleEvent.status != "due")
+    if customer_ids is not None:
+        marks = marks.where(LifecycleEvent.customer.in_(customer_ids))
+    for mark in marks:
+        key = (mark.customer_id, mark.kind, mark.due)
+        event = by_key.get(key) or Event(mark.customer_id, names.get(mark.customer_id, ""),
+                                         mark.kind, mark.due)
+        event.status, event.snoozed_to, event.skip_reason = (
+            mark.status, mark.snoozed_to, mark.skip_reason)
+        by_key[key] = event
+    return sorted((e for e in by_key.values() if start <= e.date <= end),
+                  key=lambda e: (e.date, e.customer, e.kind))
+
+
+def due_events(as_of: date, start: date, end: date) -> list[Event]:
+    """The events in start..end still to do (not done, not skipped)."""
+    return [e for e in events(as_of, start, end) if e.status in ("due", "snoozed")]
+
+
+def churn_warnings(as_of: date) -> list[tuple[Customer, list[str]]]:
+    return sorted(((item.customer, churn_reasons(item)) for item in facts(as_of)
+                   if churn_reasons(item)), key=lambda pair: pair[0].name)
+
+
+def churned_since(as_of: date) -> list[tuple[Customer, date]]:
+    """The customers with a churn signal and the day it was first seen."""
+    return sorted(((item.customer, churn_detected(item, as_of)) for item in facts(as_of)
+                   if churn_reasons(item)), key=lambda pair: pair[0].name)
+
+
+def stages(as_of: date, customer_ids: list[int] | None = None) -> dict[int, str | None]:
+    return {item.customer.id: stage(item, as_of) for item in facts(as_of, customer_ids)}
+
+
+# -- the rep's marks ---------------------------------------------------------------------------
+
+def _mark(event_key: tuple[int, str, date], **values) -> dict | None:
+    """Store a mark; returns the former mark (None when there was none), for undo."""
+    customer_id, kind, due = event_key
+    with database.atomic():
+        row = LifecycleEvent.get_or_none(customer=customer_id, kind=kind, due=due)
+        before = None if row is None else {
+            "status": row.status, "snoozed_to": row.snoozed_to,
+            "skip_reason": row.skip_reason, "done_on": row.done_on}
+        if row is None:
+            LifecycleEvent.create(customer=customer_id, kind=kind, due=due, **values)
+        else:
+            LifecycleEvent.update(**values).where(LifecycleEvent.id == row.id).execute()
+    return before
+
+
+def mark_done(event_key, today: date) -> dict | None:
+    return _mark(event_key, status="done", done_on=today, snoozed_to=None)
+
+
+def snooze(event_key, to: date) -> dict | None:
+    return _mark(event_key, status="snoozed", snoozed_to=to)
+
+
+def skip(event_key, reason: str) -> dict | None:
+    return _mark(event_key, status="skipped", skip_reason=reason.strip())
+
+
+def restore_mark(event_key, before: dict | None) -> None:
+    """Undo a mark: put the former one back, or none."""
+    customer_id, kind, due = event_key
+    if before is None:
+        LifecycleEvent.delete().where((LifecycleEvent.customer == customer_id)
+                                      & (LifecycleEvent.kind == kind)
+                                      & (LifecycleEvent.due == due)).execute()
+    else:
+        _mark(event_key, **before)
+
+
+def set_stage_override(customer_id: int, value: str | None) -> str | None:
+    customer = Customer.get_by_id(customer_id)
+    Customer.update(stage_override=value).where(Customer.id == customer_id).execute()
+    return customer.stage_override
+
+
+def agenda(start: date, as_of: date) -> list[Event]:
+    """From `start` through 14 days after as-of."""
+    return events(as_of, start, as_of + timedelta(days=AGENDA_DAYS))

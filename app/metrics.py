@@ -1,6 +1,6 @@
 """The month's figures, as CONTRACT.md defines them, computed with SQL aggregates."""
 
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 import peewee as pw
@@ -107,7 +107,7 @@ def _yuan(fen) -> float:
 
 def _month_figures(month: str, as_of: date, actual: dict) -> dict:
     """target, plan, completion, pace, checkpoints and key accounts (CONTRACT.md)."""
-    from app import planning
+    from app import lifecycle, planning
 
     target = planning.target_for(month)
     revenue_target = target.revenue_fen if target else 0
@@ -132,6 +132,13 @@ def _month_figures(month: str, as_of: date, actual: dict) -> dict:
                          "actual_revenue": fen_to_json(point.actual_fen),
                          "status": point.status}
                         for point in planning.checkpoints(month, as_of, revenue_target)],
+        "churn_warnings": [{"customer": customer.name, "reasons": reasons}
+                           for customer, reasons in lifecycle.churn_warnings(as_of)],
+        "lifecycle_due": [{"date": event.date.isoformat(), "customer": event.customer,
+                           "kind": event.kind}
+                          for event in lifecycle.due_events(
+                              as_of, month_bounds(month)[0],
+                              as_of + timedelta(days=lifecycle.AGENDA_DAYS))],
         "key_accounts": {"customers": [customer.name for customer in accounts.customers],
                          "revenue_share": None if accounts.share is None
                          else float(accounts.share)},

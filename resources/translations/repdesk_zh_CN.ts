@@ -417,6 +417,22 @@
         <translation>流失挽回</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>新客期</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <source>Mature</source>
+        <translation>成熟期</translation>
+    </message>
+    <message>
+        <source>Declining</source>
+        <translation>衰退期</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>待办</translation>
     </message>
@@ -572,6 +588,10 @@
         <translation>客户类型</translation>
     </message>
     <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
@@ -591,6 +611,50 @@
 <context>
     <name>LifecycleTab</name>
     <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>All touchpoints</source>
+        <translation>全部触点</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -607,16 +671,88 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Coming next on this tab: touchpoints generated from the rules (callbacks, reviews, renewals, birthdays, holidays, content), churn warnings, the month grid, and done / snooze / skip.</source>
-        <translation>本页即将推出：按规则生成的触点（回访、复盘、续约、生日、节日、增值内容）、流失预警、月历视图，以及完成/推迟/跳过。</translation>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>推迟…</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>跳过…</translation>
+    </message>
+    <message>
+        <source>Stage…</source>
+        <translation>阶段…</translation>
+    </message>
+    <message>
+        <source>Churn warnings 流失预警</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>还有 {count} 项</translation>
+    </message>
+    <message>
+        <source>orders down 2 months in a row</source>
+        <translation>订单量连续2个月下降</translation>
+    </message>
+    <message>
+        <source>contact person left</source>
+        <translation>对接人离职</translation>
+    </message>
+    <message>
+        <source>No customer shows a churn signal.</source>
+        <translation>没有客户出现流失信号。</translation>
+    </message>
+    <message>
+        <source>Agenda {start} – {end}</source>
+        <translation>日程 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Touchpoint done</source>
+        <translation>完成触点</translation>
+    </message>
+    <message>
+        <source>Snooze to</source>
+        <translation>推迟到</translation>
+    </message>
+    <message>
+        <source>Snooze touchpoint</source>
+        <translation>推迟触点</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Why skip it?</source>
+        <translation>跳过的原因？</translation>
+    </message>
+    <message>
+        <source>Skip touchpoint</source>
+        <translation>跳过触点</translation>
+    </message>
+    <message>
+        <source>(by the rules)</source>
+        <translation>（按规则）</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Set lifecycle stage</source>
+        <translation>设置生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Change touchpoint rules</source>
+        <translation>修改触点规则</translation>
     </message>
     <message>
         <source>Lifecycle calendar</source>
         <translation>客户生命周期</translation>
-    </message>
-    <message>
-        <source>Touchpoints from {start} to {end}</source>
-        <translation>{start} 至 {end} 的客户触点</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1177,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>导入批次 {batch} 无法撤销：之后添加的记录依赖于它（例如其客户的订单）。请先撤销那些导入。</translation>
     </message>
     <message>
+        <source>Win back {customer}: exclusive offer</source>
+        <translation>挽回 {customer}：专属优惠</translation>
+    </message>
+    <message>
+        <source>Win back {customer}: executive visit</source>
+        <translation>挽回 {customer}：高层拜访</translation>
+    </message>
+    <message>
+        <source>Win back {customer}: tailored improvement plan</source>
+        <translation>挽回 {customer}：定制化改进方案</translation>
+    </message>
+    <message>
         <source>Follow up {lead} (tier {tier})</source>
         <translation>跟进 {lead}（{tier} 类）</translation>
     </message>
@@ -1148,6 +1296,45 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Case journal</source>
         <translation>案例日志</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Touchpoint rules</source>
+        <translation>触点规则</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat</source>
+        <translation>端午</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn</source>
+        <translation>中秋</translation>
+    </message>
+    <message>
+        <source>New Year</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆</translation>
+    </message>
+    <message>
+        <source>Greet at</source>
+        <translation>节日问候</translation>
     </message>
 </context>
 <context>

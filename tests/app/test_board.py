@@ -7,7 +7,7 @@ import pytest
 
 from app import db
 from app.board import Board, arriving_tasks
-from app.models import Customer, Lead, LifecycleEvent, PlanLine, Task
+from app.models import Customer, Lead, PlanLine, Task
 from app.planning import daily_actions
 from tests.conftest import AS_OF
 
@@ -97,11 +97,11 @@ def test_follow_ups_touchpoints_and_plan_actions_land_in_their_quadrants(db_path
     Lead.create(name="B类线索", tier="B", created=created, last_contact=AS_OF - timedelta(days=8))
     Lead.create(name="不急的线索", tier="C", created=created, last_contact=AS_OF)
     Lead.create(name="赢单线索", tier="A", created=created, outcome="won")
-    customer = Customer.create(name="恒达", created=created)
-    for kind, days in (("renewal_demo", 5), ("birthday", 2), ("anniversary", 6),
-                       ("annual_review", 30)):
-        LifecycleEvent.create(customer=customer, kind=kind, due=AS_OF + timedelta(days=days))
-    LifecycleEvent.create(customer=customer, kind="win_back", due=AS_OF, status="done")
+    db.set_setting("lifecycle.rules", {"holiday_greeting": {"on": False}})
+    # renewal demo due in 5 days (contract end − 2 months), birthday in 2 days, company
+    # anniversary in 6 days (a greeting, but not within 3 days), annual review far off
+    Customer.create(name="恒达", created=created, contract_end=date(2027, 1, 25),
+                    birthday="11-22", founded=date(2010, 11, 26))
     PlanLine.create(month="2026-11", product="A", revenue_fen=100000_00,
                     average_order_fen=20000_00, close_rate=Decimal("0.125"))
     board = Board()
@@ -113,7 +113,7 @@ def test_follow_ups_touchpoints_and_plan_actions_land_in_their_quadrants(db_path
     assert by_title["Birthday greeting: 恒达"] == 3  # due in 2 days
     # 5 orders ÷ 12.5% ÷ 21 working days in November 2026 = 1.9… → 2
     assert by_title["Today's plan: 2 × A"] == 2
-    assert len(by_title) == 5  # not the C lead, the won lead, the far or done touchpoints
+    assert len(by_title) == 5  # not the C lead, the won lead or the anniversary in 6 days
 
 
 def test_syncing_again_never_duplicates_or_moves_what_the_rep_moved(db_path):
@@ -136,3 +136,21 @@ def test_the_mapping_is_a_setting(db_path):
 
 def test_nothing_arrives_from_an_empty_database(db_path):
     assert arriving_tasks(date(2026, 11, 21)) == []  # a Saturday: no plan actions either
+
+
+def test_a_churn_warning_puts_the_win_back_plan_in_quadrant_1(db_path):
+    from app.models import Order
+    from app.money import yuan_to_fen
+
+    db.set_setting("lifecycle.rules", {"holiday_greeting": {"on": False}})
+    falling = Customer.create(name="下滑", created=date(2026, 1, 1))
+    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200),
+                      (date(2026, 10, 5), 100)):
+        Order.create(customer=falling, date=day, amount_fen=yuan_to_fen(yuan))
+    Board().sync(AS_OF)
+    plan = sorted((t.title, t.quadrant) for t in Task.select()
+                  .where(Task.origin == "lifecycle:win_back"))
+    assert plan == [("Win back 下滑: exclusive offer", 1),
+                    ("Win back 下滑: executive visit", 1),
+                    ("Win back 下滑: tailored improvement plan", 1)]
+    assert Board().sync(AS_OF + timedelta(days=1)) == 0  # the same signal: no second plan

@@ -55,7 +55,7 @@ def test_each_tab_shows_the_data_of_the_database(make_window):
     assert all("宁波" in row[0] for row in leads_tab.lead_model.rows)
 
     lifecycle_tab = window.tabs.widget(2)
-    assert lifecycle_tab.model.rowCount() > 0
+    assert lifecycle_tab.agenda.rowCount() > 0
 
     board_tab = window.tabs.widget(3)
     open_tasks = Task.select().where(~Task.done).count()

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QLineEdit, QTabWidget
 
-from app import leads
+from app import leads, lifecycle
 from app.labels import label
 from app.money import format_yuan
 from ui.tabs.base import Tab
@@ -28,7 +28,7 @@ class LeadsTab(Tab):
         self.customer_model = PagedTableModel(
             [Column(self.tr("Customer")), Column(self.tr("Contact")), Column(self.tr("Phone")),
              Column(self.tr("Industry")), Column(self.tr("Area")), Column(self.tr("Type")),
-             Column(self.tr("Channel"))],
+             Column(self.tr("Channel")), Column(self.tr("Lifecycle stage"))],
             self._customer_rows,
         )
         self.views = QTabWidget()
@@ -56,10 +56,14 @@ class LeadsTab(Tab):
         return rows
 
     def _customer_rows(self, offset, limit):
+        page = leads.customer_page(offset, limit, self.search.text().strip())
+        stages = lifecycle.stages(self.main.as_of, [c.id for c in page])
         return [
             make_row([c.name, c.contact, c.phone, c.industry, c.area, c.customer_type,
-                      getattr(c, "channel_name", None) or ""])
-            for c in leads.customer_page(offset, limit, self.search.text().strip())
+                      getattr(c, "channel_name", None) or "",
+                      label("stage", stages[c.id]) if stages.get(c.id) else ""],
+                     highlight=stages.get(c.id) == "declining")
+            for c in page
         ]
 
     def refresh(self) -> None:

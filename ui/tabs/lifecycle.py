@@ -1,46 +1,349 @@
-"""Lifecycle calendar 客户生命周期: the month's touchpoints as an agenda."""
+"""Lifecycle calendar 客户生命周期: the month's touchpoints, the agenda, churn warnings.
 
-from datetime import timedelta
+Touchpoints are derived by app.lifecycle every time the tab refreshes; marking one done,
+snoozing or skipping it stores the rep's mark (undoable) and never loses it.
+"""
+
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from app import lifecycle
 from app.labels import label
+from app.models import LIFECYCLE_KINDS
+from app.workdays import add_months, month_bounds, month_of
+from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import Column, PagedTableModel, make_row, note_label, table_view, title_label
+from ui.widgets import OVERDUE, title_label
+
+KIND_COLOURS = {
+    "first_order_callback": "#1f4e8c", "quarterly_callback": "#3b7dd8",
+    "annual_review": "#5b6776", "renewal_demo": "#c62828", "birthday": "#b26a00",
+    "anniversary": "#8e5bb5", "holiday_greeting": "#d35400", "send_content": "#2e7d32",
+    "win_back": "#7b1fa2",
+}
+WEEKS = 6
+
+
+def short_name(name: str) -> str:
+    """A company name without its legal suffix, for the small calendar cells."""
+    for suffix in ("股份有限公司", "有限责任公司", "有限公司"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+class RulesDialog(QDialog):
+    """Each rule on or off, with its timing; the festivals that get greetings."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Touchpoint rules"))
+        rules = lifecycle.rules()
+        form = QFormLayout(self)
+        self.switches, self.timings = {}, {}
+        units = {"days": self.tr(" days"), "months": self.tr(" months")}
+        for kind, rule in rules.items():
+            row = QHBoxLayout()
+            switch = QCheckBox(label("event", kind))
+            switch.setChecked(rule["on"])
+            row.addWidget(switch, 1)
+            self.switches[kind] = switch
+            for unit in ("days", "months"):
+                if unit in rule:
+                    spin = QSpinBox()
+                    spin.setRange(0, 120)
+                    spin.setValue(rule[unit])
+                    spin.setSuffix(units[unit])
+                    row.addWidget(spin)
+                    self.timings[kind] = (unit, spin)
+            form.addRow(row)
+        self.festivals = {}
+        festivals = QHBoxLayout()
+        for name, caption in (("spring_festival", self.tr("Spring Festival")),
+                              ("dragon_boat", self.tr("Dragon Boat")),
+                              ("mid_autumn", self.tr("Mid-Autumn")),
+                              ("new_year", self.tr("New Year")),
+                              ("national_day", self.tr("National Day"))):
+            box = QCheckBox(caption)
+            box.setChecked(name in rules["holiday_greeting"]["holidays"])
+            festivals.addWidget(box)
+            self.festivals[name] = box
+        form.addRow(self.tr("Greet at"), festivals)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        rules = {}
+        for kind, switch in self.switches.items():
+            rules[kind] = {"on": switch.isChecked()}
+            if kind in self.timings:
+                unit, spin = self.timings[kind]
+                rules[kind][unit] = spin.value()
+        rules["holiday_greeting"]["holidays"] = [
+            name for name, box in self.festivals.items() if box.isChecked()]
+        return rules
 
 
 class LifecycleTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
+        self.shown_month = month_of(main_window.as_of)
+        self.selected_day = main_window.as_of
+        bar = QHBoxLayout()
+        back, forward = QPushButton("◀"), QPushButton("▶")
+        back.setAccessibleName(self.tr("Previous month"))
+        forward.setAccessibleName(self.tr("Next month"))
+        back.clicked.connect(lambda: self.show_month(-1))
+        forward.clicked.connect(lambda: self.show_month(1))
         self.heading = title_label("")
-        self.page.addWidget(self.heading)
-        self.model = PagedTableModel(
-            [Column(self.tr("Date")), Column(self.tr("Customer")), Column(self.tr("Touchpoint")),
-             Column(self.tr("Status"))],
-            self._rows,
-        )
-        self.view = table_view(self.model, stretch_column=1)
-        self.page.addWidget(self.view, 1)
-        self.page.addWidget(note_label(self.tr(
-            "Coming next on this tab: touchpoints generated from the rules (callbacks, reviews, "
-            "renewals, birthdays, holidays, content), churn warnings, the month grid, and "
-            "done / snooze / skip.")))
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All touchpoints"), None)
+        for kind in LIFECYCLE_KINDS:
+            self.kind_filter.addItem(label("event", kind), kind)
+        self.kind_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+        rules = QPushButton(self.tr("Rules…"))
+        rules.clicked.connect(self.edit_rules)
+        for widget in (back, self.heading, forward):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(rules)
+        self.page.addLayout(bar)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        self.grid = QTableWidget(WEEKS, 7)
+        self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.grid.verticalHeader().hide()
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.setHorizontalHeaderLabels([
+            self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
+            self.tr("Sat"), self.tr("Sun")])
+        self.grid.setWordWrap(True)
+        self.grid.cellClicked.connect(self._day_clicked)
+        body.addWidget(self.grid, 3)
+
+        side = QVBoxLayout()
+        self.agenda_title = title_label("", "sectionTitle")
+        side.addWidget(self.agenda_title)
+        self.agenda = QTableWidget(0, 4)
+        self.agenda.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Customer"),
+                                               self.tr("Touchpoint"), self.tr("Status")])
+        self.agenda.verticalHeader().hide()
+        self.agenda.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.agenda.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.agenda.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        header = self.agenda.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        side.addWidget(self.agenda, 3)
+        actions = QHBoxLayout()
+        for text, slot in ((self.tr("Done"), self.mark_done), (self.tr("Snooze…"), self.snooze),
+                           (self.tr("Skip…"), self.skip), (self.tr("Stage…"), self.set_stage)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        side.addLayout(actions)
+        warnings = QFrame()
+        warnings.setObjectName("card")
+        inner = QVBoxLayout(warnings)
+        inner.addWidget(title_label(self.tr("Churn warnings 流失预警"), "sectionTitle"))
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        inner.addWidget(self.warnings)
+        side.addWidget(warnings, 1)
+        body.addLayout(side, 2)
+        self.page.addLayout(body, 1)
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Lifecycle calendar")
 
-    def _rows(self, offset, limit):
-        as_of = self.main.as_of
-        events = lifecycle.agenda(as_of.replace(day=1), as_of)[offset:offset + limit]
-        return [
-            make_row([event.due.isoformat(), event.customer.name, label("event", event.kind),
-                      label("status", event.status)],
-                     highlight=event.status == "due" and event.due < as_of)
-            for event in events
-        ]
+    # -- showing ------------------------------------------------------------------------
+    def show_month(self, step: int) -> None:
+        first, _ = month_bounds(self.shown_month)
+        self.shown_month = month_of(add_months(first, step))
+        self.refresh()
+
+    def _kind_ok(self, event) -> bool:
+        kind = self.kind_filter.currentData()
+        return kind is None or event.kind == kind
 
     def refresh(self) -> None:
-        self.heading.setText(self.tr("Touchpoints from {start} to {end}").format(
-            start=self.main.as_of.replace(day=1).isoformat(),
-            end=(self.main.as_of + timedelta(days=lifecycle.AGENDA_DAYS)).isoformat()))
-        self.model.reload()
+        as_of = self.main.as_of
+        first, last = month_bounds(self.shown_month)
+        self.heading.setText(self.shown_month)
+        grid_start = first - timedelta(days=first.weekday())
+        grid_end = grid_start + timedelta(days=7 * WEEKS - 1)
+        month_events = [e for e in lifecycle.events(as_of, grid_start, grid_end)
+                        if self._kind_ok(e)]
+        by_day: dict[date, list] = {}
+        for event in month_events:
+            by_day.setdefault(event.date, []).append(event)
+        self.cell_days = {}
+        for index in range(7 * WEEKS):
+            day = grid_start + timedelta(days=index)
+            row, column = divmod(index, 7)
+            self.cell_days[(row, column)] = day
+            todo = [e for e in by_day.get(day, []) if e.status in ("due", "snoozed")]
+            lines = [f"{day.day}"] + [f"● {short_name(e.customer)}" for e in todo[:3]]
+            if len(todo) > 3:
+                lines.append(self.tr("+{count} more").format(count=len(todo) - 3))
+            item = QTableWidgetItem("\n".join(lines))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            if day.month != first.month:
+                item.setForeground(QColor("#a0a8b3"))
+            elif todo:
+                item.setForeground(QColor(KIND_COLOURS.get(todo[0].kind, "#1d2733")))
+            if day == as_of:
+                item.setBackground(QColor("#e8f0fb"))
+            item.setToolTip("\n".join(f"{label('event', e.kind)} · {e.customer} · "
+                                      f"{label('status', e.status)}" for e in by_day.get(day, [])))
+            self.grid.setItem(row, column, item)
+        self._fill_agenda()
+        warnings = lifecycle.churn_warnings(as_of)
+        reasons = {"orders_down_2_months": self.tr("orders down 2 months in a row"),
+                   "contact_left": self.tr("contact person left")}
+        self.warnings.setText("<br>".join(
+            f"<b>{escape(customer.name)}</b>: "
+            + escape(", ".join(reasons.get(r, r) for r in found))
+            for customer, found in warnings) or self.tr("No customer shows a churn signal."))
+
+    def _fill_agenda(self) -> None:
+        start = self.selected_day
+        end = max(start, self.main.as_of) + timedelta(days=lifecycle.AGENDA_DAYS)
+        self.agenda_title.setText(self.tr("Agenda {start} – {end}").format(
+            start=start.isoformat(), end=end.isoformat()))
+        self.rows = [e for e in lifecycle.events(self.main.as_of, start, end)
+                     if self._kind_ok(e)]
+        self.agenda.setRowCount(len(self.rows))
+        for row, event in enumerate(self.rows):
+            status = label("status", event.status)
+            if event.status == "skipped" and event.skip_reason:
+                status += f" ({event.skip_reason})"
+            cells = [event.date.isoformat(), event.customer, label("event", event.kind), status]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    item.setForeground(QColor(KIND_COLOURS.get(event.kind, "#1d2733")))
+                if event.status in ("done", "skipped"):
+                    item.setForeground(QColor("#8a94a0"))
+                elif column == 0 and event.date < self.main.as_of:
+                    item.setForeground(OVERDUE)
+                self.agenda.setItem(row, column, item)
+
+    def _day_clicked(self, row: int, column: int) -> None:
+        self.selected_day = self.cell_days[(row, column)]
+        self._fill_agenda()
+
+    # -- marking --------------------------------------------------------------------------
+    def selected(self):
+        rows = self.agenda.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def _push(self, text: str, key, do) -> None:
+        self.main.undo_stack.push(Step(text, do, lambda before: lifecycle.restore_mark(
+            key, before), after=self.refresh))
+
+    def mark_done(self) -> None:
+        event = self.selected()
+        if event:
+            self._push(self.tr("Touchpoint done"), event.key,
+                       lambda: lifecycle.mark_done(event.key, self.main.as_of))
+
+    def snooze(self, to: date | None = None) -> None:
+        event = self.selected()
+        if event is None:
+            return
+        if to is None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Snooze to"))
+            form = QFormLayout(dialog)
+            when = QDateEdit(QDate(event.date + timedelta(days=7)))
+            when.setCalendarPopup(True)
+            when.setDisplayFormat("yyyy-MM-dd")
+            form.addRow(self.tr("Snooze to"), when)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                       | QDialogButtonBox.StandardButton.Cancel)
+            buttons.accepted.connect(dialog.accept)
+            buttons.rejected.connect(dialog.reject)
+            form.addRow(buttons)
+            if not dialog.exec():
+                return
+            to = when.date().toPython()
+        self._push(self.tr("Snooze touchpoint"), event.key,
+                   lambda: lifecycle.snooze(event.key, to))
+
+    def skip(self, reason: str | None = None) -> None:
+        event = self.selected()
+        if event is None:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Skip"), self.tr("Why skip it?"))
+            if not ok:
+                return
+        self._push(self.tr("Skip touchpoint"), event.key,
+                   lambda: lifecycle.skip(event.key, reason))
+
+    def set_stage(self, value: str | None = "") -> None:
+        event = self.selected()
+        if event is None:
+            return
+        if value == "":
+            choices = [self.tr("(by the rules)"), label("stage", "new"), label("stage", "growth"),
+                       label("stage", "mature"), label("stage", "declining")]
+            picked, ok = QInputDialog.getItem(self, self.tr("Lifecycle stage"),
+                                              event.customer, choices, 0, False)
+            if not ok:
+                return
+            value = [None, "new", "growth", "mature", "declining"][choices.index(picked)]
+        customer_id = event.customer_id
+        self.main.undo_stack.push(Step(
+            self.tr("Set lifecycle stage"),
+            lambda: lifecycle.set_stage_override(customer_id, value),
+            lambda before: lifecycle.set_stage_override(customer_id, before),
+            after=self.main.refresh))
+
+    def edit_rules(self) -> None:
+        dialog = RulesDialog(self)
+        if dialog.exec():
+            self.save_rules(dialog.values())
+
+    def save_rules(self, rules: dict) -> None:
+        from app import db
+
+        before = db.get_setting(lifecycle.RULES_SETTING)
+
+        def do():
+            db.set_setting(lifecycle.RULES_SETTING, rules)
+
+        self.main.undo_stack.push(Step(
+            self.tr("Change touchpoint rules"), do,
+            lambda _r: db.set_setting(lifecycle.RULES_SETTING, before), after=self.refresh))

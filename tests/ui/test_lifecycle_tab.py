@@ -1,0 +1,102 @@
+"""The lifecycle calendar: the month grid, the agenda, marks with undo, rules, stages."""
+
+from datetime import date
+
+import pytest
+
+from app import db, lifecycle
+from app.models import Customer, LifecycleEvent, Order
+from tests.conftest import AS_OF
+
+
+@pytest.fixture
+def tab(make_window, tmp_path):
+    path = tmp_path / "life.sqlite3"
+    db.open_database(path)
+    db.set_setting(lifecycle.RULES_SETTING, {"holiday_greeting": {"on": False}})
+    who = Customer.create(name="杭州恒达建材有限公司", created=date(2020, 1, 1),
+                          birthday="11-25", contract_end=date(2027, 1, 22))
+    Order.create(customer=who, date=date(2026, 11, 10), amount_fen=100)
+    db.close_database()
+    window = make_window(path)
+    return window.tabs.widget(2)
+
+
+def agenda(tab):
+    return [(tab.agenda.item(r, 1).text(), tab.agenda.item(r, 2).text(),
+             tab.agenda.item(r, 3).text()) for r in range(tab.agenda.rowCount())]
+
+
+def test_the_month_grid_and_the_agenda(tab):
+    assert tab.heading.text() == "2026-11"
+    cell = tab.grid.item(4, 2)  # Wednesday 25 November (the grid starts Monday 26 October)
+    assert cell.text().startswith("25\n● 杭州恒达建材")
+    assert tab.grid.item(2, 4).text().startswith("13\n")  # the first-order callback
+    assert agenda(tab) == [("杭州恒达建材有限公司", "Renewal demo", "Due"),
+                           ("杭州恒达建材有限公司", "Birthday greeting", "Due")]
+    tab._day_clicked(2, 4)  # 13 November: the callback comes into the agenda
+    assert agenda(tab)[0][1] == "First-order callback"
+    tab.show_month(1)
+    assert tab.heading.text() == "2026-12"
+
+
+def test_done_snooze_and_skip_are_kept_and_undoable(tab):
+    stack = tab.main.undo_stack
+    tab.agenda.selectRow(0)  # the renewal demo, due 22 November
+    tab.mark_done()
+    assert LifecycleEvent.get().status == "done"
+    assert agenda(tab)[0][2] == "Done"
+    stack.undo()
+    assert LifecycleEvent.select().count() == 0
+    tab.agenda.selectRow(1)  # the birthday
+    tab.snooze(date(2026, 11, 28))
+    assert [row[1] for row in agenda(tab)] == ["Renewal demo", "Birthday greeting"]
+    assert tab.rows[1].date == date(2026, 11, 28)
+    tab.agenda.selectRow(0)
+    tab.skip("已电话沟通")
+    assert agenda(tab)[0][2] == "Skipped (已电话沟通)"
+    stack.undo()
+    stack.undo()
+    assert LifecycleEvent.select().count() == 0
+
+
+def test_the_kind_filter(tab):
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("birthday"))
+    assert [row[1] for row in agenda(tab)] == ["Birthday greeting"]
+
+
+def test_the_rules_switch_a_kind_off(tab):
+    rules = lifecycle.rules()
+    rules["birthday"]["on"] = False
+    tab.save_rules(rules)
+    assert [row[1] for row in agenda(tab)] == ["Renewal demo"]
+    tab.main.undo_stack.undo()
+    assert len(agenda(tab)) == 2
+
+
+def test_the_rules_dialog_round_trips(tab, qtbot):
+    from ui.tabs.lifecycle import RulesDialog
+
+    dialog = RulesDialog(tab)
+    qtbot.addWidget(dialog)
+    values = dialog.values()
+    assert values["renewal_demo"] == {"on": True, "months": 2}
+    assert values["first_order_callback"] == {"on": True, "days": 3}
+    assert values["holiday_greeting"] == {"on": False, "holidays": ["spring_festival",
+                                                                    "mid_autumn"]}
+
+
+def test_the_stage_override_shows_in_the_customer_table(tab):
+    customers = tab.main.tabs.widget(1).customer_model
+    assert customers.rows[0][-1] == "New"
+    tab.agenda.selectRow(0)
+    tab.set_stage("mature")
+    assert tab.main.tabs.widget(1).customer_model.rows[0][-1] == "Mature"
+    tab.main.undo_stack.undo()
+    assert tab.main.tabs.widget(1).customer_model.rows[0][-1] == "New"
+
+
+def test_churn_warnings_are_listed(tab):
+    Customer.update(contact_left=True, contact_left_on=AS_OF).execute()
+    tab.refresh()
+    assert "contact person left" in tab.warnings.text()
