@@ -342,6 +342,13 @@ def set_stage_override(customer_id: int, value: str | None) -> str | None:
     return customer.stage_override
 
 
+def set_content_rhythm(customer_id: int, days: int | None) -> int | None:
+    """Send value-added content to this customer every `days` days (None: never)."""
+    customer = Customer.get_by_id(customer_id)
+    Customer.update(content_every_days=days or None).where(Customer.id == customer_id).execute()
+    return customer.content_every_days
+
+
 def agenda(start: date, as_of: date) -> list[Event]:
     """From `start` through 14 days after as-of."""
     return events(as_of, start, as_of + timedelta(days=AGENDA_DAYS))

@@ -687,6 +687,10 @@
         <translation>阶段…</translation>
     </message>
     <message>
+        <source>Content rhythm…</source>
+        <translation>内容推送…</translation>
+    </message>
+    <message>
         <source>Churn warnings 流失预警</source>
         <translation>流失预警</translation>
     </message>
@@ -745,6 +749,18 @@
     <message>
         <source>Set lifecycle stage</source>
         <translation>设置生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Value-added content</source>
+        <translation>增值内容</translation>
+    </message>
+    <message>
+        <source>Send {customer} content every … days (0: never)</source>
+        <translation>每隔几天给 {customer} 发送增值内容（0：不发送）</translation>
+    </message>
+    <message>
+        <source>Set content rhythm</source>
+        <translation>设置内容推送节奏</translation>
     </message>
     <message>
         <source>Change touchpoint rules</source>

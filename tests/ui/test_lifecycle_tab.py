@@ -100,3 +100,11 @@ def test_churn_warnings_are_listed(tab):
     Customer.update(contact_left=True, contact_left_on=AS_OF).execute()
     tab.refresh()
     assert "contact person left" in tab.warnings.text()
+
+
+def test_a_content_rhythm_puts_send_content_on_the_calendar(tab):
+    tab.agenda.selectRow(0)
+    tab.set_content_rhythm(7)  # created 2020-01-01: every 7 days → Wed 25 Nov is one
+    assert "Send content" in [row[1] for row in agenda(tab)]
+    tab.main.undo_stack.undo()
+    assert "Send content" not in [row[1] for row in agenda(tab)]

@@ -165,7 +165,8 @@ class LifecycleTab(Tab):
         side.addWidget(self.agenda, 3)
         actions = QHBoxLayout()
         for text, slot in ((self.tr("Done"), self.mark_done), (self.tr("Snooze…"), self.snooze),
-                           (self.tr("Skip…"), self.skip), (self.tr("Stage…"), self.set_stage)):
+                           (self.tr("Skip…"), self.skip), (self.tr("Stage…"), self.set_stage),
+                           (self.tr("Content rhythm…"), self.set_content_rhythm)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -330,6 +331,25 @@ class LifecycleTab(Tab):
             lambda: lifecycle.set_stage_override(customer_id, value),
             lambda before: lifecycle.set_stage_override(customer_id, before),
             after=self.main.refresh))
+
+    def set_content_rhythm(self, days: int | None = None) -> None:
+        """How often the selected event's customer gets value-added content (0: never)."""
+        event = self.selected()
+        if event is None:
+            return
+        if days is None:
+            days, ok = QInputDialog.getInt(
+                self, self.tr("Value-added content"),
+                self.tr("Send {customer} content every … days (0: never)").format(
+                    customer=event.customer), 30, 0, 365)
+            if not ok:
+                return
+        customer_id = event.customer_id
+        self.main.undo_stack.push(Step(
+            self.tr("Set content rhythm"),
+            lambda: lifecycle.set_content_rhythm(customer_id, days),
+            lambda before: lifecycle.set_content_rhythm(customer_id, before),
+            after=self.refresh))
 
     def edit_rules(self) -> None:
         dialog = RulesDialog(self)
