@@ -107,7 +107,7 @@ def _yuan(fen) -> float:
 
 def _month_figures(month: str, as_of: date, actual: dict) -> dict:
     """target, plan, completion, pace, checkpoints and key accounts (CONTRACT.md)."""
-    from app import lifecycle, planning
+    from app import dashboard, lifecycle, planning
 
     target = planning.target_for(month)
     revenue_target = target.revenue_fen if target else 0
@@ -139,6 +139,9 @@ def _month_figures(month: str, as_of: date, actual: dict) -> dict:
                           for event in lifecycle.due_events(
                               as_of, month_bounds(month)[0],
                               as_of + timedelta(days=lifecycle.AGENDA_DAYS))],
+        "anomalies": [{"week": found.week, "metric": "close_rate", "value": float(found.value),
+                       "baseline": float(found.baseline)}
+                      for found in dashboard.anomalies(month, as_of)],
         "key_accounts": {"customers": [customer.name for customer in accounts.customers],
                          "revenue_share": None if accounts.share is None
                          else float(accounts.share)},

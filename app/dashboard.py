@@ -1,0 +1,248 @@
+"""The sales dashboard: the daily record, trend series, anomaly weeks, channel ROI, Pareto.
+
+Aggregates come from SQL grouped by day (indexes on activity.date and order.date); weeks
+and months are summed from those days.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+import peewee as pw
+
+from app import db
+from app.models import (
+    EFFECTIVE_VISIT_KINDS,
+    Activity,
+    Channel,
+    ChannelCost,
+    Customer,
+    Order,
+    database,
+)
+from app.workdays import add_months, month_bounds, previous_month
+
+QUICK_NOTE = "quick-entry"  # the activity rows the quick entry owns, one per kind and day
+ANOMALY_SETTING = "dashboard.anomaly"
+DEFAULT_ANOMALY = {"ratio": "0.6", "min_visits": 10, "baseline_weeks": 4}
+
+
+@dataclass
+class Day:
+    """One period's figures (a day, an ISO week or a month)."""
+
+    label: str
+    start: date
+    effective_visits: int = 0
+    effective_leads: int = 0
+    calls: int = 0
+    deals: int = 0
+    revenue_fen: int = 0
+
+    @property
+    def close_rate(self) -> Fraction | None:
+        return Fraction(self.deals, self.effective_visits) if self.effective_visits else None
+
+    @property
+    def average_order(self) -> Fraction | None:
+        return Fraction(self.revenue_fen, self.deals) if self.deals else None
+
+    def add(self, other: "Day") -> None:
+        self.effective_visits += other.effective_visits
+        self.effective_leads += other.effective_leads
+        self.calls += other.calls
+        self.deals += other.deals
+        self.revenue_fen += other.revenue_fen
+
+
+def daily(start: date, end: date) -> list[Day]:
+    """Every day of start..end with its figures (days without any are zero)."""
+    days = {start + timedelta(days=n): Day((start + timedelta(days=n)).isoformat(),
+                                           start + timedelta(days=n))
+            for n in range((end - start).days + 1)}
+    visits = pw.fn.SUM(pw.Case(None, [(Activity.kind.in_(EFFECTIVE_VISIT_KINDS)
+                                       & Activity.effective, Activity.count)], 0))
+    calls = pw.fn.SUM(pw.Case(None, [(Activity.kind == "call", Activity.count)], 0))
+    for when, v, leads, c in (Activity.select(Activity.date, visits,
+                                              pw.fn.SUM(Activity.effective_leads), calls)
+                              .where(Activity.date.between(start, end))
+                              .group_by(Activity.date).tuples()):
+        day = days[_as_date(when)]
+        day.effective_visits, day.effective_leads, day.calls = v or 0, leads or 0, c or 0
+    for when, deals, revenue in (Order.select(Order.date, pw.fn.COUNT(Order.id),
+                                              pw.fn.SUM(Order.amount_fen))
+                                 .where(Order.date.between(start, end))
+                                 .group_by(Order.date).tuples()):
+        day = days[_as_date(when)]
+        day.deals, day.revenue_fen = deals, revenue or 0
+    return [days[key] for key in sorted(days)]
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def week_label(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def grouped(days: list[Day], by: str) -> list[Day]:
+    """Days summed by ISO week (`week`) or calendar month (`month`); `day` keeps them."""
+    if by == "day":
+        return days
+    groups: dict[str, Day] = {}
+    for day in days:
+        if by == "week":
+            key, start = week_label(day.start), day.start - timedelta(days=day.start.weekday())
+        else:
+            key, start = day.start.strftime("%Y-%m"), day.start.replace(day=1)
+        groups.setdefault(key, Day(key, start)).add(day)
+    return list(groups.values())
+
+
+# -- anomalies ------------------------------------------------------------------------------
+
+def anomaly_settings() -> dict:
+    return {**DEFAULT_ANOMALY, **(db.get_setting(ANOMALY_SETTING) or {})}
+
+
+@dataclass
+class Anomaly:
+    week: str
+    sunday: date
+    value: Fraction
+    baseline: Fraction
+
+
+def anomalies(month: str, as_of: date) -> list[Anomaly]:
+    """ISO weeks whose Sunday falls in `month` on or before as-of, with at least 10 effective
+    visits, whose close rate is below 60 % of the mean close rate of those of the previous 4
+    weeks that had effective visits (CONTRACT.md; the numbers are settings)."""
+    settings = anomaly_settings()
+    ratio = Fraction(str(settings["ratio"]))
+    baseline_weeks = int(settings["baseline_weeks"])
+    first, last = month_bounds(month)
+    first_sunday = first + timedelta(days=6 - first.weekday())
+    start = first_sunday - timedelta(days=6 + 7 * baseline_weeks)
+    weeks = grouped(daily(start, min(last, as_of)), "week")
+    found = []
+    for index, week in enumerate(weeks):
+        sunday = week.start + timedelta(days=6)
+        if not (first <= sunday <= last and sunday <= as_of):
+            continue
+        if week.effective_visits < int(settings["min_visits"]):
+            continue
+        previous = [w.close_rate for w in weeks[max(0, index - baseline_weeks):index]
+                    if w.effective_visits]
+        if not previous:
+            continue  # no baseline
+        baseline = sum(previous, Fraction(0)) / len(previous)
+        if week.close_rate < ratio * baseline:
+            found.append(Anomaly(week.label, sunday, week.close_rate, baseline))
+    return found
+
+
+# -- channels and customers -------------------------------------------------------------------
+
+@dataclass
+class ChannelRoi:
+    channel: str
+    cost_fen: int
+    revenue_fen: int
+
+    @property
+    def roi(self) -> Fraction | None:
+        """(revenue from the channel's customers − its cost) ÷ cost."""
+        return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen \
+            else None
+
+
+def channel_roi(month: str) -> list[ChannelRoi]:
+    first, last = month_bounds(month)
+    costs = dict(ChannelCost.select(ChannelCost.channel, ChannelCost.cost_fen)
+                 .where(ChannelCost.month == month).tuples())
+    revenue = dict(Order.select(Customer.channel, pw.fn.SUM(Order.amount_fen)).join(Customer)
+                   .where(Order.date.between(first, last) & Customer.channel.is_null(False))
+                   .group_by(Customer.channel).tuples())
+    rows = [ChannelRoi(name, costs.get(channel_id, 0), revenue.get(channel_id, 0))
+            for channel_id, name in Channel.select(Channel.id, Channel.name)
+            .order_by(Channel.id).tuples() if channel_id in costs or channel_id in revenue]
+    return rows
+
+
+def pareto(as_of: date) -> list[tuple[str, int]]:
+    """Customers by revenue in the 12 months before as-of, largest first."""
+    since = add_months(as_of, -12)
+    revenue = pw.fn.SUM(Order.amount_fen)
+    return list(Customer.select(Customer.name, revenue).join(Order)
+                .where((Order.date > since) & (Order.date <= as_of))
+                .group_by(Customer.id).order_by(revenue.desc(), Customer.name).tuples())
+
+
+# -- the daily record ---------------------------------------------------------------------------
+
+@dataclass
+class Record:
+    effective_visits: int
+    calls: int
+    effective_leads: int
+
+
+def record(day: date) -> Record:
+    figures = daily(day, day)[0]
+    return Record(figures.effective_visits, figures.calls, figures.effective_leads)
+
+
+def set_record(day: date, wanted: Record) -> Record:
+    """Make the day's totals what the rep typed, by adjusting the quick-entry rows only (the
+    other activities of the day stay as they are); returns the former totals.
+
+    Raises ValueError when a total is below what the other activities of the day already
+    count (those are changed where they were entered)."""
+    with database.atomic():
+        before = record(day)
+        quick = {row.kind: row for row in Activity.select().where(
+            (Activity.date == day) & (Activity.notes == QUICK_NOTE))}
+        visit_row, call_row = quick.get("visit"), quick.get("call")
+        others = Record(
+            before.effective_visits - (visit_row.count if visit_row else 0),
+            before.calls - (call_row.count if call_row else 0),
+            before.effective_leads - sum(row.effective_leads for row in quick.values()))
+        if (wanted.effective_visits < others.effective_visits or wanted.calls < others.calls
+                or wanted.effective_leads < others.effective_leads):
+            raise ValueError("below the activities recorded elsewhere")
+        for kind, count, leads, row in (
+                ("visit", wanted.effective_visits - others.effective_visits,
+                 wanted.effective_leads - others.effective_leads, visit_row),
+                ("call", wanted.calls - others.calls, 0, call_row)):
+            if row is None:
+                if count or leads:
+                    Activity.create(date=day, kind=kind, count=count, effective=True,
+                                    effective_leads=leads, notes=QUICK_NOTE)
+            elif count or leads:
+                Activity.update(count=count, effective_leads=leads).where(
+                    Activity.id == row.id).execute()
+            else:
+                Activity.delete().where(Activity.id == row.id).execute()
+    return before
+
+
+def add_order(customer_id: int, day: date, amount_fen: int, product: str = "") -> int:
+    if amount_fen < 0:
+        raise ValueError("an order amount is not negative")
+    return Order.create(customer=customer_id, date=day, amount_fen=amount_fen,
+                        product=product).id
+
+
+def delete_order(order_id: int) -> None:
+    Order.delete().where(Order.id == order_id).execute()
+
+
+def same_period_last_month(month: str, as_of: date) -> tuple[str, date]:
+    """Last month, through the same day of the month as as-of (or its last day)."""
+    previous = previous_month(month)
+    first, last = month_bounds(previous)
+    through = min(last, first.replace(day=min(as_of.day, last.day))) \
+        if as_of >= month_bounds(month)[0] else last
+    return previous, through
