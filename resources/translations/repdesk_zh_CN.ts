@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Daily</source>
-        <translation>每日</translation>
+        <translation>按日</translation>
     </message>
     <message>
         <source>Before an import</source>
@@ -157,6 +157,10 @@
         <translation>成交率</translation>
     </message>
     <message>
+        <source>Daily record</source>
+        <translation>每日记录</translation>
+    </message>
+    <message>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
@@ -169,16 +173,104 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Save day</source>
+        <translation>保存当天</translation>
+    </message>
+    <message>
+        <source>Add order…</source>
+        <translation>添加订单…</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>进度</translation>
+    </message>
+    <message>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <source>Working days elapsed</source>
-        <translation>已过工作日</translation>
+        <source>{completion} of target · {change} vs last month</source>
+        <translation>完成目标 {completion} · 较上月 {change}</translation>
     </message>
     <message>
-        <source>Coming next on this tab: quick entry for today, comparison with target and last month, trend charts with anomaly points, channel ROI and the customer Pareto chart.</source>
-        <translation>本页即将推出：今日快速录入、与目标和上月的对比、带异常点的趋势图、渠道ROI和客户帕累托图。</translation>
+        <source>{change} vs last month</source>
+        <translation>较上月 {change}</translation>
+    </message>
+    <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>expected by today: {amount}</source>
+        <translation>截至今天应完成：{amount}</translation>
+    </message>
+    <message>
+        <source>The day already has more recorded elsewhere (imported or linked to a customer); change those records instead.</source>
+        <translation>这一天在别处（导入的或关联客户的记录）已记录了更多；请修改那些记录。</translation>
+    </message>
+    <message>
+        <source>Add an order</source>
+        <translation>添加订单</translation>
+    </message>
+    <message>
+        <source>Choose a customer from the list.</source>
+        <translation>请从列表中选择客户。</translation>
+    </message>
+    <message>
+        <source>Add order</source>
+        <translation>添加订单</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Revenue against the target pace</source>
+        <translation>业绩与目标进度</translation>
+    </message>
+    <message>
+        <source>Channel ROI this month</source>
+        <translation>本月渠道 ROI</translation>
+    </message>
+    <message>
+        <source>Customer Pareto: cumulative share of 12-month revenue</source>
+        <translation>客户帕累托：近12个月业绩累计占比</translation>
+    </message>
+    <message>
+        <source>Close rate well below its recent level in {weeks}: check the pitch or the product.</source>
+        <translation>{weeks} 成交率明显低于近期水平：请排查话术或产品问题。</translation>
+    </message>
+    <message>
+        <source>Target pace</source>
+        <translation>目标进度</translation>
+    </message>
+    <message>
+        <source>top 20%: {share}</source>
+        <translation>前20%：{share}</translation>
+    </message>
+    <message>
+        <source>customers, largest first</source>
+        <translation>客户（按业绩从高到低）</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1215,6 +1307,29 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Today&apos;s plan: {count} × {product} {customer_type}</source>
         <translation>今日计划：{count} × {product} {customer_type}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Add an order</source>
+        <translation>添加订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
     </message>
 </context>
 <context>

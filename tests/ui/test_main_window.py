@@ -66,7 +66,7 @@ def test_each_tab_shows_the_data_of_the_database(make_window):
     summary = json.loads(run_cli_process("--db", window.db_path, "summary", "--json",
                                          "--as-of", AS_OF.isoformat()).stdout)
     assert dashboard.cards["deals"].value.text() == str(summary["actual"]["deals"])
-    assert dashboard.cards["working_days"].value.text() == "15 / 21"
+    assert dashboard.cards["pace"].change.text().startswith("expected by today: ¥")
 
     review_tab = window.tabs.widget(5)
     assert "Review of 2026-10" in review_tab.text.toPlainText()

@@ -1,65 +1,427 @@
-"""Dashboard 销售仪表盘: the month's headline figures from the daily record."""
+"""Dashboard 销售仪表盘: quick entry for the day, the month against target and last month,
+trend charts with anomaly points, revenue against the pace line, channel ROI, Pareto.
 
-from PySide6.QtWidgets import QGridLayout
+pyqtgraph is imported the first time the tab is shown, so start-up does not pay for it.
+"""
 
-from app import metrics
+from datetime import date, timedelta
+from fractions import Fraction
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from app import dashboard, metrics, planning
+from app.models import Customer
 from app.money import format_yuan, yuan_to_fen
-from app.workdays import month_of
+from app.workdays import add_months, month_bounds, month_of, working_days
+from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import FigureCard, note_label, title_label
+from ui.widgets import PACE_COLOURS, FigureCard, title_label
+
+BLUE, GREY, RED, AMBER = "#1f4e8c", "#8a94a0", "#c62828", "#b26a00"
+RANGES = {"day": 31, "week": 16, "month": 6}
 
 
 def _percent(value) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+    return "—" if value is None else f"{float(value) * 100:.1f}%"
+
+
+def _change(now, before, money=False, rate=False) -> str:
+    """`▲ 12.0%` against last month (points for rates), `—` without a comparison."""
+    if now is None or before is None:
+        return "—"
+    if rate:
+        points = (float(now) - float(before)) * 100
+        return f"{'▲' if points >= 0 else '▼'} {abs(points):.1f} pt"
+    if not before:
+        return "—"
+    change = (float(now) - float(before)) / float(before) * 100
+    return f"{'▲' if change >= 0 else '▼'} {abs(change):.1f}%"
+
+
+class OrderDialog(QDialog):
+    """Add an order from the dashboard: customer, date, amount, product."""
+
+    def __init__(self, parent, today: date):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add an order"))
+        form = QFormLayout(self)
+        self.customer = QComboBox()
+        self.customer.setEditable(True)
+        self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for customer_id, name in Customer.select(Customer.id, Customer.name).order_by(
+                Customer.name).tuples():
+            self.customer.addItem(name, customer_id)
+        self.customer.setCurrentIndex(-1)
+        self.day = QDateEdit(QDate(today))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.amount = QDoubleSpinBox()
+        self.amount.setRange(0, 1_000_000_000)
+        self.amount.setDecimals(2)
+        self.amount.setPrefix("¥")
+        self.amount.setGroupSeparatorShown(True)
+        self.product = QLineEdit()
+        for caption, widget in ((self.tr("Customer"), self.customer), (self.tr("Date"), self.day),
+                                (self.tr("Amount"), self.amount),
+                                (self.tr("Product"), self.product)):
+            form.addRow(caption, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict | None:
+        index = self.customer.findText(self.customer.currentText().strip())
+        if index < 0:
+            return None
+        return {"customer_id": self.customer.itemData(index), "day": self.day.date().toPython(),
+                "amount_fen": yuan_to_fen(f"{self.amount.value():.2f}"),
+                "product": self.product.text().strip()}
 
 
 class DashboardTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
+        self.charts_built = False
+        head = QHBoxLayout()
         self.heading = title_label("")
-        self.page.addWidget(self.heading)
-        grid = QGridLayout()
-        grid.setSpacing(12)
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(QLabel(self.tr("Daily record")))
+        self.day = QDateEdit(QDate(main_window.as_of))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.dateChanged.connect(lambda _d: self._load_record())
+        head.addWidget(self.day)
+        self.entry = {}
+        for key, caption in (("effective_visits", self.tr("Effective visits")),
+                             ("calls", self.tr("Calls")),
+                             ("effective_leads", self.tr("Effective leads"))):
+            spin = QSpinBox()
+            spin.setRange(0, 10000)
+            spin.setAccessibleName(caption)
+            head.addWidget(QLabel(caption))
+            head.addWidget(spin)
+            self.entry[key] = spin
+        save = QPushButton(self.tr("Save day"))
+        save.clicked.connect(self.save_record)
+        order = QPushButton(self.tr("Add order…"))
+        order.clicked.connect(self.add_order)
+        head.addWidget(save)
+        head.addWidget(order)
+        self.page.addLayout(head)
+
+        cards = QGridLayout()
+        cards.setSpacing(10)
         self.cards = {}
-        captions = (
-            ("revenue", self.tr("Revenue")),
-            ("deals", self.tr("Deals")),
-            ("average_order_value", self.tr("Average order value")),
-            ("close_rate", self.tr("Close rate")),
+        for index, (key, caption) in enumerate((
+            ("revenue", self.tr("Revenue")), ("pace", self.tr("Pace")),
             ("effective_visits", self.tr("Effective visits")),
-            ("effective_leads", self.tr("Effective leads")),
-            ("calls", self.tr("Calls")),
+            ("effective_leads", self.tr("Effective leads")), ("deals", self.tr("Deals")),
+            ("close_rate", self.tr("Close rate")),
+            ("average_order_value", self.tr("Average order value")),
             ("new_customers", self.tr("New customers")),
-            ("working_days", self.tr("Working days elapsed")),
-        )
-        for index, (key, caption) in enumerate(captions):
+        )):
             card = FigureCard(caption)
+            card.change = QLabel()
+            card.change.setObjectName("cardTitle")
+            card.layout().addWidget(card.change)
+            card.layout().setContentsMargins(12, 6, 12, 8)
             self.cards[key] = card
-            grid.addWidget(card, index // 3, index % 3)
-        self.page.addLayout(grid)
-        self.page.addStretch(1)
-        self.page.addWidget(note_label(self.tr(
-            "Coming next on this tab: quick entry for today, comparison with target and last "
-            "month, trend charts with anomaly points, channel ROI and the customer Pareto "
-            "chart.")))
+            cards.addWidget(card, index // 4, index % 4)
+        self.page.addLayout(cards)
+
+        self.chart_grid = QGridLayout()
+        self.chart_grid.setSpacing(10)
+        self.page.addLayout(self.chart_grid, 1)
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Dashboard")
 
+    # -- figures -----------------------------------------------------------------------------
     def refresh(self) -> None:
         as_of = self.main.as_of
         month = month_of(as_of)
-        summary = metrics.month_summary(month, as_of)
         self.heading.setText(self.tr("{month} through {date}").format(
             month=month, date=as_of.isoformat()))
-        actual = summary["actual"]
-        self.cards["revenue"].set_value(format_yuan(yuan_to_fen(actual["revenue"])))
-        for key in ("deals", "effective_visits", "effective_leads", "calls", "new_customers"):
+        now = metrics.month_summary(month, as_of)
+        previous, through = dashboard.same_period_last_month(month, as_of)
+        before = metrics.month_summary(previous, through)
+        actual, was = now["actual"], before["actual"]
+        self.cards["revenue"].set_value(format_yuan(yuan_to_fen(f"{actual['revenue']:.2f}")))
+        self.cards["revenue"].change.setText(
+            self.tr("{completion} of target · {change} vs last month").format(
+                completion=_percent(now["completion"]),
+                change=_change(actual["revenue"], was["revenue"])))
+        for key in ("effective_visits", "effective_leads", "deals", "new_customers"):
             self.cards[key].set_value(f"{actual[key]:,}")
-        average = summary["average_order_value"]
+            self.cards[key].change.setText(self.tr("{change} vs last month").format(
+                change=_change(actual[key], was[key])))
+        self.cards["close_rate"].set_value(_percent(now["close_rate"]))
+        self.cards["close_rate"].change.setText(self.tr("{change} vs last month").format(
+            change=_change(now["close_rate"], before["close_rate"], rate=True)))
+        average = now["average_order_value"]
         self.cards["average_order_value"].set_value(
             "—" if average is None else format_yuan(round(average * 100)))
-        self.cards["close_rate"].set_value(_percent(summary["close_rate"]))
-        days = summary["working_days"]
-        self.cards["working_days"].set_value(f"{days['elapsed']} / {days['month']}")
+        self.cards["average_order_value"].change.setText(self.tr("{change} vs last month")
+                                                         .format(change=_change(
+                                                             average,
+                                                             before["average_order_value"])))
+        pace = now["pace"]
+        words = {"green": self.tr("on pace"), "amber": self.tr("slightly behind"),
+                 "red": self.tr("behind")}
+        self.cards["pace"].set_value(words[pace["status"]], PACE_COLOURS[pace["status"]])
+        self.cards["pace"].change.setText(self.tr("expected by today: {amount}").format(
+            amount=format_yuan(yuan_to_fen(f"{pace['expected_revenue']:.2f}"))))
+        self._load_record()
+        if self.charts_built:
+            self.draw_charts()
+
+    def _load_record(self) -> None:
+        figures = dashboard.record(self.day.date().toPython())
+        for key, spin in self.entry.items():
+            spin.setValue(getattr(figures, key))
+
+    def save_record(self) -> None:
+        day = self.day.date().toPython()
+        wanted = dashboard.Record(**{key: spin.value() for key, spin in self.entry.items()})
+        try:
+            before = dashboard.record(day)
+            dashboard.set_record(day, wanted)
+            dashboard.set_record(day, before)  # checked: now do it through the undo stack
+        except ValueError:
+            QMessageBox.warning(self, self.tr("Daily record"), self.tr(
+                "The day already has more recorded elsewhere (imported or linked to a "
+                "customer); change those records instead."))
+            self._load_record()
+            return
+        self.main.undo_stack.push(Step(
+            self.tr("Daily record"), lambda: dashboard.set_record(day, wanted),
+            lambda former: dashboard.set_record(day, former), after=self.refresh))
+
+    def add_order(self, values: dict | None = None) -> bool:
+        if values is None:
+            dialog = OrderDialog(self, self.main.as_of)
+            if not dialog.exec():
+                return False
+            values = dialog.values()
+            if values is None:
+                QMessageBox.warning(self, self.tr("Add an order"),
+                                    self.tr("Choose a customer from the list."))
+                return False
+        self.main.undo_stack.push(Step(
+            self.tr("Add order"), lambda: dashboard.add_order(**values),
+            dashboard.delete_order, after=self.main.refresh))
+        return True
+
+    # -- charts ------------------------------------------------------------------------------
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.ensure_charts()
+
+    def ensure_charts(self) -> None:
+        if self.charts_built:
+            return
+        import pyqtgraph as pg  # noqa: F401 - loaded here, on first show
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#1d2733")
+        self.pg = pg
+        trend_box = QFrame()
+        trend_box.setObjectName("card")
+        trend = QVBoxLayout(trend_box)
+        controls = QHBoxLayout()
+        controls.addWidget(title_label(self.tr("Trend"), "sectionTitle"))
+        controls.addStretch(1)
+        self.metric = QComboBox()
+        for key, caption in (("effective_visits", self.tr("Effective visits")),
+                             ("effective_leads", self.tr("Effective leads")),
+                             ("close_rate", self.tr("Close rate")),
+                             ("average_order", self.tr("Average order value"))):
+            self.metric.addItem(caption, key)
+        self.metric.setCurrentIndex(2)
+        self.period = QComboBox()
+        for key, caption in (("day", self.tr("Daily")), ("week", self.tr("Weekly")),
+                             ("month", self.tr("Monthly"))):
+            self.period.addItem(caption, key)
+        self.period.setCurrentIndex(1)
+        self.metric.currentIndexChanged.connect(lambda _i: self.draw_trend())
+        self.period.currentIndexChanged.connect(lambda _i: self.draw_trend())
+        controls.addWidget(self.metric)
+        controls.addWidget(self.period)
+        trend.addLayout(controls)
+        self.trend_plot = pg.PlotWidget()
+        trend.addWidget(self.trend_plot)
+        self.hint = QLabel()
+        self.hint.setStyleSheet(f"color: {RED};")
+        trend.addWidget(self.hint)
+        self.pace_plot = self._plot_card(self.tr("Revenue against the target pace"), 0, 1)
+        self.chart_grid.addWidget(trend_box, 0, 0)
+        self.roi_plot = self._plot_card(self.tr("Channel ROI this month"), 1, 0)
+        self.pareto_plot = self._plot_card(
+            self.tr("Customer Pareto: cumulative share of 12-month revenue"), 1, 1)
+        self.charts_built = True
+        self.draw_charts()
+
+    def _plot_card(self, caption: str, row: int, column: int):
+        box = QFrame()
+        box.setObjectName("card")
+        layout = QVBoxLayout(box)
+        layout.addWidget(title_label(caption, "sectionTitle"))
+        plot = self.pg.PlotWidget()
+        layout.addWidget(plot)
+        self.chart_grid.addWidget(box, row, column)
+        return plot
+
+    def draw_charts(self) -> None:
+        self.draw_trend()
+        self.draw_pace()
+        self.draw_roi()
+        self.draw_pareto()
+
+    def _categories(self, plot, labels: list[str], every: int = 1) -> None:
+        plot.getAxis("bottom").setTicks([[(i, text) for i, text in enumerate(labels)
+                                          if i % every == 0 or i == len(labels) - 1]])
+
+    def _hover_points(self, plot, xs, ys, labels, colour=BLUE, size=7):
+        points = self.pg.ScatterPlotItem(
+            x=xs, y=ys, data=labels, size=size, brush=colour, pen=None, hoverable=True,
+            hoverSize=size + 4, tip=lambda x, y, data: f"{data}: {y:,.2f}")
+        plot.addItem(points)
+        return points
+
+    def trend_series(self) -> tuple[list[str], list[float | None], list]:
+        """Labels, values and the anomalies of the chosen metric and period."""
+        as_of = self.main.as_of
+        by = self.period.currentData()
+        if by == "day":
+            start = as_of - timedelta(days=RANGES["day"] - 1)
+        elif by == "week":
+            start = as_of - timedelta(days=7 * RANGES["week"] - 1)
+            start -= timedelta(days=start.weekday())
+        else:
+            start = add_months(as_of.replace(day=1), -(RANGES["month"] - 1))
+        periods = dashboard.grouped(dashboard.daily(start, as_of), by)
+        key = self.metric.currentData()
+        values = []
+        for period in periods:
+            value = getattr(period, key)
+            if value is not None and key in ("average_order", "close_rate"):
+                value = value * 100 if key == "close_rate" else value / 100  # %, yuan
+            values.append(None if value is None else float(value))
+        found = dashboard.anomalies(month_of(as_of), as_of) if key == "close_rate" \
+            and by == "week" else []
+        return [p.label[5:] if by != "month" else p.label for p in periods], values, found
+
+    def draw_trend(self) -> None:
+        plot = self.trend_plot
+        plot.clear()
+        labels, values, found = self.trend_series()
+        xs = [i for i, v in enumerate(values) if v is not None]
+        ys = [values[i] for i in xs]
+        if ys:
+            plot.plot(xs, ys, pen=self.pg.mkPen(BLUE, width=2))
+            self._hover_points(plot, xs, ys, [labels[i] for i in xs])
+        marked = [labels.index(a.week[5:]) for a in found if a.week[5:] in labels]
+        if marked:
+            self._hover_points(plot, marked, [values[i] for i in marked],
+                               [labels[i] for i in marked], colour=RED, size=14)
+        self.hint.setText(self.tr("Close rate well below its recent level in {weeks}: check "
+                                  "the pitch or the product.").format(
+            weeks=", ".join(a.week for a in found)) if found else "")
+        self._categories(plot, labels, every=max(1, len(labels) // 8))
+        units = {"close_rate": "%", "average_order": "¥"}
+        plot.setLabel("left", units.get(self.metric.currentData(), ""))
+        plot.showGrid(y=True, alpha=0.2)
+
+    def draw_pace(self) -> None:
+        plot = self.pace_plot
+        plot.clear()
+        as_of = self.main.as_of
+        month = month_of(as_of)
+        first, last = month_bounds(month)
+        target = planning.target_for(month)
+        days = dashboard.daily(first, last)
+        total, cumulative = 0, []
+        for day in days:
+            total += day.revenue_fen
+            cumulative.append(total / 100)
+        xs = list(range(1, len(days) + 1))
+        upto = min(as_of, last).day
+        plot.addLegend(offset=(10, 5))
+        if target:
+            wd = working_days(first.year, first.month)
+            pace = [float(Fraction(target.revenue_fen * sum(1 for w in wd if w <= d.start),
+                                   len(wd))) / 100 for d in days]
+            plot.plot(xs, pace, pen=self.pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine),
+                      name=self.tr("Target pace"))
+        plot.plot(xs[:upto], cumulative[:upto], pen=self.pg.mkPen(BLUE, width=3),
+                  name=self.tr("Revenue"))
+        self._hover_points(plot, xs[:upto], cumulative[:upto],
+                           [d.start.isoformat() for d in days[:upto]])
+        plot.getAxis("bottom").setTicks([[(d, str(d)) for d in (1, 5, 10, 15, 20, 25, last.day)]])
+        plot.showGrid(y=True, alpha=0.2)
+
+    def draw_roi(self) -> None:
+        plot = self.roi_plot
+        plot.clear()
+        rows = [row for row in dashboard.channel_roi(month_of(self.main.as_of))
+                if row.roi is not None]
+        values = [float(row.roi) * 100 for row in rows]
+        brushes = [BLUE if v >= 0 else RED for v in values]
+        if rows:
+            plot.addItem(self.pg.BarGraphItem(x=list(range(len(rows))), height=values,
+                                              width=0.6, brushes=brushes))
+            self._hover_points(plot, list(range(len(rows))), values,
+                               [row.channel for row in rows], colour="#00000000", size=18)
+        self._categories(plot, [row.channel for row in rows])
+        plot.setLabel("left", "ROI %")
+        plot.showGrid(y=True, alpha=0.2)
+
+    def draw_pareto(self) -> None:
+        plot = self.pareto_plot
+        plot.clear()
+        rows = dashboard.pareto(self.main.as_of)
+        total = sum(revenue for _, revenue in rows)
+        if not total:
+            return
+        running, shares = 0, []
+        for _, revenue in rows:
+            running += revenue
+            shares.append(running / total * 100)
+        xs = list(range(1, len(rows) + 1))
+        top = -(-len(rows) // 5)
+        plot.addItem(self.pg.BarGraphItem(x=xs, height=[r / total * 100 for _, r in rows],
+                                          width=0.8, brushes=[AMBER if i <= top else GREY
+                                                              for i in xs]))
+        plot.plot(xs, shares, pen=self.pg.mkPen(BLUE, width=2))
+        self._hover_points(plot, xs, shares, [name for name, _ in rows], size=5)
+        line = self.pg.InfiniteLine(pos=top + 0.5, angle=90,
+                                    pen=self.pg.mkPen(AMBER, style=Qt.PenStyle.DashLine),
+                                    label=self.tr("top 20%: {share}").format(
+                                        share=f"{shares[top - 1]:.0f}%"),
+                                    labelOpts={"position": 0.85, "color": AMBER})
+        plot.addItem(line)
+        plot.setYRange(0, 100)
+        plot.setLabel("left", "%")
+        plot.setLabel("bottom", self.tr("customers, largest first"))
+        plot.showGrid(y=True, alpha=0.2)
+
