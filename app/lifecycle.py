@@ -9,6 +9,7 @@ customer, kind and due date, and never loses it.
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 import peewee as pw
 from lunardate import LunarDate
@@ -46,11 +47,13 @@ def rules() -> dict:
 
 # -- dates ------------------------------------------------------------------------------------
 
+@cache
 def solar_day(year: int, month: int, day: int) -> date:
     """This year's day for a month and day; 29 February → 28 February in other years."""
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
+@cache
 def lunar_day(year: int, month: int, day: int) -> date:
     """The solar date of a lunar month and day in lunar year `year`; a missing 30th → 29th."""
     try:
@@ -96,11 +99,17 @@ def stepping(first: date, months: int, start: date, end: date) -> list[date]:
 
 # -- facts per customer ---------------------------------------------------------------------------
 
+CUSTOMER_FIELDS = (Customer.id, Customer.name, Customer.created, Customer.birthday,
+                   Customer.birthday_lunar, Customer.founded, Customer.contract_end,
+                   Customer.contact_left, Customer.contact_left_on, Customer.stage_override,
+                   Customer.content_every_days)
+
+
 @dataclass
 class Facts:
     """What the rules need of one customer, as of a day."""
 
-    customer: Customer
+    customer: tuple  # a row of CUSTOMER_FIELDS
     first_order: date | None = None
     monthly: dict[str, int] = field(default_factory=dict)  # the 3 months m−2, m−1, m
 
@@ -112,10 +121,11 @@ def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
     months = [previous_month(previous_month(m)), previous_month(m), m]
     start, _ = month_bounds(months[0])
     _, end = month_bounds(m)
-    query = Customer.select()
+    query = Customer.select(*CUSTOMER_FIELDS)
     if customer_ids is not None:
         query = query.where(Customer.id.in_(customer_ids))
-    found = {customer.id: Facts(customer) for customer in query}
+    # plain rows, not model instances: this runs over every customer on each summary
+    found = {customer.id: Facts(customer) for customer in query.namedtuples()}
     firsts = (Order.select(Order.customer, pw.fn.MIN(Order.date)).where(Order.date <= as_of)
               .group_by(Order.customer).tuples())
     for customer_id, first in firsts:
@@ -246,8 +256,8 @@ def derived(item: Facts, as_of: date, start: date, end: date, rule: dict) -> lis
     return [Event(customer.id, customer.name, kind, due) for kind, due in found]
 
 
-def events(as_of: date, start: date, end: date,
-           customer_ids: list[int] | None = None) -> list[Event]:
+def events(as_of: date, start: date, end: date, customer_ids: list[int] | None = None,
+           items: list[Facts] | None = None) -> list[Event]:
     """Every touchpoint in start..end (by the day it counts on) with the rep's marks.
 
     A snoozed event counts at its snooze date; done and skipped events are included (the
@@ -256,7 +266,8 @@ def events(as_of: date, start: date, end: date,
     rule = rules()
     # look a little wider so an event snoozed into the range is found
     wide_start = start - timedelta(days=366)
-    items = facts(as_of, customer_ids)
+    if items is None:
+        items = facts(as_of, customer_ids)
     by_key: dict[tuple, Event] = {}
     for item in items:
         for event in derived(item, as_of, wide_start, end, rule):
@@ -276,17 +287,21 @@ def events(as_of: date, start: date, end: date,
                   key=lambda e: (e.date, e.customer, e.kind))
 
 
-def due_events(as_of: date, start: date, end: date) -> list[Event]:
+def due_events(as_of: date, start: date, end: date,
+               items: list[Facts] | None = None) -> list[Event]:
     """The events in start..end still to do (not done, not skipped)."""
-    return [e for e in events(as_of, start, end) if e.status in ("due", "snoozed")]
+    return [e for e in events(as_of, start, end, items=items)
+            if e.status in ("due", "snoozed")]
 
 
-def churn_warnings(as_of: date) -> list[tuple[Customer, list[str]]]:
-    return sorted(((item.customer, churn_reasons(item)) for item in facts(as_of)
+def churn_warnings(as_of: date, items: list[Facts] | None = None) -> list[tuple]:
+    """(customer row, reasons) of each customer with a churn signal, by name."""
+    items = facts(as_of) if items is None else items
+    return sorted(((item.customer, churn_reasons(item)) for item in items
                    if churn_reasons(item)), key=lambda pair: pair[0].name)
 
 
-def churned_since(as_of: date) -> list[tuple[Customer, date]]:
+def churned_since(as_of: date) -> list[tuple]:
     """The customers with a churn signal and the day it was first seen."""
     return sorted(((item.customer, churn_detected(item, as_of)) for item in facts(as_of)
                    if churn_reasons(item)), key=lambda pair: pair[0].name)

@@ -114,6 +114,7 @@ def _month_figures(month: str, as_of: date, actual: dict) -> dict:
     calculator = planning.calculator(target) if target else None
     expected = planning.expected_revenue(revenue_target, month, as_of)
     accounts = planning.key_accounts(as_of)
+    customers = lifecycle.facts(as_of)  # once, for the churn warnings and the touchpoints
     return {
         "target": {
             "revenue": fen_to_json(revenue_target),
@@ -133,12 +134,12 @@ def _month_figures(month: str, as_of: date, actual: dict) -> dict:
                          "status": point.status}
                         for point in planning.checkpoints(month, as_of, revenue_target)],
         "churn_warnings": [{"customer": customer.name, "reasons": reasons}
-                           for customer, reasons in lifecycle.churn_warnings(as_of)],
+                           for customer, reasons in lifecycle.churn_warnings(as_of, customers)],
         "lifecycle_due": [{"date": event.date.isoformat(), "customer": event.customer,
                            "kind": event.kind}
                           for event in lifecycle.due_events(
                               as_of, month_bounds(month)[0],
-                              as_of + timedelta(days=lifecycle.AGENDA_DAYS))],
+                              as_of + timedelta(days=lifecycle.AGENDA_DAYS), customers)],
         "anomalies": [{"week": found.week, "metric": "close_rate", "value": float(found.value),
                        "baseline": float(found.baseline)}
                       for found in dashboard.anomalies(month, as_of)],

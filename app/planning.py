@@ -269,7 +269,7 @@ def periods(month: str, target_fen: int, by: str) -> list[Period]:
 
 @dataclass
 class KeyAccounts:
-    customers: list[Customer]
+    customers: list  # rows with id, name and revenue (fen)
     revenue_fen: int
     total_fen: int
 
@@ -282,9 +282,9 @@ def key_accounts(as_of: date) -> KeyAccounts:
     """The top 20 % (rounded up) of customers by revenue in the 12 months before as-of."""
     since = add_months(as_of, -12)
     revenue = pw.fn.SUM(Order.amount_fen).alias("revenue")
-    rows = list(Customer.select(Customer, revenue).join(Order)
+    rows = list(Customer.select(Customer.id, Customer.name, revenue).join(Order)
                 .where((Order.date > since) & (Order.date <= as_of))
-                .group_by(Customer.id).order_by(revenue.desc(), Customer.name))
+                .group_by(Customer.id).order_by(revenue.desc(), Customer.name).namedtuples())
     top = rows[:ceil(len(rows) * KEY_ACCOUNT_SHARE)] if rows else []
     return KeyAccounts(top, sum(c.revenue for c in top), sum(c.revenue for c in rows))
 

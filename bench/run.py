@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 
 def median_seconds(action, runs: int) -> float:
@@ -78,6 +79,97 @@ def bench_import(work: Path, rows: int, runs: int) -> None:
            f"median of {runs}")
 
 
+def heavy_database(path: Path, customers: int, orders: int, activities: int) -> Path:
+    """A deterministic heavy user's database, written with raw SQL for speed."""
+    import sqlite3
+    from datetime import date, timedelta
+
+    from app import db
+
+    db.open_database(path)
+    db.close_database()
+    rng = random.Random(7)
+    start = date(2024, 1, 1)
+    span = (date(2026, 11, 30) - start).days
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA synchronous=off")
+    connection.executemany(
+        "INSERT INTO customer (name, contact, phone, email, industry, size, area, customer_type,"
+        " referred_by, decision_chain, pain_points, birthday, birthday_lunar, contact_left,"
+        " notes, created) VALUES (?, '', ?, '', '', '', ?, '', '', '', '', ?, 0, 0, '', ?)",
+        [(f"客户{i:05d}", f"1{i:010d}", rng.choice("ABCDE"),
+          f"{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}", "2024-01-01")
+         for i in range(customers)])
+    connection.executemany(
+        "INSERT INTO \"order\" (customer_id, date, amount_fen, product, notes)"
+        " VALUES (?, ?, ?, 'A', '')",
+        [(rng.randrange(1, customers + 1), str(start + timedelta(days=rng.randrange(span))),
+          rng.randrange(100_00, 50_000_00)) for _ in range(orders)])
+    kinds = ("visit", "call", "follow_up", "meeting", "executive_visit")
+    connection.executemany(
+        "INSERT INTO activity (date, kind, count, effective, effective_leads, notes)"
+        " VALUES (?, ?, ?, ?, ?, '')",
+        [(str(start + timedelta(days=rng.randrange(span))), rng.choice(kinds),
+          rng.randrange(1, 4), rng.random() < 0.8, rng.randrange(0, 2))
+         for _ in range(activities)])
+    connection.commit()
+    connection.close()
+    return path
+
+
+def bench_summary(work: Path, scale: float, runs: int) -> None:
+    """`summary --json` figures for a month against the same aggregates in hand-written SQL."""
+    import sqlite3
+    from datetime import date
+
+    from app import db, metrics
+
+    path = heavy_database(work / "heavy.sqlite3", int(20_000 * scale), int(200_000 * scale),
+                          int(1_000_000 * scale))
+    as_of = date(2026, 11, 20)
+    db.open_database(path)
+
+    def ours():
+        metrics.month_summary("2026-11", as_of)
+
+    connection = sqlite3.connect(path)
+    raw_queries = [
+        "SELECT SUM(amount_fen), COUNT(*) FROM \"order\" WHERE date BETWEEN '2026-11-01' AND "
+        "'2026-11-20'",
+        "SELECT SUM(CASE WHEN kind IN ('visit','executive_visit') AND effective THEN count END),"
+        " SUM(effective_leads), SUM(CASE WHEN kind='call' THEN count END) FROM activity "
+        "WHERE date BETWEEN '2026-11-01' AND '2026-11-20'",
+        "SELECT COUNT(*) FROM (SELECT customer_id, MIN(date) f FROM \"order\" GROUP BY 1) "
+        "WHERE f BETWEEN '2026-11-01' AND '2026-11-20'",
+        # key accounts: revenue per customer over the 12 months before as-of
+        "SELECT customer_id, SUM(amount_fen) s FROM \"order\" WHERE date > '2025-11-20' AND "
+        "date <= '2026-11-20' GROUP BY 1 ORDER BY s DESC",
+        # lifecycle: every customer's dates, first orders, the last 3 complete months
+        "SELECT id, name, created, birthday, founded, contract_end, contact_left FROM customer",
+        "SELECT customer_id, MIN(date) FROM \"order\" WHERE date <= '2026-11-20' GROUP BY 1",
+        "SELECT customer_id, strftime('%Y-%m', date), SUM(amount_fen) FROM \"order\" "
+        "WHERE date BETWEEN '2026-08-01' AND '2026-10-31' GROUP BY 1, 2",
+        # anomalies: visits and deals per day for the month and the 4 weeks before
+        "SELECT date, SUM(CASE WHEN kind IN ('visit','executive_visit') AND effective THEN "
+        "count END) FROM activity WHERE date BETWEEN '2026-09-28' AND '2026-11-20' GROUP BY 1",
+        "SELECT date, COUNT(*) FROM \"order\" WHERE date BETWEEN '2026-09-28' AND "
+        "'2026-11-20' GROUP BY 1",
+    ]
+
+    def baseline():
+        for query in raw_queries:
+            connection.execute(query).fetchall()
+
+    ours_s = median_seconds(ours, runs)
+    base_s = median_seconds(baseline, runs)
+    db.close_database()
+    connection.close()
+    report("summary", ours_s / base_s, 2,
+           f"{int(200_000 * scale):,} orders, {int(1_000_000 * scale):,} activities, "
+           f"{int(20_000 * scale):,} customers: month_summary {ours_s * 1000:.0f} ms, "
+           f"the same aggregates in raw SQL {base_s * 1000:.0f} ms, median of {runs}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a reduced set, under a minute")
@@ -92,8 +184,10 @@ def main() -> int:
         work = Path(folder)
         if args.quick:
             bench_import(work, rows=20_000, runs=3)
+            bench_summary(work, scale=0.1, runs=3)
         else:
             bench_import(work, rows=100_000, runs=5)
+            bench_summary(work, scale=1.0, runs=5)
     return 0
 
 
