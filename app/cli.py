@@ -199,11 +199,20 @@ def _cmd_undo_import(args, db_path: Path) -> int:
     return 0
 
 
-def _cmd_not_yet(args, db_path: Path) -> int:
-    raise UserError(
-        QT_TRANSLATE_NOOP("Messages", "'{command}' is not available yet in this version."),
-        command=args.command,
-    )
+def _cmd_report(args, db_path: Path) -> int:
+    from app.report_pdf import write_report
+
+    as_of = args.as_of or date.today()
+    month = args.month or month_of(as_of)
+    _open_existing(db_path, verify=True)
+    out = Path(args.out or f"repdesk-review-{month}.pdf")
+    try:
+        written = write_report(month, as_of, out)
+    except OSError as exc:
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
+                        path=out, reason=exc.strerror or exc) from exc
+    print(message(QT_TRANSLATE_NOOP("Messages", "Report written: {path}"), path=written))
+    return 0
 
 
 def _cmd_backup(args, db_path: Path) -> int:
@@ -249,7 +258,7 @@ COMMANDS: dict[str, Callable] = {
     "export": _cmd_export,
     "imports": _cmd_imports,
     "undo-import": _cmd_undo_import,
-    "report": _cmd_not_yet,
+    "report": _cmd_report,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "check": _cmd_check,

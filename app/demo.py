@@ -126,6 +126,7 @@ class _DemoWriter:
         self._tasks()
         self._lifecycle_events()
         self._review_and_cases()
+        db.set_setting("profile.rep_name", "李明")
         return {
             "customers": Customer.select().count(),
             "leads": Lead.select().count(),

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Backup now…"), self._backup)
         self._action(file_menu, self.tr("&Restore from backup…"), self._restore)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Print monthly review…"), self._not_yet,
+        self._action(file_menu, self.tr("&Print monthly review…"), self.print_review,
                      QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -237,11 +237,11 @@ class MainWindow(QMainWindow):
                 self.tr("Exported {count} rows to {path}").format(count=dialog.count,
                                                                    path=dialog.written), 8000)
 
-    def _not_yet(self) -> None:
-        QMessageBox.information(
-            self, "RepDesk",
-            self.tr("This command is not available yet in this version of RepDesk."),
-        )
+    def print_review(self) -> None:
+        """File → Print: the monthly review tab's month, as the PDF prints."""
+        review_tab = self.tabs.widget([name for name, _ in TABS].index("review"))
+        self.tabs.setCurrentWidget(review_tab)
+        review_tab.print_review()
 
     def _choose_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -139,6 +139,41 @@
     </message>
 </context>
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>教训</translation>
+    </message>
+    <message>
+        <source>(no customer)</source>
+        <translation>（无客户）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Revenue</source>
@@ -974,10 +1009,6 @@
         <translation>已导出 {count} 行到 {path}</translation>
     </message>
     <message>
-        <source>This command is not available yet in this version of RepDesk.</source>
-        <translation>此版本的销售工作台还不能使用这个命令。</translation>
-    </message>
-    <message>
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
@@ -1101,8 +1132,8 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>导入批次 {batch} 已撤销（{rows} 行）。</translation>
     </message>
     <message>
-        <source>&apos;{command}&apos; is not available yet in this version.</source>
-        <translation>此版本还不能使用“{command}”命令。</translation>
+        <source>Report written: {path}</source>
+        <translation>报告已写入：{path}</translation>
     </message>
     <message>
         <source>Backup written: {path}</source>
@@ -1308,6 +1339,22 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Today&apos;s plan: {count} × {product} {customer_type}</source>
         <translation>今日计划：{count} × {product} {customer_type}</translation>
     </message>
+    <message>
+        <source>Conversion problem: visits are on pace but the close rate is below 80% of the last 3 months. Is it discovery (the three questions) or negotiation?</source>
+        <translation>转化问题：拜访量达标，但成交率低于近3个月的80%。问题出在需求挖掘（黄金三问）还是谈判？</translation>
+    </message>
+    <message>
+        <source>Activity problem: effective visits are below 90% of pace. Protect the daily visit time first.</source>
+        <translation>动作量问题：有效拜访低于进度的90%。先保证每天的拜访时间。</translation>
+    </message>
+    <message>
+        <source>Order size problem: the average order is below 90% of the plan. Lead with the high-ticket lines and the key accounts.</source>
+        <translation>客单价问题：客单价低于计划的90%。多推高客单价产品和大客户。</translation>
+    </message>
+    <message>
+        <source>Process on track: visits, close rate and order size hold up.</source>
+        <translation>过程正常：拜访量、成交率和客单价都达标。</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialog</name>
@@ -1379,22 +1426,194 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
-    <name>ReviewTab</name>
+    <name>Report</name>
     <message>
-        <source>Coming next on this tab: writing the review with automatic readings of the figures, carrying PDCA items into next month, PDF export and printing.</source>
-        <translation>本页即将推出：撰写复盘并自动解读数据、把PDCA事项带入下月、导出PDF和打印。</translation>
+        <source>Revenue by week (¥)</source>
+        <translation>每周业绩（¥）</translation>
+    </message>
+    <message>
+        <source>Close rate by week (%)</source>
+        <translation>每周成交率（%）</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Page {page}</source>
+        <translation>第 {page} 页</translation>
     </message>
     <message>
         <source>Monthly review</source>
         <translation>月度复盘</translation>
     </message>
     <message>
-        <source>No monthly review yet</source>
-        <translation>还没有月度复盘</translation>
+        <source>Sales representative</source>
+        <translation>销售代表</translation>
     </message>
     <message>
-        <source>Review of {month}</source>
-        <translation>{month} 复盘</translation>
+        <source>Figures as of {date}</source>
+        <translation>数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>1. Results</source>
+        <translation>一、结果</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Gap to target</source>
+        <translation>与目标差距</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交单数</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <source>Effective leads</source>
+        <translation>有效线索</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Where the gap is: plan lines</source>
+        <translation>差距在哪里：计划明细</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Channel contribution against last month</source>
+        <translation>各渠道贡献（对比上月）</translation>
+    </message>
+    <message>
+        <source>2. Process</source>
+        <translation>二、过程</translation>
+    </message>
+    <message>
+        <source>Effective visits {actual} against {expected} expected by the working days so far.</source>
+        <translation>有效拜访 {actual}，按已过工作日应完成 {expected}。</translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <source>{count} customers bring {share} of the last 12 months&apos; revenue.</source>
+        <translation>{count} 个客户贡献近12个月业绩的 {share}。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Revenue, 12 months</source>
+        <translation>近12个月业绩</translation>
+    </message>
+    <message>
+        <source>Lifecycle and churn</source>
+        <translation>客户生命周期与流失预警</translation>
+    </message>
+    <message>
+        <source>orders down 2 months in a row</source>
+        <translation>订单量连续2个月下降</translation>
+    </message>
+    <message>
+        <source>contact person left</source>
+        <translation>对接人离职</translation>
+    </message>
+    <message>
+        <source>No customer shows a churn signal.</source>
+        <translation>没有客户出现流失信号。</translation>
+    </message>
+    <message>
+        <source>Touchpoints in the next 14 days: {count}</source>
+        <translation>未来14天的客户触点：{count} 个</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <source>3. Ability and the rep&apos;s own review</source>
+        <translation>三、能力与自我复盘</translation>
     </message>
     <message>
         <source>Results</source>
@@ -1421,12 +1640,203 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>摒弃的动作</translation>
     </message>
     <message>
-        <source>PDCA</source>
-        <translation>PDCA 循环</translation>
+        <source>The rep has not written this month&apos;s review yet.</source>
+        <translation>本月的复盘还没有填写。</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Case journal</source>
         <translation>案例日志</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>教训</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Monthly review</source>
+        <translation>月度复盘</translation>
+    </message>
+    <message>
+        <source>Review of {month}</source>
+        <translation>{month} 复盘</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Your name on the report</source>
+        <translation>报告上的姓名</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>1. Results: completion and where the gap is</source>
+        <translation>一、结果：完成度与差距在哪里</translation>
+    </message>
+    <message>
+        <source>2. Process: were the actions effective?</source>
+        <translation>二、过程：动作是否有效？</translation>
+    </message>
+    <message>
+        <source>3. Ability and your own review</source>
+        <translation>三、能力与自我复盘</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>过程</translation>
+    </message>
+    <message>
+        <source>Ability: shortcomings</source>
+        <translation>能力：短板</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加事项…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>摒弃</translation>
+    </message>
+    <message>
+        <source>Carry open items into next month</source>
+        <translation>把未完成事项带入下月</translation>
+    </message>
+    <message>
+        <source>Case journal (weekly sales meeting)</source>
+        <translation>案例日志（每周销售晨会）</translation>
+    </message>
+    <message>
+        <source>Add a case…</source>
+        <translation>添加案例…</translation>
+    </message>
+    <message>
+        <source>Revenue {actual} of {target}: &lt;b&gt;{completion}&lt;/b&gt; complete, gap {gap}</source>
+        <translation>业绩 {actual} / {target}：完成 &lt;b&gt;{completion}&lt;/b&gt;，差距 {gap}</translation>
+    </message>
+    <message>
+        <source>{product} {customer_type}: {actual} of {plan}</source>
+        <translation>{product} {customer_type}：{actual} / {plan}</translation>
+    </message>
+    <message>
+        <source>By channel, this month against last:</source>
+        <translation>按渠道，本月对比上月：</translation>
+    </message>
+    <message>
+        <source>Effective visits {actual} against {expected} expected so far</source>
+        <translation>有效拜访 {actual}，截至目前应完成 {expected}</translation>
+    </message>
+    <message>
+        <source>Close rate {rate} (last 3 months {history})</source>
+        <translation>成交率 {rate}（近3个月 {history}）</translation>
+    </message>
+    <message>
+        <source>Average order {actual} (plan {plan})</source>
+        <translation>客单价 {actual}（计划 {plan}）</translation>
+    </message>
+    <message>
+        <source>Effective leads {count}</source>
+        <translation>有效线索 {count}</translation>
+    </message>
+    <message>
+        <source>next month</source>
+        <translation>下月</translation>
+    </message>
+    <message>
+        <source>No cases this month yet.</source>
+        <translation>本月还没有案例。</translation>
+    </message>
+    <message>
+        <source>Add PDCA item</source>
+        <translation>添加 PDCA 事项</translation>
+    </message>
+    <message>
+        <source>Change PDCA status</source>
+        <translation>修改 PDCA 状态</translation>
+    </message>
+    <message>
+        <source>{count} open items are tasks for next month now.</source>
+        <translation>{count} 项未完成事项已成为下月任务。</translation>
+    </message>
+    <message>
+        <source>Add case</source>
+        <translation>添加案例</translation>
+    </message>
+    <message>
+        <source>Export the monthly review</source>
+        <translation>导出月度复盘</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>Kept as method</source>
+        <translation>固化的方法</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>摒弃的动作</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>保存复盘</translation>
+    </message>
+    <message>
+        <source>PDCA</source>
+        <translation>PDCA 循环</translation>
     </message>
 </context>
 <context>

@@ -96,11 +96,19 @@ def test_summary_of_a_missing_database_exits_2(cli, tmp_path):
     assert not (tmp_path / "nothing.sqlite3").exists()
 
 
-def test_the_report_of_a_later_version_says_so(cli, tmp_path):
+def test_report_writes_the_pdf_and_refuses_a_missing_database(cli, tmp_path):
     code, out, err = cli("--db", tmp_path / "x.sqlite3", "report")
-    assert code == 2
-    assert out == ""
-    assert err.count("\n") == 1 and "not available yet" in err
+    assert code == 2 and "does not exist" in err and out == ""
+    path = tmp_path / "demo.sqlite3"
+    cli("--db", path, "demo", "--as-of", "2026-11-20")
+    pdf = tmp_path / "out" / "review.pdf"
+    pdf.parent.mkdir()
+    code, out, err = cli("--db", path, "report", "--as-of", "2026-11-20", "--out", pdf)
+    assert (code, err) == (0, "")
+    assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in out
+    assert sorted(p.name for p in pdf.parent.iterdir()) == ["review.pdf"]
+    code, _, err = cli("--db", path, "report", "--out", tmp_path / "no" / "such" / "r.pdf")
+    assert code == 2 and "Cannot write" in err
 
 
 def test_check_a_sound_database(cli, tmp_path):

@@ -69,7 +69,10 @@ def test_each_tab_shows_the_data_of_the_database(make_window):
     assert dashboard.cards["pace"].change.text().startswith("expected by today: ¥")
 
     review_tab = window.tabs.widget(5)
-    assert "Review of 2026-10" in review_tab.text.toPlainText()
+    assert review_tab.heading.text() == "Review of 2026-11"
+    review_tab.show_month(-1)
+    assert "转介绍奖励机制" in review_tab.texts["kept_methods"].toPlainText()
+    assert review_tab.pdca.rowCount() == 4
 
 
 def test_the_leads_table_pages_in_as_it_scrolls(make_window, tmp_path):
@@ -165,13 +168,14 @@ def test_commands_beside_an_open_window(make_window):
     assert run_cli_process("--db", window.db_path, "check").returncode == 0
 
 
-def test_commands_of_later_versions_say_so_plainly(make_window):
+def test_print_goes_to_the_monthly_review(make_window):
     window = make_window()
-    with mock.patch.object(QMessageBox, "information") as information:
+    with mock.patch("ui.tabs.review.ReviewTab.print_review") as printed:
         action = next(a for a in window.menuBar().actions()[0].menu().actions()
                       if a.text() == "&Print monthly review…")
         action.trigger()
-    assert "not available yet" in information.call_args.args[2]
+    assert printed.called
+    assert window.tabs.currentIndex() == 5
 
 
 def test_open_another_database_and_back(make_window, tmp_path):

@@ -1,65 +1,419 @@
-"""Monthly review 月度复盘: the latest review, its PDCA items and the case journal."""
+"""Monthly review 月度复盘: results, process (with the automatic readings) and ability; PDCA
+items carried into next month; the case journal; the PDF, its preview and printing.
+"""
 
-from html import escape
+from datetime import date
+from pathlib import Path
 
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import review
+from app.i18n import message
 from app.labels import label
-from app.workdays import month_of
+from app.models import PDCA_PHASES, Customer
+from app.money import format_yuan
+from app.workdays import add_months, month_bounds, month_of
+from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import note_label
+from ui.widgets import title_label
+
+
+def percent(value) -> str:
+    return "—" if value is None else f"{float(value) * 100:.1f}%"
+
+
+class CaseDialog(QDialog):
+    """A case for the journal: a win or a lesson, as told at the sales morning meeting."""
+
+    def __init__(self, parent, today: date):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Case"))
+        form = QFormLayout(self)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Win"), "win")
+        self.kind.addItem(self.tr("Lesson"), "lesson")
+        self.title = QLineEdit()
+        self.customer = QComboBox()
+        self.customer.addItem(self.tr("(no customer)"), None)
+        for customer_id, name in Customer.select(Customer.id, Customer.name).order_by(
+                Customer.name).tuples():
+            self.customer.addItem(name, customer_id)
+        self.body = QPlainTextEdit()
+        self.today = today
+        for caption, widget in ((self.tr("Kind"), self.kind), (self.tr("Title"), self.title),
+                                (self.tr("Customer"), self.customer),
+                                (self.tr("What happened"), self.body)):
+            form.addRow(caption, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict | None:
+        if not self.title.text().strip():
+            return None
+        return {"day": self.today, "kind": self.kind.currentData(), "title": self.title.text(),
+                "body": self.body.toPlainText(), "customer_id": self.customer.currentData()}
 
 
 class ReviewTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
-        self.text = QTextBrowser()
-        self.text.setOpenLinks(False)
-        self.page.addWidget(self.text, 1)
-        self.page.addWidget(note_label(self.tr(
-            "Coming next on this tab: writing the review with automatic readings of the "
-            "figures, carrying PDCA items into next month, PDF export and printing.")))
+        self.month = month_of(main_window.as_of)
+        bar = QHBoxLayout()
+        back, forward = QPushButton("◀"), QPushButton("▶")
+        back.setAccessibleName(self.tr("Previous month"))
+        forward.setAccessibleName(self.tr("Next month"))
+        back.clicked.connect(lambda: self.show_month(-1))
+        forward.clicked.connect(lambda: self.show_month(1))
+        self.heading = title_label("")
+        bar.addWidget(back)
+        bar.addWidget(self.heading)
+        bar.addWidget(forward)
+        bar.addStretch(1)
+        self.rep_name = QLineEdit()
+        self.rep_name.setPlaceholderText(self.tr("Your name on the report"))
+        self.rep_name.setAccessibleName(self.tr("Your name on the report"))
+        self.rep_name.setMaximumWidth(180)
+        self.rep_name.editingFinished.connect(self.save_rep_name)
+        bar.addWidget(self.rep_name)
+        for text, slot in ((self.tr("Export PDF…"), self.export_pdf),
+                           (self.tr("Print preview…"), self.print_preview),
+                           (self.tr("Print…"), self.print_review)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        self.page.addLayout(bar)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("page")
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 8, 0)
+        grid.setSpacing(12)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll.setWidget(body)
+        self.page.addWidget(scroll, 1)
+
+        self.results = QLabel()
+        self.results.setWordWrap(True)
+        self.results.setTextFormat(Qt.TextFormat.RichText)
+        self.process = QLabel()
+        self.process.setWordWrap(True)
+        self.process.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(self._card(self.tr("1. Results: completion and where the gap is"),
+                                  self.results), 0, 0)
+        grid.addWidget(self._card(self.tr("2. Process: were the actions effective?"),
+                                  self.process), 0, 1)
+
+        texts = QFrame()
+        texts.setObjectName("card")
+        form = QGridLayout(texts)
+        form.addWidget(title_label(self.tr("3. Ability and your own review"), "sectionTitle"),
+                       0, 0, 1, 2)
+        self.texts = {}
+        for index, (key, caption) in enumerate((
+            ("results", self.tr("Results")), ("process", self.tr("Process")),
+            ("ability", self.tr("Ability: shortcomings")),
+            ("improvement_plan", self.tr("Improvement plan")),
+            ("kept_methods", self.tr("Kept as method")), ("dropped_methods", self.tr("Dropped")),
+        )):
+            edit = QPlainTextEdit()
+            edit.setPlaceholderText(caption)
+            edit.setAccessibleName(caption)
+            edit.setFixedHeight(58)
+            self.texts[key] = edit
+            form.addWidget(edit, 1 + index // 2, index % 2)
+        save = QPushButton(self.tr("Save review"))
+        save.clicked.connect(self.save_texts)
+        form.addWidget(save, 4, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(texts, 1, 0, 1, 2)
+
+        pdca = QFrame()
+        pdca.setObjectName("card")
+        pdca_layout = QVBoxLayout(pdca)
+        pdca_layout.addWidget(title_label(self.tr("PDCA"), "sectionTitle"))
+        self.pdca = QTableWidget(0, 3)
+        self.pdca.setHorizontalHeaderLabels([self.tr("Phase"), self.tr("Item"),
+                                             self.tr("Status")])
+        self.pdca.horizontalHeader().setStretchLastSection(False)
+        self.pdca.horizontalHeader().setSectionResizeMode(1, self.pdca.horizontalHeader()
+                                                          .ResizeMode.Stretch)
+        self.pdca.verticalHeader().hide()
+        self.pdca.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.pdca.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.pdca.setMinimumHeight(150)
+        pdca_layout.addWidget(self.pdca)
+        row = QHBoxLayout()
+        for text, slot in ((self.tr("Add item…"), self.add_pdca),
+                           (self.tr("Done"), lambda: self.set_pdca_status("done")),
+                           (self.tr("Drop"), lambda: self.set_pdca_status("dropped")),
+                           (self.tr("Carry open items into next month"), self.carry_forward)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        pdca_layout.addLayout(row)
+        grid.addWidget(pdca, 2, 0)
+
+        journal = QFrame()
+        journal.setObjectName("card")
+        journal_layout = QVBoxLayout(journal)
+        journal_layout.addWidget(title_label(self.tr("Case journal (weekly sales meeting)"),
+                                             "sectionTitle"))
+        self.cases = QLabel()
+        self.cases.setWordWrap(True)
+        self.cases.setTextFormat(Qt.TextFormat.RichText)
+        self.cases.setAlignment(Qt.AlignmentFlag.AlignTop)
+        journal_layout.addWidget(self.cases, 1)
+        add_case = QPushButton(self.tr("Add a case…"))
+        add_case.clicked.connect(self.add_case)
+        journal_layout.addWidget(add_case, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(journal, 2, 1)
         self.refresh()
+
+    def _card(self, caption: str, content: QLabel) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("card")
+        layout = QVBoxLayout(frame)
+        layout.addWidget(title_label(caption, "sectionTitle"))
+        content.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(content, 1)
+        return frame
 
     def title(self) -> str:
         return self.tr("Monthly review")
 
+    # -- showing ----------------------------------------------------------------------------
+    def show_month(self, step: int) -> None:
+        first, _ = month_bounds(self.month)
+        self.month = month_of(add_months(first, step))
+        self.refresh()
+
+    def save_rep_name(self) -> None:
+        from app import db
+        from app.report_pdf import REP_NAME_SETTING
+
+        db.set_setting(REP_NAME_SETTING, self.rep_name.text().strip())
+
     def refresh(self) -> None:
-        as_of = self.main.as_of
-        found = review.latest_review(month_of(as_of))
-        parts = []
-        if found is None:
-            heading = self.tr("No monthly review yet")
-            parts.append(f"<h2>{escape(heading)}</h2>")
-        else:
-            heading = self.tr("Review of {month}").format(month=found.month)
-            parts.append(f"<h2>{escape(heading)}</h2>")
-            for caption, text in (
-                (self.tr("Results"), found.results),
-                (self.tr("Process"), found.process),
-                (self.tr("Ability"), found.ability),
-                (self.tr("Improvement plan"), found.improvement_plan),
-                (self.tr("Kept as method"), found.kept_methods),
-                (self.tr("Dropped"), found.dropped_methods),
-            ):
-                if text:
-                    parts.append(f"<h3>{escape(caption)}</h3><p>{escape(text)}</p>")
-            items = review.pdca_items(found)
-            if items:
-                heading = self.tr("PDCA")
-                parts.append(f"<h3>{escape(heading)}</h3><ul>")
-                for item in items:
-                    parts.append(f"<li><b>{escape(label('pdca', item.phase))}</b>: "
-                                 f"{escape(item.text)} ({escape(label('item', item.status))})"
-                                 "</li>")
-                parts.append("</ul>")
-        cases = review.recent_cases(as_of)
-        if cases:
-            heading = self.tr("Case journal")
-            parts.append(f"<h3>{escape(heading)}</h3><ul>")
-            for case in cases:
-                who = f" — {escape(case.customer.name)}" if case.customer_id else ""
-                parts.append(f"<li>{case.date.isoformat()} {escape(case.title)}{who}</li>")
-            parts.append("</ul>")
-        self.text.setHtml("".join(parts))
+        from app import db
+        from app.report_pdf import REP_NAME_SETTING
+
+        self.rep_name.setText(db.get_setting(REP_NAME_SETTING) or "")
+        data = review.build(self.month, self.main.as_of)
+        self.data = data
+        self.heading.setText(self.tr("Review of {month}").format(month=self.month))
+        actual = data.actual
+        lines = [self.tr("Revenue {actual} of {target}: <b>{completion}</b> complete, gap "
+                         "{gap}").format(actual=format_yuan(actual["revenue_fen"]),
+                                         target=format_yuan(data.target_fen),
+                                         completion=percent(data.completion),
+                                         gap=format_yuan(data.gap_fen))]
+        for line in data.lines:
+            lines.append(self.tr("{product} {customer_type}: {actual} of {plan}").format(
+                product=line.product, customer_type=line.customer_type,
+                actual=format_yuan(line.actual_fen), plan=format_yuan(line.plan_fen)))
+        if data.channels:
+            lines.append(self.tr("By channel, this month against last:"))
+            lines += [f"· {name}: {format_yuan(now)} / {format_yuan(before)}"
+                      for name, now, before in data.channels]
+        self.results.setText("<br>".join(lines))
+        process = [
+            self.tr("Effective visits {actual} against {expected} expected so far").format(
+                actual=actual["effective_visits"], expected=f"{float(data.expected_visits):.0f}"),
+            self.tr("Close rate {rate} (last 3 months {history})").format(
+                rate=percent(data.close_rate), history=percent(data.history_rate)),
+            self.tr("Average order {actual} (plan {plan})").format(
+                actual="—" if data.average_order is None
+                else format_yuan(round(data.average_order)),
+                plan="—" if data.plan_average is None else format_yuan(round(data.plan_average))),
+            self.tr("Effective leads {count}").format(count=actual["effective_leads"]),
+        ]
+        process += [f"<b>{message(review.READINGS[key])}</b>" for key in data.readings]
+        self.process.setText("<br>".join(process))
+        stored = data.stored
+        for key, edit in self.texts.items():
+            edit.setPlainText(getattr(stored, key) if stored else "")
+        self.items = review.pdca_items(stored) if stored else []
+        self.pdca.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            status = label("item", item.status)
+            if item.carried_forward:
+                status += " → " + self.tr("next month")
+            for column, text in enumerate((label("pdca", item.phase), item.text, status)):
+                self.pdca.setItem(row, column, QTableWidgetItem(text))
+        self.pdca.resizeColumnToContents(0)
+        self.pdca.resizeColumnToContents(2)
+        cases = review.cases(self.month)
+        self.cases.setText("<br>".join(
+            f"<b>{c.date.isoformat()} {self.tr('Win') if c.kind == 'win' else self.tr('Lesson')}"
+            f"</b> {c.title}" + (f" — {c.customer.name}" if c.customer_id else "")
+            for c in cases) or self.tr("No cases this month yet."))
+
+    # -- changing ---------------------------------------------------------------------------
+    def _push(self, text: str, do, undo) -> None:
+        self.main.undo_stack.push(Step(text, do, undo, after=self.refresh))
+
+    def save_texts(self) -> None:
+        month = self.month
+        texts = {key: edit.toPlainText() for key, edit in self.texts.items()}
+
+        def undo(before):
+            if before is None:
+                review.save_text(month, **dict.fromkeys(texts, ""))
+            else:
+                review.save_text(month, **before)
+
+        self._push(self.tr("Save review"), lambda: review.save_text(month, **texts), undo)
+
+    def add_pdca(self, phase: str | None = None, text: str | None = None) -> None:
+        if phase is None:
+            names = [label("pdca", p) for p in PDCA_PHASES]
+            picked, ok = QInputDialog.getItem(self, self.tr("PDCA"), self.tr("Phase"), names, 0,
+                                              False)
+            if not ok:
+                return
+            phase = PDCA_PHASES[names.index(picked)]
+            text, ok = QInputDialog.getText(self, self.tr("PDCA"), self.tr("Item"))
+            if not ok or not text.strip():
+                return
+        month = self.month
+        self._push(self.tr("Add PDCA item"), lambda: review.add_pdca(month, phase, text),
+                   lambda item_id: review.PdcaItem.delete_by_id(item_id))
+
+    def set_pdca_status(self, status: str) -> None:
+        rows = self.pdca.selectionModel().selectedRows()
+        if not rows:
+            return
+        item_id = self.items[rows[0].row()].id
+        self._push(self.tr("Change PDCA status"),
+                   lambda: review.set_pdca_status(item_id, status),
+                   lambda before: review.set_pdca_status(item_id, before))
+
+    def carry_forward(self) -> list[int]:
+        created = review.carry_forward(self.month, self.main.as_of)
+        self.main.refresh()
+        self.main.statusBar().showMessage(self.tr("{count} open items are tasks for next "
+                                                  "month now.").format(count=len(created)), 8000)
+        return created
+
+    def add_case(self, values: dict | None = None) -> None:
+        if values is None:
+            dialog = CaseDialog(self, self.main.as_of)
+            if not dialog.exec() or dialog.values() is None:
+                return
+            values = dialog.values()
+        self._push(self.tr("Add case"), lambda: review.add_case(**values), review.delete_case)
+
+    # -- the PDF ---------------------------------------------------------------------------
+    def write_pdf(self, path: Path) -> Path | None:
+        from app.report_pdf import write_report
+
+        try:
+            return write_report(self.month, self.main.as_of, path)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Monthly review"), str(error))
+            return None
+
+    def export_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the monthly review"),
+            str(Path.home() / f"repdesk-review-{self.month}.pdf"), "PDF (*.pdf)")
+        if path and self.write_pdf(Path(path)):
+            self.main.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _temporary_pdf(self) -> Path | None:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="repdesk-"))
+        return self.write_pdf(folder / f"review-{self.month}.pdf")
+
+    def print_review(self, printer=None) -> bool:
+        """Print the same pages as the PDF (the system print dialog unless a printer is
+        given)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        pdf = self._temporary_pdf()
+        if pdf is None:
+            return False
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return False
+        return print_pdf(pdf, printer)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        pdf = self._temporary_pdf()
+        if pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
+        dialog.exec()
+
+
+def print_pdf(pdf: Path, printer) -> bool:
+    """Paint each page of the PDF (rendered by PDFium) onto the printer's pages."""
+    import pypdfium2
+    from PySide6.QtGui import QImage, QPageSize, QPainter
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            dpi = min(printer.resolution(), 300)
+            for index in range(len(document)):
+                if index:
+                    printer.newPage()
+                bitmap = document[index].render(scale=dpi / 72)
+                array = bitmap.buffer
+                width, height = bitmap.width, bitmap.height
+                image = QImage(array, width, height, bitmap.stride,
+                               QImage.Format.Format_BGR888 if bitmap.n_channels == 3
+                               else QImage.Format.Format_ARGB32).copy()
+                target = painter.viewport()
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(target)
+        finally:
+            painter.end()
+    finally:
+        document.close()
+    return True
