@@ -1,13 +1,42 @@
-"""Leads and customers: listing with search, and the ABC follow-up rule."""
+"""Leads and customers: the ABC follow-up rule, the tables (filtered and sorted in SQL), the
+conversion workspace, winning a lead into a customer, channels and the persona win rates.
+"""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 
 import peewee as pw
 
-from app.models import Channel, Customer, Lead
+from app import db
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import (
+    Activity,
+    Channel,
+    ChannelCost,
+    Customer,
+    CustomerTag,
+    Lead,
+    LeadTag,
+    Objection,
+    Order,
+    ReferralReward,
+    Tag,
+    database,
+)
+from app.workdays import month_bounds
 
 FOLLOW_UP_DAYS = {"A": 3, "B": 7, "C": 30}
+MIN_CLOSED = 5  # fewer closed leads than this in a segment: "not enough data"
+REFERRAL_REWARD_SETTING = "leads.referral_reward_fen"
+DEFAULT_REFERRAL_REWARD_FEN = 500_00
+ASSUMPTIVE_CLOSE = QT_TRANSLATE_NOOP(
+    "Messages", "Closing signals: try an assumptive close — \"If the plan works for you, "
+    "shall our team start tomorrow?\"")
+
+# SQL for a lead's follow-up date: last contact (else created) + 3 / 7 / 30 days by tier
+DUE_SQL = pw.fn.date(pw.fn.COALESCE(Lead.last_contact, Lead.created), pw.Case(Lead.tier, [
+    ("A", "+3 days"), ("B", "+7 days"), ("C", "+30 days")], "+7 days"))
 
 
 def follow_up_due(tier: str, last_contact: date | None, created: date) -> date:
@@ -19,6 +48,25 @@ def is_overdue(lead: Lead, as_of: date) -> bool:
     """An open lead whose follow-up date is before as-of."""
     due = follow_up_due(lead.tier, lead.last_contact, lead.created)
     return lead.outcome == "open" and as_of > due
+
+
+# -- the tables ------------------------------------------------------------------------------
+
+@dataclass
+class LeadFilter:
+    search: str = ""
+    tier: str | None = None
+    channel: str | None = None
+    outcome: str | None = None
+    overdue_only: bool = False
+    tag: str | None = None
+
+
+LEAD_SORTS = {
+    "name": Lead.name, "tier": Lead.tier, "stage": Lead.stage, "channel": Channel.name,
+    "expected_amount": Lead.expected_amount_fen, "last_contact": Lead.last_contact,
+    "due": DUE_SQL, "outcome": Lead.outcome,
+}
 
 
 @dataclass
@@ -39,15 +87,39 @@ def _matching(query, model, search: str):
     return query
 
 
-def lead_page(offset: int, limit: int, as_of: date, search: str = "") -> list[LeadRow]:
-    """A page of leads, open ones first, then by tier and name."""
-    query = (
-        Lead.select(Lead, Channel.name.alias("channel_name"))
-        .join(Channel, pw.JOIN.LEFT_OUTER)
-        .order_by(Lead.outcome != "open", Lead.tier, Lead.name, Lead.id)
-    )
+def lead_query(as_of: date, where: LeadFilter | None = None, sort: str | None = None,
+               descending: bool = False):
+    where = where or LeadFilter()
+    query = (Lead.select(Lead, Channel.name.alias("channel_name"))
+             .join(Channel, pw.JOIN.LEFT_OUTER))
+    query = _matching(query, Lead, where.search.strip())
+    if where.tier:
+        query = query.where(Lead.tier == where.tier)
+    if where.channel:
+        query = query.where(Channel.name == where.channel)
+    if where.outcome:
+        query = query.where(Lead.outcome == where.outcome)
+    if where.overdue_only:
+        query = query.where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
+    if where.tag:
+        query = query.where(Lead.id.in_(LeadTag.select(LeadTag.lead).join(Tag)
+                                        .where(Tag.name == where.tag)))
+    if sort in LEAD_SORTS:
+        column = LEAD_SORTS[sort]
+        query = query.order_by(column.desc() if descending else column.asc(), Lead.id)
+    else:  # open leads first, then by tier and name
+        query = query.order_by(Lead.outcome != "open", Lead.tier, Lead.name, Lead.id)
+    return query
+
+
+def lead_page(offset: int, limit: int, as_of: date, search: str = "",
+              where: LeadFilter | None = None, sort: str | None = None,
+              descending: bool = False) -> list[LeadRow]:
+    """A page of leads with their follow-up dates, filtered and sorted in SQL."""
+    where = where or LeadFilter(search=search)
     rows = []
-    for lead in _matching(query, Lead, search).offset(offset).limit(limit).objects():
+    for lead in lead_query(as_of, where, sort, descending).offset(offset).limit(limit) \
+            .objects():
         due = follow_up_due(lead.tier, lead.last_contact, lead.created)
         rows.append(LeadRow(lead, getattr(lead, "channel_name", None) or "", due,
                             lead.outcome == "open" and as_of > due))
@@ -61,3 +133,263 @@ def customer_page(offset: int, limit: int, search: str = "") -> list[Customer]:
         .order_by(Customer.name, Customer.id)
     )
     return list(_matching(query, Customer, search).offset(offset).limit(limit).objects())
+
+
+def channel_names() -> list[str]:
+    return [name for (name,) in Channel.select(Channel.name).order_by(Channel.id).tuples()]
+
+
+# -- the month's leads and channels (summary) --------------------------------------------------
+
+def open_by_tier() -> dict[str, int]:
+    counts = dict(Lead.select(Lead.tier, pw.fn.COUNT(Lead.id)).where(Lead.outcome == "open")
+                  .group_by(Lead.tier).tuples())
+    return {tier: counts.get(tier, 0) for tier in FOLLOW_UP_DAYS}
+
+
+def overdue(as_of: date) -> list[tuple[str, date]]:
+    """Open leads whose follow-up was due before as-of: (name, due), earliest first."""
+    rows = (Lead.select(Lead.name, DUE_SQL.alias("due"))
+            .where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
+            .order_by(DUE_SQL, Lead.name).tuples())
+    return [(name, date.fromisoformat(due)) for name, due in rows]
+
+
+@dataclass
+class ChannelFigures:
+    channel: str
+    cost_fen: int = 0
+    leads: int = 0
+    won: int = 0
+    deals: int = 0
+    revenue_fen: int = 0
+
+    @property
+    def conversion(self) -> Fraction | None:
+        """Won ÷ leads, of the leads the channel brought in the month."""
+        return Fraction(self.won, self.leads) if self.leads else None
+
+    @property
+    def cost_per_deal(self) -> Fraction | None:
+        return Fraction(self.cost_fen, self.deals) if self.deals else None
+
+    @property
+    def roi(self) -> Fraction | None:
+        """(revenue from the channel's customers − its cost) ÷ cost (CONTRACT.md)."""
+        return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen \
+            else None
+
+
+def channels(month: str) -> list[ChannelFigures]:
+    """Each channel's month: cost, leads created and won, deals and revenue of its customers."""
+    first, last = month_bounds(month)
+    figures = {channel_id: ChannelFigures(name) for channel_id, name in
+               Channel.select(Channel.id, Channel.name).order_by(Channel.id).tuples()}
+    for channel_id, cost in ChannelCost.select(ChannelCost.channel, ChannelCost.cost_fen) \
+            .where(ChannelCost.month == month).tuples():
+        figures[channel_id].cost_fen = cost
+    won = pw.fn.SUM(pw.Case(None, [(Lead.outcome == "won", 1)], 0))
+    for channel_id, count, wins in (Lead.select(Lead.channel, pw.fn.COUNT(Lead.id), won)
+                                    .where(Lead.created.between(first, last)
+                                           & Lead.channel.is_null(False))
+                                    .group_by(Lead.channel).tuples()):
+        figures[channel_id].leads, figures[channel_id].won = count, wins or 0
+    for channel_id, deals, revenue in (Order.select(Customer.channel, pw.fn.COUNT(Order.id),
+                                                    pw.fn.SUM(Order.amount_fen))
+                                       .join(Customer)
+                                       .where(Order.date.between(first, last)
+                                              & Customer.channel.is_null(False))
+                                       .group_by(Customer.channel).tuples()):
+        figures[channel_id].deals, figures[channel_id].revenue_fen = deals, revenue or 0
+    return [f for f in figures.values() if f.cost_fen or f.leads or f.deals]
+
+
+# -- persona: win rates ---------------------------------------------------------------------------
+
+@dataclass
+class WinRate:
+    segment: str  # "tag", "industry", "size", "amount"
+    value: str
+    won: int
+    lost: int
+
+    @property
+    def closed(self) -> int:
+        return self.won + self.lost
+
+    @property
+    def rate(self) -> Fraction | None:
+        """won ÷ (won + lost); None under 5 closed leads ("not enough data")."""
+        return Fraction(self.won, self.closed) if self.closed >= MIN_CLOSED else None
+
+
+def amount_band(fen: int | None) -> str:
+    if fen is None:
+        return "—"
+    yuan = fen // 100
+    for limit, name in ((10_000, "< 1万"), (50_000, "1–5万"), (200_000, "5–20万")):
+        if yuan < limit:
+            return name
+    return "≥ 20万"
+
+
+def win_rates() -> list[WinRate]:
+    """Win rate per tag and per segment (industry, size, expected-amount band), ranked: rates
+    with enough data first, highest first."""
+    found: dict[tuple[str, str], WinRate] = {}
+
+    def count(segment: str, value: str, outcome: str) -> None:
+        if not value:
+            return
+        rate = found.setdefault((segment, value), WinRate(segment, value, 0, 0))
+        if outcome == "won":
+            rate.won += 1
+        else:
+            rate.lost += 1
+
+    closed = Lead.select(Lead.id, Lead.industry, Lead.size, Lead.expected_amount_fen,
+                         Lead.outcome).where(Lead.outcome.in_(("won", "lost")))
+    for lead in closed.namedtuples():
+        count("industry", lead.industry, lead.outcome)
+        count("size", lead.size, lead.outcome)
+        count("amount", amount_band(lead.expected_amount_fen), lead.outcome)
+    for name, outcome in (LeadTag.select(Tag.name, Lead.outcome).join_from(LeadTag, Tag)
+                          .join_from(LeadTag, Lead).where(Lead.outcome.in_(("won", "lost")))
+                          .tuples()):
+        count("tag", name, outcome)
+    return sorted(found.values(), key=lambda r: (r.rate is None, -(r.rate or 0), r.segment,
+                                                 r.value))
+
+
+# -- the conversion workspace ----------------------------------------------------------
+
+DISCOVERY_FIELDS = ("discovery_efficiency", "discovery_hidden_costs", "discovery_tried")
+SIGNAL_FIELDS = ("signal_after_sales", "signal_contract", "signal_competitor")
+EDITABLE = ("name", "contact", "phone", "industry", "size", "tier", "stage",
+            "expected_amount_fen", "expected_close", "last_contact", "notes", "lost_reason",
+            "outcome") + DISCOVERY_FIELDS + SIGNAL_FIELDS
+
+
+def edit_lead(lead_id: int, **values) -> dict:
+    """Change a lead; returns the former values. Ticking a closing signal promotes it to A."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"cannot edit {sorted(unknown)}")
+    lead = Lead.get_by_id(lead_id)
+    if any(values.get(name) for name in SIGNAL_FIELDS):
+        values.setdefault("tier", "A")
+    before = {name: getattr(lead, name) for name in values}
+    Lead.update(**values).where(Lead.id == lead_id).execute()
+    return before
+
+
+def has_closing_signal(lead: Lead) -> bool:
+    return any(getattr(lead, name) for name in SIGNAL_FIELDS)
+
+
+def log_follow_up(lead_id: int, day: date) -> tuple[int, date | None]:
+    """A follow-up with the lead today: an activity, and the next follow-up moves."""
+    lead = Lead.get_by_id(lead_id)
+    activity = Activity.create(date=day, kind="follow_up", lead=lead_id, count=1)
+    Lead.update(last_contact=day).where(Lead.id == lead_id).execute()
+    return activity.id, lead.last_contact
+
+
+def undo_follow_up(lead_id: int, done: tuple[int, date | None]) -> None:
+    activity_id, last_contact = done
+    Activity.delete().where(Activity.id == activity_id).execute()
+    Lead.update(last_contact=last_contact).where(Lead.id == lead_id).execute()
+
+
+def add_objection(lead_id: int, day: date, objection: str, empathise: str = "",
+                  decompose: str = "", verify: str = "") -> int:
+    return Objection.create(lead=lead_id, raised_on=day, objection=objection.strip(),
+                            empathise=empathise, decompose=decompose, verify=verify).id
+
+
+@dataclass
+class Conversion:
+    """What winning a lead created, so undo can take it back."""
+
+    lead_id: int
+    customer_id: int
+    order_id: int
+    reward_id: int | None
+    new_customer: bool
+    lead_before: dict = field(default_factory=dict)
+
+
+def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversion:
+    """Won: the lead becomes a customer (or joins the one of the same name and phone) with its
+    first order; a referral owes its referrer the reward."""
+    if amount_fen < 0:
+        raise ValueError("an order amount is not negative")
+    with database.atomic():
+        lead = Lead.get_by_id(lead_id)
+        before = {"outcome": lead.outcome, "customer": lead.customer_id,
+                  "last_contact": lead.last_contact}
+        customer = Customer.get_or_none((Customer.name == lead.name)
+                                        & (Customer.phone == lead.phone))
+        new = customer is None
+        if new:
+            customer = Customer.create(name=lead.name, contact=lead.contact, phone=lead.phone,
+                                       industry=lead.industry, size=lead.size,
+                                       channel=lead.channel_id, referred_by=lead.referred_by,
+                                       notes=lead.notes, created=day)
+            for link in lead.tag_links:
+                CustomerTag.create(customer=customer, tag=link.tag_id)
+        order = Order.create(customer=customer, date=day, amount_fen=amount_fen,
+                             product=product)
+        reward_id = None
+        if lead.referred_by:
+            referrer = Customer.get_or_none(Customer.name == lead.referred_by)
+            reward_id = ReferralReward.create(
+                referrer=lead.referred_by, referrer_customer=referrer, lead=lead,
+                customer=customer, owed_on=day,
+                amount_fen=db.get_setting(REFERRAL_REWARD_SETTING, DEFAULT_REFERRAL_REWARD_FEN),
+            ).id
+        Lead.update(outcome="won", customer=customer, last_contact=day).where(
+            Lead.id == lead_id).execute()
+    return Conversion(lead_id, customer.id, order.id, reward_id, new, before)
+
+
+def undo_win(conversion: Conversion) -> None:
+    with database.atomic():
+        Lead.update(**conversion.lead_before).where(Lead.id == conversion.lead_id).execute()
+        if conversion.reward_id:
+            ReferralReward.delete().where(ReferralReward.id == conversion.reward_id).execute()
+        Order.delete().where(Order.id == conversion.order_id).execute()
+        if conversion.new_customer:
+            Customer.delete().where(Customer.id == conversion.customer_id).execute()
+
+
+def lose(lead_id: int, reason: str) -> dict:
+    return edit_lead(lead_id, outcome="lost", lost_reason=reason.strip())
+
+
+def rewards_owed() -> list[ReferralReward]:
+    return list(ReferralReward.select().where(ReferralReward.paid_on.is_null())
+                .order_by(ReferralReward.owed_on))
+
+
+def mark_reward_paid(reward_id: int, day: date | None) -> date | None:
+    reward = ReferralReward.get_by_id(reward_id)
+    ReferralReward.update(paid_on=day).where(ReferralReward.id == reward_id).execute()
+    return reward.paid_on
+
+
+# -- picking up sesame, dropping the watermelon (撿了芝麻丟西瓜) ----------------------
+
+def neglected_big_leads(as_of: date) -> list[Lead]:
+    """Overdue A-tier leads (or leads of key-account customers) while C-tier leads were worked
+    this week: the warning of the guide. Empty when no small lead was worked this week."""
+    from app.planning import key_accounts
+
+    monday = as_of - timedelta(days=as_of.weekday())
+    small_work = (Activity.select().join(Lead).where(
+        Activity.date.between(monday, as_of) & (Lead.tier == "C")).exists())
+    if not small_work:
+        return []
+    key_names = {c.name for c in key_accounts(as_of).customers}
+    return [lead for lead in Lead.select().where(Lead.outcome == "open").order_by(Lead.name)
+            if (lead.tier == "A" or lead.name in key_names) and is_overdue(lead, as_of)]

@@ -107,7 +107,7 @@ def _yuan(fen) -> float:
 
 def _month_figures(month: str, as_of: date, actual: dict) -> dict:
     """target, plan, completion, pace, checkpoints and key accounts (CONTRACT.md)."""
-    from app import dashboard, lifecycle, planning
+    from app import dashboard, leads, lifecycle, planning
 
     target = planning.target_for(month)
     revenue_target = target.revenue_fen if target else 0
@@ -133,6 +133,9 @@ def _month_figures(month: str, as_of: date, actual: dict) -> dict:
                          "actual_revenue": fen_to_json(point.actual_fen),
                          "status": point.status}
                         for point in planning.checkpoints(month, as_of, revenue_target)],
+        "leads": {**leads.open_by_tier(),
+                  "overdue": [{"lead": name, "due": due.isoformat()}
+                              for name, due in leads.overdue(as_of)]},
         "churn_warnings": [{"customer": customer.name, "reasons": reasons}
                            for customer, reasons in lifecycle.churn_warnings(as_of, customers)],
         "lifecycle_due": [{"date": event.date.isoformat(), "customer": event.customer,
@@ -143,6 +146,12 @@ def _month_figures(month: str, as_of: date, actual: dict) -> dict:
         "anomalies": [{"week": found.week, "metric": "close_rate", "value": float(found.value),
                        "baseline": float(found.baseline)}
                       for found in dashboard.anomalies(month, as_of)],
+        "channels": [{"channel": row.channel, "cost": fen_to_json(row.cost_fen),
+                      "leads": row.leads, "deals": row.deals,
+                      "revenue": fen_to_json(row.revenue_fen),
+                      "conversion": None if row.conversion is None else float(row.conversion),
+                      "roi": None if row.roi is None else float(row.roi)}
+                     for row in leads.channels(month)],
         "key_accounts": {"customers": [customer.name for customer in accounts.customers],
                          "revenue_share": None if accounts.share is None
                          else float(accounts.share)},

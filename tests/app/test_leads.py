@@ -1,0 +1,158 @@
+"""Leads by the guide: ABC tiers and due dates, conversion, channels, win rates, warnings."""
+
+from datetime import date, timedelta
+from fractions import Fraction
+
+import pytest
+
+from app import db, leads
+from app.metrics import month_summary
+from app.models import (
+    Activity,
+    Channel,
+    ChannelCost,
+    Customer,
+    Lead,
+    LeadTag,
+    Order,
+    ReferralReward,
+    Tag,
+)
+from app.money import yuan_to_fen
+
+AS_OF = date(2026, 11, 20)
+
+
+def lead(name, tier="B", last=None, created=date(2026, 10, 1), **fields):
+    return Lead.create(name=name, tier=tier, last_contact=last, created=created, **fields)
+
+
+@pytest.mark.parametrize("tier, last, due", [
+    ("A", date(2026, 11, 17), date(2026, 11, 20)),  # + 3 days
+    ("B", date(2026, 11, 17), date(2026, 11, 24)),  # + 7 days
+    ("C", date(2026, 11, 17), date(2026, 12, 17)),  # + 30 days
+    ("B", None, date(2026, 10, 8)),  # no contact yet: created 1 Oct + 7
+])
+def test_follow_up_due_by_tier(tier, last, due):
+    assert leads.follow_up_due(tier, last, date(2026, 10, 1)) == due
+
+
+def test_open_leads_by_tier_and_the_overdue_ones(db_path):
+    lead("A到期", "A", date(2026, 11, 17))  # due 11-20: on as-of, not overdue
+    lead("A逾期", "A", date(2026, 11, 16))  # due 11-19: overdue
+    lead("B逾期", "B", date(2026, 11, 1))  # due 11-08: overdue
+    lead("C正常", "C", date(2026, 11, 1))  # due 12-01
+    lead("赢单", "A", date(2026, 10, 1), outcome="won")  # closed: never overdue
+    summary = month_summary("2026-11", AS_OF)
+    assert summary["leads"] == {"A": 2, "B": 1, "C": 1, "overdue": [
+        {"lead": "B逾期", "due": "2026-11-08"}, {"lead": "A逾期", "due": "2026-11-19"}]}
+
+
+def test_filters_and_sorting_happen_in_sql(db_path):
+    fair = Channel.create(name="展会")
+    lead("甲", "A", date(2026, 11, 16), channel=fair, expected_amount_fen=300)
+    lead("乙", "C", date(2026, 11, 1), expected_amount_fen=100)
+    lead("丙", "B", date(2026, 11, 1), channel=fair, expected_amount_fen=200)
+    names = [r.lead.name for r in leads.lead_page(0, 10, AS_OF, where=leads.LeadFilter(
+        channel="展会"), sort="expected_amount")]
+    assert names == ["丙", "甲"]
+    overdue = leads.lead_page(0, 10, AS_OF, where=leads.LeadFilter(overdue_only=True),
+                              sort="due", descending=True)
+    assert [r.lead.name for r in overdue] == ["甲", "丙"]  # due 11-19 and 11-08
+    assert all(r.overdue for r in overdue)
+    assert [r.lead.name for r in leads.lead_page(0, 10, AS_OF, where=leads.LeadFilter(
+        tier="C"))] == ["乙"]
+
+
+def test_logging_a_follow_up_moves_the_due_date(db_path):
+    item = lead("甲", "A", date(2026, 11, 10))
+    done = leads.log_follow_up(item.id, AS_OF)
+    assert Lead.get_by_id(item.id).last_contact == AS_OF
+    assert Activity.get().kind == "follow_up" and Activity.get().lead_id == item.id
+    leads.undo_follow_up(item.id, done)
+    assert Lead.get_by_id(item.id).last_contact == date(2026, 11, 10)
+    assert Activity.select().count() == 0
+
+
+def test_a_closing_signal_promotes_the_lead_to_a(db_path):
+    item = lead("甲", "C")
+    before = leads.edit_lead(item.id, signal_contract=True)
+    assert Lead.get_by_id(item.id).tier == "A"
+    leads.edit_lead(item.id, **before)
+    assert Lead.get_by_id(item.id).tier == "C"
+
+
+def test_winning_a_lead_makes_a_customer_with_its_first_order_and_undo(db_path):
+    referrer = Customer.create(name="老客户", created=date(2026, 1, 1))
+    channel = Channel.create(name="转介绍")
+    item = lead("新客户", "A", phone="138", channel=channel, referred_by="老客户")
+    LeadTag.create(lead=item, tag=Tag.create(name="数字化转型"))
+    done = leads.win(item.id, AS_OF, yuan_to_fen(20000), "产品A")
+    customer = Customer.get_by_id(done.customer_id)
+    assert (customer.name, customer.phone, customer.channel_id) == ("新客户", "138", channel.id)
+    assert [link.tag.name for link in customer.tag_links] == ["数字化转型"]
+    assert Order.get().amount_fen == yuan_to_fen(20000)
+    reward = ReferralReward.get()
+    assert (reward.referrer_customer_id, reward.amount_fen, reward.paid_on) == (
+        referrer.id, 500_00, None)
+    assert Lead.get_by_id(item.id).outcome == "won"
+    assert month_summary("2026-11", AS_OF)["actual"]["new_customers"] == 1
+    leads.undo_win(done)
+    assert Customer.select().count() == 1 and Order.select().count() == 0
+    assert ReferralReward.select().count() == 0
+    assert Lead.get_by_id(item.id).outcome == "open"
+
+
+def test_channel_figures(db_path):
+    cold = Channel.create(name="陌拜")
+    ChannelCost.create(channel=cold, month="2026-11", cost_fen=yuan_to_fen(1000))
+    for index, outcome in enumerate(("won", "lost", "open", "open")):
+        lead(f"线索{index}", channel=cold, created=date(2026, 11, 2), outcome=outcome)
+    lead("上月的", channel=cold, created=date(2026, 10, 2), outcome="won")
+    buyer = Customer.create(name="客户", channel=cold, created=date(2026, 1, 1))
+    Order.create(customer=buyer, date=date(2026, 11, 5), amount_fen=yuan_to_fen(3000))
+    Order.create(customer=buyer, date=date(2026, 11, 6), amount_fen=yuan_to_fen(2000))
+    [row] = leads.channels("2026-11")
+    # 4 leads this month, 1 won: 25%; 2 deals; (5,000 − 1,000) ÷ 1,000 = 4; ¥500 a deal
+    assert (row.leads, row.won, row.deals, row.revenue_fen) == (4, 1, 2, yuan_to_fen(5000))
+    assert (row.conversion, row.roi, row.cost_per_deal) == (
+        Fraction(1, 4), Fraction(4), yuan_to_fen(500))
+    assert month_summary("2026-11", AS_OF)["channels"] == [
+        {"channel": "陌拜", "cost": 1000.0, "leads": 4, "deals": 2, "revenue": 5000.0,
+         "conversion": 0.25, "roi": 4.0}]
+
+
+def test_win_rates_per_tag_and_segment_with_the_minimum_sample(db_path):
+    digital = Tag.create(name="数字化转型")
+    for index in range(7):  # 2 won of 7 closed manufacturers: 28.6%
+        item = lead(f"制造{index}", industry="制造业", outcome="won" if index < 2 else "lost")
+        LeadTag.create(lead=item, tag=digital)
+    for index in range(4):  # 3 won of 4 closed retailers: too few to say
+        lead(f"零售{index}", industry="零售", outcome="won" if index < 3 else "lost")
+    lead("跟进中", industry="零售")  # open: not closed
+    rates = {(r.segment, r.value): r for r in leads.win_rates()}
+    assert rates[("industry", "制造业")].rate == Fraction(2, 7)
+    assert rates[("tag", "数字化转型")].rate == Fraction(2, 7)
+    assert rates[("industry", "零售")].closed == 4 and rates[("industry", "零售")].rate is None
+    ranked = leads.win_rates()
+    assert ranked[-1].rate is None  # not enough data ranks last
+
+
+def test_the_sesame_and_watermelon_warning(db_path):
+    big = lead("大单", "A", date(2026, 11, 10))  # overdue since 11-13
+    small = lead("小单", "C", date(2026, 11, 18))
+    assert leads.neglected_big_leads(AS_OF) == []  # nothing small was worked this week
+    Activity.create(date=AS_OF - timedelta(days=1), kind="follow_up", lead=small)
+    assert [item.name for item in leads.neglected_big_leads(AS_OF)] == ["大单"]
+    leads.log_follow_up(big.id, AS_OF)
+    assert leads.neglected_big_leads(AS_OF) == []
+
+
+def test_referral_rewards_are_tracked_until_paid(db_path):
+    db.set_setting(leads.REFERRAL_REWARD_SETTING, 800_00)
+    item = lead("新客户", referred_by="某人")
+    done = leads.win(item.id, AS_OF, 100)
+    [owed] = leads.rewards_owed()
+    assert owed.amount_fen == 800_00 and owed.id == done.reward_id
+    assert leads.mark_reward_paid(owed.id, AS_OF) is None
+    assert leads.rewards_owed() == []
