@@ -276,8 +276,8 @@ def edit_lead(lead_id: int, **values) -> dict:
     if unknown:
         raise ValueError(f"cannot edit {sorted(unknown)}")
     lead = Lead.get_by_id(lead_id)
-    if any(values.get(name) for name in SIGNAL_FIELDS):
-        values.setdefault("tier", "A")
+    if any(values.get(name) and not getattr(lead, name) for name in SIGNAL_FIELDS):
+        values["tier"] = "A"  # a new closing signal: the lead can close within 3 days
     before = {name: getattr(lead, name) for name in values}
     Lead.update(**values).where(Lead.id == lead_id).execute()
     return before

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Size</source>
-        <translation>大小</translation>
+        <translation>规模</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -659,6 +659,18 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>All tiers</source>
+        <translation>全部分级</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -727,8 +739,212 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>Coming next on this tab: the detail pane with editing, filters, the conversion workspace, channel ROI, referral rewards and persona win rates.</source>
-        <translation>本页即将推出：可编辑的详情面板、筛选、转化工作台、渠道ROI、转介绍奖励和客户画像赢单率。</translation>
+        <source>Channels &amp;&amp; persona</source>
+        <translation>渠道与客户画像</translation>
+    </message>
+    <message>
+        <source>Select a lead</source>
+        <translation>请选择一条线索</translation>
+    </message>
+    <message>
+        <source>The three discovery questions</source>
+        <translation>需求挖掘的黄金三问</translation>
+    </message>
+    <message>
+        <source>How efficient is this part of your work today?</source>
+        <translation>您目前这个环节的效率如何？</translation>
+    </message>
+    <message>
+        <source>What hidden costs does the problem bring?</source>
+        <translation>这个问题带来了哪些隐性成本？</translation>
+    </message>
+    <message>
+        <source>What have you tried, and how did it work?</source>
+        <translation>您尝试过哪些解决方案，效果如何？</translation>
+    </message>
+    <message>
+        <source>Closing signals</source>
+        <translation>成交信号</translation>
+    </message>
+    <message>
+        <source>Asks about after-sales</source>
+        <translation>询问售后</translation>
+    </message>
+    <message>
+        <source>Asks about contract details</source>
+        <translation>询问合同细节</translation>
+    </message>
+    <message>
+        <source>Compares with competitors</source>
+        <translation>对比竞品</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议记录</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Follow-up done today</source>
+        <translation>今天已跟进</translation>
+    </message>
+    <message>
+        <source>Objection…</source>
+        <translation>异议…</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>输单…</translation>
+    </message>
+    <message>
+        <source>Channels this month</source>
+        <translation>本月渠道</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交单数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Cost per deal</source>
+        <translation>单笔成交成本</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Referral rewards owed</source>
+        <translation>待付转介绍奖励</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>被推荐客户</translation>
+    </message>
+    <message>
+        <source>Owed since</source>
+        <translation>应付日期</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>标记已支付</translation>
+    </message>
+    <message>
+        <source>Win rate by persona (won ÷ closed)</source>
+        <translation>客户画像赢单率（赢单 ÷ 已结束）</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Picking up sesame, dropping the watermelon: small leads were worked this week while {count} big leads are overdue ({names}).</source>
+        <translation>捡了芝麻丢西瓜：本周在跟进小单，而 {count} 条大单线索已逾期（{names}）。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <source>{contact} {phone} · {outcome} · follow up by {due}</source>
+        <translation>{contact} {phone} · {outcome} · 下次跟进 {due}</translation>
+    </message>
+    <message>
+        <source>Edit lead</source>
+        <translation>编辑线索</translation>
+    </message>
+    <message>
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>Add objection</source>
+        <translation>添加异议</translation>
+    </message>
+    <message>
+        <source>Won: the first order</source>
+        <translation>赢单：首笔订单</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Lead won</source>
+        <translation>线索赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Why was it lost?</source>
+        <translation>输单原因？</translation>
+    </message>
+    <message>
+        <source>Lead lost</source>
+        <translation>线索输单</translation>
+    </message>
+    <message>
+        <source>Referral reward paid</source>
+        <translation>转介绍奖励已支付</translation>
     </message>
     <message>
         <source>Leads &amp;&amp; customers</source>
@@ -1354,6 +1570,41 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Process on track: visits, close rate and order size hold up.</source>
         <translation>过程正常：拜访量、成交率和客单价都达标。</translation>
+    </message>
+    <message>
+        <source>Closing signals: try an assumptive close — &quot;If the plan works for you, shall our team start tomorrow?&quot;</source>
+        <translation>出现成交信号：试试假设成交法——“如果您觉得方案没问题，我们明天就安排技术团队对接，您看可以吗？”</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>I understand; many customers worried about that at first</source>
+        <translation>我理解您的顾虑，很多客户一开始也有类似担心</translation>
+    </message>
+    <message>
+        <source>Is it the price, or the result?</source>
+        <translation>您担心的是价格，还是效果？</translation>
+    </message>
+    <message>
+        <source>A case: another company cut costs 18% in 3 months</source>
+        <translation>案例：某公司用了我们的方案，3个月内成本降低了18%</translation>
+    </message>
+    <message>
+        <source>Empathise</source>
+        <translation>共情</translation>
+    </message>
+    <message>
+        <source>Decompose</source>
+        <translation>拆解</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>验证</translation>
     </message>
 </context>
 <context>

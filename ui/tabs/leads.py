@@ -1,30 +1,127 @@
-"""Leads & customers 线索/客户: searchable tables; overdue follow-ups in red."""
+"""Leads & customers 线索/客户: tables filtered and sorted in SQL, the conversion workspace
+of the selected lead, channels with ROI and referral rewards, and the persona win rates.
+"""
 
-from PySide6.QtWidgets import QLineEdit, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import leads, lifecycle
+from app.i18n import message
 from app.labels import label
-from app.money import format_yuan
+from app.models import Lead
+from app.money import format_yuan, yuan_to_fen
+from app.workdays import month_of
+from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import Column, PagedTableModel, make_row, note_label, table_view
+from ui.widgets import Column, PagedTableModel, make_row, note_label, table_view, title_label
+
+LEAD_COLUMNS = ("name", "tier", "stage", "channel", "expected_amount", "last_contact", "due",
+                "outcome")
+
+
+class SortablePagedModel(PagedTableModel):
+    """A paged model whose header click sorts in SQL (never in Python)."""
+
+    def __init__(self, columns, fetch, sort_keys, parent=None):
+        self.sort_keys = sort_keys
+        self.sort_key, self.descending = None, False
+        super().__init__(columns, fetch, parent)
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        self.sort_key = self.sort_keys[column] if 0 <= column < len(self.sort_keys) else None
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+
+class ObjectionDialog(QDialog):
+    """An objection the guide's way: empathise → decompose → verify."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Objection"))
+        form = QFormLayout(self)
+        self.objection = QLineEdit()
+        self.empathise = QLineEdit()
+        self.empathise.setPlaceholderText(self.tr("I understand; many customers worried about "
+                                                  "that at first"))
+        self.decompose = QLineEdit()
+        self.decompose.setPlaceholderText(self.tr("Is it the price, or the result?"))
+        self.verify = QLineEdit()
+        self.verify.setPlaceholderText(self.tr("A case: another company cut costs 18% in 3 "
+                                               "months"))
+        for caption, widget in ((self.tr("Objection"), self.objection),
+                                (self.tr("Empathise"), self.empathise),
+                                (self.tr("Decompose"), self.decompose),
+                                (self.tr("Verify"), self.verify)):
+            form.addRow(caption, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
 
 
 class LeadsTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
+        self.lead: Lead | None = None
+        filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, contact, phone or industry (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search"))
         self.search.textChanged.connect(self.refresh)
-        self.page.addWidget(self.search)
-        self.lead_model = PagedTableModel(
+        filters.addWidget(self.search, 2)
+        self.tier = QComboBox()
+        self.tier.addItem(self.tr("All tiers"), None)
+        for tier in ("A", "B", "C"):
+            self.tier.addItem(tier, tier)
+        self.channel = QComboBox()
+        self.outcome = QComboBox()
+        self.outcome.addItem(self.tr("Any outcome"), None)
+        for outcome in ("open", "won", "lost"):
+            self.outcome.addItem(label("outcome", outcome), outcome)
+        self.overdue_only = QCheckBox(self.tr("Overdue only"))
+        for widget in (self.tier, self.channel, self.outcome):
+            widget.currentIndexChanged.connect(lambda _i: self.refresh())
+            filters.addWidget(widget)
+        self.overdue_only.toggled.connect(lambda _c: self.refresh())
+        filters.addWidget(self.overdue_only)
+        self.page.addLayout(filters)
+        self.warning = note_label("")
+        self.warning.setStyleSheet("background: #fdecea; border-color: #f5c2c0; color: #8e1c1c;")
+        self.page.addWidget(self.warning)
+
+        self.lead_model = SortablePagedModel(
             [Column(self.tr("Lead")), Column(self.tr("Tier")), Column(self.tr("Stage")),
              Column(self.tr("Channel")), Column(self.tr("Expected amount"), numeric=True),
              Column(self.tr("Last contact")), Column(self.tr("Follow up by")),
              Column(self.tr("Outcome"))],
-            self._lead_rows,
-        )
+            self._lead_rows, LEAD_COLUMNS)
         self.customer_model = PagedTableModel(
             [Column(self.tr("Customer")), Column(self.tr("Contact")), Column(self.tr("Phone")),
              Column(self.tr("Industry")), Column(self.tr("Area")), Column(self.tr("Type")),
@@ -32,19 +129,147 @@ class LeadsTab(Tab):
             self._customer_rows,
         )
         self.views = QTabWidget()
-        self.views.addTab(table_view(self.lead_model), self.tr("Leads"))
+        splitter = QSplitter()
+        self.lead_view = table_view(self.lead_model, stretch_column=len(LEAD_COLUMNS) - 1)
+        self.lead_view.setSortingEnabled(True)
+        self.lead_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.lead_view.selectionModel().selectionChanged.connect(self._lead_selected)
+        splitter.addWidget(self.lead_view)
+        splitter.addWidget(self._build_detail())
+        splitter.setSizes([800, 420])
+        self.views.addTab(splitter, self.tr("Leads"))
         self.views.addTab(table_view(self.customer_model), self.tr("Customers"))
+        self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
         self.page.addWidget(self.views, 1)
-        self.page.addWidget(note_label(self.tr(
-            "Coming next on this tab: the detail pane with editing, filters, the conversion "
-            "workspace, channel ROI, referral rewards and persona win rates.")))
+        self._fill_channels_filter()
+        self.refresh()
 
     def title(self) -> str:
         return self.tr("Leads && customers")
 
+    # -- building ---------------------------------------------------------------------------
+    def _build_detail(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QFrame()
+        body.setObjectName("card")
+        layout = QVBoxLayout(body)
+        self.detail_title = title_label(self.tr("Select a lead"), "sectionTitle")
+        layout.addWidget(self.detail_title)
+        self.detail_facts = QLabel()
+        self.detail_facts.setWordWrap(True)
+        layout.addWidget(self.detail_facts)
+        form = QFormLayout()
+        self.detail_tier = QComboBox()
+        for tier in ("A", "B", "C"):
+            self.detail_tier.addItem(tier, tier)
+        self.detail_stage = QLineEdit()
+        form.addRow(self.tr("Tier"), self.detail_tier)
+        form.addRow(self.tr("Stage"), self.detail_stage)
+        layout.addLayout(form)
+        layout.addWidget(title_label(self.tr("The three discovery questions"), "sectionTitle"))
+        self.discovery = {}
+        for key, question in (
+            ("discovery_efficiency", self.tr("How efficient is this part of your work today?")),
+            ("discovery_hidden_costs", self.tr("What hidden costs does the problem bring?")),
+            ("discovery_tried", self.tr("What have you tried, and how did it work?")),
+        ):
+            layout.addWidget(QLabel(question))
+            edit = QPlainTextEdit()
+            edit.setFixedHeight(44)
+            edit.setAccessibleName(question)
+            self.discovery[key] = edit
+            layout.addWidget(edit)
+        layout.addWidget(title_label(self.tr("Closing signals"), "sectionTitle"))
+        self.signals = {}
+        for key, caption in (("signal_after_sales", self.tr("Asks about after-sales")),
+                             ("signal_contract", self.tr("Asks about contract details")),
+                             ("signal_competitor", self.tr("Compares with competitors"))):
+            box = QCheckBox(caption)
+            self.signals[key] = box
+            layout.addWidget(box)
+        self.close_hint = QLabel()
+        self.close_hint.setWordWrap(True)
+        self.close_hint.setStyleSheet("color: #2e7d32;")
+        layout.addWidget(self.close_hint)
+        layout.addWidget(title_label(self.tr("Objections"), "sectionTitle"))
+        self.objections = QListWidget()
+        self.objections.setFixedHeight(70)
+        layout.addWidget(self.objections)
+        buttons = QGridLayout()
+        for index, (text, slot) in enumerate((
+                (self.tr("Save"), self.save_lead),
+                (self.tr("Follow-up done today"), self.follow_up),
+                (self.tr("Objection…"), self.add_objection),
+                (self.tr("Won…"), self.win), (self.tr("Lost…"), self.lose))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button, index // 3, index % 3)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        self.detail = body
+        return scroll
+
+    def _build_channels(self) -> QWidget:
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        left = QVBoxLayout()
+        left.addWidget(title_label(self.tr("Channels this month"), "sectionTitle"))
+        self.channel_table = self._table([self.tr("Channel"), self.tr("Cost"), self.tr("Leads"),
+                                          self.tr("Conversion"), self.tr("Deals"),
+                                          self.tr("Revenue"), self.tr("Cost per deal"),
+                                          self.tr("ROI")])
+        left.addWidget(self.channel_table)
+        left.addWidget(title_label(self.tr("Referral rewards owed"), "sectionTitle"))
+        self.reward_table = self._table([self.tr("Referrer"), self.tr("For"),
+                                         self.tr("Owed since"), self.tr("Reward")])
+        left.addWidget(self.reward_table)
+        paid = QPushButton(self.tr("Mark paid"))
+        paid.clicked.connect(self.mark_paid)
+        left.addWidget(paid, 0, Qt.AlignmentFlag.AlignRight)
+        right = QVBoxLayout()
+        right.addWidget(title_label(self.tr("Win rate by persona (won ÷ closed)"),
+                                    "sectionTitle"))
+        self.win_table = self._table([self.tr("Segment"), self.tr("Value"), self.tr("Won"),
+                                      self.tr("Closed"), self.tr("Win rate")])
+        right.addWidget(self.win_table)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        return page
+
+    def _table(self, headers) -> QTableWidget:
+        widget = QTableWidget(0, len(headers))
+        widget.setHorizontalHeaderLabels(headers)
+        widget.verticalHeader().hide()
+        widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        widget.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        widget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return widget
+
+    def _fill_channels_filter(self) -> None:
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.addItem(self.tr("All channels"), None)
+        for name in leads.channel_names():
+            self.channel.addItem(name, name)
+        self.channel.blockSignals(False)
+
+    # -- showing ----------------------------------------------------------------------------
+    def current_filter(self) -> leads.LeadFilter:
+        return leads.LeadFilter(search=self.search.text().strip(), tier=self.tier.currentData(),
+                                channel=self.channel.currentData(),
+                                outcome=self.outcome.currentData(),
+                                overdue_only=self.overdue_only.isChecked())
+
     def _lead_rows(self, offset, limit):
         rows = []
-        for row in leads.lead_page(offset, limit, self.main.as_of, self.search.text().strip()):
+        model = getattr(self, "lead_model", None)  # None while the model is being made
+        for row in leads.lead_page(offset, limit, self.main.as_of, where=self.current_filter(),
+                                   sort=model.sort_key if model else None,
+                                   descending=model.descending if model else False):
             lead = row.lead
             rows.append(make_row([
                 lead.name, lead.tier, lead.stage, row.channel,
@@ -53,6 +278,7 @@ class LeadsTab(Tab):
                 row.due.isoformat() if lead.outcome == "open" else "",
                 label("outcome", lead.outcome),
             ], highlight=row.overdue))
+            rows[-1].lead_id = lead.id
         return rows
 
     def _customer_rows(self, offset, limit):
@@ -67,5 +293,165 @@ class LeadsTab(Tab):
         ]
 
     def refresh(self) -> None:
+        if not hasattr(self, "lead_model"):
+            return
         self.lead_model.reload()
         self.customer_model.reload()
+        neglected = leads.neglected_big_leads(self.main.as_of)
+        self.warning.setVisible(bool(neglected))
+        self.warning.setText(self.tr(
+            "Picking up sesame, dropping the watermelon: small leads were worked this week "
+            "while {count} big leads are overdue ({names}).").format(
+            count=len(neglected), names="、".join(lead.name for lead in neglected[:3])))
+        self._fill_channel_tables()
+        self.show_lead(Lead.get_or_none(Lead.id == self.lead.id) if self.lead else None)
+
+    def _fill_channel_tables(self) -> None:
+        def fill(widget, rows):
+            widget.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    item = QTableWidgetItem(str(value))
+                    if c:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                              | Qt.AlignmentFlag.AlignVCenter)
+                    widget.setItem(r, c, item)
+
+        def pct(value):
+            return "—" if value is None else f"{float(value) * 100:.1f}%"
+
+        fill(self.channel_table, [
+            [row.channel, format_yuan(row.cost_fen), row.leads, pct(row.conversion), row.deals,
+             format_yuan(row.revenue_fen),
+             "—" if row.cost_per_deal is None else format_yuan(round(row.cost_per_deal)),
+             pct(row.roi)] for row in leads.channels(month_of(self.main.as_of))])
+        self.rewards = leads.rewards_owed()
+        fill(self.reward_table, [[r.referrer, r.customer.name if r.customer_id else "",
+                                  r.owed_on.isoformat(), format_yuan(r.amount_fen)]
+                                 for r in self.rewards])
+        segments = {"tag": self.tr("Tag"), "industry": self.tr("Industry"),
+                    "size": self.tr("Size"), "amount": self.tr("Expected amount")}
+        fill(self.win_table, [[segments[r.segment], r.value, r.won, r.closed,
+                               self.tr("not enough data") if r.rate is None else pct(r.rate)]
+                              for r in leads.win_rates()])
+
+    def _lead_selected(self, *_args) -> None:
+        rows = self.lead_view.selectionModel().selectedRows()
+        if rows:
+            row = self.lead_model.rows[rows[0].row()]
+            self.show_lead(Lead.get_or_none(Lead.id == row.lead_id))
+
+    def select_lead(self, lead_id: int) -> None:
+        self.show_lead(Lead.get_or_none(Lead.id == lead_id))
+
+    def show_lead(self, lead: Lead | None) -> None:
+        self.lead = lead
+        self.detail.setEnabled(lead is not None)
+        if lead is None:
+            self.detail_title.setText(self.tr("Select a lead"))
+            self.detail_facts.setText("")
+            return
+        due = leads.follow_up_due(lead.tier, lead.last_contact, lead.created)
+        self.detail_title.setText(lead.name)
+        self.detail_facts.setText(self.tr("{contact} {phone} · {outcome} · follow up by {due}")
+                                  .format(contact=lead.contact, phone=lead.phone,
+                                          outcome=label("outcome", lead.outcome),
+                                          due=due.isoformat()))
+        self.detail_tier.setCurrentIndex(max(self.detail_tier.findData(lead.tier), 0))
+        self.detail_stage.setText(lead.stage)
+        for key, edit in self.discovery.items():
+            edit.setPlainText(getattr(lead, key))
+        for key, box in self.signals.items():
+            box.setChecked(getattr(lead, key))
+        self.close_hint.setText(message(leads.ASSUMPTIVE_CLOSE)
+                                if leads.has_closing_signal(lead) else "")
+        self.objections.clear()
+        for item in lead.objections:
+            self.objections.addItem(f"{item.raised_on.isoformat()} {item.objection} → "
+                                    f"{item.empathise} / {item.decompose} / {item.verify}")
+
+    # -- changing ---------------------------------------------------------------------------
+    def _push(self, text: str, do, undo) -> None:
+        self.main.undo_stack.push(Step(text, do, undo, after=self.main.refresh))
+
+    def save_lead(self) -> None:
+        if self.lead is None:
+            return
+        lead_id = self.lead.id
+        values = {"tier": self.detail_tier.currentData(), "stage": self.detail_stage.text(),
+                  **{key: edit.toPlainText() for key, edit in self.discovery.items()},
+                  **{key: box.isChecked() for key, box in self.signals.items()}}
+        self._push(self.tr("Edit lead"), lambda: leads.edit_lead(lead_id, **values),
+                   lambda before: leads.edit_lead(lead_id, **before))
+
+    def follow_up(self) -> None:
+        if self.lead is None:
+            return
+        lead_id, day = self.lead.id, self.main.as_of
+        self._push(self.tr("Log follow-up"), lambda: leads.log_follow_up(lead_id, day),
+                   lambda done: leads.undo_follow_up(lead_id, done))
+
+    def add_objection(self, values: dict | None = None) -> None:
+        if self.lead is None:
+            return
+        if values is None:
+            dialog = ObjectionDialog(self)
+            if not dialog.exec() or not dialog.objection.text().strip():
+                return
+            values = {"objection": dialog.objection.text(), "empathise": dialog.empathise.text(),
+                      "decompose": dialog.decompose.text(), "verify": dialog.verify.text()}
+        lead_id, day = self.lead.id, self.main.as_of
+        from app.models import Objection
+
+        self._push(self.tr("Add objection"),
+                   lambda: leads.add_objection(lead_id, day, **values),
+                   lambda item_id: Objection.delete_by_id(item_id))
+
+    def win(self, amount_fen: int | None = None, product: str = "") -> None:
+        """Won: a deliberate step that makes the lead a customer with its first order."""
+        if self.lead is None:
+            return
+        if amount_fen is None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Won: the first order"))
+            form = QFormLayout(dialog)
+            amount = QDoubleSpinBox()
+            amount.setRange(0, 1_000_000_000)
+            amount.setDecimals(2)
+            amount.setPrefix("¥")
+            amount.setValue((self.lead.expected_amount_fen or 0) / 100)
+            product_edit = QLineEdit()
+            form.addRow(self.tr("Amount"), amount)
+            form.addRow(self.tr("Product"), product_edit)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                       | QDialogButtonBox.StandardButton.Cancel)
+            buttons.accepted.connect(dialog.accept)
+            buttons.rejected.connect(dialog.reject)
+            form.addRow(buttons)
+            if not dialog.exec():
+                return
+            amount_fen = yuan_to_fen(f"{amount.value():.2f}")
+            product = product_edit.text().strip()
+        lead_id, day = self.lead.id, self.main.as_of
+        self._push(self.tr("Lead won"), lambda: leads.win(lead_id, day, amount_fen, product),
+                   leads.undo_win)
+
+    def lose(self, reason: str | None = None) -> None:
+        if self.lead is None:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Lost"), self.tr("Why was it lost?"))
+            if not ok:
+                return
+        lead_id = self.lead.id
+        self._push(self.tr("Lead lost"), lambda: leads.lose(lead_id, reason),
+                   lambda before: leads.edit_lead(lead_id, **before))
+
+    def mark_paid(self) -> None:
+        rows = self.reward_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        reward_id, day = self.rewards[rows[0].row()].id, self.main.as_of
+        self._push(self.tr("Referral reward paid"),
+                   lambda: leads.mark_reward_paid(reward_id, day),
+                   lambda before: leads.mark_reward_paid(reward_id, before))

@@ -1,0 +1,90 @@
+"""The Leads & customers tab: SQL filters and sorting, the conversion workspace, channels."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.models import Customer, Lead, Objection, Order
+from tests.conftest import AS_OF
+
+
+@pytest.fixture
+def tab(make_window):
+    return make_window().tabs.widget(1)
+
+
+def test_filters_and_header_sorting(tab, qtmodeltester):
+    model = tab.lead_model
+    assert model.rowCount() == 120
+    tab.tier.setCurrentIndex(tab.tier.findData("A"))
+    assert {row[1] for row in model.rows} == {"A"}
+    tab.overdue_only.setChecked(True)
+    assert model.rows and all(row.highlight for row in model.rows)
+    tab.overdue_only.setChecked(False)
+    tab.tier.setCurrentIndex(0)
+    tab.lead_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # expected amount
+    amounts = [Lead.get_by_id(row.lead_id).expected_amount_fen for row in model.rows]
+    assert amounts == sorted(amounts, reverse=True)
+    qtmodeltester.check(model)
+
+
+def _select(tab, name):
+    lead = Lead.get(Lead.name == name)
+    tab.select_lead(lead.id)
+    return lead
+
+
+def test_the_conversion_workspace(tab):
+    lead = Lead.select().where((Lead.outcome == "open") & (Lead.tier == "C")).first()
+    _select(tab, lead.name)
+    assert tab.detail_title.text() == lead.name
+    tab.discovery["discovery_hidden_costs"].setPlainText("每月返工损失2万元")
+    tab.signals["signal_contract"].setChecked(True)
+    tab.save_lead()
+    saved = Lead.get_by_id(lead.id)
+    assert saved.discovery_hidden_costs == "每月返工损失2万元"
+    assert saved.tier == "A"  # a closing signal promotes the lead
+    assert "assumptive close" in tab.close_hint.text()
+    tab.main.undo_stack.undo()
+    assert Lead.get_by_id(lead.id).tier == "C"
+
+
+def test_objections_and_follow_ups(tab):
+    lead = Lead.select().where(Lead.outcome == "open").first()
+    _select(tab, lead.name)
+    tab.add_objection({"objection": "价格高", "empathise": "理解", "decompose": "价格还是效果？",
+                       "verify": "案例：成本降低18%"})
+    assert Objection.select().where(Objection.lead == lead.id).count() >= 1
+    tab.follow_up()
+    assert Lead.get_by_id(lead.id).last_contact == AS_OF
+
+
+def test_winning_a_lead_from_the_tab_and_undoing_it(tab):
+    lead = Lead.select().where((Lead.outcome == "open") & (Lead.referred_by == "")).first()
+    _select(tab, lead.name)
+    customers, orders = Customer.select().count(), Order.select().count()
+    tab.win(1_000_000, "产品A")
+    assert Lead.get_by_id(lead.id).outcome == "won"
+    assert (Customer.select().count(), Order.select().count()) == (customers + 1, orders + 1)
+    tab.main.undo_stack.undo()
+    assert Lead.get_by_id(lead.id).outcome == "open"
+    assert (Customer.select().count(), Order.select().count()) == (customers, orders)
+
+
+def test_losing_keeps_the_reason(tab):
+    lead = Lead.select().where(Lead.outcome == "open").first()
+    _select(tab, lead.name)
+    tab.lose("预算冻结")
+    assert (Lead.get_by_id(lead.id).outcome, Lead.get_by_id(lead.id).lost_reason) == (
+        "lost", "预算冻结")
+
+
+def test_channels_rewards_and_win_rates(tab):
+    assert tab.channel_table.rowCount() == 4
+    assert tab.win_table.rowCount() > 0
+    rates = [tab.win_table.item(r, 4).text() for r in range(tab.win_table.rowCount())]
+    assert "not enough data" in rates
+    owed = tab.reward_table.rowCount()
+    assert owed > 0  # the demo's unpaid referral rewards
+    tab.reward_table.selectRow(0)
+    tab.mark_paid()
+    assert tab.reward_table.rowCount() == owed - 1
