@@ -107,8 +107,9 @@ def lead_query(as_of: date, where: LeadFilter | None = None, sort: str | None = 
     if sort in LEAD_SORTS:
         column = LEAD_SORTS[sort]
         query = query.order_by(column.desc() if descending else column.asc(), Lead.id)
-    else:  # open leads first, then by tier and name
-        query = query.order_by(Lead.outcome != "open", Lead.tier, Lead.name, Lead.id)
+    else:  # open leads first, then by tier and name; the literal lets the index serve it
+        query = query.order_by(Lead.outcome != pw.SQL("'open'"), Lead.tier, Lead.name,
+                               Lead.id)
     return query
 
 

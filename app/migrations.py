@@ -8,7 +8,7 @@ rebuilding a parent table cannot cascade-delete or null its children;
 
 import peewee as pw
 
-from app.models import ChannelCost, Customer, Order, database
+from app.models import ChannelCost, Customer, Lead, Order, database
 
 
 def rebuild_table(model: type[pw.Model]) -> None:
@@ -34,9 +34,11 @@ def rebuild_table(model: type[pw.Model]) -> None:
 
 
 def _v2_money_is_never_negative() -> None:
-    """CHECK constraints: order amounts, channel costs, revenue and budget are ≥ 0."""
+    """CHECK constraints: order amounts, channel costs, revenue and budget are ≥ 0; the
+    indexes the leads table sorts by."""
     for model in (Customer, Order, ChannelCost):
         rebuild_table(model)
+    Lead._schema.create_indexes(safe=True)
 
 
 # version reached → the step that reaches it

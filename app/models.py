@@ -142,10 +142,10 @@ class Lead(BaseModel):
     referred_by = pw.CharField(default="")
     tier = pw.CharField(default="B", index=True)  # A / B / C
     stage = pw.CharField(default="")
-    expected_amount_fen = pw.IntegerField(null=True)
+    expected_amount_fen = pw.IntegerField(null=True, index=True)
     expected_close = pw.DateField(null=True)
     created = pw.DateField(index=True)
-    last_contact = pw.DateField(null=True)
+    last_contact = pw.DateField(null=True, index=True)
     outcome = pw.CharField(default="open", index=True)  # open / won / lost
     lost_reason = pw.TextField(default="")
     customer = pw.ForeignKeyField(Customer, null=True, backref="leads", on_delete="SET NULL")
@@ -159,6 +159,13 @@ class Lead(BaseModel):
     signal_competitor = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
     batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        # the leads table's default order (open first, by tier and name) straight from an index
+        indexes = (
+            pw.SQL('CREATE INDEX IF NOT EXISTS "lead_default_order" ON "lead" '
+                   '((outcome != \'open\'), tier, name, id)'),
+        )
 
 
 class LeadTag(BaseModel):
