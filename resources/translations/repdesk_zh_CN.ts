@@ -2062,6 +2062,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>添加案例</translation>
     </message>
     <message>
+        <source>Writing the monthly review…</source>
+        <translation>正在生成月度复盘…</translation>
+    </message>
+    <message>
         <source>Export the monthly review</source>
         <translation>导出月度复盘</translation>
     </message>

@@ -65,6 +65,10 @@ def test_printing_paints_the_pdfs_pages(tab, tmp_path):
     printer.setOutputFileName(str(out))
     assert tab.print_review(printer)
     assert out.stat().st_size > 10_000
+    from app import db
+
+    assert not db.database.is_closed()  # the worker closed its own connection only
+    assert tab.results.text()  # and the window still reads the database
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
         source = tab._temporary_pdf()

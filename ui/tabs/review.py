@@ -333,10 +333,25 @@ class ReviewTab(Tab):
 
     # -- the PDF ---------------------------------------------------------------------------
     def write_pdf(self, path: Path) -> Path | None:
-        from app.report_pdf import write_report
+        """Write the PDF on a worker thread (its own database connection) while the window
+        stays responsive behind a progress dialog."""
+        import time
+        from concurrent.futures import ThreadPoolExecutor
 
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        progress = QProgressDialog(self.tr("Writing the monthly review…"), None, 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            future = pool.submit(_write_report_in_worker, self.month, self.main.as_of, path)
+            while not future.done():
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                time.sleep(0.01)
+        progress.close()
         try:
-            return write_report(self.month, self.main.as_of, path)
+            return future.result()
         except OSError as error:
             QMessageBox.warning(self, self.tr("Monthly review"), str(error))
             return None
@@ -382,6 +397,16 @@ class ReviewTab(Tab):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
         dialog.exec()
+
+
+def _write_report_in_worker(month: str, as_of: date, path: Path) -> Path:
+    from app.models import database
+    from app.report_pdf import write_report
+
+    try:
+        return write_report(month, as_of, path)
+    finally:
+        database.close()  # this thread's own connection
 
 
 def print_pdf(pdf: Path, printer) -> bool:
