@@ -284,6 +284,47 @@ def edit_lead(lead_id: int, **values) -> dict:
     return before
 
 
+def add_lead(name: str, today: date, tier: str = "B", contact: str = "", phone: str = "",
+             channel: str = "", expected_amount_fen: int | None = None) -> int:
+    """A new lead, created today; a new channel name is created as the rep writes it."""
+    if not name.strip():
+        raise ValueError("a lead needs a name")
+    channel_id = Channel.get_or_create(name=channel.strip())[0].id if channel.strip() else None
+    return Lead.create(name=name.strip(), tier=tier, contact=contact.strip(),
+                       phone=phone.strip(), channel=channel_id,
+                       expected_amount_fen=expected_amount_fen, created=today).id
+
+
+def delete_lead(lead_id: int) -> dict:
+    """Delete a lead; returns everything undo needs (the row, its tags and objections)."""
+    with database.atomic():
+        snapshot = {
+            "lead": Lead.select().where(Lead.id == lead_id).dicts().get(),
+            "tags": [tag for (tag,) in LeadTag.select(LeadTag.tag).where(LeadTag.lead == lead_id)
+                     .tuples()],
+            "objections": list(Objection.select().where(Objection.lead == lead_id).dicts()),
+            "activities": [a for (a,) in Activity.select(Activity.id)
+                           .where(Activity.lead == lead_id).tuples()],
+        }
+        Lead.delete().where(Lead.id == lead_id).execute()
+    return snapshot
+
+
+def restore_lead(snapshot: dict) -> None:
+    with database.atomic():
+        Lead.insert(**snapshot["lead"]).execute()
+        lead_id = snapshot["lead"]["id"]
+        for tag in snapshot["tags"]:
+            LeadTag.create(lead=lead_id, tag=tag)
+        for row in snapshot["objections"]:
+            Objection.insert(**row).execute()
+        Activity.update(lead=lead_id).where(Activity.id.in_(snapshot["activities"])).execute()
+
+
+def tag_names() -> list[str]:
+    return [name for (name,) in Tag.select(Tag.name).order_by(Tag.name).tuples()]
+
+
 def has_closing_signal(lead: Lead) -> bool:
     return any(getattr(lead, name) for name in SIGNAL_FIELDS)
 

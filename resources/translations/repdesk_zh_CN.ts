@@ -671,6 +671,18 @@
         <translation>只看逾期</translation>
     </message>
     <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>New lead…</source>
+        <translation>新建线索…</translation>
+    </message>
+    <message>
+        <source>Delete lead</source>
+        <translation>删除线索</translation>
+    </message>
+    <message>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -941,6 +953,10 @@
     <message>
         <source>Lead lost</source>
         <translation>线索输单</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
     </message>
     <message>
         <source>Referral reward paid</source>

@@ -88,3 +88,28 @@ def test_channels_rewards_and_win_rates(tab):
     tab.reward_table.selectRow(0)
     tab.mark_paid()
     assert tab.reward_table.rowCount() == owed - 1
+
+
+def test_adding_and_deleting_leads_with_undo(tab):
+    tab.new_lead({"name": "新线索", "contact": "王伟", "phone": "139", "tier": "A",
+                  "channel": "展会", "expected_amount_fen": 50000_00})
+    created = Lead.get(Lead.name == "新线索")
+    assert (created.tier, created.channel.name, created.created) == ("A", "展会", AS_OF)
+    assert tab.detail_title.text() == "新线索"
+    tab.add_objection({"objection": "价格高", "empathise": "", "decompose": "", "verify": ""})
+    tab.delete_lead()
+    assert Lead.get_or_none(Lead.name == "新线索") is None
+    tab.main.undo_stack.undo()  # the deletion: the lead and its objection come back
+    assert Lead.get(Lead.name == "新线索").objections.count() == 1
+    tab.main.undo_stack.undo()
+    tab.main.undo_stack.undo()  # the creation
+    assert Lead.get_or_none(Lead.name == "新线索") is None
+
+
+def test_the_tag_filter(tab):
+    from app.models import LeadTag, Tag
+
+    tag = Tag.get(Tag.name == "数字化转型")
+    tab.tag.setCurrentIndex(tab.tag.findData("数字化转型"))
+    tagged = {link.lead_id for link in LeadTag.select().where(LeadTag.tag == tag)}
+    assert {row.lead_id for row in tab.lead_model.rows} == tagged

@@ -106,11 +106,20 @@ class LeadsTab(Tab):
         for outcome in ("open", "won", "lost"):
             self.outcome.addItem(label("outcome", outcome), outcome)
         self.overdue_only = QCheckBox(self.tr("Overdue only"))
-        for widget in (self.tier, self.channel, self.outcome):
+        self.tag = QComboBox()
+        self.tag.addItem(self.tr("All tags"), None)
+        for name in leads.tag_names():
+            self.tag.addItem(name, name)
+        for widget in (self.tier, self.channel, self.outcome, self.tag):
             widget.currentIndexChanged.connect(lambda _i: self.refresh())
             filters.addWidget(widget)
         self.overdue_only.toggled.connect(lambda _c: self.refresh())
         filters.addWidget(self.overdue_only)
+        for text, slot in ((self.tr("New lead…"), self.new_lead),
+                           (self.tr("Delete lead"), self.delete_lead)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            filters.addWidget(button)
         self.page.addLayout(filters)
         self.warning = note_label("")
         self.warning.setStyleSheet("background: #fdecea; border-color: #f5c2c0; color: #8e1c1c;")
@@ -262,7 +271,8 @@ class LeadsTab(Tab):
         return leads.LeadFilter(search=self.search.text().strip(), tier=self.tier.currentData(),
                                 channel=self.channel.currentData(),
                                 outcome=self.outcome.currentData(),
-                                overdue_only=self.overdue_only.isChecked())
+                                overdue_only=self.overdue_only.isChecked(),
+                                tag=self.tag.currentData())
 
     def _lead_rows(self, offset, limit):
         rows = []
@@ -446,6 +456,52 @@ class LeadsTab(Tab):
         lead_id = self.lead.id
         self._push(self.tr("Lead lost"), lambda: leads.lose(lead_id, reason),
                    lambda before: leads.edit_lead(lead_id, **before))
+
+    def new_lead(self, values: dict | None = None) -> None:
+        if values is None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("New lead"))
+            form = QFormLayout(dialog)
+            name, contact, phone, channel = QLineEdit(), QLineEdit(), QLineEdit(), QComboBox()
+            channel.setEditable(True)
+            channel.addItems([""] + leads.channel_names())
+            tier = QComboBox()
+            tier.addItems(["A", "B", "C"])
+            tier.setCurrentIndex(1)
+            amount = QDoubleSpinBox()
+            amount.setRange(0, 1_000_000_000)
+            amount.setPrefix("¥")
+            for caption, widget in ((self.tr("Lead"), name), (self.tr("Contact"), contact),
+                                    (self.tr("Phone"), phone), (self.tr("Tier"), tier),
+                                    (self.tr("Channel"), channel),
+                                    (self.tr("Expected amount"), amount)):
+                form.addRow(caption, widget)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                       | QDialogButtonBox.StandardButton.Cancel)
+            buttons.accepted.connect(dialog.accept)
+            buttons.rejected.connect(dialog.reject)
+            form.addRow(buttons)
+            if not dialog.exec() or not name.text().strip():
+                return
+            values = {"name": name.text(), "contact": contact.text(), "phone": phone.text(),
+                      "tier": tier.currentText(), "channel": channel.currentText(),
+                      "expected_amount_fen": yuan_to_fen(f"{amount.value():.2f}") or None}
+        day = self.main.as_of
+
+        def do():
+            lead_id = leads.add_lead(today=day, **values)
+            self.lead = Lead.get_by_id(lead_id)
+            return lead_id
+
+        self._push(self.tr("New lead"), do, lambda lead_id: leads.delete_lead(lead_id))
+
+    def delete_lead(self) -> None:
+        if self.lead is None:
+            return
+        lead_id = self.lead.id
+        self.lead = None
+        self._push(self.tr("Delete lead"), lambda: leads.delete_lead(lead_id),
+                   leads.restore_lead)
 
     def mark_paid(self) -> None:
         rows = self.reward_table.selectionModel().selectedRows()
