@@ -325,6 +325,25 @@ def tag_names() -> list[str]:
     return [name for (name,) in Tag.select(Tag.name).order_by(Tag.name).tuples()]
 
 
+CUSTOMER_EDITABLE = ("name", "contact", "phone", "email", "industry", "size", "area",
+                     "customer_type", "birthday", "birthday_lunar", "founded", "contract_end",
+                     "contact_left", "contact_left_on", "stage_override", "notes")
+
+
+def edit_customer(customer_id: int, today: date, **values) -> dict:
+    """Change a customer; returns the former values. Marking the contact as gone records the
+    day (it starts the churn warning's win-back clock)."""
+    unknown = set(values) - set(CUSTOMER_EDITABLE)
+    if unknown:
+        raise ValueError(f"cannot edit {sorted(unknown)}")
+    customer = Customer.get_by_id(customer_id)
+    if values.get("contact_left") and not customer.contact_left:
+        values["contact_left_on"] = today
+    before = {name: getattr(customer, name) for name in values}
+    Customer.update(**values).where(Customer.id == customer_id).execute()
+    return before
+
+
 def has_closing_signal(lead: Lead) -> bool:
     return any(getattr(lead, name) for name in SIGNAL_FIELDS)
 

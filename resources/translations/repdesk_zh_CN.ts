@@ -174,6 +174,69 @@
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Birthday (YYYY-MM-DD or MM-DD)</source>
+        <translation>生日（YYYY-MM-DD 或 MM-DD）</translation>
+    </message>
+    <message>
+        <source>The birthday is a lunar (农历) date</source>
+        <translation>生日是农历日期</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Contract ends</source>
+        <translation>合同到期</translation>
+    </message>
+    <message>
+        <source>The contact person has left</source>
+        <translation>对接人已离职</translation>
+    </message>
+    <message>
+        <source>(by the rules)</source>
+        <translation>（按规则）</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Revenue</source>
@@ -957,6 +1020,10 @@
     <message>
         <source>New lead</source>
         <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
     </message>
     <message>
         <source>Referral reward paid</source>

@@ -113,3 +113,20 @@ def test_the_tag_filter(tab):
     tab.tag.setCurrentIndex(tab.tag.findData("数字化转型"))
     tagged = {link.lead_id for link in LeadTag.select().where(LeadTag.tag == tag)}
     assert {row.lead_id for row in tab.lead_model.rows} == tagged
+
+
+def test_editing_a_customer_from_the_table(tab, qtbot):
+    from ui.tabs.leads import CustomerDialog
+
+    customer = Customer.get(Customer.name == tab.customer_model.rows[0][0])
+    dialog = CustomerDialog(tab, customer)
+    qtbot.addWidget(dialog)
+    values = dialog.values()
+    assert values["name"] == customer.name and values["stage_override"] is None
+    values.update(contact_left=True, contract_end=AS_OF.replace(year=2027))
+    tab.edit_customer(customer.id, values)
+    changed = Customer.get_by_id(customer.id)
+    assert changed.contact_left and changed.contact_left_on == AS_OF
+    assert tab.customer_model.rows[0][-1] == "Declining"
+    tab.main.undo_stack.undo()
+    assert not Customer.get_by_id(customer.id).contact_left

@@ -85,6 +85,67 @@ class ObjectionDialog(QDialog):
         form.addRow(buttons)
 
 
+class CustomerDialog(QDialog):
+    def __init__(self, parent, customer):
+        super().__init__(parent)
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QDateEdit
+
+        self.setWindowTitle(customer.name)
+        form = QFormLayout(self)
+        self.text = {}
+        for key, caption in (("name", self.tr("Customer")), ("contact", self.tr("Contact")),
+                             ("phone", self.tr("Phone")), ("email", self.tr("Email")),
+                             ("industry", self.tr("Industry")), ("size", self.tr("Size")),
+                             ("area", self.tr("Area")), ("customer_type", self.tr("Type")),
+                             ("birthday", self.tr("Birthday (YYYY-MM-DD or MM-DD)"))):
+            edit = QLineEdit(getattr(customer, key))
+            self.text[key] = edit
+            form.addRow(caption, edit)
+        self.lunar = QCheckBox(self.tr("The birthday is a lunar (农历) date"))
+        self.lunar.setChecked(customer.birthday_lunar)
+        form.addRow("", self.lunar)
+        self.dates = {}
+        for key, caption in (("founded", self.tr("Founded")),
+                             ("contract_end", self.tr("Contract ends"))):
+            row = QHBoxLayout()
+            has = QCheckBox()
+            when = QDateEdit(QDate(getattr(customer, key)) if getattr(customer, key)
+                             else QDate.currentDate())
+            when.setDisplayFormat("yyyy-MM-dd")
+            when.setCalendarPopup(True)
+            has.setChecked(getattr(customer, key) is not None)
+            when.setEnabled(has.isChecked())
+            has.toggled.connect(when.setEnabled)
+            row.addWidget(has)
+            row.addWidget(when, 1)
+            self.dates[key] = (has, when)
+            form.addRow(caption, row)
+        self.contact_left = QCheckBox(self.tr("The contact person has left"))
+        self.contact_left.setChecked(customer.contact_left)
+        form.addRow("", self.contact_left)
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("(by the rules)"), None)
+        for stage in ("new", "growth", "mature", "declining"):
+            self.stage.addItem(label("stage", stage), stage)
+        self.stage.setCurrentIndex(max(self.stage.findData(customer.stage_override), 0))
+        form.addRow(self.tr("Lifecycle stage"), self.stage)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        values = {key: edit.text().strip() for key, edit in self.text.items()}
+        values.update({key: when.date().toPython() if has.isChecked() else None
+                       for key, (has, when) in self.dates.items()})
+        values.update(birthday_lunar=self.lunar.isChecked(),
+                      contact_left=self.contact_left.isChecked(),
+                      stage_override=self.stage.currentData())
+        return values
+
+
 class LeadsTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
@@ -147,7 +208,10 @@ class LeadsTab(Tab):
         splitter.addWidget(self._build_detail())
         splitter.setSizes([800, 420])
         self.views.addTab(splitter, self.tr("Leads"))
-        self.views.addTab(table_view(self.customer_model), self.tr("Customers"))
+        self.customer_view = table_view(self.customer_model)
+        self.customer_view.doubleClicked.connect(lambda index: self.edit_customer(
+            self.customer_model.rows[index.row()].customer_id))
+        self.views.addTab(self.customer_view, self.tr("Customers"))
         self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
         self.page.addWidget(self.views, 1)
         self._fill_channels_filter()
@@ -294,13 +358,14 @@ class LeadsTab(Tab):
     def _customer_rows(self, offset, limit):
         page = leads.customer_page(offset, limit, self.search.text().strip())
         stages = lifecycle.stages(self.main.as_of, [c.id for c in page])
-        return [
-            make_row([c.name, c.contact, c.phone, c.industry, c.area, c.customer_type,
-                      getattr(c, "channel_name", None) or "",
-                      label("stage", stages[c.id]) if stages.get(c.id) else ""],
-                     highlight=stages.get(c.id) == "declining")
-            for c in page
-        ]
+        rows = []
+        for c in page:
+            rows.append(make_row([c.name, c.contact, c.phone, c.industry, c.area,
+                                  c.customer_type, getattr(c, "channel_name", None) or "",
+                                  label("stage", stages[c.id]) if stages.get(c.id) else ""],
+                                 highlight=stages.get(c.id) == "declining"))
+            rows[-1].customer_id = c.id
+        return rows
 
     def refresh(self) -> None:
         if not hasattr(self, "lead_model"):
@@ -502,6 +567,20 @@ class LeadsTab(Tab):
         self.lead = None
         self._push(self.tr("Delete lead"), lambda: leads.delete_lead(lead_id),
                    leads.restore_lead)
+
+    def edit_customer(self, customer_id: int, values: dict | None = None) -> None:
+        """The customer's detail: contacts, persona, dates the lifecycle rules use, stage."""
+        from app.models import Customer
+
+        if values is None:
+            dialog = CustomerDialog(self, Customer.get_by_id(customer_id))
+            if not dialog.exec():
+                return
+            values = dialog.values()
+        day = self.main.as_of
+        self._push(self.tr("Edit customer"),
+                   lambda: leads.edit_customer(customer_id, day, **values),
+                   lambda before: leads.edit_customer(customer_id, day, **before))
 
     def mark_paid(self) -> None:
         rows = self.reward_table.selectionModel().selectedRows()
