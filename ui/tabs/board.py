@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -44,7 +43,7 @@ from app.labels import label
 from app.models import QUADRANTS, Task
 from ui.board_commands import AddTask, DeleteTask, EditTask, MoveTask, SetDone, ShiftTask
 from ui.tabs.base import Tab
-from ui.widgets import OVERDUE, title_label
+from ui.widgets import OVERDUE, add_ok_cancel, title_label
 
 MIME_TYPE = "application/x-repdesk-task-ids"
 QUADRANT_COLOURS = {1: "#c62828", 2: "#1f4e8c", 3: "#b26a00", 4: "#5b6776"}
@@ -260,11 +259,7 @@ class TaskDialog(QDialog):
         self.notes = QPlainTextEdit(task.notes)
         self.notes.setMaximumHeight(90)
         form.addRow(self.tr("Notes"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict:
         return {"title": self.title.text().strip(),

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -32,7 +31,7 @@ from app.money import format_yuan, yuan_to_fen
 from app.workdays import add_months, month_bounds, month_of, working_days
 from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, FigureCard, title_label
+from ui.widgets import PACE_COLOURS, FigureCard, add_ok_cancel, title_label
 
 BLUE, GREY, RED, AMBER = "#1f4e8c", "#8a94a0", "#c62828", "#b26a00"
 RANGES = {"day": 31, "week": 16, "month": 6}
@@ -82,11 +81,7 @@ class OrderDialog(QDialog):
                                 (self.tr("Amount"), self.amount),
                                 (self.tr("Product"), self.product)):
             form.addRow(caption, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict | None:
         index = self.customer.findText(self.customer.currentText().strip())

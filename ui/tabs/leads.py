@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -37,7 +36,15 @@ from app.money import format_yuan, yuan_to_fen
 from app.workdays import month_of
 from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import Column, PagedTableModel, make_row, note_label, table_view, title_label
+from ui.widgets import (
+    Column,
+    PagedTableModel,
+    add_ok_cancel,
+    make_row,
+    note_label,
+    table_view,
+    title_label,
+)
 
 LEAD_COLUMNS = ("name", "tier", "stage", "channel", "expected_amount", "last_contact", "due",
                 "outcome")
@@ -78,11 +85,7 @@ class ObjectionDialog(QDialog):
                                 (self.tr("Decompose"), self.decompose),
                                 (self.tr("Verify"), self.verify)):
             form.addRow(caption, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
 
 class CustomerDialog(QDialog):
@@ -130,11 +133,7 @@ class CustomerDialog(QDialog):
             self.stage.addItem(label("stage", stage), stage)
         self.stage.setCurrentIndex(max(self.stage.findData(customer.stage_override), 0))
         form.addRow(self.tr("Lifecycle stage"), self.stage)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict:
         values = {key: edit.text().strip() for key, edit in self.text.items()}
@@ -498,11 +497,7 @@ class LeadsTab(Tab):
             product_edit = QLineEdit()
             form.addRow(self.tr("Amount"), amount)
             form.addRow(self.tr("Product"), product_edit)
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                       | QDialogButtonBox.StandardButton.Cancel)
-            buttons.accepted.connect(dialog.accept)
-            buttons.rejected.connect(dialog.reject)
-            form.addRow(buttons)
+            add_ok_cancel(dialog, form)
             if not dialog.exec():
                 return
             amount_fen = yuan_to_fen(f"{amount.value():.2f}")
@@ -541,11 +536,7 @@ class LeadsTab(Tab):
                                     (self.tr("Channel"), channel),
                                     (self.tr("Expected amount"), amount)):
                 form.addRow(caption, widget)
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                       | QDialogButtonBox.StandardButton.Cancel)
-            buttons.accepted.connect(dialog.accept)
-            buttons.rejected.connect(dialog.reject)
-            form.addRow(buttons)
+            add_ok_cancel(dialog, form)
             if not dialog.exec() or not name.text().strip():
                 return
             values = {"name": name.text(), "contact": contact.text(), "phone": phone.text(),

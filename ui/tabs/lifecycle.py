@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from app.models import LIFECYCLE_KINDS
 from app.workdays import add_months, month_bounds, month_of
 from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import OVERDUE, title_label
+from ui.widgets import OVERDUE, add_ok_cancel, title_label
 
 KIND_COLOURS = {
     "first_order_callback": "#1f4e8c", "quarterly_callback": "#3b7dd8",
@@ -90,11 +89,7 @@ class RulesDialog(QDialog):
             festivals.addWidget(box)
             self.festivals[name] = box
         form.addRow(self.tr("Greet at"), festivals)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict:
         rules = {}
@@ -291,11 +286,7 @@ class LifecycleTab(Tab):
             when.setCalendarPopup(True)
             when.setDisplayFormat("yyyy-MM-dd")
             form.addRow(self.tr("Snooze to"), when)
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                       | QDialogButtonBox.StandardButton.Cancel)
-            buttons.accepted.connect(dialog.accept)
-            buttons.rejected.connect(dialog.reject)
-            form.addRow(buttons)
+            add_ok_cancel(dialog, form)
             if not dialog.exec():
                 return
             to = when.date().toPython()

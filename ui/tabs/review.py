@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -36,7 +35,7 @@ from app.money import format_yuan
 from app.workdays import add_months, month_bounds, month_of
 from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import title_label
+from ui.widgets import add_ok_cancel, title_label
 
 
 def percent(value) -> str:
@@ -65,11 +64,7 @@ class CaseDialog(QDialog):
                                 (self.tr("Customer"), self.customer),
                                 (self.tr("What happened"), self.body)):
             form.addRow(caption, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict | None:
         if not self.title.text().strip():

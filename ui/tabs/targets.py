@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -38,7 +37,7 @@ from app.money import format_yuan
 from app.workdays import month_of
 from ui.commands import Step
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, title_label
+from ui.widgets import PACE_COLOURS, add_ok_cancel, title_label
 
 MAX_YUAN = 1_000_000_000
 
@@ -125,11 +124,7 @@ class PlanLineDialog(QDialog):
                                 (self.tr("Average order"), self.average),
                                 (self.tr("Close rate"), self.rate), ("", self.high)):
             form.addRow(caption, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict | None:
         if not self.product.text().strip() or fen_of(self.average) <= 0:
@@ -178,11 +173,7 @@ class SliceDialog(QDialog):
                                 (self.tr("From new customers"), self.new_share),
                                 (self.tr("Reachable customer pool"), self.pool)):
             form.addRow(caption, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
 
     def values(self) -> dict | None:
         if not self.area.text().strip():
