@@ -60,6 +60,7 @@ class LeadFilter:
     outcome: str | None = None
     overdue_only: bool = False
     tag: str | None = None
+    stage: str | None = None
 
 
 LEAD_SORTS = {
@@ -99,6 +100,8 @@ def lead_query(as_of: date, where: LeadFilter | None = None, sort: str | None = 
         query = query.where(Channel.name == where.channel)
     if where.outcome:
         query = query.where(Lead.outcome == where.outcome)
+    if where.stage:
+        query = query.where(Lead.stage == where.stage)
     if where.overdue_only:
         query = query.where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
     if where.tag:
@@ -127,13 +130,22 @@ def lead_page(offset: int, limit: int, as_of: date, search: str = "",
     return rows
 
 
-def customer_page(offset: int, limit: int, search: str = "") -> list[Customer]:
+def customer_page(offset: int, limit: int, search: str = "",
+                  ids: list[int] | None = None) -> list[Customer]:
+    """A page of customers by name; `ids` keeps only those (e.g. of one lifecycle stage)."""
     query = (
         Customer.select(Customer, Channel.name.alias("channel_name"))
         .join(Channel, pw.JOIN.LEFT_OUTER)
         .order_by(Customer.name, Customer.id)
     )
+    if ids is not None:
+        query = query.where(Customer.id.in_(ids))
     return list(_matching(query, Customer, search).offset(offset).limit(limit).objects())
+
+
+def lead_stages() -> list[str]:
+    return [stage for (stage,) in Lead.select(Lead.stage).where(Lead.stage != "").distinct()
+            .order_by(Lead.stage).tuples()]
 
 
 def channel_names() -> list[str]:

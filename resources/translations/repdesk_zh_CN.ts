@@ -738,6 +738,14 @@
         <translation>全部标签</translation>
     </message>
     <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Any lifecycle stage</source>
+        <translation>全部生命周期阶段</translation>
+    </message>
+    <message>
         <source>New lead…</source>
         <translation>新建线索…</translation>
     </message>

@@ -130,3 +130,11 @@ def test_editing_a_customer_from_the_table(tab, qtbot):
     assert tab.customer_model.rows[0][-1] == "Declining"
     tab.main.undo_stack.undo()
     assert not Customer.get_by_id(customer.id).contact_left
+
+
+def test_stage_filters(tab):
+    tab.stage.setCurrentIndex(tab.stage.findData("商务谈判"))
+    assert {Lead.get_by_id(row.lead_id).stage for row in tab.lead_model.rows} == {"商务谈判"}
+    tab.lifecycle_stage.setCurrentIndex(tab.lifecycle_stage.findData("declining"))
+    assert tab.customer_model.rows and all(row[-1] == "Declining"
+                                           for row in tab.customer_model.rows)

@@ -170,7 +170,16 @@ class LeadsTab(Tab):
         self.tag.addItem(self.tr("All tags"), None)
         for name in leads.tag_names():
             self.tag.addItem(name, name)
-        for widget in (self.tier, self.channel, self.outcome, self.tag):
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("All stages"), None)
+        for stage in leads.lead_stages():
+            self.stage.addItem(stage, stage)
+        self.lifecycle_stage = QComboBox()
+        self.lifecycle_stage.addItem(self.tr("Any lifecycle stage"), None)
+        for stage in ("new", "growth", "mature", "declining"):
+            self.lifecycle_stage.addItem(label("stage", stage), stage)
+        for widget in (self.tier, self.stage, self.channel, self.outcome, self.tag,
+                       self.lifecycle_stage):
             widget.currentIndexChanged.connect(lambda _i: self.refresh())
             filters.addWidget(widget)
         self.overdue_only.toggled.connect(lambda _c: self.refresh())
@@ -335,7 +344,7 @@ class LeadsTab(Tab):
                                 channel=self.channel.currentData(),
                                 outcome=self.outcome.currentData(),
                                 overdue_only=self.overdue_only.isChecked(),
-                                tag=self.tag.currentData())
+                                tag=self.tag.currentData(), stage=self.stage.currentData())
 
     def _lead_rows(self, offset, limit):
         rows = []
@@ -355,7 +364,12 @@ class LeadsTab(Tab):
         return rows
 
     def _customer_rows(self, offset, limit):
-        page = leads.customer_page(offset, limit, self.search.text().strip())
+        wanted = self.lifecycle_stage.currentData() if hasattr(self, "lifecycle_stage") else None
+        ids = None
+        if wanted:  # stages are derived: pick the customers of that stage first
+            ids = [customer_id for customer_id, stage in lifecycle.stages(self.main.as_of)
+                   .items() if stage == wanted]
+        page = leads.customer_page(offset, limit, self.search.text().strip(), ids)
         stages = lifecycle.stages(self.main.as_of, [c.id for c in page])
         rows = []
         for c in page:
