@@ -49,6 +49,12 @@ def month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def shift_month(month: str, step: int) -> str:
+    """The `YYYY-MM` month `step` months later (earlier when negative)."""
+    first, _ = month_bounds(month)
+    return month_of(add_months(first, step))
+
+
 def previous_month(month: str) -> str:
     first, _ = month_bounds(month)
     return month_of(first - timedelta(days=1))

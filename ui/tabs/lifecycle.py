@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app import lifecycle
 from app.labels import label
 from app.models import LIFECYCLE_KINDS
-from app.workdays import add_months, month_bounds, month_of
+from app.workdays import month_bounds, month_of, shift_month
 from ui.commands import Step
 from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, add_ok_cancel, title_label
@@ -184,8 +184,7 @@ class LifecycleTab(Tab):
 
     # -- showing ------------------------------------------------------------------------
     def show_month(self, step: int) -> None:
-        first, _ = month_bounds(self.shown_month)
-        self.shown_month = month_of(add_months(first, step))
+        self.shown_month = shift_month(self.shown_month, step)
         self.refresh()
 
     def _kind_ok(self, event) -> bool:

@@ -32,7 +32,7 @@ from app.i18n import message
 from app.labels import label
 from app.models import PDCA_PHASES, Customer
 from app.money import format_yuan
-from app.workdays import add_months, month_bounds, month_of
+from app.workdays import month_of, shift_month
 from ui.commands import Step
 from ui.tabs.base import Tab
 from ui.widgets import add_ok_cancel, title_label
@@ -206,8 +206,7 @@ class ReviewTab(Tab):
 
     # -- showing ----------------------------------------------------------------------------
     def show_month(self, step: int) -> None:
-        first, _ = month_bounds(self.month)
-        self.month = month_of(add_months(first, step))
+        self.month = shift_month(self.month, step)
         self.refresh()
 
     def save_rep_name(self) -> None:
