@@ -18,7 +18,7 @@ from app.models import DATA_MODELS, MODELS, Setting, database
 
 APP_NAME = "RepDesk"
 DB_FILE_NAME = "repdesk.sqlite3"
-SCHEMA_VERSION = 2  # app/migrations.py has a step for every version after 1
+SCHEMA_VERSION = 3  # app/migrations.py has a step for every version after 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = (
     ("journal_mode", "wal"),

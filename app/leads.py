@@ -2,13 +2,15 @@
 conversion workspace, winning a lead into a customer, channels and the persona win rates.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import NamedTuple
 
 import peewee as pw
 
-from app import db
+from app import db, records
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Activity,
@@ -34,9 +36,11 @@ ASSUMPTIVE_CLOSE = QT_TRANSLATE_NOOP(
     "Messages", "Closing signals: try an assumptive close — \"If the plan works for you, "
     "shall our team start tomorrow?\"")
 
-# SQL for a lead's follow-up date: last contact (else created) + 3 / 7 / 30 days by tier
+# SQL for a lead's follow-up date: last contact (else created) + 3 / 7 / 30 days by tier; in
+# literals, as the "lead_follow_up_due" index is written, so that the index serves it
 DUE_SQL = pw.fn.date(pw.fn.COALESCE(Lead.last_contact, Lead.created), pw.Case(Lead.tier, [
-    ("A", "+3 days"), ("B", "+7 days"), ("C", "+30 days")], "+7 days"))
+    (pw.SQL(f"'{tier}'"), pw.SQL(f"'+{days} days'")) for tier, days in FOLLOW_UP_DAYS.items()],
+    pw.SQL("'+7 days'")))
 
 
 def follow_up_due(tier: str, last_contact: date | None, created: date) -> date:
@@ -63,19 +67,30 @@ class LeadFilter:
     stage: str | None = None
 
 
+# a sort: its column, and whether the column can be empty (NULL)
 LEAD_SORTS = {
-    "name": Lead.name, "tier": Lead.tier, "stage": Lead.stage, "channel": Channel.name,
-    "expected_amount": Lead.expected_amount_fen, "last_contact": Lead.last_contact,
-    "due": DUE_SQL, "outcome": Lead.outcome,
+    "name": (Lead.name, False), "tier": (Lead.tier, False), "stage": (Lead.stage, False),
+    "channel": (Channel.name, True), "expected_amount": (Lead.expected_amount_fen, True),
+    "last_contact": (Lead.last_contact, True), "due": (DUE_SQL, False),
+    "outcome": (Lead.outcome, False),
 }
+# open leads first, then by tier and name; the literal lets the "lead_default_order" index
+# serve it
+DEFAULT_LEAD_ORDER = (Lead.outcome != pw.SQL("'open'"), Lead.tier, Lead.name, Lead.id)
 
 
-@dataclass
-class LeadRow:
-    lead: Lead
+class LeadRow(NamedTuple):
+    id: int
+    name: str
+    tier: str
+    stage: str
     channel: str
+    expected_amount_fen: int | None
+    last_contact: date | None
+    outcome: str
     due: date
     overdue: bool
+    key: tuple  # where the next page starts (keyset paging)
 
 
 def _matching(query, model, search: str):
@@ -88,11 +103,34 @@ def _matching(query, model, search: str):
     return query
 
 
-def lead_query(as_of: date, where: LeadFilter | None = None, sort: str | None = None,
-               descending: bool = False):
+def _after(terms: Sequence, key: Sequence, descending: bool, nullable: bool):
+    """Rows strictly after `key` in the order of `terms` (keyset paging: a page starts where
+    the last one ended, found through the index, instead of counting past OFFSET rows).
+
+    All terms run in one direction; only the first may be NULL, which SQLite sorts first
+    ascending and last descending. The rest end in the id, so the order is total.
+    """
+    values = [pw.Value(v.isoformat() if isinstance(v, date) else v, converter=False)
+              for v in key]
+    if nullable and key[0] is None:
+        rest = (pw.Tuple(*terms[1:]) < pw.Tuple(*values[1:]) if descending
+                else pw.Tuple(*terms[1:]) > pw.Tuple(*values[1:]))
+        nulls = terms[0].is_null() & rest
+        return nulls if descending else nulls | terms[0].is_null(False)
+    if descending:
+        after = pw.Tuple(*terms) < pw.Tuple(*values)
+        return after | terms[0].is_null() if nullable else after
+    return pw.Tuple(*terms) > pw.Tuple(*values)
+
+
+def _order(terms: Sequence, descending: bool) -> list:
+    return [term.desc() if descending else term.asc() for term in terms]
+
+
+def lead_query(as_of: date, where: LeadFilter | None = None):
+    """Leads (with their channel's name) matching the filter, in no particular order."""
     where = where or LeadFilter()
-    query = (Lead.select(Lead, Channel.name.alias("channel_name"))
-             .join(Channel, pw.JOIN.LEFT_OUTER))
+    query = Lead.select().join(Channel, pw.JOIN.LEFT_OUTER)
     query = _matching(query, Lead, where.search.strip())
     if where.tier:
         query = query.where(Lead.tier == where.tier)
@@ -107,40 +145,49 @@ def lead_query(as_of: date, where: LeadFilter | None = None, sort: str | None = 
     if where.tag:
         query = query.where(Lead.id.in_(LeadTag.select(LeadTag.lead).join(Tag)
                                         .where(Tag.name == where.tag)))
-    if sort in LEAD_SORTS:
-        column = LEAD_SORTS[sort]
-        query = query.order_by(column.desc() if descending else column.asc(), Lead.id)
-    else:  # open leads first, then by tier and name; the literal lets the index serve it
-        query = query.order_by(Lead.outcome != pw.SQL("'open'"), Lead.tier, Lead.name,
-                               Lead.id)
     return query
 
 
-def lead_page(offset: int, limit: int, as_of: date, search: str = "",
-              where: LeadFilter | None = None, sort: str | None = None,
-              descending: bool = False) -> list[LeadRow]:
-    """A page of leads with their follow-up dates, filtered and sorted in SQL."""
-    where = where or LeadFilter(search=search)
+def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | None = None,
+              sort: str | None = None, descending: bool = False) -> list[LeadRow]:
+    """The next `limit` leads after the row whose key is `after` (None: the first page),
+    filtered and sorted in SQL, with their follow-up dates."""
+    if sort in LEAD_SORTS:
+        column, nullable = LEAD_SORTS[sort]
+        terms = (column, Lead.id)
+    else:
+        terms, nullable, descending = DEFAULT_LEAD_ORDER, False, False
+    query = lead_query(as_of, where).select(
+        Lead.id, Lead.name, Lead.tier, Lead.stage, Channel.name, Lead.expected_amount_fen,
+        Lead.last_contact, Lead.created, Lead.outcome, *terms)
+    if after is not None:
+        query = query.where(_after(terms, after, descending, nullable))
     rows = []
-    for lead in lead_query(as_of, where, sort, descending).offset(offset).limit(limit) \
-            .objects():
-        due = follow_up_due(lead.tier, lead.last_contact, lead.created)
-        rows.append(LeadRow(lead, getattr(lead, "channel_name", None) or "", due,
-                            lead.outcome == "open" and as_of > due))
+    for values in query.order_by(*_order(terms, descending)).limit(limit).tuples():
+        (lead_id, name, tier, stage, channel, amount, last_contact, created, outcome) = \
+            values[:9]
+        due = follow_up_due(tier, last_contact, created)
+        rows.append(LeadRow(lead_id, name, tier, stage, channel or "", amount, last_contact,
+                            outcome, due, outcome == "open" and as_of > due, values[9:]))
     return rows
 
 
-def customer_page(offset: int, limit: int, search: str = "",
-                  ids: list[int] | None = None) -> list[Customer]:
-    """A page of customers by name; `ids` keeps only those (e.g. of one lifecycle stage)."""
+def customer_page(after: tuple | None, limit: int, search: str = "",
+                  ids: list[int] | None = None) -> list[tuple[tuple, Customer]]:
+    """The next `limit` customers by name after the key `after` (None: the first page), each
+    with its key; `ids` keeps only those (e.g. of one lifecycle stage)."""
+    terms = (Customer.name, Customer.id)
     query = (
         Customer.select(Customer, Channel.name.alias("channel_name"))
         .join(Channel, pw.JOIN.LEFT_OUTER)
-        .order_by(Customer.name, Customer.id)
+        .order_by(*terms)
     )
     if ids is not None:
         query = query.where(Customer.id.in_(ids))
-    return list(_matching(query, Customer, search).offset(offset).limit(limit).objects())
+    if after is not None:
+        query = query.where(_after(terms, after, False, False))
+    return [((c.name, c.id), c)
+            for c in _matching(query, Customer, search).limit(limit).objects()]
 
 
 def lead_stages() -> list[str]:
@@ -308,29 +355,9 @@ def add_lead(name: str, today: date, tier: str = "B", contact: str = "", phone: 
 
 
 def delete_lead(lead_id: int) -> dict:
-    """Delete a lead; returns everything undo needs (the row, its tags and objections)."""
-    with database.atomic():
-        snapshot = {
-            "lead": Lead.select().where(Lead.id == lead_id).dicts().get(),
-            "tags": [tag for (tag,) in LeadTag.select(LeadTag.tag).where(LeadTag.lead == lead_id)
-                     .tuples()],
-            "objections": list(Objection.select().where(Objection.lead == lead_id).dicts()),
-            "activities": [a for (a,) in Activity.select(Activity.id)
-                           .where(Activity.lead == lead_id).tuples()],
-        }
-        Lead.delete().where(Lead.id == lead_id).execute()
-    return snapshot
-
-
-def restore_lead(snapshot: dict) -> None:
-    with database.atomic():
-        Lead.insert(**snapshot["lead"]).execute()
-        lead_id = snapshot["lead"]["id"]
-        for tag in snapshot["tags"]:
-            LeadTag.create(lead=lead_id, tag=tag)
-        for row in snapshot["objections"]:
-            Objection.insert(**row).execute()
-        Activity.update(lead=lead_id).where(Activity.id.in_(snapshot["activities"])).execute()
+    """Delete a lead with its tags and objections; returns what undo (`records.restore`)
+    needs."""
+    return records.delete_with_dependents(Lead, lead_id)
 
 
 def tag_names() -> list[str]:
@@ -354,6 +381,29 @@ def edit_customer(customer_id: int, today: date, **values) -> dict:
     before = {name: getattr(customer, name) for name in values}
     Customer.update(**values).where(Customer.id == customer_id).execute()
     return before
+
+
+def add_customer(name: str, today: date, **values) -> int:
+    """A new customer entered by hand, created today."""
+    unknown = set(values) - set(CUSTOMER_EDITABLE)
+    if unknown:
+        raise ValueError(f"cannot set {sorted(unknown)}")
+    if not name.strip():
+        raise ValueError("a customer needs a name")
+    return Customer.create(name=name.strip(), created=today, **values).id
+
+
+def customer_orders(customer_id: int) -> tuple[int, int]:
+    """How many orders a customer has and their total in fen (what deleting it takes away)."""
+    count, total = (Order.select(pw.fn.COUNT(Order.id), pw.fn.SUM(Order.amount_fen))
+                    .where(Order.customer == customer_id).tuples().get())
+    return count, total or 0
+
+
+def delete_customer(customer_id: int) -> dict:
+    """Delete a customer with its orders, tags and touchpoint marks (leads, activities and
+    tasks stay, unlinked); returns what undo (`records.restore`) needs."""
+    return records.delete_with_dependents(Customer, customer_id)
 
 
 def has_closing_signal(lead: Lead) -> bool:

@@ -41,7 +41,13 @@ def _v2_money_is_never_negative() -> None:
     Lead._schema.create_indexes(safe=True)
 
 
+def _v3_follow_up_dates_are_indexed() -> None:
+    """The index the leads table pages by follow-up date through."""
+    Lead._schema.create_indexes(safe=True)
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
+    3: _v3_follow_up_dates_are_indexed,
 }

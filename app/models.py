@@ -161,10 +161,15 @@ class Lead(BaseModel):
     batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
     class Meta:
-        # the leads table's default order (open first, by tier and name) straight from an index
+        # the leads table's default order (open first, by tier and name) and its follow-up
+        # date (app.leads.DUE_SQL, written the same way) straight from an index
         indexes = (
             pw.SQL('CREATE INDEX IF NOT EXISTS "lead_default_order" ON "lead" '
                    '((outcome != \'open\'), tier, name, id)'),
+            pw.SQL('CREATE INDEX IF NOT EXISTS "lead_follow_up_due" ON "lead" '
+                   '(date(COALESCE(last_contact, created), CASE tier WHEN \'A\' THEN '
+                   '\'+3 days\' WHEN \'B\' THEN \'+7 days\' WHEN \'C\' THEN \'+30 days\' '
+                   'ELSE \'+7 days\' END), id)'),
         )
 
 

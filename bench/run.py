@@ -186,12 +186,13 @@ def bench_tables(work: Path, rows: int, runs: int) -> None:
     connection = sqlite3.connect(path)
     as_of = date(2026, 11, 20)
     cases = {
-        "table_open": (lambda: leads.lead_page(0, 200, as_of),
+        "table_open": (lambda: leads.lead_page(None, 200, as_of),
                        "SELECT * FROM lead ORDER BY outcome != 'open', tier, name, id LIMIT 200"),
-        "table_sort": (lambda: leads.lead_page(0, 200, as_of, sort="expected_amount",
+        "table_sort": (lambda: leads.lead_page(None, 200, as_of, sort="expected_amount",
                                                descending=True),
                        "SELECT * FROM lead ORDER BY expected_amount_fen DESC, id LIMIT 200"),
-        "table_filter": (lambda: leads.lead_page(0, 200, as_of, search="测试01234"),
+        "table_filter": (lambda: leads.lead_page(None, 200, as_of,
+                                                 leads.LeadFilter(search="测试01234")),
                          "SELECT * FROM lead WHERE name LIKE '%测试01234%' OR contact LIKE "
                          "'%测试01234%' OR phone LIKE '%测试01234%' OR industry LIKE "
                          "'%测试01234%' ORDER BY outcome != 'open', tier, name, id LIMIT 200"),

@@ -63,15 +63,18 @@ class Column:
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Read-only rows fetched page by page from `fetch(offset, limit)`.
+    """Read-only rows fetched page by page from `fetch(after, limit)`: `after` is the last
+    row's `key` (None for the first page), so each page starts where the last one ended
+    (keyset paging), however deep the user scrolls.
 
-    Each row is a tuple of display strings, optionally followed by a highlight flag
-    (`row.highlight`) the view shows in red, e.g. an overdue lead.
+    Each row is a `Row` of display strings; `row.highlight` shows it in red (e.g. an overdue
+    lead).
     """
 
     PAGE = 200
 
-    def __init__(self, columns: Sequence[Column], fetch: Callable[[int, int], list], parent=None):
+    def __init__(self, columns: Sequence[Column], fetch: Callable[[tuple | None, int], list],
+                 parent=None):
         super().__init__(parent)
         self.columns = list(columns)
         self.fetch = fetch
@@ -81,7 +84,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = self.fetch(0, self.PAGE)
+        self.rows = self.fetch(None, self.PAGE)
         self.exhausted = len(self.rows) < self.PAGE
         self.endResetModel()
 
@@ -97,7 +100,7 @@ class PagedTableModel(QAbstractTableModel):
     def fetchMore(self, parent=_ROOT):  # noqa: N802
         if parent.isValid() or self.exhausted:
             return
-        page = self.fetch(len(self.rows), self.PAGE)
+        page = self.fetch(self.rows[-1].key if self.rows else None, self.PAGE)
         self.exhausted = len(page) < self.PAGE
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
@@ -124,14 +127,17 @@ class PagedTableModel(QAbstractTableModel):
 
 
 class Row(tuple):
-    """A table row of display strings; `highlight` marks it in red (e.g. overdue)."""
+    """A table row of display strings: `record_id` is the record shown, `key` where the next
+    page starts, and `highlight` marks the row in red (e.g. overdue)."""
 
+    record_id: int
+    key: tuple
     highlight = False
 
 
-def make_row(values: Sequence[str], highlight: bool = False) -> Row:
+def make_row(values: Sequence[str], record_id: int, key: tuple, highlight: bool = False) -> Row:
     row = Row(values)
-    row.highlight = highlight
+    row.record_id, row.key, row.highlight = record_id, key, highlight
     return row
 
 

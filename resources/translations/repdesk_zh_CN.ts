@@ -176,6 +176,10 @@
 <context>
     <name>CustomerDialog</name>
     <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -886,6 +890,18 @@
         <translation>输单…</translation>
     </message>
     <message>
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Edit customer…</source>
+        <translation>编辑客户…</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
         <source>Channels this month</source>
         <translation>本月渠道</translation>
     </message>
@@ -1030,8 +1046,16 @@
         <translation>新建线索</translation>
     </message>
     <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Its {count} orders ({amount}) and touchpoint marks go with it and leave your figures; Edit → Undo brings them back.</source>
+        <translation>删除 {name}？它的 {count} 笔订单（{amount}）和触点标记将一并删除，并从你的数据中移除；可用“编辑 → 撤销”恢复。</translation>
     </message>
     <message>
         <source>Referral reward paid</source>
@@ -1665,6 +1689,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Closing signals: try an assumptive close — &quot;If the plan works for you, shall our team start tomorrow?&quot;</source>
         <translation>出现成交信号：试试假设成交法——“如果您觉得方案没问题，我们明天就安排技术团队对接，您看可以吗？”</translation>
+    </message>
+    <message>
+        <source>A customer needs a name.</source>
+        <translation>客户需要填写名称。</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from app import backup, db, migrations
-from app.models import Customer, Order
+from app import backup, db, leads, migrations
+from app.models import Customer, Lead, Order
 from tests.conftest import AS_OF, ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "repdesk-v1.sqlite3"
@@ -53,6 +53,10 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     assert sum(len(rows) for rows in before.values()) == 28  # the fixture's README lists them
     db.open_database(path)
     assert db.database.execute_sql("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+    # version 3: the leads table pages by follow-up date through its index
+    sql, params = leads.lead_query(AS_OF).select(Lead.id).order_by(leads.DUE_SQL).sql()
+    plan = db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    assert "lead_follow_up_due" in str(plan)
     db.close_database()
     after = _tables(path)
     assert after.keys() == before.keys()
@@ -61,7 +65,7 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     # the child rows that a careless rebuild of "customer" would cascade away or null
     assert len(after["customer_tag"]) == 3 and len(after["lifecycle_event"]) == 3
     db.open_database(path)
-    from app.models import Lead, Task
+    from app.models import Task
 
     assert Lead.get().customer.name == "杭州恒达建材有限公司"
     assert Task.get().customer.name == "宁波正泰制造有限公司"

@@ -53,15 +53,46 @@ def test_filters_and_sorting_happen_in_sql(db_path):
     lead("甲", "A", date(2026, 11, 16), channel=fair, expected_amount_fen=300)
     lead("乙", "C", date(2026, 11, 1), expected_amount_fen=100)
     lead("丙", "B", date(2026, 11, 1), channel=fair, expected_amount_fen=200)
-    names = [r.lead.name for r in leads.lead_page(0, 10, AS_OF, where=leads.LeadFilter(
+    names = [r.name for r in leads.lead_page(None, 10, AS_OF, where=leads.LeadFilter(
         channel="展会"), sort="expected_amount")]
     assert names == ["丙", "甲"]
-    overdue = leads.lead_page(0, 10, AS_OF, where=leads.LeadFilter(overdue_only=True),
+    overdue = leads.lead_page(None, 10, AS_OF, where=leads.LeadFilter(overdue_only=True),
                               sort="due", descending=True)
-    assert [r.lead.name for r in overdue] == ["甲", "丙"]  # due 11-19 and 11-08
+    assert [r.name for r in overdue] == ["甲", "丙"]  # due 11-19 and 11-08
     assert all(r.overdue for r in overdue)
-    assert [r.lead.name for r in leads.lead_page(0, 10, AS_OF, where=leads.LeadFilter(
+    assert [r.name for r in leads.lead_page(None, 10, AS_OF, where=leads.LeadFilter(
         tier="C"))] == ["乙"]
+
+
+@pytest.mark.parametrize("sort", [None, *leads.LEAD_SORTS])
+@pytest.mark.parametrize("descending", [False, True])
+def test_keyset_pages_walk_every_lead_once_in_order(db_path, sort, descending):
+    """Paging from the last row's key, with repeated and empty values in every column, gives
+    the same leads in the same order as sorting them all at once."""
+    fair = Channel.create(name="展会")
+    for i in range(11):
+        lead(f"客户{i % 4}", "ABC"[i % 3], date(2026, 11, 1 + i % 5) if i % 2 else None,
+             channel=fair if i % 3 else None, expected_amount_fen=None if i % 4 == 0 else
+             i % 3 * 100, outcome="won" if i == 5 else "open")
+    every = {r.id: r for r in leads.lead_page(None, 100, AS_OF)}
+    assert len(every) == 11
+
+    def value(row):
+        if sort is None:  # open first, then tier and name
+            return (row.outcome != "open", row.tier, row.name)
+        return {"channel": row.channel or None, "due": row.due}.get(
+            sort, getattr(row, sort if sort != "expected_amount" else "expected_amount_fen"))
+
+    def order(row):  # SQLite puts NULLs first ascending and last descending
+        return (value(row) is not None, value(row), row.id)
+
+    expected = sorted(every.values(), key=order, reverse=descending and sort is not None)
+    for size in (1, 2, 3):
+        walked, after = [], None
+        while page := leads.lead_page(after, size, AS_OF, sort=sort, descending=descending):
+            walked += [r.id for r in page]
+            after = page[-1].key
+        assert walked == [r.id for r in expected]
 
 
 def test_logging_a_follow_up_moves_the_due_date(db_path):
@@ -156,3 +187,47 @@ def test_referral_rewards_are_tracked_until_paid(db_path):
     assert owed.amount_fen == 800_00 and owed.id == done.reward_id
     assert leads.mark_reward_paid(owed.id, AS_OF) is None
     assert leads.rewards_owed() == []
+
+
+def _dump() -> dict:
+    """Every table's rows, to compare a database before and after."""
+    return {table: db.database.execute_sql(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
+            for table in db.database.get_tables()}
+
+
+def test_deleting_a_customer_takes_its_orders_and_undo_puts_everything_back(db_path):
+    from app import records
+    from app.models import CustomerTag, LifecycleEvent, Task
+
+    customer = Customer.create(name="华东电子", created=date(2026, 1, 5))
+    other = Customer.create(name="留下的客户", created=date(2026, 1, 5))
+    Order.create(customer=customer, date=date(2026, 3, 1), amount_fen=120_000_00)
+    Order.create(customer=customer, date=date(2026, 9, 1), amount_fen=30_000_00)
+    Order.create(customer=other, date=date(2026, 9, 1), amount_fen=5_00)
+    CustomerTag.create(customer=customer, tag=Tag.create(name="重点"))
+    LifecycleEvent.create(customer=customer, kind="callback", due=date(2026, 3, 4),
+                          status="done")
+    won = lead("华东电子线索", outcome="won", customer=customer)
+    Activity.create(date=date(2026, 3, 1), kind="visit", customer=customer)
+    Task.create(title="回访华东电子", quadrant=2, position=0, customer=customer,
+                created=AS_OF)
+    before = _dump()
+
+    assert leads.customer_orders(customer.id) == (2, 150_000_00)  # 120,000 + 30,000 yuan
+    snapshot = leads.delete_customer(customer.id)
+    assert Customer.get_or_none(Customer.id == customer.id) is None
+    assert [o.amount_fen for o in Order.select()] == [5_00]  # the other customer's order stays
+    assert CustomerTag.select().count() == 0 and LifecycleEvent.select().count() == 0
+    assert Lead.get_by_id(won.id).customer_id is None  # the lead stays, unlinked
+    assert Task.get().customer_id is None and Activity.get().customer_id is None
+
+    records.restore(snapshot)
+    assert _dump() == before
+
+
+def test_adding_a_customer_by_hand(db_path):
+    customer_id = leads.add_customer("  新客户  ", AS_OF, contact="李雷", phone="13800000000")
+    customer = Customer.get_by_id(customer_id)
+    assert (customer.name, customer.contact, customer.created) == ("新客户", "李雷", AS_OF)
+    with pytest.raises(ValueError):
+        leads.add_customer(" ", AS_OF)

@@ -22,7 +22,7 @@ def test_filters_and_header_sorting(tab, qtmodeltester):
     tab.overdue_only.setChecked(False)
     tab.tier.setCurrentIndex(0)
     tab.lead_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # expected amount
-    amounts = [Lead.get_by_id(row.lead_id).expected_amount_fen for row in model.rows]
+    amounts = [Lead.get_by_id(row.record_id).expected_amount_fen for row in model.rows]
     assert amounts == sorted(amounts, reverse=True)
     qtmodeltester.check(model)
 
@@ -112,7 +112,7 @@ def test_the_tag_filter(tab):
     tag = Tag.get(Tag.name == "数字化转型")
     tab.tag.setCurrentIndex(tab.tag.findData("数字化转型"))
     tagged = {link.lead_id for link in LeadTag.select().where(LeadTag.tag == tag)}
-    assert {row.lead_id for row in tab.lead_model.rows} == tagged
+    assert {row.record_id for row in tab.lead_model.rows} == tagged
 
 
 def test_editing_a_customer_from_the_table(tab, qtbot):
@@ -134,7 +134,40 @@ def test_editing_a_customer_from_the_table(tab, qtbot):
 
 def test_stage_filters(tab):
     tab.stage.setCurrentIndex(tab.stage.findData("商务谈判"))
-    assert {Lead.get_by_id(row.lead_id).stage for row in tab.lead_model.rows} == {"商务谈判"}
+    assert {Lead.get_by_id(row.record_id).stage for row in tab.lead_model.rows} == {"商务谈判"}
     tab.lifecycle_stage.setCurrentIndex(tab.lifecycle_stage.findData("declining"))
     assert tab.customer_model.rows and all(row[-1] == "Declining"
                                            for row in tab.customer_model.rows)
+
+
+def test_adding_and_deleting_customers_with_undo(tab, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.models import Order
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    tab.new_customer({"name": "  "})
+    assert warnings == ["A customer needs a name."] and tab.main.undo_stack.count() == 0
+
+    tab.new_customer({"name": "手工客户", "contact": "韩梅梅"})
+    assert Customer.get(Customer.name == "手工客户").contact == "韩梅梅"
+    tab.main.undo_stack.undo()
+    assert Customer.get_or_none(Customer.name == "手工客户") is None
+
+    biggest = max(Customer.select(), key=lambda c: c.orders.count())
+    orders = biggest.orders.count()
+    total_orders = Order.select().count()
+    tab.views.setCurrentIndex(1)
+    row = next(i for i, r in enumerate(tab.customer_model.rows) if r.record_id == biggest.id)
+    tab.customer_view.selectRow(row)
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args[2])
+                        or QMessageBox.StandardButton.Yes)
+    tab.delete_customer()
+    assert f"Its {orders} orders" in questions[0]
+    assert Order.select().count() == total_orders - orders
+    assert biggest.id not in {r.record_id for r in tab.customer_model.rows}
+    tab.main.undo_stack.undo()
+    assert Customer.get_by_id(biggest.id).orders.count() == orders
+    assert Order.select().count() == total_orders

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import leads, lifecycle
-from app.i18n import message
+from app import leads, lifecycle, records
+from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.models import Lead
 from app.money import format_yuan, yuan_to_fen
@@ -89,12 +90,14 @@ class ObjectionDialog(QDialog):
 
 
 class CustomerDialog(QDialog):
+    """A customer's detail; a new, blank `Customer()` for one entered by hand."""
+
     def __init__(self, parent, customer):
         super().__init__(parent)
         from PySide6.QtCore import QDate
         from PySide6.QtWidgets import QDateEdit
 
-        self.setWindowTitle(customer.name)
+        self.setWindowTitle(customer.name or self.tr("New customer"))
         form = QFormLayout(self)
         self.text = {}
         for key, caption in (("name", self.tr("Customer")), ("contact", self.tr("Contact")),
@@ -218,8 +221,8 @@ class LeadsTab(Tab):
         self.views.addTab(splitter, self.tr("Leads"))
         self.customer_view = table_view(self.customer_model)
         self.customer_view.doubleClicked.connect(lambda index: self.edit_customer(
-            self.customer_model.rows[index.row()].customer_id))
-        self.views.addTab(self.customer_view, self.tr("Customers"))
+            self.customer_model.rows[index.row()].record_id))
+        self.views.addTab(self._build_customers(), self.tr("Customers"))
         self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
         self.page.addWidget(self.views, 1)
         self._fill_channels_filter()
@@ -293,6 +296,26 @@ class LeadsTab(Tab):
         self.detail = body
         return scroll
 
+    def _build_customers(self) -> QWidget:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 8, 0, 0)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("New customer…"), lambda: self.new_customer()),
+                           (self.tr("Edit customer…"), lambda: self.edit_customer()),
+                           (self.tr("Delete customer"), lambda: self.delete_customer())):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.customer_view, 1)
+        return widget
+
+    def selected_customer(self) -> int | None:
+        rows = self.customer_view.selectionModel().selectedRows()
+        return self.customer_model.rows[rows[0].row()].record_id if rows else None
+
     def _build_channels(self) -> QWidget:
         page = QWidget()
         layout = QHBoxLayout(page)
@@ -346,39 +369,33 @@ class LeadsTab(Tab):
                                 overdue_only=self.overdue_only.isChecked(),
                                 tag=self.tag.currentData(), stage=self.stage.currentData())
 
-    def _lead_rows(self, offset, limit):
-        rows = []
+    def _lead_rows(self, after, limit):
         model = getattr(self, "lead_model", None)  # None while the model is being made
-        for row in leads.lead_page(offset, limit, self.main.as_of, where=self.current_filter(),
-                                   sort=model.sort_key if model else None,
-                                   descending=model.descending if model else False):
-            lead = row.lead
-            rows.append(make_row([
-                lead.name, lead.tier, lead.stage, row.channel,
-                "" if lead.expected_amount_fen is None else format_yuan(lead.expected_amount_fen),
-                lead.last_contact.isoformat() if lead.last_contact else "",
-                row.due.isoformat() if lead.outcome == "open" else "",
-                label("outcome", lead.outcome),
-            ], highlight=row.overdue))
-            rows[-1].lead_id = lead.id
-        return rows
+        return [make_row([
+            row.name, row.tier, row.stage, row.channel,
+            "" if row.expected_amount_fen is None else format_yuan(row.expected_amount_fen),
+            row.last_contact.isoformat() if row.last_contact else "",
+            row.due.isoformat() if row.outcome == "open" else "",
+            label("outcome", row.outcome),
+        ], row.id, row.key, highlight=row.overdue)
+            for row in leads.lead_page(after, limit, self.main.as_of,
+                                       where=self.current_filter(),
+                                       sort=model.sort_key if model else None,
+                                       descending=model.descending if model else False)]
 
-    def _customer_rows(self, offset, limit):
+    def _customer_rows(self, after, limit):
         wanted = self.lifecycle_stage.currentData() if hasattr(self, "lifecycle_stage") else None
         ids = None
         if wanted:  # stages are derived: pick the customers of that stage first
             ids = [customer_id for customer_id, stage in lifecycle.stages(self.main.as_of)
                    .items() if stage == wanted]
-        page = leads.customer_page(offset, limit, self.search.text().strip(), ids)
-        stages = lifecycle.stages(self.main.as_of, [c.id for c in page])
-        rows = []
-        for c in page:
-            rows.append(make_row([c.name, c.contact, c.phone, c.industry, c.area,
-                                  c.customer_type, getattr(c, "channel_name", None) or "",
-                                  label("stage", stages[c.id]) if stages.get(c.id) else ""],
-                                 highlight=stages.get(c.id) == "declining"))
-            rows[-1].customer_id = c.id
-        return rows
+        page = leads.customer_page(after, limit, self.search.text().strip(), ids)
+        stages = lifecycle.stages(self.main.as_of, [c.id for _key, c in page])
+        return [make_row([c.name, c.contact, c.phone, c.industry, c.area, c.customer_type,
+                          getattr(c, "channel_name", None) or "",
+                          label("stage", stages[c.id]) if stages.get(c.id) else ""],
+                         c.id, key, highlight=stages.get(c.id) == "declining")
+                for key, c in page]
 
     def refresh(self) -> None:
         if not hasattr(self, "lead_model"):
@@ -427,7 +444,7 @@ class LeadsTab(Tab):
         rows = self.lead_view.selectionModel().selectedRows()
         if rows:
             row = self.lead_model.rows[rows[0].row()]
-            self.show_lead(Lead.get_or_none(Lead.id == row.lead_id))
+            self.show_lead(Lead.get_or_none(Lead.id == row.record_id))
 
     def select_lead(self, lead_id: int) -> None:
         self.show_lead(Lead.get_or_none(Lead.id == lead_id))
@@ -571,12 +588,33 @@ class LeadsTab(Tab):
         lead_id = self.lead.id
         self.lead = None
         self._push(self.tr("Delete lead"), lambda: leads.delete_lead(lead_id),
-                   leads.restore_lead)
+                   records.restore)
 
-    def edit_customer(self, customer_id: int, values: dict | None = None) -> None:
+    def new_customer(self, values: dict | None = None) -> None:
+        """A customer entered by hand (most arrive by import or by winning a lead)."""
+        from app.models import Customer
+
+        if values is None:
+            dialog = CustomerDialog(self, Customer(name=""))
+            if not dialog.exec():
+                return
+            values = dialog.values()
+        if not values.get("name", "").strip():
+            QMessageBox.warning(self, self.tr("New customer"),
+                                message(QT_TRANSLATE_NOOP("Messages",
+                                                          "A customer needs a name.")))
+            return
+        day = self.main.as_of
+        self._push(self.tr("New customer"), lambda: leads.add_customer(today=day, **values),
+                   lambda customer_id: leads.delete_customer(customer_id))
+
+    def edit_customer(self, customer_id: int | None = None, values: dict | None = None) -> None:
         """The customer's detail: contacts, persona, dates the lifecycle rules use, stage."""
         from app.models import Customer
 
+        customer_id = customer_id or self.selected_customer()
+        if customer_id is None:
+            return
         if values is None:
             dialog = CustomerDialog(self, Customer.get_by_id(customer_id))
             if not dialog.exec():
@@ -586,6 +624,25 @@ class LeadsTab(Tab):
         self._push(self.tr("Edit customer"),
                    lambda: leads.edit_customer(customer_id, day, **values),
                    lambda before: leads.edit_customer(customer_id, day, **before))
+
+    def delete_customer(self, customer_id: int | None = None, ask: bool = True) -> None:
+        """Delete a customer with its orders, after saying what goes with it; undoable."""
+        from app.models import Customer
+
+        customer_id = customer_id or self.selected_customer()
+        if customer_id is None:
+            return
+        if ask:
+            count, total = leads.customer_orders(customer_id)
+            answer = QMessageBox.question(self, self.tr("Delete customer"), self.tr(
+                "Delete {name}? Its {count} orders ({amount}) and touchpoint marks go with it "
+                "and leave your figures; Edit → Undo brings them back.").format(
+                name=Customer.get_by_id(customer_id).name, count=count,
+                amount=format_yuan(total)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._push(self.tr("Delete customer"), lambda: leads.delete_customer(customer_id),
+                   records.restore)
 
     def mark_paid(self) -> None:
         rows = self.reward_table.selectionModel().selectedRows()
