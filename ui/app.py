@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n
@@ -85,6 +85,8 @@ def create_application() -> QApplication:
     application.setApplicationDisplayName("RepDesk 销售工作台")
     application.setStyle("Fusion")
     application.setStyleSheet(STYLESHEET)
+    application.setWindowIcon(QIcon(str(i18n.resources_dir() / "icons" / "repdesk.svg")))
+    application.setDesktopFileName("repdesk")  # Wayland/X11: the .desktop entry's icon
     font = QFont(application.font())
     font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
     application.setFont(font)
