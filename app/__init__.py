@@ -1,18 +1,26 @@
 """RepDesk's core: data, rules of the sales guide, import/export and reports. No Qt here."""
 
-from importlib import metadata as _metadata
+from functools import cache as _cache
 from pathlib import Path as _Path
 
 
+@_cache
 def _read_version() -> str:
-    try:
-        return _metadata.version("repdesk")
-    except _metadata.PackageNotFoundError:  # running from a source tree or a frozen bundle
+    """pyproject.toml in a source tree (cheap), else the installed or bundled metadata."""
+    pyproject = _Path(__file__).resolve().parent.parent / "pyproject.toml"
+    if pyproject.exists():
         import tomllib
 
-        pyproject = _Path(__file__).resolve().parent.parent / "pyproject.toml"
         with pyproject.open("rb") as handle:
-            return tomllib.load(handle)["project"]["version"]
+            project = tomllib.load(handle).get("project", {})
+        if project.get("name") == "repdesk":
+            return project["version"]
+    from importlib import metadata
+
+    return metadata.version("repdesk")
 
 
-__version__ = _read_version()
+def __getattr__(name: str):
+    if name == "__version__":  # read on first use: start-up does not pay for it
+        return _read_version()
+    raise AttributeError(f"module 'app' has no attribute {name!r}")

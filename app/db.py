@@ -18,7 +18,7 @@ from app.models import DATA_MODELS, MODELS, Setting, database
 
 APP_NAME = "RepDesk"
 DB_FILE_NAME = "repdesk.sqlite3"
-SCHEMA_VERSION = 3  # app/migrations.py has a step for every version after 1
+SCHEMA_VERSION = 4  # app/migrations.py has a step for every version after 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = (
     ("journal_mode", "wal"),
@@ -88,13 +88,20 @@ class DatabaseDamaged(UserError):
         self.problem = problem
 
 
+_verified: Path | None = None  # the open file, when it was verified at open
+
+
 def open_database(path: Path, verify: bool = False) -> None:
     """Open (creating if needed) the database at `path` for the models.
 
     A file from a newer RepDesk is refused and left untouched. With `verify` (the window,
     and commands that write) SQLite's quick_check runs first: a damaged file is never
-    opened as if it were empty, and DatabaseDamaged is raised.
+    opened as if it were empty, and DatabaseDamaged is raised. The check reads every page
+    (about a second on a heavy user's file), so it is skipped when the file is exactly as
+    RepDesk left it after a verified session (see `_stamp`); any other change, a crash
+    included, leaves the stamp behind and the check runs.
     """
+    global _verified
     path = Path(path)
     close_database()
     if path.exists():
@@ -113,10 +120,11 @@ def open_database(path: Path, verify: bool = False) -> None:
         # Create the file user-only before SQLite writes a byte; -wal/-shm inherit the mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         version = 0
-    if verify and version:
+    if verify and version and not _unchanged_since_verified(path):
         problems = _quick_check(path)
         if problems:
             raise DatabaseDamaged(path, problems[0])
+    _verified = path if verify else None
     if 0 < version < SCHEMA_VERSION:
         _migrate(path, version)
     database.init(str(path), pragmas=PRAGMAS)
@@ -125,6 +133,38 @@ def open_database(path: Path, verify: bool = False) -> None:
         with database.atomic():
             database.create_tables(MODELS)
             database.pragma("user_version", SCHEMA_VERSION)
+
+
+def _stamp_file(path: Path) -> Path:
+    return path.with_name(path.name + ".verified")
+
+
+def _stamp(path: Path) -> str:
+    """The file's size and modification time, and its write-ahead log's size."""
+    stat = path.stat()
+    wal = path.with_name(path.name + "-wal")
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{wal.stat().st_size if wal.exists() else 0}"
+
+
+def _unchanged_since_verified(path: Path) -> bool:
+    try:
+        return _stamp_file(path).read_text("ascii") == _stamp(path)
+    except OSError:
+        return False
+
+
+def _write_stamp(path: Path) -> None:
+    """Record that `path`, as it is now, was verified at open and then written only by
+    SQLite through RepDesk (a crash never gets here, so the next open checks)."""
+    stamp = _stamp_file(path)
+    partial = stamp.with_name(stamp.name + ".partial")
+    try:
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+                       "w", encoding="ascii") as handle:
+            handle.write(_stamp(path))
+        partial.replace(stamp)
+    except OSError:
+        pass  # no stamp: the next open simply checks
 
 
 def _quick_check(path: Path) -> list[str]:
@@ -163,8 +203,12 @@ def _migrate(path: Path, version: int) -> None:
 
 
 def close_database() -> None:
+    global _verified
     if database.database and not database.is_closed():
         database.close()
+        if _verified is not None and _verified == Path(database.database):
+            _write_stamp(_verified)
+    _verified = None
 
 
 def database_path() -> Path:

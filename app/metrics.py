@@ -29,14 +29,13 @@ def period_actuals(start: date, end: date) -> dict:
         .where(Order.date.between(start, end))
         .scalar(as_tuple=True)
     )
-    first_orders = (
-        Order.select(Order.customer, pw.fn.MIN(Order.date).alias("first"))
-        .group_by(Order.customer)
-    )
+    # customers with an order in the period and none before it: their first order is in it
+    earlier = Order.alias()
     new_customers = (
-        pw.Select(from_list=[first_orders.alias("f")], columns=[pw.fn.COUNT(pw.SQL("*"))])
-        .where(pw.SQL("f.first BETWEEN ? AND ?", [start, end]))
-        .bind(Order._meta.database)
+        Order.select(pw.fn.COUNT(Order.customer.distinct()))
+        .where(Order.date.between(start, end) & ~pw.fn.EXISTS(
+            earlier.select(pw.SQL("1")).where((earlier.customer == Order.customer)
+                                              & (earlier.date < start))))
         .scalar()
     )
     in_period = Activity.date.between(start, end)

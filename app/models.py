@@ -194,7 +194,7 @@ class Objection(BaseModel):
 
 class Order(BaseModel):
     customer = pw.ForeignKeyField(Customer, backref="orders", on_delete="RESTRICT")
-    date = pw.DateField(index=True)
+    date = pw.DateField()
     amount_fen = pw.IntegerField(constraints=[pw.Check("amount_fen >= 0")])
     product = pw.CharField(default="")
     quantity = pw.IntegerField(null=True)
@@ -202,13 +202,15 @@ class Order(BaseModel):
     batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
     class Meta:
-        indexes = ((("customer", "date"), False),)
+        # a customer's orders in date order; and every figure over a period straight from an
+        # index that covers it (date, customer, amount), without reading the table
+        indexes = ((("customer", "date"), False), (("date", "customer", "amount_fen"), False))
 
 
 class Activity(BaseModel):
     """A day's work: visits, calls, follow-ups, meetings, executive visits (counts summed)."""
 
-    date = pw.DateField(index=True)
+    date = pw.DateField()
     kind = pw.CharField()  # ACTIVITY_KINDS
     customer = pw.ForeignKeyField(Customer, null=True, backref="activities", on_delete="SET NULL")
     lead = pw.ForeignKeyField(Lead, null=True, backref="activities", on_delete="SET NULL")
@@ -219,7 +221,9 @@ class Activity(BaseModel):
     batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
     class Meta:
-        indexes = ((("date", "kind"), False),)
+        # the period sums (visits, calls, effective leads) read this index alone
+        indexes = ((("date", "kind", "effective", "count", "effective_leads", "customer"),
+                    False),)
 
 
 class ReferralReward(BaseModel):

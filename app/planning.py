@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -278,21 +279,31 @@ class KeyAccounts:
         return Fraction(self.revenue_fen, self.total_fen) if self.total_fen else None
 
 
+class KeyAccount(NamedTuple):
+    id: int
+    name: str
+    revenue: int  # fen, the 12 months before as-of
+
+
 def key_accounts(as_of: date) -> KeyAccounts:
-    """The top 20 % (rounded up) of customers by revenue in the 12 months before as-of."""
+    """The top 20 % (rounded up) of customers by revenue in the 12 months before as-of
+    (ties by name)."""
     since = add_months(as_of, -12)
-    revenue = pw.fn.SUM(Order.amount_fen).alias("revenue")
-    rows = list(Customer.select(Customer.id, Customer.name, revenue).join(Order)
-                .where((Order.date > since) & (Order.date <= as_of))
-                .group_by(Customer.id).order_by(revenue.desc(), Customer.name).namedtuples())
+    totals = (Order.select(Order.customer, pw.fn.SUM(Order.amount_fen))
+              .where((Order.date > since) & (Order.date <= as_of))
+              .group_by(Order.customer).tuples())
+    names = dict(Customer.select(Customer.id, Customer.name).tuples())
+    rows = sorted((KeyAccount(customer_id, names[customer_id], revenue)
+                   for customer_id, revenue in totals), key=lambda c: (-c.revenue, c.name))
     top = rows[:ceil(len(rows) * KEY_ACCOUNT_SHARE)] if rows else []
     return KeyAccounts(top, sum(c.revenue for c in top), sum(c.revenue for c in rows))
 
 
-def key_account_executive_visits(month: str, as_of: date) -> int:
+def key_account_executive_visits(month: str, as_of: date,
+                                 accounts: KeyAccounts | None = None) -> int:
     """Executive visits this month (through as-of) to the key accounts."""
     first, last = month_bounds(month)
-    ids = [customer.id for customer in key_accounts(as_of).customers]
+    ids = [customer.id for customer in (accounts or key_accounts(as_of)).customers]
     if not ids or as_of < first:
         return 0
     return Activity.select(pw.fn.COALESCE(pw.fn.SUM(Activity.count), 0)).where(

@@ -37,7 +37,6 @@ from app.workdays import month_bounds
 
 FONT = "RepDeskCJK"
 FONT_FILE = "wqy-microhei.ttc"
-REP_NAME_SETTING = "profile.rep_name"
 BLUE = colors.HexColor("#1f4e8c")
 GREY = colors.HexColor("#5b6776")
 LIGHT = colors.HexColor("#eceff3")
@@ -216,7 +215,7 @@ def _page(canvas, doc) -> None:
 def build_story(month: str, as_of: date, styles: Styles, width: float) -> list:
     data = review.build(month, as_of)
     actual = data.actual
-    rep = db.get_setting(REP_NAME_SETTING) or ""
+    rep = db.get_setting(review.REP_NAME_SETTING) or ""
     story = [
         Spacer(1, 60 * mm),
         Paragraph(translate("Report", "Monthly review"), styles.title),
@@ -503,7 +502,7 @@ def write_report(month: str, as_of: date, out: Path) -> Path:
         topMargin=16 * mm,
         bottomMargin=18 * mm,
         title=translate("Report", "Monthly review") + f" {month}",
-        author=db.get_setting(REP_NAME_SETTING) or "RepDesk",
+        author=db.get_setting(review.REP_NAME_SETTING) or "RepDesk",
         initialFontName=FONT,
     )
     doc.footer = f"RepDesk · {month}"

@@ -23,6 +23,8 @@ from app.models import (
 )
 from app.workdays import month_bounds, previous_month
 
+REP_NAME_SETTING = "profile.rep_name"  # the rep's name on the review and its PDF
+
 # The reading rules (the guide's "process" questions), with their thresholds.
 CONVERSION_SHARE = Fraction(8, 10)  # close rate under 80 % of the 3-month rate
 ACTIVITY_SHARE = Fraction(9, 10)  # visits under 90 % of pace

@@ -1,25 +1,77 @@
 """Working days from the real calendar: statutory holidays and make-up workdays (调休).
 
 The `holidays` library knows both: `is_working_day` is false on a holiday and true on a
-weekend day that has been made a workday.
+weekend day that has been made a workday. Loading it costs a quarter of a second (it
+imports every country), so a year's exceptions to Monday–Friday are kept in the user's
+cache folder, keyed by the installed `holidays` files: a start reads a small JSON file, and
+an upgraded `holidays` (e.g. with next year's schedule) is asked again.
 """
 
 import calendar
+import importlib.util
+import json
+import os
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 
-import holidays
+import platformdirs
 
 DEFAULT_COUNTRY = "CN"
 
 
+def _fingerprint() -> str | None:
+    """Which `holidays` is installed, without importing it (None: cannot tell)."""
+    spec = importlib.util.find_spec("holidays")
+    try:
+        stat = Path(spec.origin).stat()
+    except (AttributeError, TypeError, OSError):
+        return None
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def _ask_holidays(country: str, year: int) -> dict[str, list[str]]:
+    """The year's days off on weekdays and working days on weekends."""
+    import holidays
+
+    days = holidays.country_holidays(country, years=year)
+    first = date(year, 1, 1)
+    every = [first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days)]
+    return {"off": [d.isoformat() for d in every if d.weekday() < 5
+                    and not days.is_working_day(d)],
+            "on": [d.isoformat() for d in every if d.weekday() >= 5 and days.is_working_day(d)]}
+
+
 @cache
-def _calendar(country: str, year: int):
-    return holidays.country_holidays(country, years=year)
+def _exceptions(country: str, year: int) -> tuple[frozenset[date], frozenset[date]]:
+    fingerprint = _fingerprint()
+    path = (platformdirs.user_cache_path("RepDesk", appauthor=False)
+            / f"workdays-{country}-{year}.json")
+    found = None
+    if fingerprint:
+        try:
+            stored = json.loads(path.read_text("utf-8"))
+            if stored.get("holidays") == fingerprint:
+                found = stored
+        except (OSError, ValueError, AttributeError):
+            pass
+    if found is None:
+        found = {"holidays": fingerprint, **_ask_holidays(country, year)}
+        if fingerprint:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(json.dumps(found), "utf-8")
+                partial.replace(path)
+            except OSError:
+                pass  # a read-only cache folder: ask holidays again next start
+    return (frozenset(date.fromisoformat(d) for d in found["off"]),
+            frozenset(date.fromisoformat(d) for d in found["on"]))
 
 
 def is_working_day(day: date, country: str = DEFAULT_COUNTRY) -> bool:
-    return _calendar(country, day.year).is_working_day(day)
+    off, on = _exceptions(country, day.year)
+    return day in on if day.weekday() >= 5 else day not in off
 
 
 def month_days(year: int, month: int) -> list[date]:

@@ -79,20 +79,37 @@ def bench_import(work: Path, rows: int, runs: int) -> None:
            f"median of {runs}")
 
 
-def heavy_database(path: Path, customers: int, orders: int, activities: int) -> Path:
-    """A deterministic heavy user's database, written with raw SQL for speed."""
+def heavy_database(path: Path, scale: float) -> Path:
+    """A heavy user's database, deterministic, written with raw SQL for speed: at scale 1,
+    100,000 leads, 20,000 customers, 200,000 orders and 1,000,000 activities over three
+    years, with this month's target and plan lines."""
     import sqlite3
     from datetime import date, timedelta
+    from decimal import Decimal
 
     from app import db
+    from app.models import PlanLine, Target
 
+    customers, leads = int(20_000 * scale), int(100_000 * scale)
+    orders, activities = int(200_000 * scale), int(1_000_000 * scale)
     db.open_database(path)
+    Target.create(month="2026-11", revenue_fen=2_000_000_00, effective_visits=60,
+                  challenge_coefficient=Decimal("1.1"), key_account_executive_visits=2,
+                  new_long_term_customers=2, average_order_uplift=Decimal("0.15"))
+    PlanLine.create(month="2026-11", product="A", customer_type="大客户",
+                    revenue_fen=1_000_000_00, average_order_fen=20_000_00,
+                    close_rate=Decimal("0.125"), high_ticket=True)
+    PlanLine.create(month="2026-11", product="B", customer_type="中小客户",
+                    revenue_fen=1_000_000_00, average_order_fen=5_000_00,
+                    close_rate=Decimal("0.2"))
     db.close_database()
     rng = random.Random(7)
     start = date(2024, 1, 1)
     span = (date(2026, 11, 30) - start).days
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA synchronous=off")
+    channels = ("陌拜", "转介绍", "展会", "线上")
+    connection.executemany("INSERT INTO channel (name) VALUES (?)", [(c,) for c in channels])
     connection.executemany(
         "INSERT INTO customer (name, contact, phone, email, industry, size, area, customer_type,"
         " referred_by, decision_chain, pain_points, birthday, birthday_lunar, contact_left,"
@@ -100,6 +117,18 @@ def heavy_database(path: Path, customers: int, orders: int, activities: int) -> 
         [(f"客户{i:05d}", f"1{i:010d}", rng.choice("ABCDE"),
           f"{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}", "2024-01-01")
          for i in range(customers)])
+    connection.executemany(
+        "INSERT INTO lead (name, contact, phone, industry, size, channel_id, referred_by, tier,"
+        " stage, expected_amount_fen, created, last_contact, outcome, lost_reason,"
+        " discovery_efficiency, discovery_hidden_costs, discovery_tried, signal_after_sales,"
+        " signal_contract, signal_competitor, notes) VALUES (?, '王伟', ?, ?, '', ?, '', ?, ?,"
+        " ?, ?, ?, ?, '', '', '', '', 0, 0, 0, '')",
+        [(f"测试{i:06d}有限公司", f"139{i:08d}", rng.choice(["制造业", "零售", "物流"]),
+          rng.randrange(1, len(channels) + 1), rng.choice("ABC"),
+          rng.choice(["需求挖掘", "方案", "商务谈判"]), rng.randint(1, 900) * 1000_00,
+          str(start + timedelta(days=rng.randrange(span))),
+          str(date(2026, 11, 1) + timedelta(days=rng.randrange(20))),
+          rng.choice(["open"] * 8 + ["won", "lost"])) for i in range(leads)])
     connection.executemany(
         "INSERT INTO \"order\" (customer_id, date, amount_fen, product, notes)"
         " VALUES (?, ?, ?, 'A', '')",
@@ -113,19 +142,18 @@ def heavy_database(path: Path, customers: int, orders: int, activities: int) -> 
           rng.randrange(1, 4), rng.random() < 0.8, rng.randrange(0, 2))
          for _ in range(activities)])
     connection.commit()
+    connection.execute("ANALYZE")
     connection.close()
     return path
 
 
-def bench_summary(work: Path, scale: float, runs: int) -> None:
+def bench_summary(path: Path, scale: float, runs: int) -> None:
     """`summary --json` figures for a month against the same aggregates in hand-written SQL."""
     import sqlite3
     from datetime import date
 
     from app import db, metrics
 
-    path = heavy_database(work / "heavy.sqlite3", int(20_000 * scale), int(200_000 * scale),
-                          int(1_000_000 * scale))
     as_of = date(2026, 11, 20)
     db.open_database(path)
 
@@ -160,6 +188,7 @@ def bench_summary(work: Path, scale: float, runs: int) -> None:
         for query in raw_queries:
             connection.execute(query).fetchall()
 
+    ours()  # the first call reads the working-day calendar and compiles the queries
     ours_s = median_seconds(ours, runs)
     base_s = median_seconds(baseline, runs)
     db.close_database()
@@ -170,7 +199,7 @@ def bench_summary(work: Path, scale: float, runs: int) -> None:
            f"the same aggregates in raw SQL {base_s * 1000:.0f} ms, median of {runs}")
 
 
-def bench_tables(work: Path, rows: int, runs: int) -> None:
+def bench_tables(path: Path, scale: float, runs: int) -> None:
     """The leads table: its first page, sorted by a column, filtered by text, against the same
     page as raw SQL through sqlite3."""
     import sqlite3
@@ -178,24 +207,25 @@ def bench_tables(work: Path, rows: int, runs: int) -> None:
 
     from app import db, leads
 
-    source = leads_csv(work / "table-leads.csv", rows)
-    path = work / "table.sqlite3"
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "import", "leads",
-                    str(source)], check=True, capture_output=True)
+    rows = int(100_000 * scale)
     db.open_database(path)
     connection = sqlite3.connect(path)
     as_of = date(2026, 11, 20)
+    select = ("SELECT lead.id, lead.name, tier, stage, channel.name, expected_amount_fen, "
+              "last_contact, created, outcome FROM lead LEFT JOIN channel ON "
+              "lead.channel_id = channel.id ")
+    search = ("WHERE lead.name LIKE '%测试01234%' OR contact LIKE '%测试01234%' OR phone LIKE "
+              "'%测试01234%' OR industry LIKE '%测试01234%' ")
     cases = {
         "table_open": (lambda: leads.lead_page(None, 200, as_of),
-                       "SELECT * FROM lead ORDER BY outcome != 'open', tier, name, id LIMIT 200"),
+                       select + "ORDER BY outcome != 'open', tier, lead.name, lead.id LIMIT 200"),
         "table_sort": (lambda: leads.lead_page(None, 200, as_of, sort="expected_amount",
                                                descending=True),
-                       "SELECT * FROM lead ORDER BY expected_amount_fen DESC, id LIMIT 200"),
+                       select + "ORDER BY expected_amount_fen DESC, lead.id DESC LIMIT 200"),
         "table_filter": (lambda: leads.lead_page(None, 200, as_of,
                                                  leads.LeadFilter(search="测试01234")),
-                         "SELECT * FROM lead WHERE name LIKE '%测试01234%' OR contact LIKE "
-                         "'%测试01234%' OR phone LIKE '%测试01234%' OR industry LIKE "
-                         "'%测试01234%' ORDER BY outcome != 'open', tier, name, id LIMIT 200"),
+                         select + search + "ORDER BY outcome != 'open', tier, lead.name, "
+                         "lead.id LIMIT 200"),
     }
     for name, (ours, sql) in cases.items():
         ours_s = median_seconds(ours, runs)
@@ -205,6 +235,81 @@ def bench_tables(work: Path, rows: int, runs: int) -> None:
                f"{base_s * 1000:.1f} ms, median of {runs}{verdict}")
     connection.close()
     db.close_database()
+
+
+def _window_run(args: list[str], home: Path) -> tuple[float, dict]:
+    """One fresh process of bench/window.py: its wall time and what it printed."""
+    import json
+    import os
+
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("PYTHONDONTWRITEBYTECODE", "REPDESK_DB")}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+               XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"))
+    shutil.rmtree(home / "config", ignore_errors=True)  # the default first tab every time
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "window.py"), *args],
+                          capture_output=True, text=True, env=env, check=True)
+    seconds = time.perf_counter() - start
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if not result["painted"]:
+        raise RuntimeError(f"no window painted: {done.stderr[-500:]}")
+    return seconds, result
+
+
+def bench_window(path: Path, work: Path, runs: int) -> None:
+    """Cold start to the first painted main window, and peak memory with the leads table open,
+    each a fresh process, against a bare PySide6 window in a fresh process."""
+    home = work / "home"
+    _window_run(["repdesk", str(path)], home)  # warm-up: the day's backup, compiled modules
+    _window_run(["bare"], home)
+    bare = [_window_run(["bare"], home) for _ in range(runs)]
+    ours = [_window_run(["repdesk", str(path)], home) for _ in range(runs)]
+    bare_s = statistics.median(seconds for seconds, _ in bare)
+    ours_s = statistics.median(seconds for seconds, _ in ours)
+    report("startup", ours_s / bare_s, 1.5, f"first painted window on the heavy database "
+           f"{ours_s * 1000:.0f} ms, a bare PySide6 window {bare_s * 1000:.0f} ms, "
+           f"median of {runs} fresh processes")
+    bare_mb = statistics.median(result["peak_mb"] for _, result in bare)
+    leads_mb = statistics.median(_window_run(["repdesk", str(path), "--leads"], home)[1]
+                                 ["peak_mb"] for _ in range(max(3, runs // 2)))
+    extra = leads_mb - bare_mb
+    print(f"memory ratio {leads_mb / bare_mb:.2f} (goal ≤ +150 MB)  [peak with the leads table "
+          f"open {leads_mb:.0f} MB, a bare PySide6 window {bare_mb:.0f} MB: "
+          f"+{extra:.0f} MB]{'' if extra <= 150 else '  over goal'}")
+
+
+def bench_report(path: Path, work: Path, runs: int) -> None:
+    """The month's review PDF against a one-page ReportLab PDF in the same process."""
+    from datetime import date
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from app import db
+    from app.report_pdf import write_report
+
+    db.open_database(path)
+    counter = iter(range(10_000))
+
+    def ours():
+        write_report("2026-11", date(2026, 11, 20), work / f"review-{next(counter)}.pdf")
+
+    def baseline():
+        doc = SimpleDocTemplate(str(work / f"one-{next(counter)}.pdf"), pagesize=A4)
+        doc.build([Paragraph("Monthly review 2026-11", getSampleStyleSheet()["Title"])])
+
+    ours()  # the first PDF registers and loads the font once per process
+    baseline()
+    ours_s = median_seconds(ours, runs)
+    base_s = median_seconds(baseline, runs)
+    db.close_database()
+    verdict = "" if ours_s <= 1.0 else "  over goal"
+    print(f"report ratio {ours_s / base_s:.1f} (goal ≤ about 1 s)  [the month's review PDF on "
+          f"the heavy database {ours_s:.2f} s, a one-page ReportLab PDF {base_s:.3f} s, "
+          f"median of {runs}]{verdict}")
 
 
 def main() -> int:
@@ -217,16 +322,18 @@ def main() -> int:
     print(f"{platform.platform()}; Python {platform.python_version()}; "
           f"PySide6 {PySide6.__version__}; peewee {peewee.__version__}; "
           f"SQLite {__import__('sqlite3').sqlite_version}")
+    scale, runs = (0.1, 3) if args.quick else (1.0, 5)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        if args.quick:
-            bench_import(work, rows=20_000, runs=3)
-            bench_tables(work, rows=20_000, runs=3)
-            bench_summary(work, scale=0.1, runs=3)
-        else:
-            bench_import(work, rows=100_000, runs=5)
-            bench_tables(work, rows=100_000, runs=5)
-            bench_summary(work, scale=1.0, runs=5)
+        started = time.perf_counter()
+        heavy = heavy_database(work / "heavy.sqlite3", scale)
+        print(f"heavy database at scale {scale:g} written in "
+              f"{time.perf_counter() - started:.0f} s ({heavy.stat().st_size / 2**20:.0f} MB)")
+        bench_window(heavy, work, runs)
+        bench_tables(heavy, scale, runs)
+        bench_summary(heavy, scale, runs)
+        bench_report(heavy, work, runs)
+        bench_import(work, rows=int(100_000 * scale), runs=runs)
     return 0
 
 

@@ -1,5 +1,6 @@
 """The main window: six tabs, the menus, the status bar, and the database it works on."""
 
+import importlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app import __version__, backup, db, demo, i18n
@@ -20,22 +23,41 @@ from app.errors import UserError
 from app.lock import DatabaseLock
 from app.workdays import month_of
 from ui.app import app_settings
-from ui.tabs.board import BoardTab
-from ui.tabs.dashboard import DashboardTab
-from ui.tabs.leads import LeadsTab
-from ui.tabs.lifecycle import LifecycleTab
-from ui.tabs.review import ReviewTab
-from ui.tabs.targets import TargetsTab
 
-# (object name used for screenshots and settings, tab class)
+# (object name used for screenshots and settings, the tab's class in ui/tabs/)
 TABS = (
-    ("targets", TargetsTab),
-    ("leads", LeadsTab),
-    ("lifecycle", LifecycleTab),
-    ("board", BoardTab),
-    ("dashboard", DashboardTab),
-    ("review", ReviewTab),
+    ("targets", "ui.tabs.targets.TargetsTab"),
+    ("leads", "ui.tabs.leads.LeadsTab"),
+    ("lifecycle", "ui.tabs.lifecycle.LifecycleTab"),
+    ("board", "ui.tabs.board.BoardTab"),
+    ("dashboard", "ui.tabs.dashboard.DashboardTab"),
+    ("review", "ui.tabs.review.ReviewTab"),
 )
+TAB_NAMES = [name for name, _ in TABS]
+
+
+class LazyTab(QWidget):
+    """A tab's page in the tab bar; the tab itself (its module, widgets and queries) is made
+    the first time it is shown or asked for, so start-up builds only the tab on screen."""
+
+    def __init__(self, window, name: str, path: str):
+        super().__init__()
+        self.setObjectName(name)
+        self.window_, self.path, self.tab = window, path, None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def get(self):
+        if self.tab is None:
+            module, _dot, class_name = self.path.rpartition(".")
+            self.tab = getattr(importlib.import_module(module), class_name)(self.window_)
+            self.tab.setObjectName(self.objectName())
+            self.layout().addWidget(self.tab)
+        return self.tab
+
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        self.get()
+        super().showEvent(event)
 FIRST_RUN_KEY = "first_run_done"
 
 
@@ -125,10 +147,11 @@ class MainWindow(QMainWindow):
         self.board.forget_listeners()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
-        for name, tab_class in TABS:
-            tab = tab_class(self)
-            tab.setObjectName(name)
-            self.tabs.addTab(tab, tab.title())
+        titles = {"targets": self.tr("Targets"), "leads": self.tr("Leads && customers"),
+                  "lifecycle": self.tr("Lifecycle calendar"), "board": self.tr("Four quadrants"),
+                  "dashboard": self.tr("Dashboard"), "review": self.tr("Monthly review")}
+        for name, path in TABS:
+            self.tabs.addTab(LazyTab(self, name, path), titles[name])
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.status_label = QLabel()
@@ -188,9 +211,17 @@ class MainWindow(QMainWindow):
         return action
 
     # -- behaviour ----------------------------------------------------------------------
+    def tab(self, which: int | str):
+        """A tab by index or name, made now if it has not been shown yet."""
+        index = which if isinstance(which, int) else TAB_NAMES.index(which)
+        return self.tabs.widget(index).get()
+
     def refresh(self) -> None:
+        """Show the data again in every tab made so far (the others read it when made)."""
         for index in range(self.tabs.count()):
-            self.tabs.widget(index).refresh()
+            page = self.tabs.widget(index)
+            if page.tab is not None:
+                page.tab.refresh()
         self._update_status()
 
     def set_language(self, language: str) -> None:
@@ -239,8 +270,8 @@ class MainWindow(QMainWindow):
 
     def print_review(self) -> None:
         """File → Print: the monthly review tab's month, as the PDF prints."""
-        review_tab = self.tabs.widget([name for name, _ in TABS].index("review"))
-        self.tabs.setCurrentWidget(review_tab)
+        review_tab = self.tab("review")
+        self.tabs.setCurrentIndex(TAB_NAMES.index("review"))
         review_tab.print_review()
 
     def _choose_database(self) -> None:
@@ -314,9 +345,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         tab = settings.value("window/tab")
-        names = [name for name, _ in TABS]
-        if tab in names:
-            self.tabs.setCurrentIndex(names.index(tab))
+        if tab in TAB_NAMES:
+            self.tabs.setCurrentIndex(TAB_NAMES.index(tab))
 
     def release(self) -> None:
         """Close the database and let go of its lock (the window stays as it is).
@@ -336,7 +366,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802 - Qt's name
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/tab", TABS[self.tabs.currentIndex()][0])
+        settings.setValue("window/tab", TAB_NAMES[self.tabs.currentIndex()])
         settings.sync()
         self.release()
         super().closeEvent(event)

@@ -151,6 +151,7 @@ def table_view(model: QAbstractTableModel, stretch_column: int = 0) -> QTableVie
     view.setWordWrap(False)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(0)  # fit the rows on screen, not every loaded row
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view

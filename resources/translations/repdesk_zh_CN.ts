@@ -130,10 +130,6 @@
         <translation>{quadrant}中的新任务</translation>
     </message>
     <message>
-        <source>Four quadrants</source>
-        <translation>四象限</translation>
-    </message>
-    <message>
         <source>Edit task</source>
         <translation>编辑任务</translation>
     </message>
@@ -373,10 +369,6 @@
     <message>
         <source>customers, largest first</source>
         <translation>客户（按业绩从高到低）</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>销售仪表盘</translation>
     </message>
     <message>
         <source>{month} through {date}</source>
@@ -1061,10 +1053,6 @@
         <source>Referral reward paid</source>
         <translation>转介绍奖励已支付</translation>
     </message>
-    <message>
-        <source>Leads &amp;&amp; customers</source>
-        <translation>线索/客户</translation>
-    </message>
 </context>
 <context>
     <name>LifecycleTab</name>
@@ -1224,10 +1212,6 @@
         <source>Change touchpoint rules</source>
         <translation>修改触点规则</translation>
     </message>
-    <message>
-        <source>Lifecycle calendar</source>
-        <translation>客户生命周期</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1258,6 +1242,30 @@
     <message>
         <source>RepDesk Sales Workbench</source>
         <translation>RepDesk 销售工作台</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Leads &amp;&amp; customers</source>
+        <translation>线索/客户</translation>
+    </message>
+    <message>
+        <source>Lifecycle calendar</source>
+        <translation>客户生命周期</translation>
+    </message>
+    <message>
+        <source>Four quadrants</source>
+        <translation>四象限</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>销售仪表盘</translation>
+    </message>
+    <message>
+        <source>Monthly review</source>
+        <translation>月度复盘</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2332,10 +2340,6 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Close rate</source>
         <translation>成交率</translation>
-    </message>
-    <message>
-        <source>Targets</source>
-        <translation>目标</translation>
     </message>
     <message>
         <source>SMART target</source>

@@ -46,6 +46,15 @@ def _damage(path):
 
 # -- migrations --------------------------------------------------------------------------
 
+def _indexes(path) -> set[tuple[str, str]]:
+    connection = sqlite3.connect(path)
+    try:
+        return set(connection.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = "
+                                      "'index' AND name NOT LIKE 'sqlite_autoindex%'"))
+    finally:
+        connection.close()
+
+
 def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     path = tmp_path / "repdesk.sqlite3"
     shutil.copy(FIXTURE, path)
@@ -58,6 +67,10 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     plan = db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
     assert "lead_follow_up_due" in str(plan)
     db.close_database()
+    fresh = tmp_path / "fresh.sqlite3"  # the upgraded file has exactly a new file's indexes
+    db.open_database(fresh)
+    db.close_database()
+    assert _indexes(path) == _indexes(fresh)
     after = _tables(path)
     assert after.keys() == before.keys()
     for table, rows in before.items():

@@ -95,3 +95,37 @@ def test_the_database_path_comes_from_the_flag_then_the_environment_then_the_def
     default = db.resolve_db_path(None)
     assert default.name == "repdesk.sqlite3"
     assert "RepDesk" in default.parts
+
+
+def test_the_full_check_at_open_is_skipped_only_for_a_file_as_repdesk_left_it(tmp_path,
+                                                                              monkeypatch):
+    from datetime import date
+
+    path = tmp_path / "repdesk.sqlite3"
+    checks = []
+    real = db._quick_check
+    monkeypatch.setattr(db, "_quick_check", lambda p: checks.append(p) or real(p))
+    db.open_database(path, verify=True)  # a new file: nothing to check
+    Customer.create(name="甲", created=date(2026, 11, 1))
+    db.close_database()
+    assert checks == []
+
+    db.open_database(path, verify=True)  # as RepDesk left it: the stamp matches, no check
+    Customer.create(name="乙", created=date(2026, 11, 2))
+    db.close_database()
+    assert checks == []
+
+    connection = sqlite3.connect(path)  # another program writes to the file
+    connection.execute("UPDATE customer SET name = '丙' WHERE name = '乙'")
+    connection.commit()
+    connection.close()
+    db.open_database(path, verify=True)
+    assert checks == [path]
+    db.close_database()
+
+    db.open_database(path, verify=False)  # a reader (summary, export) never stamps
+    db.close_database()
+    os.utime(path, ns=(1, 1))  # any change to the file, even only its time
+    db.open_database(path, verify=True)
+    assert checks == [path, path]
+    db.close_database()

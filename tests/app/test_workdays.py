@@ -1,6 +1,6 @@
 """Working days follow China's real calendar, holidays and make-up workdays (调休) included."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from app.workdays import add_months, is_working_day, working_days, working_days_through
 
@@ -33,3 +33,34 @@ def test_months_are_added_with_month_ends_clamped():
     assert add_months(date(2028, 4, 30), -2) == date(2028, 2, 29)
     assert add_months(date(2026, 1, 15), -2) == date(2025, 11, 15)
     assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+
+
+def test_the_calendar_is_cached_per_year_and_asked_again_when_holidays_changes(monkeypatch):
+    import holidays
+    import platformdirs
+
+    from app import workdays
+
+    workdays._exceptions.cache_clear()
+    asked = []
+    real = workdays._ask_holidays
+    monkeypatch.setattr(workdays, "_ask_holidays", lambda *a: asked.append(a) or real(*a))
+    assert len(working_days(2026, 2)) == 16  # asks holidays, writes the cache
+    cached = platformdirs.user_cache_path("RepDesk", appauthor=False) / "workdays-CN-2026.json"
+    assert cached.exists() and asked == [("CN", 2026)]
+
+    workdays._exceptions.cache_clear()  # a new start: read from the cache, same answers
+    calendar = holidays.country_holidays("CN", years=2026)
+    every_day = [date(2026, 1, 1) + timedelta(days=n) for n in range(365)]
+    assert [is_working_day(d) for d in every_day] == [calendar.is_working_day(d)
+                                                      for d in every_day]
+    assert asked == [("CN", 2026)]
+
+    workdays._exceptions.cache_clear()  # another holidays release: ask again
+    monkeypatch.setattr(workdays, "_fingerprint", lambda: "a newer holidays")
+    assert len(working_days(2026, 2)) == 16 and len(asked) == 2
+
+    workdays._exceptions.cache_clear()  # a damaged cache file is never trusted
+    cached.write_text("{not json", "utf-8")
+    assert len(working_days(2026, 2)) == 16 and len(asked) == 3
+    workdays._exceptions.cache_clear()

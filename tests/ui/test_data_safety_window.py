@@ -15,7 +15,8 @@ def test_a_daily_backup_at_start_and_one_on_closing_after_changes(make_window):
     window = make_window()
     path = window.db_path
     assert [b.reason for b in backup.list_backups(path)] == ["daily"]
-    window.close()  # the board took in today's follow-ups: data changed, a closing backup
+    window.tab("board")  # the board takes in today's follow-ups: data changed
+    window.close()  # …so a closing backup
     [first] = backup.list_backups(path)  # the newest of the day replaces the daily one
     assert first.reason == "on-exit"
     window = make_window(path)  # the newest backup is less than a day old: none at start

@@ -39,13 +39,13 @@ def test_six_tabs_and_four_menus(make_window):
 
 def test_each_tab_shows_the_data_of_the_database(make_window):
     window = make_window()
-    targets = window.tabs.widget(0)
+    targets = window.tab(0)
     assert targets.revenue.text() == "¥200,000.00"
     assert "(21 working days)" in targets.calc_lines.text()
     assert targets.plan.rowCount() == 2
     assert targets.plan.item(0, 4).text() == "12.5%"
 
-    leads_tab = window.tabs.widget(1)
+    leads_tab = window.tab(1)
     assert leads_tab.lead_model.rowCount() == 120
     assert leads_tab.customer_model.rowCount() == 60
     overdue = [row for row in leads_tab.lead_model.rows if row.highlight]
@@ -54,21 +54,21 @@ def test_each_tab_shows_the_data_of_the_database(make_window):
     assert 0 < leads_tab.lead_model.rowCount() < 120
     assert all("宁波" in row[0] for row in leads_tab.lead_model.rows)
 
-    lifecycle_tab = window.tabs.widget(2)
+    lifecycle_tab = window.tab(2)
     assert lifecycle_tab.agenda.rowCount() > 0
 
-    board_tab = window.tabs.widget(3)
+    board_tab = window.tab(3)
     open_tasks = Task.select().where(~Task.done).count()
     assert sum(board_tab.models[q].rowCount() for q in (1, 2, 3, 4)) == open_tasks
     assert all(board_tab.models[q].rowCount() > 0 for q in (1, 2, 3, 4))
 
-    dashboard = window.tabs.widget(4)
+    dashboard = window.tab(4)
     summary = json.loads(run_cli_process("--db", window.db_path, "summary", "--json",
                                          "--as-of", AS_OF.isoformat()).stdout)
     assert dashboard.cards["deals"].value.text() == str(summary["actual"]["deals"])
     assert dashboard.cards["pace"].change.text().startswith("expected by today: ¥")
 
-    review_tab = window.tabs.widget(5)
+    review_tab = window.tab(5)
     assert review_tab.heading.text() == "Review of 2026-11"
     review_tab.show_month(-1)
     assert "转介绍奖励机制" in review_tab.texts["kept_methods"].toPlainText()
@@ -85,7 +85,7 @@ def test_the_leads_table_pages_in_as_it_scrolls(make_window, tmp_path):
                           for i in range(450)]).execute()
     db.close_database()
     window = make_window(path)
-    model = window.tabs.widget(1).lead_model
+    model = window.tab(1).lead_model
     assert model.rowCount() == 200
     while model.canFetchMore():
         model.fetchMore()
@@ -99,7 +99,7 @@ def test_switching_the_language_retranslates_everything_and_is_remembered(make_w
     assert _tab_titles(window) == CHINESE_TABS
     assert _menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert window.tabs.currentIndex() == 3
-    assert window.tabs.widget(3).views[1].accessibleName() == "重要紧急"
+    assert window.tab(3).views[1].accessibleName() == "重要紧急"
     from ui.app import app_settings, choose_language
 
     assert app_settings().value("language") == "zh_CN"
@@ -130,7 +130,7 @@ def test_first_start_offers_the_demo(make_window, tmp_path):
                               lambda box: box.buttons()[0]):  # "Load demo data"
         window.offer_demo_on_first_start()
     assert Customer.select().count() == 60
-    assert window.tabs.widget(1).customer_model.rowCount() == 60
+    assert window.tab(1).customer_model.rowCount() == 60
 
 
 def test_starting_clean_is_asked_once(make_window, tmp_path):
@@ -185,9 +185,9 @@ def test_open_another_database_and_back(make_window, tmp_path):
             mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[1]):
         assert window.open_database(other)
     assert window.db_path == other
-    assert window.tabs.widget(1).lead_model.rowCount() == 0
+    assert window.tab(1).lead_model.rowCount() == 0
     assert window.open_database(tmp_path / "repdesk.sqlite3")
-    assert window.tabs.widget(1).lead_model.rowCount() == 120
+    assert window.tab(1).lead_model.rowCount() == 120
 
 
 def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(make_window, tmp_path):
@@ -207,11 +207,11 @@ def test_restore_from_the_window(make_window, tmp_path):
     window = make_window()
     saved = backup.backup(window.db_path, tmp_path / "saved.sqlite3")
     Task.delete().execute()
-    window.tabs.widget(3).models[4].reload()
-    assert window.tabs.widget(3).models[4].rowCount() == 0
+    window.tab(3).models[4].reload()
+    assert window.tab(3).models[4].rowCount() == 0
     with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
         assert window.restore_backup(saved)
-    assert window.tabs.widget(3).models[4].rowCount() > 0
+    assert window.tab(3).models[4].rowCount() > 0
     assert window.lock.is_held
 
 

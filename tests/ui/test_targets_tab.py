@@ -12,7 +12,7 @@ from tests.conftest import AS_OF
 @pytest.fixture
 def tab(make_window):
     window = make_window()
-    return window.tabs.widget(0)
+    return window.tab(0)
 
 
 def test_the_demo_month_at_a_glance(tab):
@@ -97,8 +97,9 @@ def test_swot_notes_are_saved(tab):
 
 
 def test_sending_todays_actions_to_the_board_never_duplicates(tab):
+    tab.main.tab("board")  # opening the board takes in today's follow-ups and touchpoints
     Task.delete().where(Task.origin == "plan").execute()
-    assert tab.send_to_board() == 2
+    assert tab.send_to_board() == 2  # 2 × 产品A and 5 × 产品B a day: one task each
     assert tab.send_to_board() == 0
     titles = sorted(t.title for t in Task.select().where(Task.origin == "plan"))
     assert titles == ["Today's plan: 2 × 产品A（高毛利） 大客户",

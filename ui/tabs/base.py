@@ -1,4 +1,4 @@
-"""What every tab shares: a page layout, its title, and refresh() from the database."""
+"""What every tab shares: a page layout and refresh() from the database."""
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -13,9 +13,6 @@ class Tab(QWidget):
         self.page = QVBoxLayout(self)
         self.page.setContentsMargins(16, 14, 16, 14)
         self.page.setSpacing(10)
-
-    def title(self) -> str:
-        raise NotImplementedError
 
     def refresh(self) -> None:
         """Show the current data again (after an import, a restore, another database)."""

@@ -370,8 +370,6 @@ class BoardTab(Tab):
         self.grid.setRowStretch(1, 1)
 
     # -- behaviour ---------------------------------------------------------------------------
-    def title(self) -> str:
-        return self.tr("Four quadrants")
 
     def refresh(self) -> None:
         self.board.sync(self.main.as_of)

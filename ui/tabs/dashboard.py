@@ -149,8 +149,6 @@ class DashboardTab(Tab):
         self.page.addLayout(self.chart_grid, 1)
         self.refresh()
 
-    def title(self) -> str:
-        return self.tr("Dashboard")
 
     # -- figures -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -228,8 +228,6 @@ class LeadsTab(Tab):
         self._fill_channels_filter()
         self.refresh()
 
-    def title(self) -> str:
-        return self.tr("Leads && customers")
 
     # -- building ---------------------------------------------------------------------------
     def _build_detail(self) -> QWidget:

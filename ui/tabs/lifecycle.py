@@ -179,8 +179,6 @@ class LifecycleTab(Tab):
         self.page.addLayout(body, 1)
         self.refresh()
 
-    def title(self) -> str:
-        return self.tr("Lifecycle calendar")
 
     # -- showing ------------------------------------------------------------------------
     def show_month(self, step: int) -> None:

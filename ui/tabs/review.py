@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import review
+from app import db, review
 from app.i18n import message
 from app.labels import label
 from app.models import PDCA_PHASES, Customer
@@ -201,8 +201,6 @@ class ReviewTab(Tab):
         layout.addWidget(content, 1)
         return frame
 
-    def title(self) -> str:
-        return self.tr("Monthly review")
 
     # -- showing ----------------------------------------------------------------------------
     def show_month(self, step: int) -> None:
@@ -210,16 +208,10 @@ class ReviewTab(Tab):
         self.refresh()
 
     def save_rep_name(self) -> None:
-        from app import db
-        from app.report_pdf import REP_NAME_SETTING
-
-        db.set_setting(REP_NAME_SETTING, self.rep_name.text().strip())
+        db.set_setting(review.REP_NAME_SETTING, self.rep_name.text().strip())
 
     def refresh(self) -> None:
-        from app import db
-        from app.report_pdf import REP_NAME_SETTING
-
-        self.rep_name.setText(db.get_setting(REP_NAME_SETTING) or "")
+        self.rep_name.setText(db.get_setting(review.REP_NAME_SETTING) or "")
         data = review.build(self.month, self.main.as_of)
         self.data = data
         self.heading.setText(self.tr("Review of {month}").format(month=self.month))

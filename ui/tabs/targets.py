@@ -229,8 +229,6 @@ class TargetsTab(Tab):
         self.body.addStretch(1)
         self.refresh()
 
-    def title(self) -> str:
-        return self.tr("Targets")
 
     # -- building ---------------------------------------------------------------------------
     def _build_form(self) -> QFrame:
@@ -484,7 +482,7 @@ class TargetsTab(Tab):
                                                        share=percent(accounts.share)))
         if target is not None:
             lines.append(self.tr("Executive visits to key accounts: {done} of {goal}").format(
-                done=planning.key_account_executive_visits(self.month, as_of),
+                done=planning.key_account_executive_visits(self.month, as_of, accounts),
                 goal=target.key_account_executive_visits or 0))
         self.calc_lines.setText("<br>".join(lines))
 

@@ -1,0 +1,66 @@
+"""One cold start, for bench/run.py: a fresh process opens a window and quits once it has
+been painted, printing its peak memory as JSON.
+
+    python bench/window.py bare                  # a bare PySide6 main window (the baseline)
+    python bench/window.py repdesk DB            # RepDesk's main window on DB, as `repdesk`
+    python bench/window.py repdesk DB --leads    # …then the leads table shown and painted
+
+The parent times the whole process (interpreter start included); only the event filter that
+notices the first paint is added to what a user's start runs.
+"""
+
+import json
+import resource
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class FirstPaint(QObject):
+    """Quits after the first paint of a main window (optionally: then show the leads tab)."""
+
+    def __init__(self, leads: bool):
+        super().__init__()
+        self.leads = leads
+        self.done = False
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if (not self.done and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QMainWindow)):
+            self.done = True
+            QTimer.singleShot(0, lambda: self.painted(watched))
+        return False
+
+    def painted(self, window) -> None:
+        if self.leads:
+            self.leads = False
+            window.tabs.setCurrentIndex(1)  # the leads & customers tab
+            window.repaint()
+            QApplication.processEvents()
+        QApplication.quit()
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    application = QApplication(sys.argv[:1])
+    watcher = FirstPaint("--leads" in sys.argv)
+    application.installEventFilter(watcher)
+    if mode == "bare":
+        window = QMainWindow()
+        window.setWindowTitle("bare")
+        window.resize(1280, 800)
+        window.show()
+        status = application.exec()
+    else:
+        sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+        import main as repdesk
+
+        status = repdesk.main(["--db", sys.argv[2]])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(json.dumps({"status": status, "peak_mb": peak / 1024, "painted": watcher.done}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
