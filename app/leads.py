@@ -163,10 +163,12 @@ def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | 
     if after is not None:
         query = query.where(_after(terms, after, descending, nullable))
     rows = []
-    for values in query.order_by(*_order(terms, descending)).limit(limit).tuples():
+    cursor = database.execute(query.order_by(*_order(terms, descending)).limit(limit))
+    for values in cursor.fetchall():  # raw rows: a page is built without model objects
         (lead_id, name, tier, stage, channel, amount, last_contact, created, outcome) = \
             values[:9]
-        due = follow_up_due(tier, last_contact, created)
+        last_contact = last_contact and date.fromisoformat(last_contact)
+        due = follow_up_due(tier, last_contact, date.fromisoformat(created))
         rows.append(LeadRow(lead_id, name, tier, stage, channel or "", amount, last_contact,
                             outcome, due, outcome == "open" and as_of > due, values[9:]))
     return rows
@@ -209,10 +211,10 @@ def open_by_tier() -> dict[str, int]:
 
 def overdue(as_of: date) -> list[tuple[str, date]]:
     """Open leads whose follow-up was due before as-of: (name, due), earliest first."""
-    rows = (Lead.select(Lead.name, DUE_SQL.alias("due"))
-            .where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
-            .order_by(DUE_SQL, Lead.name).tuples())
-    return [(name, date.fromisoformat(due)) for name, due in rows]
+    rows = database.execute(Lead.select(Lead.name, DUE_SQL)
+                            .where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
+                            .order_by(DUE_SQL, Lead.name))
+    return [(name, date.fromisoformat(due)) for name, due in rows.fetchall()]
 
 
 @dataclass

@@ -9,7 +9,8 @@ customer, kind and due date, and never loses it.
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import peewee as pw
 from lunardate import LunarDate
@@ -71,7 +72,8 @@ def _month_day(text: str) -> tuple[int, int] | None:
     return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
-def yearly(start: date, end: date, month: int, day: int, lunar: bool = False) -> list[date]:
+@lru_cache(maxsize=4096)  # every customer asks for the same festivals and few birthdays
+def yearly(start: date, end: date, month: int, day: int, lunar: bool = False) -> tuple:
     """Each year's date of a (lunar or solar) month and day that falls in start..end."""
     found = []
     for year in range(start.year - 1, end.year + 1):
@@ -81,13 +83,17 @@ def yearly(start: date, end: date, month: int, day: int, lunar: bool = False) ->
             continue
         if start <= when <= end:
             found.append(when)
-    return found
+    return tuple(found)
 
 
 def stepping(first: date, months: int, start: date, end: date) -> list[date]:
     """first + k × months (k ≥ 1, month ends clamped) that fall in start..end."""
-    found, k = [], 1
-    while months > 0:
+    if months <= 0:
+        return []
+    # start a step before the range instead of walking up from the first order
+    k = max(1, ((start.year - first.year) * 12 + start.month - first.month) // months - 1)
+    found = []
+    while True:
         when = add_months(first, months * k)
         if when > end:
             break
@@ -105,11 +111,31 @@ CUSTOMER_FIELDS = (Customer.id, Customer.name, Customer.created, Customer.birthd
                    Customer.content_every_days)
 
 
+class CustomerRow(NamedTuple):
+    """A row of CUSTOMER_FIELDS."""
+
+    id: int
+    name: str
+    created: date
+    birthday: str
+    birthday_lunar: bool
+    founded: date | None
+    contract_end: date | None
+    contact_left: bool
+    contact_left_on: date | None
+    stage_override: str | None
+    content_every_days: int | None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
 @dataclass
 class Facts:
     """What the rules need of one customer, as of a day."""
 
-    customer: tuple  # a row of CUSTOMER_FIELDS
+    customer: CustomerRow
     first_order: date | None = None
     monthly: dict[str, int] = field(default_factory=dict)  # the 3 months m−2, m−1, m
 
@@ -124,19 +150,23 @@ def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
     query = Customer.select(*CUSTOMER_FIELDS)
     if customer_ids is not None:
         query = query.where(Customer.id.in_(customer_ids))
-    # plain rows, not model instances: this runs over every customer on each summary
-    found = {customer.id: Facts(customer) for customer in query.namedtuples()}
-    firsts = (Order.select(Order.customer, pw.fn.MIN(Order.date)).where(Order.date <= as_of)
-              .group_by(Order.customer).tuples())
-    for customer_id, first in firsts:
+    # raw rows, not model instances: this runs over every customer on each summary
+    found = {}
+    for (customer_id, name, created, birthday, lunar, founded, contract_end, left, left_on,
+         override, every) in database.execute(query).fetchall():
+        found[customer_id] = Facts(CustomerRow(
+            customer_id, name, date.fromisoformat(created), birthday, bool(lunar),
+            _day(founded), _day(contract_end), bool(left), _day(left_on), override, every))
+    firsts = database.execute(Order.select(Order.customer, pw.fn.MIN(Order.date))
+                              .where(Order.date <= as_of).group_by(Order.customer))
+    for customer_id, first in firsts.fetchall():
         if customer_id in found:
-            found[customer_id].first_order = (first if isinstance(first, date)
-                                              else date.fromisoformat(first))
+            found[customer_id].first_order = date.fromisoformat(first)
     month_expr = pw.fn.strftime("%Y-%m", Order.date)
-    amounts = (Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
-               .where(Order.date.between(start, end)).group_by(Order.customer, month_expr)
-               .tuples())
-    for customer_id, month, amount in amounts:
+    amounts = database.execute(
+        Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
+        .where(Order.date.between(start, end)).group_by(Order.customer, month_expr))
+    for customer_id, month, amount in amounts.fetchall():
         if customer_id in found:
             found[customer_id].monthly[month] = amount
     for item in found.values():
@@ -264,15 +294,15 @@ def events(as_of: date, start: date, end: date, customer_ids: list[int] | None =
     calendar shows them) — filter on `status` for what is still to do.
     """
     rule = rules()
-    # look a little wider so an event snoozed into the range is found
-    wide_start = start - timedelta(days=366)
     if items is None:
         items = facts(as_of, customer_ids)
     by_key: dict[tuple, Event] = {}
     for item in items:
-        for event in derived(item, as_of, wide_start, end, rule):
+        for event in derived(item, as_of, start, end, rule):
             by_key[event.key] = event
     names = {item.customer.id: item.customer.name for item in items}
+    # the rep's marks: they change the status of the events above, and bring in the events
+    # from before the range that were snoozed into it (a mark holds all an event needs)
     marks = LifecycleEvent.select().where(LifecycleEvent.status != "due")
     if customer_ids is not None:
         marks = marks.where(LifecycleEvent.customer.in_(customer_ids))

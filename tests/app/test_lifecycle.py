@@ -1,6 +1,6 @@
 """Lifecycle rules on hand-built customer histories, every edge case of CONTRACT.md."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -216,3 +216,22 @@ def test_each_rule_can_be_switched_off_and_retimed():
         "holiday_greeting": {"on": False}})
     assert kinds_and_dates(AS_OF, date(2026, 11, 1), date(2026, 11, 30)) == [
         ("first_order_callback", date(2026, 11, 12))]
+
+
+def test_stepping_from_just_before_the_range_finds_what_walking_from_the_start_finds():
+    from app.workdays import add_months
+
+    def walked(first, months, start, end):
+        found, k = [], 1
+        while (when := add_months(first, months * k)) <= end:
+            if when >= start:
+                found.append(when)
+            k += 1
+        return found
+
+    for first in (date(2023, 1, 31), date(2024, 2, 29), date(2026, 11, 15)):
+        for months in (1, 3, 12):
+            for start in (date(2023, 1, 1), date(2026, 3, 31), date(2026, 11, 20)):
+                end = start + timedelta(days=400)
+                assert lifecycle.stepping(first, months, start, end) == walked(
+                    first, months, start, end), (first, months, start)
