@@ -292,12 +292,16 @@ def key_accounts(as_of: date) -> KeyAccounts:
     totals = database.execute(
         Order.select(Order.customer, pw.fn.SUM(Order.amount_fen))
         .where((Order.date > since) & (Order.date <= as_of)).group_by(Order.customer))
+    rows = sorted(totals.fetchall(), key=lambda row: -row[1])  # (customer id, revenue)
+    if not rows:
+        return KeyAccounts([], 0, 0)
+    size = ceil(len(rows) * KEY_ACCOUNT_SHARE)
+    contenders = [row for row in rows if row[1] >= rows[size - 1][1]]  # ties at the cut too
     names = dict(database.execute(Customer.select(Customer.id, Customer.name)).fetchall())
-    rows = sorted((KeyAccount(customer_id, names[customer_id], revenue)
-                   for customer_id, revenue in totals.fetchall()),
-                  key=lambda c: (-c.revenue, c.name))
-    top = rows[:ceil(len(rows) * KEY_ACCOUNT_SHARE)] if rows else []
-    return KeyAccounts(top, sum(c.revenue for c in top), sum(c.revenue for c in rows))
+    top = sorted((KeyAccount(customer_id, names[customer_id], revenue)
+                  for customer_id, revenue in contenders),
+                 key=lambda c: (-c.revenue, c.name))[:size]
+    return KeyAccounts(top, sum(c.revenue for c in top), sum(row[1] for row in rows))
 
 
 def key_account_executive_visits(month: str, as_of: date,
