@@ -384,9 +384,10 @@ def build_story(month: str, as_of: date, styles: Styles, width: float) -> list:
                 styles,
             )
         )
-    warnings = lifecycle.churn_warnings(as_of)
+    customers = lifecycle.facts(as_of)  # once, for the warnings and the touchpoints
+    warnings = lifecycle.churn_warnings(as_of, customers)
     first, _ = month_bounds(month)
-    upcoming = lifecycle.due_events(as_of, as_of, as_of + timedelta(days=14))
+    upcoming = lifecycle.due_events(as_of, as_of, as_of + timedelta(days=14), customers)
     story += [Paragraph(translate("Report", "Lifecycle and churn"), styles.h1)]
     reasons = {
         "orders_down_2_months": translate("Report", "orders down 2 months in a row"),

@@ -117,5 +117,6 @@ def add_months(day: date, months: int) -> date:
     30 Apr − 2 → 28 Feb)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
+    if day.day <= 28:  # every month has it: no need to look up the month's length
+        return date(year, month + 1, day.day)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -41,6 +41,20 @@ class FirstPaint(QObject):
         QApplication.quit()
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory. Linux: VmHWM, which starts afresh at exec
+    (ru_maxrss would carry over the parent's peak from the fork)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+
+
 def main() -> int:
     mode = sys.argv[1]
     application = QApplication(sys.argv[:1])
@@ -57,8 +71,7 @@ def main() -> int:
         import main as repdesk
 
         status = repdesk.main(["--db", sys.argv[2]])
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"status": status, "peak_mb": peak / 1024, "painted": watcher.done}))
+    print(json.dumps({"status": status, "peak_mb": peak_mb(), "painted": watcher.done}))
     return 0
 
 
