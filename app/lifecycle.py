@@ -63,6 +63,7 @@ def lunar_day(year: int, month: int, day: int) -> date:
         return LunarDate(year, month, day - 1).to_solar_date()
 
 
+@lru_cache(maxsize=1024)
 def _month_day(text: str) -> tuple[int, int] | None:
     """`1985-10-08` or `10-08` → (10, 8)."""
     try:
@@ -90,8 +91,9 @@ def stepping(first: date, months: int, start: date, end: date) -> list[date]:
     """first + k × months (k ≥ 1, month ends clamped) that fall in start..end."""
     if months <= 0:
         return []
-    # start a step before the range instead of walking up from the first order
-    k = max(1, ((start.year - first.year) * 12 + start.month - first.month) // months - 1)
+    # start at the last step that can still fall in the range, not at the first order:
+    # steps before it land in a month before start's
+    k = max(1, ((start.year - first.year) * 12 + start.month - first.month) // months)
     found = []
     while True:
         when = add_months(first, months * k)
@@ -138,6 +140,7 @@ class Facts:
     customer: CustomerRow
     first_order: date | None = None
     monthly: dict[str, int] = field(default_factory=dict)  # the 3 months m−2, m−1, m
+    reasons: list[str] | None = None  # churn_reasons, once worked out
 
 
 def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
@@ -177,13 +180,14 @@ def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
 def churn_reasons(item: Facts) -> list[str]:
     """`orders_down_2_months` when m−2 > m−1 > m (m the last complete month before as-of);
     `contact_left` when the contact person has left."""
-    reasons = []
-    two_before, one_before, last = item.monthly.values()
-    if two_before > one_before > last:
-        reasons.append(ORDERS_DOWN)
-    if item.customer.contact_left:
-        reasons.append(CONTACT_LEFT)
-    return reasons
+    if item.reasons is None:
+        item.reasons = []
+        two_before, one_before, last = item.monthly.values()
+        if two_before > one_before > last:
+            item.reasons.append(ORDERS_DOWN)
+        if item.customer.contact_left:
+            item.reasons.append(CONTACT_LEFT)
+    return item.reasons
 
 
 def stage(item: Facts, as_of: date) -> str | None:
@@ -233,13 +237,31 @@ class Event:
         return (self.customer_id, self.kind, self.due)
 
 
-def derived(item: Facts, as_of: date, start: date, end: date, rule: dict) -> list[Event]:
-    """The touchpoints the rules put in start..end for one customer."""
+def festival_days(start: date, end: date, rule: dict) -> tuple[date, ...]:
+    """The chosen festivals' dates in start..end (the same for every customer)."""
+    days = []
+    for name in rule["holiday_greeting"]["holidays"]:
+        if name in LUNAR_FESTIVALS:
+            days += yearly(start, end, *LUNAR_FESTIVALS[name], lunar=True)
+        elif name in SOLAR_FESTIVALS:
+            days += yearly(start, end, *SOLAR_FESTIVALS[name])
+    return tuple(days)
+
+
+def derived(item: Facts, as_of: date, start: date, end: date, rule: dict,
+            festivals: tuple[date, ...] | None = None) -> list[Event]:
+    """The touchpoints the rules put in start..end for one customer (`festivals`: the
+    festival dates in the range, worked out once for all customers)."""
     customer = item.customer
     found: list[tuple[str, date]] = []
 
     def on(kind):
         return rule[kind]["on"]
+
+    if item.first_order is None and not (customer.contract_end or customer.birthday
+                                         or customer.founded or customer.content_every_days
+                                         or customer.contact_left):
+        return []  # no orders and no dates: no rule has anything to say
 
     current = stage(item, as_of)
     if item.first_order and on("first_order_callback"):
@@ -265,19 +287,18 @@ def derived(item: Facts, as_of: date, start: date, end: date, rule: dict) -> lis
                   yearly(start, end, customer.founded.month, customer.founded.day)
                   if d > customer.founded]
     if item.first_order and on("holiday_greeting"):
-        for name in rule["holiday_greeting"]["holidays"]:
-            if name in LUNAR_FESTIVALS:
-                found += [("holiday_greeting", d)
-                          for d in yearly(start, end, *LUNAR_FESTIVALS[name], lunar=True)]
-            elif name in SOLAR_FESTIVALS:
-                found += [("holiday_greeting", d)
-                          for d in yearly(start, end, *SOLAR_FESTIVALS[name])]
+        if festivals is None:
+            festivals = festival_days(start, end, rule)
+        found += [("holiday_greeting", d) for d in festivals]
     if customer.content_every_days and on("send_content"):
-        due = customer.created + timedelta(days=customer.content_every_days)
+        every = timedelta(days=customer.content_every_days)
+        due = customer.created + every
+        if due < start:  # jump to the last step before the range
+            due += every * ((start - due).days // customer.content_every_days)
         while due <= end:
             if due >= start:
                 found.append(("send_content", due))
-            due += timedelta(days=customer.content_every_days)
+            due += every
     detected = churn_detected(item, as_of)
     if detected and on("win_back"):
         due = detected + timedelta(days=rule["win_back"]["days"])
@@ -297,8 +318,9 @@ def events(as_of: date, start: date, end: date, customer_ids: list[int] | None =
     if items is None:
         items = facts(as_of, customer_ids)
     by_key: dict[tuple, Event] = {}
+    festivals = festival_days(start, end, rule)
     for item in items:
-        for event in derived(item, as_of, start, end, rule):
+        for event in derived(item, as_of, start, end, rule, festivals):
             by_key[event.key] = event
     names = {item.customer.id: item.customer.name for item in items}
     # the rep's marks: they change the status of the events above, and bring in the events

@@ -321,16 +321,20 @@ def key_account_executive_visits(month: str, as_of: date,
 def new_long_term_customers(month: str, as_of: date) -> int:
     """New customers of the month whose second order came within 90 days of the first."""
     first, last = month_bounds(month)
-    count = 0
-    firsts = (Order.select(Order.customer, pw.fn.MIN(Order.date).alias("first"))
-              .group_by(Order.customer).having(pw.fn.MIN(Order.date).between(first, last)))
-    for row in firsts:
-        second = (Order.select(Order.date).where(Order.customer == row.customer_id)
-                  .order_by(Order.date, Order.id).offset(1).limit(1).scalar())
-        if second and second <= min(as_of, date.fromisoformat(str(row.first))
-                                    + timedelta(days=LONG_TERM_DAYS)):
-            count += 1
-    return count
+    earlier, other = Order.alias(), Order.alias()
+    second = (other.select(other.date).where(other.customer == Order.customer)
+              .order_by(other.date, other.id).limit(1).offset(1))
+    # one query: the month's new customers (an order in it, none before), each with its
+    # first order and its second one
+    rows = database.execute(
+        Order.select(Order.customer, pw.fn.MIN(Order.date), second)
+        .where(Order.date.between(first, last) & ~pw.fn.EXISTS(
+            earlier.select(pw.SQL("1")).where((earlier.customer == Order.customer)
+                                              & (earlier.date < first))))
+        .group_by(Order.customer)).fetchall()
+    return sum(1 for _customer, first_day, second_day in rows
+               if second_day and date.fromisoformat(second_day) <= min(
+                   as_of, date.fromisoformat(first_day) + timedelta(days=LONG_TERM_DAYS)))
 
 
 def average_order_before(month: str) -> Fraction | None:
