@@ -37,7 +37,7 @@ def test_six_tabs_and_four_menus(make_window):
     assert "2026-11-20" in window.status_label.text()
 
 
-def test_each_tab_shows_the_data_of_the_database(make_window):
+def test_each_tab_shows_the_data_of_the_database(make_window, qtbot):
     window = make_window()
     targets = window.tab(0)
     assert targets.revenue.text() == "¥200,000.00"
@@ -50,7 +50,9 @@ def test_each_tab_shows_the_data_of_the_database(make_window):
     assert leads_tab.customer_model.rowCount() == 60
     overdue = [row for row in leads_tab.lead_model.rows if row.highlight]
     assert overdue, "overdue leads stand out"
-    leads_tab.search.setText("宁波")
+    leads_tab.search.setText("宁波")  # the tables wait for a pause in the typing
+    assert leads_tab.lead_model.rowCount() == 120
+    qtbot.waitUntil(lambda: leads_tab.lead_model.rowCount() < 120, timeout=2000)
     assert 0 < leads_tab.lead_model.rowCount() < 120
     assert all("宁波" in row[0] for row in leads_tab.lead_model.rows)
 
