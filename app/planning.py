@@ -342,8 +342,10 @@ def average_order_before(month: str) -> Fraction | None:
     months = history_months(month)
     start, _ = month_bounds(months[0])
     _, end = month_bounds(months[-1])
-    actual = period_actuals(start, end)
-    return Fraction(actual["revenue_fen"], actual["deals"]) if actual["deals"] else None
+    revenue, deals = (Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0),
+                                   pw.fn.COUNT(Order.id))
+                      .where(Order.date.between(start, end)).scalar(as_tuple=True))
+    return Fraction(revenue, deals) if deals else None
 
 
 # -- market slicing and season -------------------------------------------------------------
