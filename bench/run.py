@@ -265,14 +265,13 @@ def _window_run(args: list[str], home: Path) -> tuple[float, dict]:
                XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
                XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"))
     shutil.rmtree(home / "config", ignore_errors=True)  # the default first tab every time
-    start = time.perf_counter()
+    env["BENCH_LAUNCHED"] = repr(time.time())
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "window.py"), *args],
                           capture_output=True, text=True, env=env, check=True)
-    seconds = time.perf_counter() - start
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if not result["painted"]:
         raise RuntimeError(f"no window painted: {done.stderr[-500:]}")
-    return seconds, result
+    return result["painted_s"], result
 
 
 def bench_window(path: Path, work: Path, runs: int) -> None:
@@ -287,8 +286,10 @@ def bench_window(path: Path, work: Path, runs: int) -> None:
         ours.append(_window_run(["repdesk", str(path)], home))
     bare_s = statistics.median(seconds for seconds, _ in bare)
     ours_s = statistics.median(seconds for seconds, _ in ours)
-    report("startup", ours_s / bare_s, 1.5, f"first painted window on the heavy database "
-           f"{ours_s * 1000:.0f} ms, a bare PySide6 window {bare_s * 1000:.0f} ms, "
+    ready_s = statistics.median(result["ready_s"] for _, result in ours)
+    report("startup", ours_s / bare_s, 1.5, f"launch to the first painted window on the heavy "
+           f"database {ours_s * 1000:.0f} ms (its first tab filled in at "
+           f"{ready_s * 1000:.0f} ms), a bare PySide6 window {bare_s * 1000:.0f} ms, "
            f"median of {runs} fresh processes")
     bare_mb = statistics.median(result["peak_mb"] for _, result in bare)
     leads_mb = statistics.median(_window_run(["repdesk", str(path), "--leads"], home)[1]

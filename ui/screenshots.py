@@ -23,6 +23,7 @@ def take_screenshots(db_path: Path, out_dir, language: str | None = None,
         window.show()
         for index, (name, _) in enumerate(TABS):
             window.tabs.setCurrentIndex(index)
+            window.tab(index)  # made now, not on the next turn of the event loop
             application.processEvents()
             window.grab().save(str(out / f"{index + 1:02d}-{name}.png"))
     finally:

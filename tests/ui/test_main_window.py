@@ -223,3 +223,16 @@ def test_undo_and_redo_are_in_the_edit_menu_with_standard_shortcuts(make_window)
     undo, redo = edit.actions()[:2]
     assert undo.shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_Z)
     assert not undo.isEnabled() and not redo.isEnabled()  # nothing to undo yet
+
+
+def test_tabs_are_made_when_first_shown_the_first_after_the_window_is_painted(make_window,
+                                                                              qtbot):
+    window = make_window()
+    pages = [window.tabs.widget(index) for index in range(window.tabs.count())]
+    assert all(page.tab is None for page in pages)  # nothing made before the window shows
+    window.show()
+    qtbot.waitUntil(lambda: pages[0].tab is not None, timeout=5000)
+    assert window.painted  # the window was on screen first, then its tab was made
+    assert all(page.tab is None for page in pages[1:])  # the others wait to be shown
+    window.tabs.setCurrentIndex(2)  # a switch makes the tab at once
+    assert pages[2].tab is not None and pages[2].tab.agenda.rowCount() > 0
