@@ -47,6 +47,9 @@ STATUS = {
 }
 
 
+LISTED = 20  # churn warnings named in the PDF; the rest are counted
+
+
 def register_font() -> str:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         from app.i18n import resources_dir
@@ -397,8 +400,12 @@ def build_story(month: str, as_of: date, styles: Styles, width: float) -> list:
         Paragraph(
             "• " + f"{customer.name}: " + ", ".join(reasons.get(r, r) for r in found), styles.body
         )
-        for customer, found in warnings
+        for customer, found in warnings[:LISTED]
     ] or [Paragraph(translate("Report", "No customer shows a churn signal."), styles.body)]
+    if len(warnings) > LISTED:  # a page of names reads; fifteen pages do not
+        story.append(Paragraph(translate(
+            "Report", "… and {count} more: the Lifecycle calendar lists them all.").format(
+            count=len(warnings) - LISTED), styles.body))
     if upcoming:
         story.append(
             Paragraph(

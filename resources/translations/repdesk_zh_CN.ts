@@ -1982,6 +1982,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>没有客户出现流失信号。</translation>
     </message>
     <message>
+        <source>… and {count} more: the Lifecycle calendar lists them all.</source>
+        <translation>……另有 {count} 位客户：客户生命周期日历中可查看全部。</translation>
+    </message>
+    <message>
         <source>Touchpoints in the next 14 days: {count}</source>
         <translation>未来14天的客户触点：{count} 个</translation>
     </message>

@@ -99,3 +99,17 @@ def test_the_pdf_embeds_every_font_and_shows_the_figures(month, tmp_path, langua
         assert expected in text, expected
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "(A4)" in info
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_pdf_names_twenty_churn_warnings_and_counts_the_rest(db_path, tmp_path):
+    from app.report_pdf import LISTED, write_report
+
+    for i in range(LISTED + 5):  # orders falling 3 → 2 → 1 over Aug–Oct: a churn signal
+        customer = Customer.create(name=f"流失客户{i:02d}", created=date(2026, 1, 5))
+        for month, amount in ((8, 3), (9, 2), (10, 1)):
+            Order.create(customer=customer, date=date(2026, month, 15), amount_fen=amount)
+    out = write_report("2026-11", AS_OF, tmp_path / "review.pdf")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "流失客户19" in text and "流失客户20" not in text  # by name, the first 20
+    assert "… and 5 more" in text
