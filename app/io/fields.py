@@ -59,11 +59,13 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (value.__class__ is str and not value.strip())
 
 
 def text(value) -> str:
     """A text cell, with a spreadsheet-safety quote from our own export taken off again."""
+    if value.__class__ is str:  # every CSV cell: the quick way
+        return unneutralise(value.strip())
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -95,6 +97,11 @@ def parse_date(value) -> date:
     if isinstance(value, date):
         return value
     cleaned = str(value).strip()
+    if len(cleaned) == 10 and cleaned[4] == "-" and cleaned[7] == "-":
+        try:  # YYYY-MM-DD, the usual spelling, parsed in C
+            return date.fromisoformat(cleaned)
+        except ValueError:
+            pass  # e.g. 2026-13-01: the patterns below say what is wrong
     for pattern in DATE_PATTERNS:
         match = pattern.match(cleaned)
         if match:

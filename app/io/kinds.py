@@ -200,8 +200,9 @@ def _converter(field: pw.Field):
         return lambda value: None if value is None else value.isoformat()
     if isinstance(field, ExactDecimalField):
         return lambda value: None if value is None else field.db_value(value)
-    if isinstance(field, pw.CharField | pw.TextField | pw.IntegerField | pw.BooleanField):
-        return None  # sqlite3 stores str, int and bool as they are
+    if isinstance(field, pw.CharField | pw.TextField | pw.IntegerField | pw.BooleanField
+                  | pw.ForeignKeyField):
+        return None  # sqlite3 stores str, int (ids too) and bool as they are
     return lambda value: _db_value(field, value)
 
 
@@ -228,12 +229,11 @@ def _insert_chunks(model, rows: list[dict]) -> list[int]:
     plan = [(field.name, defaults[field.name], _converter(field)) for field in fields]
 
     def values(row):
-        for name, default, convert in plan:
-            value = row.get(name, default)
-            yield value if convert is None else convert(value)
+        return [row.get(name, default) if convert is None else convert(row.get(name, default))
+                for name, default, convert in plan]
 
     database.cursor().executemany(
-        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', (tuple(values(row)) for row in rows))
+        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', [values(row) for row in rows])
     return list(range(start + 1, start + 1 + len(rows)))
 
 
