@@ -11,6 +11,7 @@ import calendar
 import importlib.util
 import json
 import os
+import sys
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -21,13 +22,18 @@ DEFAULT_COUNTRY = "CN"
 
 
 def _fingerprint() -> str | None:
-    """Which `holidays` is installed, without importing it (None: cannot tell)."""
-    spec = importlib.util.find_spec("holidays")
-    try:
-        stat = Path(spec.origin).stat()
-    except (AttributeError, TypeError, OSError):
-        return None
-    return f"{stat.st_size}-{stat.st_mtime_ns}"
+    """Which `holidays` is installed, without importing it (None: cannot tell). In a frozen
+    bundle its modules live inside the bundle's archive: the executable stands for them."""
+    places = [getattr(importlib.util.find_spec("holidays"), "origin", None)]
+    if getattr(sys, "frozen", False):
+        places.append(sys.executable)
+    for place in places:
+        try:
+            stat = Path(place).stat()
+        except (TypeError, OSError):
+            continue
+        return f"{stat.st_size}-{stat.st_mtime_ns}"
+    return None
 
 
 def _ask_holidays(country: str, year: int) -> dict[str, list[str]]:

@@ -64,3 +64,20 @@ def test_the_calendar_is_cached_per_year_and_asked_again_when_holidays_changes(m
     cached.write_text("{not json", "utf-8")
     assert len(working_days(2026, 2)) == 16 and len(asked) == 3
     workdays._exceptions.cache_clear()
+
+
+def test_a_frozen_bundle_keys_the_calendar_cache_on_its_executable(monkeypatch, tmp_path):
+    import importlib.util
+    import sys
+    from types import SimpleNamespace
+
+    from app import workdays
+
+    program = tmp_path / "RepDesk"
+    program.write_bytes(b"bundle")
+    monkeypatch.setattr(importlib.util, "find_spec",  # modules inside the bundle's archive
+                        lambda name: SimpleNamespace(origin=str(tmp_path / "no" / "such.py")))
+    assert workdays._fingerprint() is None  # a source run that cannot tell: no cache
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert workdays._fingerprint() == f"6-{program.stat().st_mtime_ns}"
