@@ -61,6 +61,8 @@ class LazyTab(QWidget):
         if self.tab is None and self.window_.painted:  # a tab switch: made at once
             self.get()
         super().showEvent(event)  # at start-up: made once the window has been painted
+
+
 FIRST_RUN_KEY = "first_run_done"
 
 
