@@ -56,9 +56,20 @@ def _v4_period_figures_from_covering_indexes() -> None:
     Activity._schema.create_indexes(safe=True)
 
 
+def _v5_fewer_lead_indexes() -> None:
+    """Leads keep the indexes that sort or select many rows; the ones on columns of few
+    values (tier, outcome, channel, industry), on phone, last contact and import batch cost
+    every insert more than they saved. The customer link is indexed only where set."""
+    for name in ("lead_phone", "lead_industry", "lead_channel_id", "lead_tier",
+                 "lead_last_contact", "lead_outcome", "lead_batch_id", "lead_customer_id"):
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    Lead._schema.create_indexes(safe=True)
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
     3: _v3_follow_up_dates_are_indexed,
     4: _v4_period_figures_from_covering_indexes,
+    5: _v5_fewer_lead_indexes,
 }

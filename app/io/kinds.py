@@ -44,9 +44,23 @@ class Col:
     default: object = None
     words: dict | None = None  # for type "word": accepted words → canonical value
 
-    def __post_init__(self):
+    def __post_init__(self):  # parsers chosen once: they run for every cell
         parser = f.word_parser(self.words) if self.type == "word" else PARSERS[self.type]
-        object.__setattr__(self, "parse", parser)  # chosen once: parse runs for every cell
+        object.__setattr__(self, "parse", parser)
+        object.__setattr__(self, "quick", getattr(parser, "quick", QUICK.get(self.type)))
+
+    @property
+    def blank(self):
+        """What a blank cell stands for (f.MISSING when the column is required)."""
+        if self.required:
+            return f.MISSING
+        if self.default is not None:
+            return self.default
+        if self.type in ("text", "birthday", "month"):
+            return ""
+        if self.type == "tags":
+            return []
+        return None
 
     def csv_value(self, value) -> str:
         """The canonical text of a stored value in a CSV cell."""
@@ -85,6 +99,14 @@ PARSERS: dict[str, Callable] = {
     "month": f.parse_month,
     "tags": f.parse_tags,
     "birthday": f.parse_birthday,
+}
+QUICK: dict[str, Callable] = {  # a whole column at once, for the usual spellings
+    "text": f.quick_text,
+    "date": f.quick_date,
+    "money": f.quick_money,
+    "count": f.quick_count,
+    "bool": f.quick_bool,
+    "tags": f.quick_tags,
 }
 CSV_FORMATTERS: dict[str, Callable] = {
     "date": f.format_date,
@@ -206,12 +228,25 @@ def _converter(field: pw.Field):
     return lambda value: _db_value(field, value)
 
 
+def _literal(value) -> str | None:
+    """`value` as an SQL literal, or None when it is better bound as a parameter."""
+    if value is None:
+        return "NULL"
+    if value.__class__ in (bool, int):
+        return str(int(value))
+    if value.__class__ is str and len(value) <= 200 and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
+
+
 def _insert_chunks(model, rows: list[dict]) -> list[int]:
     """Insert rows with one prepared statement; returns their new ids in order.
 
     peewee's insert_many builds SQL per row, which dominated big imports; this fills the
-    model's defaults the same way. The ids follow MAX(id): this process is the only writer
-    (it holds the database lock) and is inside a transaction.
+    model's defaults the same way. A column with the same value in every row (a default,
+    or a file's constant column) is written once into the statement as a literal rather
+    than bound for every row. The ids follow MAX(id): this process is the only writer (it
+    holds the database lock) and is inside a transaction.
     """
     if not rows:
         return []
@@ -222,18 +257,28 @@ def _insert_chunks(model, rows: list[dict]) -> list[int]:
         raise KeyError(f"{model.__name__} has no field {sorted(unknown)}")
     defaults = {field.name: field.default() if callable(field.default) else field.default
                 for field in fields}
-    columns = ", ".join(f'"{field.column_name}"' for field in fields)
-    marks = ", ".join("?" for _ in fields)
     table = model._meta.table_name
     start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
-    plan = [(field.name, defaults[field.name], _converter(field)) for field in fields]
-
-    def values(row):
-        return [row.get(name, default) if convert is None else convert(row.get(name, default))
-                for name, default, convert in plan]
-
-    database.cursor().executemany(
-        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', [values(row) for row in rows])
+    columns = []  # (field, values in row order)
+    for field in fields:
+        name, default, convert = field.name, defaults[field.name], _converter(field)
+        values = [row.get(name, default) for row in rows]
+        if convert is not None:
+            values = [convert(value) for value in values]
+        columns.append((field, values))
+    bound, literals = [], []
+    for field, values in columns:
+        literal = _literal(values[0])
+        # count() compares with ==, so True and 1 match: SQLite stores both as the integer 1
+        if literal is not None and values.count(values[0]) == len(values):
+            literals.append((field, literal))
+        else:
+            bound.append((field, values))
+    names = ", ".join(f'"{field.column_name}"' for field, _ in bound + literals)
+    marks = ", ".join(["?"] * len(bound) + [literal for _, literal in literals])
+    database.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+                                  zip(*(values for _, values in bound), strict=True) if bound
+                                  else [()] * len(rows))
     return list(range(start + 1, start + 1 + len(rows)))
 
 

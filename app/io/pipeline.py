@@ -5,12 +5,15 @@ The command line, the import wizard and the tests all go through `plan_import` a
 import is a batch that `undo_batch` takes back whole.
 """
 
+import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from app import db
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, current_language, message, translate
 from app.io import fields as f
@@ -19,6 +22,7 @@ from app.io.kinds import KINDS, Col, Kind, Lookup, RowProblem, _set_tags, _tags_
 from app.models import ImportBatch, ImportChange, database
 
 CHECK_CHUNK = 2000  # rows checked and written at a time (keeps memory flat on big files)
+BULK_ROWS = 5000  # a file this long, and longer than its table, has the indexes built after
 
 
 class Cancelled(Exception):
@@ -118,39 +122,39 @@ def plan_import(kind_name: str, path: Path, mapping: dict[int, str | None] | Non
     return ImportPlan(kind, Path(path), table, auto, unknown)
 
 
-def _blank_value(column: Col):
-    if column.default is not None:
-        return column.default
-    if column.type in ("text", "birthday", "month"):
-        return ""
-    if column.type == "tags":
-        return []
-    return None
+def check_rows(plan: ImportPlan, columns: list[tuple[int, Col]],
+               records: list[tuple[int, list]], lookup: Lookup, today: date
+               ) -> list[dict | RowError]:
+    """Each row ready to write, or a RowError with every problem of the row.
 
-
-def check_row(plan: ImportPlan, columns: list[tuple[int, Col]], line: int, cells: list,
-              lookup: Lookup, today: date):
-    """The row ready to write, or a RowError with every problem of the row."""
-    values, problems = {}, []
+    The cells are parsed column by column (a column's quick path reads it in one go), then
+    each row is checked against the database and across its columns by its kind.
+    """
+    width = max((index for index, _ in columns), default=-1) + 1
+    grid = [cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
+            for _, cells in records]
+    keys, parsed, problems = [], [], []
     for index, column in columns:
-        key = column.key
-        cell = cells[index] if index < len(cells) else None
-        if f.is_blank(cell):
-            if column.required:
-                problems.append((key, f.REQUIRED, {}))
-            else:
-                values[key] = _blank_value(column)
+        values, found = f.parse_column([cells[index] for cells in grid], column.parse,
+                                       column.quick, column.blank)
+        keys.append(column.key)
+        parsed.append(values)
+        problems.append(found)
+    bad = set().union(*problems)
+    results: list[dict | RowError] = []
+    check = plan.kind.check
+    for position, values in enumerate(zip(*parsed, strict=True)):
+        line, cells = records[position]
+        if position in bad:
+            results.append(RowError(line, [
+                (key, *found[position]) for key, found in zip(keys, problems, strict=True)
+                if position in found], cells))
             continue
         try:
-            values[key] = column.parse(cell)
-        except f.CellError as error:
-            problems.append((key, error.reason, error.values))
-    if not problems:
-        try:
-            return plan.kind.check(values, lookup, today)
+            results.append(check(dict(zip(keys, values, strict=True)), lookup, today))
         except RowProblem as problem:
-            problems = problem.problems
-    return RowError(line, problems, cells)
+            results.append(RowError(line, problem.problems, cells))
+    return results
 
 
 def preview(plan: ImportPlan, today: date, limit: int = 200
@@ -164,13 +168,16 @@ def preview(plan: ImportPlan, today: date, limit: int = 200
     lookup = Lookup(today)
     columns = plan.columns
     with database.atomic() as transaction:
+        records = []
         for line, cells in plan.table.rows:
-            if all(f.is_blank(cell) for cell in cells):
-                continue
-            checked = check_row(plan, columns, line, cells, lookup, today)
-            rows.append((line, cells, checked if isinstance(checked, RowError) else None))
-            if len(rows) >= limit:
-                break
+            if not f.is_blank_row(cells):
+                records.append((line, cells))
+                if len(records) >= limit:
+                    break
+        if records and columns:
+            checked = check_rows(plan, columns, records, lookup, today)
+            rows = [(line, cells, result if isinstance(result, RowError) else None)
+                    for (line, cells), result in zip(records, checked, strict=True)]
         transaction.rollback()
     return rows
 
@@ -192,42 +199,74 @@ def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
     result = ImportResult(plan.kind.name, dry_run=dry_run)
     lookup = Lookup(today)
     columns = plan.columns
+    table = plan.kind.model._meta.table_name
     try:
-        with database.atomic() as transaction:
-            batch = ImportBatch.create(kind=plan.kind.name, file_name=plan.path.name,
-                                       created_at=datetime.now().replace(microsecond=0))
-            chunk: list[dict] = []
-            read = 0
-            for line, cells in plan.table.rows:
-                if all(f.is_blank(cell) for cell in cells):
-                    continue  # an empty line is no row
-                read += 1
-                checked = check_row(plan, columns, line, cells, lookup, today)
-                if isinstance(checked, RowError):
-                    result.errors.append(checked)
-                    continue
-                chunk.append(checked)
-                if len(chunk) >= CHECK_CHUNK:
-                    plan.kind.write(chunk, batch.id, lookup)
-                    result.imported += len(chunk)
-                    chunk = []
-                    if progress and progress(read, plan.table.total) is False:
-                        raise Cancelled()
-            if chunk:
-                plan.kind.write(chunk, batch.id, lookup)
-                result.imported += len(chunk)
-            result.rejected = len(result.errors)
-            if progress and progress(read, read) is False:
-                raise Cancelled()
-            batch.rows = result.imported
-            batch.save()
+        with _no_cycle_collection(), database.atomic() as transaction:
+            bulk = (plan.table.total or 0) >= max(BULK_ROWS, plan.kind.model.select().count())
+            with db.indexes_built_after(table) if bulk else nullcontext():
+                _check_and_write(plan, columns, lookup, today, result, progress)
             if dry_run:
                 transaction.rollback()
-            else:
-                result.batch_id = batch.id
     finally:
         plan.table.close()
     return result
+
+
+def _check_and_write(plan: ImportPlan, columns: list[tuple[int, Col]], lookup: Lookup,
+                     today: date, result: ImportResult,
+                     progress: Callable[[int, int | None], bool] | None) -> None:
+    batch = ImportBatch.create(kind=plan.kind.name, file_name=plan.path.name,
+                               created_at=datetime.now().replace(microsecond=0))
+    records: list[tuple[int, list]] = []
+    read = 0
+    for line, cells in plan.table.rows:
+        if f.is_blank_row(cells):
+            continue  # an empty line is no row
+        records.append((line, cells))
+        if len(records) >= CHECK_CHUNK:
+            read += len(records)
+            _check_and_write_chunk(plan, columns, records, lookup, today, batch.id, result)
+            records = []
+            if progress and progress(read, plan.table.total) is False:
+                raise Cancelled()
+    read += len(records)
+    _check_and_write_chunk(plan, columns, records, lookup, today, batch.id, result)
+    result.rejected = len(result.errors)
+    if progress and progress(read, read) is False:
+        raise Cancelled()
+    batch.rows = result.imported
+    batch.save()
+    if not result.dry_run:
+        result.batch_id = batch.id
+
+
+def _check_and_write_chunk(plan: ImportPlan, columns: list[tuple[int, Col]],
+                           records: list[tuple[int, list]], lookup: Lookup, today: date,
+                           batch_id: int, result: ImportResult) -> None:
+    if not records:
+        return
+    rows = []
+    for checked in check_rows(plan, columns, records, lookup, today):
+        if isinstance(checked, RowError):
+            result.errors.append(checked)
+        else:
+            rows.append(checked)
+    plan.kind.write(rows, batch_id, lookup)
+    result.imported += len(rows)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A big import makes millions of small objects and no garbage cycles; the cycle
+    collector's passes over them (every few hundred allocations, ever longer) cost more
+    than the checks themselves, so it rests until the import is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _backup_first(reason: str) -> None:
