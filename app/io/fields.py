@@ -304,9 +304,11 @@ def _blank_or_slow(cell, blank):
 
 
 def quick_text(cells: list, blank) -> list:
-    values = [cell.strip() for cell in cells]
+    values = list(map(str.strip, cells))
     if blank != "" and "" in values:
         raise _Slow
+    if "\n'" not in "\n".join(["", *values]):  # no cell starts with a quote: nothing to undo
+        return values
     return [unneutralise(value) if value.startswith("'") else value for value in values]
 
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 import peewee as pw
 
@@ -252,20 +253,29 @@ def _insert_chunks(model, rows: list[dict]) -> list[int]:
         return []
     fields = [field for field in model._meta.sorted_fields
               if not isinstance(field, pw.AutoField)]
-    unknown = set().union(*rows) - {field.name for field in fields}
+    keys = set().union(*rows)
+    unknown = keys - {field.name for field in fields}
     if unknown:
         raise KeyError(f"{model.__name__} has no field {sorted(unknown)}")
     defaults = {field.name: field.default() if callable(field.default) else field.default
                 for field in fields}
     table = model._meta.table_name
     start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
+    present = [field.name for field in fields if field.name in keys]
+    if len(present) == 1:
+        tuples = [(row.get(present[0], defaults[present[0]]),) for row in rows]
+    elif all(len(row) == len(present) for row in rows):  # every row has every key
+        tuples = list(map(itemgetter(*present), rows))
+    else:
+        tuples = [[row.get(name, defaults[name]) for name in present] for row in rows]
+    given = dict(zip(present, zip(*tuples, strict=True), strict=True))
     columns = []  # (field, values in row order)
     for field in fields:
-        name, default, convert = field.name, defaults[field.name], _converter(field)
-        values = [row.get(name, default) for row in rows]
-        if convert is not None:
-            values = [convert(value) for value in values]
-        columns.append((field, values))
+        convert = _converter(field) or (lambda value: value)
+        if field.name in given:
+            columns.append((field, list(map(convert, given[field.name]))))
+        else:
+            columns.append((field, [convert(defaults[field.name])] * len(rows)))
     bound, literals = [], []
     for field, values in columns:
         literal = _literal(values[0])
