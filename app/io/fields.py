@@ -334,7 +334,7 @@ def quick_bool(cells: list, blank) -> list:
 
 
 def quick_tags(cells: list, blank) -> list:
-    if any(cell.strip() for cell in cells):
+    if blank is MISSING or any(cell.strip() for cell in cells):
         raise _Slow
     return [[] for _ in cells]
 
