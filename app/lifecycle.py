@@ -87,10 +87,11 @@ def yearly(start: date, end: date, month: int, day: int, lunar: bool = False) ->
     return tuple(found)
 
 
-def stepping(first: date, months: int, start: date, end: date) -> list[date]:
+@lru_cache(maxsize=4096)  # customers share first-order dates
+def stepping(first: date, months: int, start: date, end: date) -> tuple[date, ...]:
     """first + k × months (k ≥ 1, month ends clamped) that fall in start..end."""
     if months <= 0:
-        return []
+        return ()
     # start at the last step that can still fall in the range, not at the first order:
     # steps before it land in a month before start's
     k = max(1, ((start.year - first.year) * 12 + start.month - first.month) // months)
@@ -102,7 +103,7 @@ def stepping(first: date, months: int, start: date, end: date) -> list[date]:
         if when >= start:
             found.append(when)
         k += 1
-    return found
+    return tuple(found)
 
 
 # -- facts per customer ---------------------------------------------------------------------------
@@ -248,49 +249,84 @@ def festival_days(start: date, end: date, rule: dict) -> tuple[date, ...]:
     return tuple(days)
 
 
-def derived(item: Facts, as_of: date, start: date, end: date, rule: dict,
-            festivals: tuple[date, ...] | None = None) -> list[Event]:
-    """The touchpoints the rules put in start..end for one customer (`festivals`: the
-    festival dates in the range, worked out once for all customers)."""
+@dataclass(frozen=True)
+class Window:
+    """The rules resolved once for a range (which are on, their timings, the festivals), so
+    that each of many customers costs only its own dates."""
+
+    as_of: date
+    start: date
+    end: date
+    first_order_days: int | None  # None: the rule is off
+    quarterly_months: int | None
+    annual_months: int | None
+    renewal_months: int | None
+    birthday: bool
+    anniversary: bool
+    festivals: tuple[date, ...]  # () when greetings are off
+    send_content: bool
+    win_back_days: int | None
+    _birthdays: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def birthdays(self, text: str, lunar: bool) -> tuple[date, ...]:
+        """The dates in range of a birthday as stored (`1985-10-08` or `10-08`)."""
+        key = (text, lunar)
+        found = self._birthdays.get(key)
+        if found is None:
+            month_day = _month_day(text)
+            found = yearly(self.start, self.end, *month_day, lunar) if month_day else ()
+            self._birthdays[key] = found
+        return found
+
+    @classmethod
+    def of(cls, as_of: date, start: date, end: date, rule: dict) -> "Window":
+        def timing(kind, unit):
+            return rule[kind][unit] if rule[kind]["on"] else None
+
+        return cls(as_of, start, end, timing("first_order_callback", "days"),
+                   timing("quarterly_callback", "months"), timing("annual_review", "months"),
+                   timing("renewal_demo", "months"), rule["birthday"]["on"],
+                   rule["anniversary"]["on"],
+                   festival_days(start, end, rule) if rule["holiday_greeting"]["on"] else (),
+                   rule["send_content"]["on"], timing("win_back", "days"))
+
+
+def derived(item: Facts, window: Window) -> list[Event]:
+    """The touchpoints the rules put in the window's range for one customer."""
     customer = item.customer
-    found: list[tuple[str, date]] = []
-
-    def on(kind):
-        return rule[kind]["on"]
-
-    if item.first_order is None and not (customer.contract_end or customer.birthday
-                                         or customer.founded or customer.content_every_days
-                                         or customer.contact_left):
+    first_order = item.first_order
+    if first_order is None and not (customer.contract_end or customer.birthday
+                                    or customer.founded or customer.content_every_days
+                                    or customer.contact_left):
         return []  # no orders and no dates: no rule has anything to say
-
-    current = stage(item, as_of)
-    if item.first_order and on("first_order_callback"):
-        due = item.first_order + timedelta(days=rule["first_order_callback"]["days"])
-        if start <= due <= end:
-            found.append(("first_order_callback", due))
-    if item.first_order and current == "growth" and on("quarterly_callback"):
-        found += [("quarterly_callback", d) for d in
-                  stepping(item.first_order, rule["quarterly_callback"]["months"], start, end)]
-    if item.first_order and current == "mature" and on("annual_review"):
-        found += [("annual_review", d) for d in
-                  stepping(item.first_order, rule["annual_review"]["months"], start, end)]
-    if customer.contract_end and on("renewal_demo"):
-        due = add_months(customer.contract_end, -rule["renewal_demo"]["months"])
+    as_of, start, end = window.as_of, window.start, window.end
+    found: list[tuple[str, date]] = []
+    if first_order:
+        if window.first_order_days is not None:
+            due = first_order + timedelta(days=window.first_order_days)
+            if start <= due <= end:
+                found.append(("first_order_callback", due))
+        current = stage(item, as_of)
+        if current == "growth" and window.quarterly_months is not None:
+            found += [("quarterly_callback", d) for d in
+                      stepping(first_order, window.quarterly_months, start, end)]
+        if current == "mature" and window.annual_months is not None:
+            found += [("annual_review", d) for d in
+                      stepping(first_order, window.annual_months, start, end)]
+    if customer.contract_end and window.renewal_months is not None:
+        due = add_months(customer.contract_end, -window.renewal_months)
         if start <= due <= end:
             found.append(("renewal_demo", due))
-    birthday = _month_day(customer.birthday) if customer.birthday else None
-    if birthday and on("birthday"):
-        found += [("birthday", d) for d in yearly(start, end, *birthday,
-                                                   lunar=customer.birthday_lunar)]
-    if customer.founded and on("anniversary"):
+    if customer.birthday and window.birthday:
+        found += [("birthday", d) for d in window.birthdays(customer.birthday,
+                                                            customer.birthday_lunar)]
+    if customer.founded and window.anniversary:
         found += [("anniversary", d) for d in
                   yearly(start, end, customer.founded.month, customer.founded.day)
                   if d > customer.founded]
-    if item.first_order and on("holiday_greeting"):
-        if festivals is None:
-            festivals = festival_days(start, end, rule)
-        found += [("holiday_greeting", d) for d in festivals]
-    if customer.content_every_days and on("send_content"):
+    if first_order:
+        found += [("holiday_greeting", d) for d in window.festivals]
+    if customer.content_every_days and window.send_content:
         every = timedelta(days=customer.content_every_days)
         due = customer.created + every
         if due < start:  # jump to the last step before the range
@@ -299,9 +335,8 @@ def derived(item: Facts, as_of: date, start: date, end: date, rule: dict,
             if due >= start:
                 found.append(("send_content", due))
             due += every
-    detected = churn_detected(item, as_of)
-    if detected and on("win_back"):
-        due = detected + timedelta(days=rule["win_back"]["days"])
+    if window.win_back_days is not None and churn_reasons(item):
+        due = churn_detected(item, as_of) + timedelta(days=window.win_back_days)
         if start <= due <= end:
             found.append(("win_back", due))
     return [Event(customer.id, customer.name, kind, due) for kind, due in found]
@@ -314,13 +349,12 @@ def events(as_of: date, start: date, end: date, customer_ids: list[int] | None =
     A snoozed event counts at its snooze date; done and skipped events are included (the
     calendar shows them) — filter on `status` for what is still to do.
     """
-    rule = rules()
+    window = Window.of(as_of, start, end, rules())
     if items is None:
         items = facts(as_of, customer_ids)
     by_key: dict[tuple, Event] = {}
-    festivals = festival_days(start, end, rule)
     for item in items:
-        for event in derived(item, as_of, start, end, rule, festivals):
+        for event in derived(item, window):
             by_key[event.key] = event
     names = {item.customer.id: item.customer.name for item in items}
     # the rep's marks: they change the status of the events above, and bring in the events

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import peewee as pw
 
 from app import db
-from app.metrics import period_actuals
+from app.metrics import activity_totals, order_totals
 from app.models import (
     Activity,
     Customer,
@@ -105,10 +105,9 @@ def historical_close_rate(month: str) -> Fraction | None:
     months = history_months(month)
     start, _ = month_bounds(months[0])
     _, end = month_bounds(months[-1])
-    actual = period_actuals(start, end)
-    if not actual["effective_visits"]:
-        return None
-    return Fraction(actual["deals"], actual["effective_visits"])
+    _, deals = order_totals(start, end)
+    effective_visits, _, _ = activity_totals(start, end)
+    return Fraction(deals, effective_visits) if effective_visits else None
 
 
 def attainable_new_customers(visits: int, close_rate: Fraction,

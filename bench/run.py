@@ -164,6 +164,10 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
 
     connection = sqlite3.connect(path)
     raw_queries = [
+        # the month's target and plan lines
+        "SELECT * FROM target WHERE month = '2026-11'",
+        "SELECT * FROM plan_line WHERE month = '2026-11'",
+        # actuals: revenue and deals, activity counts, customers whose first order is in it
         "SELECT SUM(amount_fen), COUNT(*) FROM \"order\" WHERE date BETWEEN '2026-11-01' AND "
         "'2026-11-20'",
         "SELECT SUM(CASE WHEN kind IN ('visit','executive_visit') AND effective THEN count END),"
@@ -171,6 +175,10 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
         "WHERE date BETWEEN '2026-11-01' AND '2026-11-20'",
         "SELECT COUNT(*) FROM (SELECT customer_id, MIN(date) f FROM \"order\" GROUP BY 1) "
         "WHERE f BETWEEN '2026-11-01' AND '2026-11-20'",
+        # the attainable calculator's close rate: deals ÷ effective visits, Aug–Oct
+        "SELECT COUNT(*) FROM \"order\" WHERE date BETWEEN '2026-08-01' AND '2026-10-31'",
+        "SELECT SUM(CASE WHEN kind IN ('visit','executive_visit') AND effective THEN count END)"
+        " FROM activity WHERE date BETWEEN '2026-08-01' AND '2026-10-31'",
         # key accounts: revenue per customer over the 12 months before as-of
         "SELECT customer_id, SUM(amount_fen) s FROM \"order\" WHERE date > '2025-11-20' AND "
         "date <= '2026-11-20' GROUP BY 1 ORDER BY s DESC",
@@ -189,7 +197,10 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
         "SELECT name, date(COALESCE(last_contact, created), CASE tier WHEN 'A' THEN "
         "'+3 days' WHEN 'B' THEN '+7 days' WHEN 'C' THEN '+30 days' ELSE '+7 days' END) d "
         "FROM lead WHERE outcome = 'open' AND d < '2026-11-20' ORDER BY d, name",
-        # channels: leads created and won in the month, deals and revenue of their customers
+        # channels: their costs, leads created and won in the month, deals and revenue of
+        # their customers
+        "SELECT id, name FROM channel ORDER BY id",
+        "SELECT channel_id, cost_fen FROM channel_cost WHERE month = '2026-11'",
         "SELECT channel_id, COUNT(*), SUM(outcome = 'won') FROM lead WHERE created BETWEEN "
         "'2026-11-01' AND '2026-11-30' GROUP BY 1",
         "SELECT c.channel_id, COUNT(*), SUM(o.amount_fen) FROM \"order\" o JOIN customer c "

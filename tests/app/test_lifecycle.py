@@ -227,7 +227,7 @@ def test_stepping_from_just_before_the_range_finds_what_walking_from_the_start_f
             if when >= start:
                 found.append(when)
             k += 1
-        return found
+        return tuple(found)
 
     for first in (date(2023, 1, 31), date(2024, 2, 29), date(2026, 11, 15)):
         for months in (1, 3, 12):
