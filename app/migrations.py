@@ -59,8 +59,9 @@ def _v4_period_figures_from_covering_indexes() -> None:
 def _v5_fewer_lead_indexes() -> None:
     """Leads keep the indexes that sort or select many rows; the ones on columns of few
     values (tier, outcome, channel, industry), on phone, last contact and import batch cost
-    every insert more than they saved. The customer link is indexed only where set."""
-    for name in ("lead_phone", "lead_industry", "lead_channel_id", "lead_tier",
+    every insert more than they saved. The customer link is indexed only where set; name
+    is indexed with the other searched columns, a narrow copy a search scans."""
+    for name in ("lead_name", "lead_phone", "lead_industry", "lead_channel_id", "lead_tier",
                  "lead_last_contact", "lead_outcome", "lead_batch_id", "lead_customer_id"):
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     Lead._schema.create_indexes(safe=True)

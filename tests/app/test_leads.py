@@ -95,6 +95,34 @@ def test_keyset_pages_walk_every_lead_once_in_order(db_path, sort, descending):
         assert walked == [r.id for r in expected]
 
 
+@pytest.mark.parametrize("ids_limit", [1000, 1])  # the ids found first, or too many for that
+def test_a_search_pages_through_its_matches_in_order(db_path, monkeypatch, ids_limit):
+    """Name, contact, phone or industry containing the text (any case for Latin letters),
+    found through the narrow index or by walking the table, page by page in order."""
+    monkeypatch.setattr(leads, "SEARCH_IDS_LIMIT", ids_limit)
+    rows = [("杭州恒达", "王伟", "13800001111", "建材"),
+            ("宁波正泰", "李娜", "13900002222", "制造业"),
+            ("ACME Ltd", "Wang", "", "制造业"), ("恒达二厂", "", "13700003333", ""),
+            ("绍兴华辰", "张敏", "13800004444", "软件"), ("acme south", "", "", "零售")]
+    for i, (name, contact, phone, industry) in enumerate(rows):
+        lead(name, "ABC"[i % 3], contact=contact, phone=phone, industry=industry)
+    # in the default order, open leads by tier then name (恒 U+6052 sorts before 杭 U+676D,
+    # capitals before small letters); tiers by position: A B C A B C
+    expected = {
+        "恒达": ["恒达二厂", "杭州恒达"],  # A, A
+        "制造": ["宁波正泰", "ACME Ltd"],  # industry: B, C
+        "138": ["杭州恒达", "绍兴华辰"],  # phone: A, B
+        "acme": ["ACME Ltd", "acme south"],  # C, C
+        "没有": [],
+    }
+    for text, names in expected.items():
+        walked, after = [], None
+        while page := leads.lead_page(after, 1, AS_OF, leads.LeadFilter(search=text)):
+            walked += [r.name for r in page]
+            after = page[-1].key
+        assert walked == names, text
+
+
 def test_logging_a_follow_up_moves_the_due_date(db_path):
     item = lead("甲", "A", date(2026, 11, 10))
     done = leads.log_follow_up(item.id, AS_OF)
