@@ -7,10 +7,8 @@ exits 2 (nothing done) or 1 (done in part); no traceback ever reaches the user.
 
 import argparse
 import json
-import logging
 import sqlite3
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +16,8 @@ from pathlib import Path
 import peewee
 import platformdirs
 
-from app import __version__, backup, db, demo, i18n, metrics
+import app
+from app import backup, db, demo, i18n, metrics
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.lock import DatabaseLock
@@ -39,6 +38,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         raise UsageError(QT_TRANSLATE_NOOP("Messages", "Usage error: {reason} (see --help)"),
                          reason=message)
+
+
+class _Version(argparse.Action):
+    """`--version`: the version is read only when asked for (start-up does not pay)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"RepDesk {app.__version__}")
+        parser.exit()
 
 
 def _date(text: str) -> date:
@@ -63,7 +70,7 @@ def _month(text: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="repdesk", description="RepDesk 销售工作台")
-    parser.add_argument("--version", action="version", version=f"RepDesk {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0)
     common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="database file (default: user data folder)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")
@@ -266,6 +273,9 @@ COMMANDS: dict[str, Callable] = {
 
 
 def _log_unexpected() -> Path:
+    import logging  # here: only an unexpected error pays for them
+    import traceback
+
     log_dir = platformdirs.user_log_path("RepDesk", appauthor=False)
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / "repdesk.log"

@@ -8,7 +8,6 @@ and the PDF. Source strings are English; placeholders are `{name}` and filled af
 import locale
 import os
 import sys
-import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
@@ -69,6 +68,8 @@ def _catalogue(language: str) -> dict[tuple[str, str], str]:
     path = translations_dir() / f"repdesk_{language}.ts"
     if not path.exists():
         return {}
+    import xml.etree.ElementTree as ET  # here: read on the first translated message
+
     catalogue = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")

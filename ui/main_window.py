@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, backup, db, demo, i18n
-from app.board import Board
 from app.errors import UserError
 from app.lock import DatabaseLock
 from app.workdays import month_of
@@ -76,13 +75,23 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
-        self.board = Board()
+        self._board = None
         self.lock: DatabaseLock | None = None
         self.db_path = Path(db_path)
         self.painted = False  # the first paint makes the tab on screen (see LazyTab)
         self._attach(self.db_path)
         self._build()
         self._restore_geometry()
+
+    @property
+    def board(self):
+        """The four-quadrant board's rules, made on first use (start-up does not import
+        them)."""
+        if self._board is None:
+            from app.board import Board
+
+            self._board = Board()
+        return self._board
 
     # -- the database -------------------------------------------------------------------
     def _attach(self, db_path: Path) -> None:
@@ -150,7 +159,8 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
         self.setWindowTitle(self.tr("RepDesk Sales Workbench"))
-        self.board.forget_listeners()
+        if self._board is not None:
+            self._board.forget_listeners()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         titles = {"targets": self.tr("Targets"), "leads": self.tr("Leads && customers"),
