@@ -354,7 +354,7 @@ class BoardTab(Tab):
                       ("Return", self.edit_selected, ())]
         for keys, slot, arguments in shortcuts:
             action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcuts([QKeySequence(keys)])  # a list: see MainWindow._action
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, s=slot, a=arguments: s(*a))
             for view in self.views.values():
