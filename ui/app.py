@@ -83,7 +83,8 @@ def create_application() -> QApplication:
     application.setOrganizationName(ORGANIZATION)
     application.setApplicationName(APPLICATION)
     application.setApplicationDisplayName("RepDesk 销售工作台")
-    application.setStyle("Fusion")
+    if application.style().name() != "fusion":  # Linux starts in Fusion: no second style
+        application.setStyle("Fusion")
     application.setStyleSheet(STYLESHEET)
     application.setWindowIcon(QIcon(str(i18n.resources_dir() / "icons" / "repdesk.svg")))
     application.setDesktopFileName("repdesk")  # Wayland/X11: the .desktop entry's icon

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__, backup, db, demo, i18n
+import app
+from app import backup, db, demo, i18n
 from app.errors import UserError
 from app.lock import DatabaseLock
 from app.workdays import month_of
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
             self, self.tr("About RepDesk"),
             self.tr("RepDesk Sales Workbench {version}\n\nTargets, leads, customers and a daily "
                     "plan for a front-line sales representative. Your data stays in {path}.")
-            .format(version=__version__, path=self.db_path),
+            .format(version=app.__version__, path=self.db_path),
         )
 
     # -- window state -------------------------------------------------------------------
