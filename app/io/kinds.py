@@ -271,11 +271,14 @@ def _insert_chunks(model, rows: list[dict]) -> list[int]:
     given = dict(zip(present, zip(*tuples, strict=True), strict=True))
     columns = []  # (field, values in row order)
     for field in fields:
-        convert = _converter(field) or (lambda value: value)
+        convert = _converter(field)
         if field.name in given:
-            columns.append((field, list(map(convert, given[field.name]))))
+            values = given[field.name]
+            columns.append((field, list(values if convert is None else map(convert, values))))
         else:
-            columns.append((field, [convert(defaults[field.name])] * len(rows)))
+            default = defaults[field.name]
+            columns.append((field, [default if convert is None else convert(default)]
+                            * len(rows)))
     bound, literals = [], []
     for field, values in columns:
         literal = _literal(values[0])
@@ -330,12 +333,12 @@ class _Upserting(Kind):
         if not hasattr(lookup, self.name):
             setattr(lookup, self.name, self.existing())
         known: dict[tuple, int | None] = getattr(lookup, self.name)
-        pending: list[tuple[dict, list | None]] = []  # inserts not yet written
+        pending: list[tuple[dict, tuple, list | None]] = []  # inserts not yet written
 
         def flush():
-            ids = _insert_chunks(self.model, [row for row, _ in pending])
-            for (row, tags), row_id in zip(pending, ids, strict=True):
-                known[self.key(row)] = row_id
+            ids = _insert_chunks(self.model, [row for row, _, _ in pending])
+            for (_, key, tags), row_id in zip(pending, ids, strict=True):
+                known[key] = row_id
                 if tags and self.tags_link:
                     _set_tags(*self.tags_link, row_id, tags)
             pending.clear()
@@ -351,7 +354,7 @@ class _Upserting(Kind):
                 continue
             row["batch"] = batch_id
             self.adjust_insert(row, lookup)
-            pending.append((row, tags))
+            pending.append((row, key, tags))
             known[key] = None
         flush()
         self._update(updates, batch_id)
