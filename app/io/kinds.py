@@ -303,7 +303,9 @@ class Kind:
     model: type[pw.Model]
 
     def check(self, values: dict, lookup: Lookup, today: date) -> dict:
-        """Checks that need the database or several columns; returns the row to write."""
+        """Checks that need the database or several columns; returns the row to write.
+
+        `values` is the row's own dict, made for this call: it may be changed and returned."""
         return values
 
     def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
@@ -513,7 +515,7 @@ class Leads(_Upserting):
                 in Lead.select(Lead.id, Lead.name, Lead.phone).tuples()}
 
     def check(self, values, lookup, today):
-        row = dict(values)
+        row = values  # the row's own dict (see Kind.check)
         if "expected_amount" in row:
             row["expected_amount_fen"] = row.pop("expected_amount")
         if "channel" in row:
@@ -551,7 +553,7 @@ class Orders(Kind):
     ]
 
     def check(self, values, lookup, today):
-        row = dict(values)
+        row = values
         row["customer"] = lookup.customer(row["customer"], "customer")
         row["amount_fen"] = row.pop("amount")
         return row
@@ -578,7 +580,7 @@ class Activities(Kind):
     ]
 
     def check(self, values, lookup, today):
-        row = dict(values)
+        row = values
         problems = []
         for column, find in (("customer", lookup.customer), ("lead", lookup.lead)):
             if row.get(column):
@@ -621,7 +623,7 @@ class Channels(_Upserting):
                                       ChannelCost.month).tuples()}
 
     def check(self, values, lookup, today):
-        row = dict(values)
+        row = values
         row["channel"] = lookup.channel(row["channel"])
         row["cost_fen"] = row.pop("cost")
         return row
@@ -654,7 +656,7 @@ class Targets(_Upserting):
                 .tuples()}
 
     def check(self, values, lookup, today):
-        row = dict(values)
+        row = values
         row["revenue_fen"] = row.pop("revenue")
         if row.get("challenge_coefficient") is None:
             row.pop("challenge_coefficient", None)  # the model's default, 1.1
@@ -690,7 +692,7 @@ class PlanLines(_Upserting):
                 .tuples()}
 
     def check(self, values, lookup, today):
-        row = dict(values)
+        row = values
         row["revenue_fen"] = row.pop("revenue")
         row["average_order_fen"] = row.pop("average_order")
         row.setdefault("customer_type", "")
