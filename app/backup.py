@@ -4,10 +4,12 @@ A backup is a plain SQLite database file, written beside its final name, checked
 `integrity_check`, then renamed into place: a half-written backup never carries the name.
 """
 
+import functools
 import os
 import re
 import shutil
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +22,20 @@ KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
 MANUAL = "manual"
 NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(\.\d{6})?)-(?P<reason>[a-z0-9-]+)"
                   r"\.sqlite3$")
+
+
+# The window takes its daily backup on a worker thread; every backup, restore and listing
+# waits for the one before it (a listing never sees a file that rotation is removing).
+_one_at_a_time = threading.RLock()
+
+
+def _serialised(function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with _one_at_a_time:
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def backups_dir(db_path: Path) -> Path:
@@ -37,6 +53,7 @@ class BackupFile:
         return self.reason != MANUAL
 
 
+@_serialised
 def list_backups(db_path: Path) -> list[BackupFile]:
     """The backups of this database in its backups folder, newest first."""
     folder = backups_dir(db_path)
@@ -71,6 +88,7 @@ def rotation_keeps(backups: list[BackupFile]) -> set[Path]:
     return keep
 
 
+@_serialised
 def rotate(db_path: Path, protect: frozenset[Path] = frozenset()) -> list[Path]:
     """Delete the automatic backups the rotation no longer keeps (never one in `protect`,
     e.g. the backup being restored); returns them."""
@@ -82,6 +100,7 @@ def rotate(db_path: Path, protect: frozenset[Path] = frozenset()) -> list[Path]:
     return removed
 
 
+@_serialised
 def automatic_backup(db_path: Path, now: datetime, reason: str,
                      protect: frozenset[Path] = frozenset()) -> Path:
     """A verified backup into the backups folder, then rotation."""
@@ -204,6 +223,7 @@ def _copy_verified(source: sqlite3.Connection, dest: Path) -> None:
     os.replace(partial, dest)
 
 
+@_serialised
 def backup(db_path: Path, dest: Path) -> Path:
     """Copy the database at `db_path` to `dest`, verified; works while the window is open."""
     _require_file(db_path)
@@ -221,6 +241,7 @@ def backup(db_path: Path, dest: Path) -> Path:
     return Path(dest)
 
 
+@_serialised
 def restore(backup_file: Path, db_path: Path, now: datetime,
             keep_current: bool = True) -> Path | None:
     """Replace the database at `db_path` with `backup_file`, keeping a backup of it first.

@@ -1,10 +1,11 @@
 """The main window: six tabs, the menus, the status bar, and the database it works on."""
 
 import importlib
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -72,8 +73,12 @@ class MainWindow(QMainWindow):
     `as_of` stands for "today" in every rule the tabs show; tests pass it in.
     """
 
+    daily_backup_done = Signal(str)  # from the worker thread: "" or what went wrong
+
     def __init__(self, db_path: Path, as_of: date | None = None):
         super().__init__()
+        self._daily_backup_thread: threading.Thread | None = None
+        self.daily_backup_done.connect(self._show_daily_backup_result)
         self.as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
         self._board = None
@@ -111,13 +116,34 @@ class MainWindow(QMainWindow):
         self.changes_at_open = db.database.connection().total_changes
 
     def _daily_backup(self) -> None:
-        """A verified backup at start when the newest is more than a day old."""
+        """A verified backup at start when the newest is more than a day old, taken on a
+        worker thread with its own read-only connection (on a heavy user's file it takes
+        seconds; the window opens and works meanwhile)."""
         now = datetime.now()
-        if not db.is_empty() and backup.daily_backup_due(self.db_path, now):
-            try:
-                backup.automatic_backup(self.db_path, now, "daily")
-            except (UserError, OSError) as error:
-                self.statusBar().showMessage(str(error), 10000)
+        if db.is_empty() or not backup.daily_backup_due(self.db_path, now):
+            return
+        self.statusBar().showMessage(self.tr("Taking the daily backup…"))
+        self._daily_backup_thread = threading.Thread(
+            target=self._take_daily_backup, args=(self.db_path, now), name="daily backup")
+        self._daily_backup_thread.start()
+
+    def _take_daily_backup(self, db_path: Path, now: datetime) -> None:  # the worker thread
+        try:
+            backup.automatic_backup(db_path, now, "daily")
+        except (UserError, OSError) as error:
+            self.daily_backup_done.emit(str(error))
+        else:
+            self.daily_backup_done.emit("")
+
+    def _show_daily_backup_result(self, problem: str) -> None:
+        self.statusBar().showMessage(problem or self.tr("Daily backup taken."), 10000)
+
+    def wait_for_daily_backup(self) -> None:
+        """Let the daily backup finish (closing and switching databases wait for it)."""
+        if self._daily_backup_thread is not None:
+            self._daily_backup_thread.join()
+            self._daily_backup_thread = None
+            QApplication.sendPostedEvents(self)  # its result, before the window goes
 
     def data_changed(self) -> bool:
         """Whether this window's connection wrote anything since the database was opened."""
@@ -372,6 +398,7 @@ class MainWindow(QMainWindow):
 
         When this window changed data, a verified backup is taken first.
         """
+        self.wait_for_daily_backup()
         if self.lock and not db.database.is_closed() and self.data_changed():
             try:
                 backup.automatic_backup(self.db_path, datetime.now(), "on-exit")

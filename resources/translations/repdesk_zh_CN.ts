@@ -1216,6 +1216,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Taking the daily backup…</source>
+        <translation>正在进行每日备份…</translation>
+    </message>
+    <message>
+        <source>Daily backup taken.</source>
+        <translation>每日备份已完成。</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>

@@ -14,7 +14,10 @@ from tests.conftest import AS_OF
 def test_a_daily_backup_at_start_and_one_on_closing_after_changes(make_window):
     window = make_window()
     path = window.db_path
+    assert window.statusBar().currentMessage() == "Taking the daily backup…"
+    window.wait_for_daily_backup()  # taken beside the open window, on a worker thread
     assert [b.reason for b in backup.list_backups(path)] == ["daily"]
+    assert window.statusBar().currentMessage() == "Daily backup taken."
     window.tab("board")  # the board takes in today's follow-ups: data changed
     window.close()  # …so a closing backup
     [first] = backup.list_backups(path)  # the newest of the day replaces the daily one
@@ -30,10 +33,46 @@ def test_a_daily_backup_at_start_and_one_on_closing_after_changes(make_window):
     assert backup.row_counts(latest.path)["customer"] == 61
 
 
+def test_the_window_works_while_the_daily_backup_is_taken(make_window, monkeypatch):
+    """A heavy user's daily backup takes seconds: the window opens without waiting, and a
+    backup that fails says why in the status bar."""
+    import threading
+
+    from app.errors import UserError
+
+    may_finish = threading.Event()
+    real_backup = backup.automatic_backup
+
+    def slow_backup(*args, **kwargs):
+        assert may_finish.wait(10)
+        return real_backup(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "automatic_backup", slow_backup)
+    window = make_window()  # returned while the backup waits
+    assert window.tab("leads").lead_model.rowCount() > 0
+    assert backup.list_backups(window.db_path) == []
+    may_finish.set()
+    window.wait_for_daily_backup()
+    assert [b.reason for b in backup.list_backups(window.db_path)] == ["daily"]
+    window.release()
+
+    for old in backup.list_backups(window.db_path):
+        old.path.unlink()
+
+    def failing_backup(*args, **kwargs):
+        raise UserError("The disk is full.")
+
+    monkeypatch.setattr(backup, "automatic_backup", failing_backup)
+    window = make_window(window.db_path)
+    window.wait_for_daily_backup()
+    assert window.statusBar().currentMessage() == "The disk is full."
+
+
 def test_the_backups_dialog_lists_and_restores(make_window, qtbot):
     from ui.dialogs.backups_dialog import BackupsDialog
 
     window = make_window()
+    window.wait_for_daily_backup()
     dialog = BackupsDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
