@@ -127,6 +127,23 @@ def test_syncing_again_never_duplicates_or_moves_what_the_rep_moved(db_path):
     assert Task.select().count() == 1 and Task.get().quadrant == 4
 
 
+def test_many_arriving_tasks_join_each_quadrant_at_its_end_earliest_due_first(db_path):
+    board = Board()
+    mine = board.add("我的任务", 2, AS_OF)  # already at position 0 of quadrant 2
+    created = AS_OF - timedelta(days=60)
+    for i in range(600):  # B leads last contacted 8…607 days ago: all due, none the same day
+        Lead.create(name=f"线索{i:03d}", tier="B", created=created,
+                    last_contact=AS_OF - timedelta(days=8 + i))
+    assert board.sync(AS_OF) == 600
+    tasks = board.tasks(2)
+    assert [t.id for t in tasks][0] == mine
+    assert [t.position for t in tasks] == list(range(601))  # 0…600, no gaps
+    # the lead last contacted longest ago is due first: 线索599, 607 days ago + 7
+    assert tasks[1].title == "Follow up 线索599 (tier B)"
+    assert tasks[1].due == AS_OF - timedelta(days=600)
+    assert tasks[-1].title == "Follow up 线索000 (tier B)"
+
+
 def test_the_mapping_is_a_setting(db_path):
     Lead.create(name="A类线索", tier="A", created=AS_OF - timedelta(days=9))
     db.set_setting("board.mapping", {"lead_A": 2})
