@@ -161,15 +161,17 @@ def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
         found[customer_id] = Facts(CustomerRow(
             customer_id, name, date.fromisoformat(created), birthday, bool(lunar),
             _day(founded), _day(contract_end), bool(left), _day(left_on), override, every))
+    # a page of customers (the customers table) reads only their orders
+    theirs = Order.customer.in_(customer_ids) if customer_ids is not None else True
     firsts = database.execute(Order.select(Order.customer, pw.fn.MIN(Order.date))
-                              .where(Order.date <= as_of).group_by(Order.customer))
+                              .where((Order.date <= as_of) & theirs).group_by(Order.customer))
     for customer_id, first in firsts.fetchall():
         if customer_id in found:
             found[customer_id].first_order = date.fromisoformat(first)
     month_expr = pw.fn.strftime("%Y-%m", Order.date)
     amounts = database.execute(
         Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
-        .where(Order.date.between(start, end)).group_by(Order.customer, month_expr))
+        .where(Order.date.between(start, end) & theirs).group_by(Order.customer, month_expr))
     for customer_id, month, amount in amounts.fetchall():
         if customer_id in found:
             found[customer_id].monthly[month] = amount
