@@ -9,6 +9,7 @@ Each change returns what its undo needs.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -49,6 +50,23 @@ DEFAULT_MAPPING = {
 }
 
 
+class TaskCard(NamedTuple):
+    """A task as the board shows it (read only: changes go through the Board)."""
+
+    id: int
+    title: str
+    quadrant: int
+    position: int
+    due: date | None
+    done: bool
+    notes: str
+    origin: str
+    customer_id: int | None
+    lead_id: int | None
+    customer_name: str | None
+    lead_name: str | None
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A deleted task's row, enough to put it back exactly (same id, place and links)."""
@@ -75,14 +93,17 @@ class Board:
 
     # -- reading ---------------------------------------------------------------------------
     def tasks(self, quadrant: int, show_done: bool = False, due_by: date | None = None
-              ) -> list[Task]:
-        """The quadrant's tasks in the rep's order, with customer and lead loaded.
+              ) -> list["TaskCard"]:
+        """The quadrant's tasks in the rep's order, with their customer's or lead's name;
+        built from raw rows, as a quadrant may hold thousands.
 
         `due_by` keeps the tasks due on or before that day, plus undated ones (the Today
         focus).
         """
         query = (
-            Task.select(Task, Customer, Lead)
+            Task.select(Task.id, Task.title, Task.quadrant, Task.position, Task.due, Task.done,
+                        Task.notes, Task.origin, Task.customer, Task.lead, Customer.name,
+                        Lead.name)
             .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
             .join_from(Task, Lead, pw.JOIN.LEFT_OUTER)
             .where(Task.quadrant == quadrant)
@@ -92,7 +113,10 @@ class Board:
             query = query.where(~Task.done)
         if due_by is not None:
             query = query.where(Task.due.is_null() | (Task.due <= due_by))
-        return list(query)
+        return [TaskCard(task_id, title, quadrant_, position, due and date.fromisoformat(due),
+                         bool(done), notes, origin, customer_id, lead_id, customer, lead)
+                for (task_id, title, quadrant_, position, due, done, notes, origin, customer_id,
+                     lead_id, customer, lead) in database.execute(query).fetchall()]
 
     def _ids(self, quadrant: int) -> list[int]:
         return [task_id for (task_id,) in Task.select(Task.id).where(Task.quadrant == quadrant)
@@ -219,8 +243,8 @@ class Board:
         number added.
         """
         mapping = {**DEFAULT_MAPPING, **(db.get_setting(MAPPING_SETTING) or {})}
-        existing = {key for (key,) in Task.select(Task.origin_key)
-                    .where(Task.origin_key.is_null(False)).tuples()}
+        existing = {key for (key,) in database.execute(
+            Task.select(Task.origin_key).where(Task.origin_key.is_null(False))).fetchall()}
         wanted = [item for item in arriving_tasks(as_of) if item["origin_key"] not in existing]
         if not wanted:
             return 0
@@ -259,7 +283,9 @@ def arriving_tasks(as_of: date) -> list[dict]:
                       "origin": "lead", "origin_key": f"lead:{lead_id}:{due}",
                       "category": f"lead_{tier}"})
     horizon = as_of + timedelta(days=UPCOMING_DAYS)
-    for event in lifecycle.due_events(as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon):
+    customers = lifecycle.facts(as_of)  # once, for the touchpoints and the churn warnings
+    for event in lifecycle.due_events(as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon,
+                                      customers):
         limit = as_of + timedelta(days=GREETING_DAYS) if event.kind in GREETINGS else horizon
         if event.date <= limit:
             title = message(QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
@@ -269,7 +295,7 @@ def arriving_tasks(as_of: date) -> list[dict]:
                           "origin_key": f"event:{event.customer_id}:{event.kind}:"
                                         f"{event.due.isoformat()}",
                           "category": event.kind})
-    for customer, detected in lifecycle.churned_since(as_of):
+    for customer, detected in lifecycle.churned_since(as_of, customers):
         for step, text in enumerate(WIN_BACK_PLAN):
             items.append({"title": message(text, customer=customer.name), "due": as_of,
                           "customer": customer.id, "origin": "lifecycle:win_back",
@@ -291,5 +317,5 @@ def arriving_tasks(as_of: date) -> list[dict]:
     return items
 
 
-def is_overdue(task: Task, as_of: date) -> bool:
+def is_overdue(task: "TaskCard | Task", as_of: date) -> bool:
     return not task.done and task.due is not None and task.due < as_of

@@ -389,9 +389,10 @@ def churn_warnings(as_of: date, items: list[Facts] | None = None) -> list[tuple]
                    if churn_reasons(item)), key=lambda pair: pair[0].name)
 
 
-def churned_since(as_of: date) -> list[tuple]:
+def churned_since(as_of: date, items: list[Facts] | None = None) -> list[tuple]:
     """The customers with a churn signal and the day it was first seen."""
-    return sorted(((item.customer, churn_detected(item, as_of)) for item in facts(as_of)
+    items = facts(as_of) if items is None else items
+    return sorted(((item.customer, churn_detected(item, as_of)) for item in items
                    if churn_reasons(item)), key=lambda pair: pair[0].name)
 
 

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.board import Board, is_overdue
+from app.board import Board, TaskCard, is_overdue
 from app.labels import label
-from app.models import QUADRANTS, Task
+from app.models import QUADRANTS
 from ui.board_commands import AddTask, DeleteTask, EditTask, MoveTask, SetDone, ShiftTask
 from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, add_ok_cancel, title_label
@@ -61,7 +61,7 @@ class QuadrantModel(QAbstractListModel):
         self.today = today
         self.show_done = False
         self.today_only = False
-        self.tasks: list[Task] = []
+        self.tasks: list[TaskCard] = []
         self.reload()
 
     def reload(self) -> None:
@@ -147,12 +147,12 @@ class TaskCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.today = today
 
-    def _details(self, task: Task) -> str:
+    def _details(self, task: TaskCard) -> str:
         parts = []
         if task.due:
             parts.append(task.due.isoformat())
-        link = task.customer.name if task.customer_id else (
-            task.lead.name if task.lead_id else "")
+        link = task.customer_name if task.customer_id else (
+            task.lead_name if task.lead_id else "")
         if link and link not in task.title:
             parts.append(link)
         if task.origin != "manual":
@@ -160,13 +160,13 @@ class TaskCardDelegate(QStyledItemDelegate):
         return "  ·  ".join(parts)
 
     def sizeHint(self, option, index):  # noqa: N802
-        metrics = QFontMetrics(option.font)
-        lines = 2 if self._details(index.data(TASK_ROLE)) else 1
-        # The width follows the view (no horizontal scrolling); only the height matters.
-        return QSize(120, metrics.height() * lines + 2 * self.PADDING + 4)
+        # Every card is two lines tall (title; details), so the view asks once for all
+        # (uniform item sizes: a quadrant may hold thousands of tasks). The width follows
+        # the view (no horizontal scrolling).
+        return QSize(120, QFontMetrics(option.font).height() * 2 + 2 * self.PADDING + 4)
 
     def paint(self, painter, option, index):
-        task: Task = index.data(TASK_ROLE)
+        task: TaskCard = index.data(TASK_ROLE)
         painter.save()
         card = option.rect.adjusted(2, 2, -2, -2)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -230,7 +230,7 @@ def origin_label(origin: str) -> str:
 class TaskDialog(QDialog):
     """Edit a task: title, quadrant, due date, notes."""
 
-    def __init__(self, parent, task: Task):
+    def __init__(self, parent, task: TaskCard):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit task"))
         form = QFormLayout(self)
@@ -333,6 +333,7 @@ class BoardTab(Tab):
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setUniformItemSizes(True)  # see TaskCardDelegate.sizeHint
         view.setSpacing(1)
         view.doubleClicked.connect(lambda index, q=quadrant: self.edit_task(q, index))
         inner.addWidget(view, 1)
@@ -401,7 +402,7 @@ class BoardTab(Tab):
             model.reload()
         self._place_quadrants(today)
 
-    def selected(self) -> tuple[int, Task] | None:
+    def selected(self) -> tuple[int, TaskCard] | None:
         """The quadrant and task of the selected card, in the view that has focus first."""
         views = sorted(self.views.items(), key=lambda item: not item[1].hasFocus())
         for quadrant, view in views:
@@ -466,7 +467,7 @@ class BoardTab(Tab):
             return False
         return self.apply_edit(task, dialog.values(), dialog.quadrant.currentData())
 
-    def apply_edit(self, task: Task, values: dict, quadrant: int) -> bool:
+    def apply_edit(self, task: TaskCard, values: dict, quadrant: int) -> bool:
         """One undo step for the whole edit (fields and quadrant)."""
         if not values.get("title"):
             return False
