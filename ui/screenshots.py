@@ -19,6 +19,8 @@ def take_screenshots(db_path: Path, out_dir, language: str | None = None,
     out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(db_path, as_of=as_of)
     try:
+        window.wait_for_daily_backup()
+        window.statusBar().clearMessage()  # the window's own status line, not the backup's
         window.resize(*WINDOW_SIZE)
         window.show()
         for index, (name, _) in enumerate(TABS):
