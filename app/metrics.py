@@ -70,13 +70,9 @@ def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
     Actual figures cover the month from its first day through as-of (the whole month once
     as-of is past its end).
     """
-    first, last = month_bounds(month)
-    through = min(as_of, last)
-    if through >= first:
-        actual = period_actuals(first, through)
-    else:  # a month that has not started on as-of has no actuals yet
-        actual = dict.fromkeys(ACTUAL_KEYS, 0)
-    figures = _month_figures(month, as_of, actual)
+    first, _ = month_bounds(month)
+    progress = month_progress(month, as_of)
+    figures = _month_figures(month, as_of)
     return {
         "month": month,
         "as_of": as_of.isoformat(),
@@ -85,6 +81,32 @@ def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
             "elapsed": working_days_through(first.year, first.month, as_of, country),
         },
         "target": figures.pop("target"),
+        "actual": progress["actual"],
+        "plan": figures.pop("plan"),
+        "completion": progress["completion"],
+        "close_rate": progress["close_rate"],
+        "average_order_value": progress["average_order_value"],
+        "pace": progress["pace"],
+        **figures,
+    }
+
+
+def month_progress(month: str, as_of: date) -> dict:
+    """The month's actuals through as-of with completion, close rate, average order value
+    and pace, as in `summary --json` (the dashboard's cards: no touchpoints, leads or key
+    accounts worked out for them)."""
+    from app import planning
+
+    first, last = month_bounds(month)
+    through = min(as_of, last)
+    if through >= first:
+        actual = period_actuals(first, through)
+    else:  # a month that has not started on as-of has no actuals yet
+        actual = dict.fromkeys(ACTUAL_KEYS, 0)
+    target = planning.target_for(month)
+    revenue_target = target.revenue_fen if target else 0
+    expected = planning.expected_revenue(revenue_target, month, as_of)
+    return {
         "actual": {
             "revenue": fen_to_json(actual["revenue_fen"]),
             "deals": actual["deals"],
@@ -93,12 +115,13 @@ def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
             "effective_leads": actual["effective_leads"],
             "calls": actual["calls"],
         },
-        "plan": figures.pop("plan"),
-        "completion": figures.pop("completion"),
+        "completion": _ratio(actual["revenue_fen"], revenue_target),
         "close_rate": _ratio(actual["deals"], actual["effective_visits"]),
         "average_order_value": _ratio(actual["revenue_fen"], FEN_PER_YUAN * actual["deals"]),
-        **figures,
+        "pace": {"expected_revenue": _yuan(expected),
+                 "status": planning.status(actual["revenue_fen"], expected)},
     }
+
 
 def _yuan(fen) -> float:
     """Fen (int or exact Fraction) as a JSON number of yuan, to the fen."""
@@ -107,14 +130,13 @@ def _yuan(fen) -> float:
     return fen_to_json(round_fen(Fraction(fen)))
 
 
-def _month_figures(month: str, as_of: date, actual: dict) -> dict:
-    """target, plan, completion, pace, checkpoints and key accounts (CONTRACT.md)."""
+def _month_figures(month: str, as_of: date) -> dict:
+    """target, plan, checkpoints, leads, touchpoints and key accounts (CONTRACT.md)."""
     from app import dashboard, leads, lifecycle, planning
 
     target = planning.target_for(month)
     revenue_target = target.revenue_fen if target else 0
     calculator = planning.calculator(target) if target else None
-    expected = planning.expected_revenue(revenue_target, month, as_of)
     accounts = planning.key_accounts(as_of)
     customers = lifecycle.facts(as_of)  # once, for the churn warnings and the touchpoints
     return {
@@ -127,9 +149,6 @@ def _month_figures(month: str, as_of: date, actual: dict) -> dict:
                   "revenue": fen_to_json(row.line.revenue_fen), "orders": row.orders,
                   "daily_actions": row.daily_actions}
                  for row in planning.decomposition(month)],
-        "completion": _ratio(actual["revenue_fen"], revenue_target),
-        "pace": {"expected_revenue": _yuan(expected),
-                 "status": planning.status(actual["revenue_fen"], expected)},
         "checkpoints": [{"date": point.day.isoformat(),
                          "expected_revenue": _yuan(point.expected_fen),
                          "actual_revenue": fen_to_json(point.actual_fen),

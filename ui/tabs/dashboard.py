@@ -156,9 +156,9 @@ class DashboardTab(Tab):
         month = month_of(as_of)
         self.heading.setText(self.tr("{month} through {date}").format(
             month=month, date=as_of.isoformat()))
-        now = metrics.month_summary(month, as_of)
+        now = metrics.month_progress(month, as_of)
         previous, through = dashboard.same_period_last_month(month, as_of)
-        before = metrics.month_summary(previous, through)
+        before = metrics.month_progress(previous, through)
         actual, was = now["actual"], before["actual"]
         self.cards["revenue"].set_value(format_yuan(yuan_to_fen(f"{actual['revenue']:.2f}")))
         self.cards["revenue"].change.setText(
