@@ -195,7 +195,9 @@ class LifecycleTab(Tab):
         self.heading.setText(self.shown_month)
         grid_start = first - timedelta(days=first.weekday())
         grid_end = grid_start + timedelta(days=7 * WEEKS - 1)
-        month_events = [e for e in lifecycle.events(as_of, grid_start, grid_end)
+        customers = lifecycle.facts(as_of)  # once, for the grid, the agenda and the warnings
+        month_events = [e for e in lifecycle.events(as_of, grid_start, grid_end,
+                                                    items=customers)
                         if self._kind_ok(e)]
         by_day: dict[date, list] = {}
         for event in month_events:
@@ -220,8 +222,8 @@ class LifecycleTab(Tab):
             item.setToolTip("\n".join(f"{label('event', e.kind)} · {e.customer} · "
                                       f"{label('status', e.status)}" for e in by_day.get(day, [])))
             self.grid.setItem(row, column, item)
-        self._fill_agenda()
-        warnings = lifecycle.churn_warnings(as_of)
+        self._fill_agenda(customers)
+        warnings = lifecycle.churn_warnings(as_of, customers)
         reasons = {"orders_down_2_months": self.tr("orders down 2 months in a row"),
                    "contact_left": self.tr("contact person left")}
         self.warnings.setText("<br>".join(
@@ -229,12 +231,12 @@ class LifecycleTab(Tab):
             + escape(", ".join(reasons.get(r, r) for r in found))
             for customer, found in warnings) or self.tr("No customer shows a churn signal."))
 
-    def _fill_agenda(self) -> None:
+    def _fill_agenda(self, customers: list | None = None) -> None:
         start = self.selected_day
         end = max(start, self.main.as_of) + timedelta(days=lifecycle.AGENDA_DAYS)
         self.agenda_title.setText(self.tr("Agenda {start} – {end}").format(
             start=start.isoformat(), end=end.isoformat()))
-        self.rows = [e for e in lifecycle.events(self.main.as_of, start, end)
+        self.rows = [e for e in lifecycle.events(self.main.as_of, start, end, items=customers)
                      if self._kind_ok(e)]
         self.agenda.setRowCount(len(self.rows))
         for row, event in enumerate(self.rows):
