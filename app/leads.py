@@ -319,25 +319,31 @@ def win_rates() -> list[WinRate]:
     with enough data first, highest first."""
     found: dict[tuple[str, str], WinRate] = {}
 
-    def count(segment: str, value: str, outcome: str) -> None:
+    def count(segment: str, value: str, outcome: str, leads: int) -> None:
         if not value:
             return
         rate = found.setdefault((segment, value), WinRate(segment, value, 0, 0))
         if outcome == "won":
-            rate.won += 1
+            rate.won += leads
         else:
-            rate.lost += 1
+            rate.lost += leads
 
-    closed = Lead.select(Lead.id, Lead.industry, Lead.size, Lead.expected_amount_fen,
-                         Lead.outcome).where(Lead.outcome.in_(("won", "lost")))
-    for lead in closed.namedtuples():
-        count("industry", lead.industry, lead.outcome)
-        count("size", lead.size, lead.outcome)
-        count("amount", amount_band(lead.expected_amount_fen), lead.outcome)
-    for name, outcome in (LeadTag.select(Tag.name, Lead.outcome).join_from(LeadTag, Tag)
-                          .join_from(LeadTag, Lead).where(Lead.outcome.in_(("won", "lost")))
-                          .tuples()):
-        count("tag", name, outcome)
+    closed = Lead.outcome.in_(("won", "lost"))
+    # closed leads counted per combination in SQL (a heavy user has tens of thousands)
+    combinations = database.execute(
+        Lead.select(Lead.industry, Lead.size, Lead.expected_amount_fen, Lead.outcome,
+                    pw.fn.COUNT(Lead.id)).where(closed)
+        .group_by(Lead.industry, Lead.size, Lead.expected_amount_fen, Lead.outcome))
+    for industry, size, amount, outcome, leads in combinations.fetchall():
+        count("industry", industry, outcome, leads)
+        count("size", size, outcome, leads)
+        count("amount", amount_band(amount), outcome, leads)
+    tags = database.execute(
+        LeadTag.select(Tag.name, Lead.outcome, pw.fn.COUNT(LeadTag.id))
+        .join_from(LeadTag, Tag).join_from(LeadTag, Lead).where(closed)
+        .group_by(Tag.name, Lead.outcome))
+    for name, outcome, leads in tags.fetchall():
+        count("tag", name, outcome, leads)
     return sorted(found.values(), key=lambda r: (r.rate is None, -(r.rate or 0), r.segment,
                                                  r.value))
 
