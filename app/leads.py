@@ -167,6 +167,22 @@ def lead_query(as_of: date, where: LeadFilter | None = None):
     return query
 
 
+# A row's key: the values of its sort's terms (LEAD_SORTS, DEFAULT_LEAD_ORDER), taken from
+# the row rather than selected a second time; arguments (name, tier, stage, channel, amount,
+# last contact, due, outcome, id).
+_PAGE_KEYS = {
+    None: lambda n, t, s, c, a, lc, d, o, i: (o != "open", t, n, i),
+    "name": lambda n, t, s, c, a, lc, d, o, i: (n, i),
+    "tier": lambda n, t, s, c, a, lc, d, o, i: (t, i),
+    "stage": lambda n, t, s, c, a, lc, d, o, i: (s, i),
+    "channel": lambda n, t, s, c, a, lc, d, o, i: (c, i),
+    "expected_amount": lambda n, t, s, c, a, lc, d, o, i: (a, i),
+    "last_contact": lambda n, t, s, c, a, lc, d, o, i: (lc, i),
+    "due": lambda n, t, s, c, a, lc, d, o, i: (d, i),
+    "outcome": lambda n, t, s, c, a, lc, d, o, i: (o, i),
+}
+
+
 def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | None = None,
               sort: str | None = None, descending: bool = False) -> list[LeadRow]:
     """The next `limit` leads after the row whose key is `after` (None: the first page),
@@ -175,21 +191,23 @@ def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | 
         column, nullable = LEAD_SORTS[sort]
         terms = (column, Lead.id)
     else:
-        terms, nullable, descending = DEFAULT_LEAD_ORDER, False, False
+        sort, terms, nullable, descending = None, DEFAULT_LEAD_ORDER, False, False
     query = lead_query(as_of, where).select(
         Lead.id, Lead.name, Lead.tier, Lead.stage, Channel.name, Lead.expected_amount_fen,
-        Lead.last_contact, Lead.created, Lead.outcome, *terms)
+        Lead.last_contact, Lead.created, Lead.outcome)
     if after is not None:
         query = query.where(_after(terms, after, descending, nullable))
     rows = []
+    key_of = _PAGE_KEYS[sort]
     cursor = database.execute(query.order_by(*_order(terms, descending)).limit(limit))
-    for values in cursor.fetchall():  # raw rows: a page is built without model objects
-        (lead_id, name, tier, stage, channel, amount, last_contact, created, outcome) = \
-            values[:9]
+    for lead_id, name, tier, stage, channel, amount, last_contact, created, outcome in \
+            cursor.fetchall():  # raw rows: a page is built without model objects
         last_contact = last_contact and date.fromisoformat(last_contact)
         due = follow_up_due(tier, last_contact, date.fromisoformat(created))
         rows.append(LeadRow(lead_id, name, tier, stage, channel or "", amount, last_contact,
-                            outcome, due, outcome == "open" and as_of > due, values[9:]))
+                            outcome, due, outcome == "open" and as_of > due,
+                            key_of(name, tier, stage, channel, amount, last_contact, due,
+                                   outcome, lead_id)))
     return rows
 
 
