@@ -514,8 +514,7 @@ class Leads(_Upserting):
         return {(name, phone): row_id for row_id, name, phone
                 in Lead.select(Lead.id, Lead.name, Lead.phone).tuples()}
 
-    def check(self, values, lookup, today):
-        row = values  # the row's own dict (see Kind.check)
+    def check(self, row, lookup, today):
         if "expected_amount" in row:
             row["expected_amount_fen"] = row.pop("expected_amount")
         if "channel" in row:
@@ -552,8 +551,7 @@ class Orders(Kind):
         Col("quantity", "数量", "count"), Col("notes", "备注"),
     ]
 
-    def check(self, values, lookup, today):
-        row = values
+    def check(self, row, lookup, today):
         row["customer"] = lookup.customer(row["customer"], "customer")
         row["amount_fen"] = row.pop("amount")
         return row
@@ -579,8 +577,7 @@ class Activities(Kind):
         Col("effective_leads", "有效线索", "count", default=0), Col("notes", "备注"),
     ]
 
-    def check(self, values, lookup, today):
-        row = values
+    def check(self, row, lookup, today):
         problems = []
         for column, find in (("customer", lookup.customer), ("lead", lookup.lead)):
             if row.get(column):
@@ -622,8 +619,7 @@ class Channels(_Upserting):
                 in ChannelCost.select(ChannelCost.id, ChannelCost.channel,
                                       ChannelCost.month).tuples()}
 
-    def check(self, values, lookup, today):
-        row = values
+    def check(self, row, lookup, today):
         row["channel"] = lookup.channel(row["channel"])
         row["cost_fen"] = row.pop("cost")
         return row
@@ -655,8 +651,7 @@ class Targets(_Upserting):
         return {(month,): row_id for row_id, month in Target.select(Target.id, Target.month)
                 .tuples()}
 
-    def check(self, values, lookup, today):
-        row = values
+    def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")
         if row.get("challenge_coefficient") is None:
             row.pop("challenge_coefficient", None)  # the model's default, 1.1
@@ -691,8 +686,7 @@ class PlanLines(_Upserting):
                     PlanLine.id, PlanLine.month, PlanLine.product, PlanLine.customer_type)
                 .tuples()}
 
-    def check(self, values, lookup, today):
-        row = values
+    def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")
         row["average_order_fen"] = row.pop("average_order")
         row.setdefault("customer_type", "")
