@@ -160,7 +160,8 @@ def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
          override, every) in database.execute(query).fetchall():
         found[customer_id] = Facts(CustomerRow(
             customer_id, name, date.fromisoformat(created), birthday, bool(lunar),
-            _day(founded), _day(contract_end), bool(left), _day(left_on), override, every))
+            _day(founded), _day(contract_end), bool(left), _day(left_on), override, every),
+            monthly=dict.fromkeys(months, 0))
     # a page of customers (the customers table) reads only their orders
     theirs = Order.customer.in_(customer_ids) if customer_ids is not None else True
     firsts = database.execute(Order.select(Order.customer, pw.fn.MIN(Order.date))
@@ -172,11 +173,9 @@ def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
     amounts = database.execute(
         Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
         .where(Order.date.between(start, end) & theirs).group_by(Order.customer, month_expr))
-    for customer_id, month, amount in amounts.fetchall():
+    for customer_id, month, amount in amounts.fetchall():  # only the three months
         if customer_id in found:
             found[customer_id].monthly[month] = amount
-    for item in found.values():
-        item.monthly = {month: item.monthly.get(month, 0) for month in months}
     return list(found.values())
 
 
@@ -308,13 +307,18 @@ def derived(item: Facts, window: Window) -> list[Event]:
             due = first_order + timedelta(days=window.first_order_days)
             if start <= due <= end:
                 found.append(("first_order_callback", due))
-        current = stage(item, as_of)
-        if current == "growth" and window.quarterly_months is not None:
-            found += [("quarterly_callback", d) for d in
-                      stepping(first_order, window.quarterly_months, start, end)]
-        if current == "mature" and window.annual_months is not None:
-            found += [("annual_review", d) for d in
-                      stepping(first_order, window.annual_months, start, end)]
+        # the repeating callbacks' dates first (cached, shared by customers of the same
+        # first order); the stage, which picks one of them, only when there is a date
+        quarterly = () if window.quarterly_months is None else stepping(
+            first_order, window.quarterly_months, start, end)
+        annual = () if window.annual_months is None else stepping(
+            first_order, window.annual_months, start, end)
+        if quarterly or annual:
+            current = stage(item, as_of)
+            if current == "growth":
+                found += [("quarterly_callback", d) for d in quarterly]
+            elif current == "mature":
+                found += [("annual_review", d) for d in annual]
     if customer.contract_end and window.renewal_months is not None:
         due = add_months(customer.contract_end, -window.renewal_months)
         if start <= due <= end:
