@@ -246,12 +246,13 @@ def open_by_tier() -> dict[str, int]:
     return {tier: counts.get(tier, 0) for tier in FOLLOW_UP_DAYS}
 
 
-def overdue(as_of: date) -> list[tuple[str, date]]:
-    """Open leads whose follow-up was due before as-of: (name, due), earliest first."""
+def overdue(as_of: date) -> list[tuple[str, str]]:
+    """Open leads whose follow-up was due before as-of: (name, due as YYYY-MM-DD, as
+    `summary --json` lists them), earliest first."""
     rows = database.execute(Lead.select(Lead.name, DUE_SQL)
                             .where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
                             .order_by(DUE_SQL, Lead.name))
-    return [(name, date.fromisoformat(due)) for name, due in rows.fetchall()]
+    return rows.fetchall()
 
 
 @dataclass

@@ -155,8 +155,7 @@ def _month_figures(month: str, as_of: date) -> dict:
                          "status": point.status}
                         for point in planning.checkpoints(month, as_of, revenue_target)],
         "leads": {**leads.open_by_tier(),
-                  "overdue": [{"lead": name, "due": due.isoformat()}
-                              for name, due in leads.overdue(as_of)]},
+                  "overdue": [{"lead": name, "due": due} for name, due in leads.overdue(as_of)]},
         "churn_warnings": [{"customer": customer.name, "reasons": reasons}
                            for customer, reasons in lifecycle.churn_warnings(as_of, customers)],
         "lifecycle_due": [{"date": event.date.isoformat(), "customer": event.customer,
