@@ -14,6 +14,7 @@ from typing import NamedTuple
 import peewee as pw
 
 from app import db, lifecycle
+from app.bulk import insert_rows
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.leads import DUE_SQL
@@ -263,8 +264,7 @@ class Board:
                              "customer": item.get("customer"), "lead": item.get("lead"),
                              "origin": item["origin"], "origin_key": item["origin_key"],
                              "notes": "", "created": as_of})
-            for chunk in pw.chunked(rows, 500):
-                Task.insert_many(chunk).execute()
+            insert_rows(Task, rows)
         self._changed(*sorted({row["quadrant"] for row in rows}))
         return len(rows)
 

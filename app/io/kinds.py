@@ -10,10 +10,10 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from operator import itemgetter
 
 import peewee as pw
 
+from app.bulk import db_value, insert_rows
 from app.io import fields as f
 from app.models import (
     Activity,
@@ -21,7 +21,6 @@ from app.models import (
     ChannelCost,
     Customer,
     CustomerTag,
-    ExactDecimalField,
     ImportChange,
     Lead,
     LeadTag,
@@ -209,92 +208,6 @@ def _set_tags(link_model, owner_name: str, owner_id: int, names: list[str]) -> N
         link_model.insert(**{owner_name: owner_id, "tag": tag_id}).execute()
 
 
-def _db_value(field: pw.Field, value):
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    return field.db_value(value)
-
-
-def _converter(field: pw.Field):
-    """The quickest correct way from a Python value to what SQLite stores for `field`."""
-    if isinstance(field, pw.DateField):
-        return lambda value: None if value is None else value.isoformat()
-    if isinstance(field, ExactDecimalField):
-        return lambda value: None if value is None else field.db_value(value)
-    if isinstance(field, pw.CharField | pw.TextField | pw.IntegerField | pw.BooleanField
-                  | pw.ForeignKeyField):
-        return None  # sqlite3 stores str, int (ids too) and bool as they are
-    return lambda value: _db_value(field, value)
-
-
-def _literal(value) -> str | None:
-    """`value` as an SQL literal, or None when it is better bound as a parameter."""
-    if value is None:
-        return "NULL"
-    if value.__class__ in (bool, int):
-        return str(int(value))
-    if value.__class__ is str and len(value) <= 200 and "\x00" not in value:
-        return "'" + value.replace("'", "''") + "'"
-    return None
-
-
-def _insert_chunks(model, rows: list[dict]) -> list[int]:
-    """Insert rows with one prepared statement; returns their new ids in order.
-
-    peewee's insert_many builds SQL per row, which dominated big imports; this fills the
-    model's defaults the same way. A column with the same value in every row (a default,
-    or a file's constant column) is written once into the statement as a literal rather
-    than bound for every row. The ids follow MAX(id): this process is the only writer (it
-    holds the database lock) and is inside a transaction.
-    """
-    if not rows:
-        return []
-    fields = [field for field in model._meta.sorted_fields
-              if not isinstance(field, pw.AutoField)]
-    keys = set().union(*rows)
-    unknown = keys - {field.name for field in fields}
-    if unknown:
-        raise KeyError(f"{model.__name__} has no field {sorted(unknown)}")
-    defaults = {field.name: field.default() if callable(field.default) else field.default
-                for field in fields}
-    table = model._meta.table_name
-    start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
-    present = [field.name for field in fields if field.name in keys]
-    if len(present) == 1:
-        tuples = [(row.get(present[0], defaults[present[0]]),) for row in rows]
-    elif all(len(row) == len(present) for row in rows):  # every row has every key
-        tuples = list(map(itemgetter(*present), rows))
-    else:
-        tuples = [[row.get(name, defaults[name]) for name in present] for row in rows]
-    given = dict(zip(present, zip(*tuples, strict=True), strict=True))
-    columns = []  # (field, values in row order)
-    for field in fields:
-        convert = _converter(field)
-        if field.name in given:
-            values = given[field.name]
-            columns.append((field, list(values if convert is None else map(convert, values))))
-        else:
-            default = defaults[field.name]
-            columns.append((field, [default if convert is None else convert(default)]
-                            * len(rows)))
-    bound, literals = [], []
-    for field, values in columns:
-        literal = _literal(values[0])
-        # count() compares with ==, so True and 1 match: SQLite stores both as the integer 1
-        if literal is not None and values.count(values[0]) == len(values):
-            literals.append((field, literal))
-        else:
-            bound.append((field, values))
-    names = ", ".join(f'"{field.column_name}"' for field, _ in bound + literals)
-    marks = ", ".join(["?"] * len(bound) + [literal for _, literal in literals])
-    database.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                                  zip(*(values for _, values in bound), strict=True) if bound
-                                  else [()] * len(rows))
-    return list(range(start + 1, start + 1 + len(rows)))
-
-
 class Kind:
     """One importable kind; subclasses give the columns and the database side."""
 
@@ -311,7 +224,7 @@ class Kind:
     def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
         for row in rows:
             row["batch"] = batch_id
-        _insert_chunks(self.model, rows)
+        insert_rows(self.model, rows)
 
     def export_rows(self) -> Iterator[dict]:
         raise NotImplementedError
@@ -338,7 +251,7 @@ class _Upserting(Kind):
         pending: list[tuple[dict, tuple, list | None]] = []  # inserts not yet written
 
         def flush():
-            ids = _insert_chunks(self.model, [row for row, _, _ in pending])
+            ids = insert_rows(self.model, [row for row, _, _ in pending])
             for (_, key, tags), row_id in zip(pending, ids, strict=True):
                 known[key] = row_id
                 if tags and self.tags_link:
@@ -392,10 +305,10 @@ class _Upserting(Kind):
                             "before": json.dumps(snapshot, default=str, ensure_ascii=False)})
             keys = tuple(sorted(row))
             statements.setdefault(keys, []).append(
-                [_db_value(self.model._meta.fields[key], row[key]) for key in keys] + [row_id])
+                [db_value(self.model._meta.fields[key], row[key]) for key in keys] + [row_id])
             if tags_changed:
                 _set_tags(*self.tags_link, row_id, tags)
-        _insert_chunks(ImportChange, changes)
+        insert_rows(ImportChange, changes)
         table = self.model._meta.table_name
         for keys, params in statements.items():
             assignments = ", ".join(
