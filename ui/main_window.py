@@ -79,6 +79,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._daily_backup_thread: threading.Thread | None = None
         self.daily_backup_done.connect(self._show_daily_backup_result)
+        # the daily backup's state, at the status bar's right (a status message would hide
+        # the database line, the more so when set before the window is shown)
+        self.backup_label = QLabel()
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
         self._board = None
@@ -122,7 +126,7 @@ class MainWindow(QMainWindow):
         now = datetime.now()
         if db.is_empty() or not backup.daily_backup_due(self.db_path, now):
             return
-        self.statusBar().showMessage(self.tr("Taking the daily backup…"))
+        self.backup_label.setText(self.tr("Taking the daily backup…"))
         self._daily_backup_thread = threading.Thread(
             target=self._take_daily_backup, args=(self.db_path, now), name="daily backup")
         self._daily_backup_thread.start()
@@ -136,14 +140,17 @@ class MainWindow(QMainWindow):
             self.daily_backup_done.emit("")
 
     def _show_daily_backup_result(self, problem: str) -> None:
-        self.statusBar().showMessage(problem or self.tr("Daily backup taken."), 10000)
+        """Success shows for 10 seconds; a problem stays until the rep has seen it."""
+        self.backup_label.setText(problem or self.tr("Daily backup taken."))
+        if not problem:
+            QTimer.singleShot(10000, self.backup_label.clear)
 
     def wait_for_daily_backup(self) -> None:
         """Let the daily backup finish (closing and switching databases wait for it)."""
         if self._daily_backup_thread is not None:
             self._daily_backup_thread.join()
             self._daily_backup_thread = None
-            QApplication.sendPostedEvents(self)  # its result, before the window goes
+            QApplication.sendPostedEvents()  # its result (queued to the slot), delivered now
 
     def data_changed(self) -> bool:
         """Whether this window's connection wrote anything since the database was opened."""

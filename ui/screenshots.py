@@ -20,7 +20,7 @@ def take_screenshots(db_path: Path, out_dir, language: str | None = None,
     window = MainWindow(db_path, as_of=as_of)
     try:
         window.wait_for_daily_backup()
-        window.statusBar().clearMessage()  # the window's own status line, not the backup's
+        window.backup_label.clear()  # the same pictures whether a backup was due or not
         window.resize(*WINDOW_SIZE)
         window.show()
         for index, (name, _) in enumerate(TABS):

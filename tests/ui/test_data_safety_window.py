@@ -14,10 +14,12 @@ from tests.conftest import AS_OF
 def test_a_daily_backup_at_start_and_one_on_closing_after_changes(make_window):
     window = make_window()
     path = window.db_path
-    assert window.statusBar().currentMessage() == "Taking the daily backup…"
+    assert window.backup_label.text() == "Taking the daily backup…"
     window.wait_for_daily_backup()  # taken beside the open window, on a worker thread
     assert [b.reason for b in backup.list_backups(path)] == ["daily"]
-    assert window.statusBar().currentMessage() == "Daily backup taken."
+    assert window.backup_label.text() == "Daily backup taken."
+    window.show()
+    assert window.status_label.isVisible()  # the database line stays in view beside it
     window.tab("board")  # the board takes in today's follow-ups: data changed
     window.close()  # …so a closing backup
     [first] = backup.list_backups(path)  # the newest of the day replaces the daily one
@@ -65,7 +67,7 @@ def test_the_window_works_while_the_daily_backup_is_taken(make_window, monkeypat
     monkeypatch.setattr(backup, "automatic_backup", failing_backup)
     window = make_window(window.db_path)
     window.wait_for_daily_backup()
-    assert window.statusBar().currentMessage() == "The disk is full."
+    assert window.backup_label.text() == "The disk is full."
 
 
 def test_the_backups_dialog_lists_and_restores(make_window, qtbot):
