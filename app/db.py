@@ -223,10 +223,11 @@ def is_empty() -> bool:
 
 
 @contextmanager
-def indexes_built_after(table: str) -> Iterator[None]:
+def indexes_built_after(table: str, rebuild: bool = True) -> Iterator[None]:
     """For many rows inserted at once, inside a transaction: the table's (non-unique) indexes
     are dropped first and built again at the end, where SQLite sorts each once instead of
-    updating it row by row. On an error they come back with the rollback."""
+    updating it row by row. On an error they come back with the rollback; so they do
+    without `rebuild`, for a transaction that is rolled back anyway (a dry run)."""
     indexes = database.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND "
         "sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).fetchall()
@@ -235,7 +236,7 @@ def indexes_built_after(table: str) -> Iterator[None]:
     for name, _ in indexes:
         database.execute_sql(f'DROP INDEX "{name}"')
     yield
-    for _, sql in indexes:
+    for _, sql in indexes if rebuild else ():
         database.execute_sql(sql)
 
 

@@ -203,7 +203,7 @@ def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
     try:
         with _no_cycle_collection(), database.atomic() as transaction:
             bulk = (plan.table.total or 0) >= max(BULK_ROWS, plan.kind.model.select().count())
-            with db.indexes_built_after(table) if bulk else nullcontext():
+            with db.indexes_built_after(table, rebuild=not dry_run) if bulk else nullcontext():
                 _check_and_write(plan, columns, lookup, today, result, progress)
             if dry_run:
                 transaction.rollback()

@@ -383,7 +383,11 @@ def test_a_big_file_leaves_the_same_indexes_and_they_find_its_rows(db_path, tmp_
     rows = [["name", "phone", "tier", "expected_amount", "created"]]
     rows += [[f"线索{i:05d}", f"139{i:08d}", "ABC"[i % 3], str(i % 7 * 1000), "2026-11-02"]
              for i in range(pipeline.BULK_ROWS)]
-    result = import_file("leads", write_csv(tmp_path / "big.csv", rows))
+    path = write_csv(tmp_path / "big.csv", rows)
+    checked = import_file("leads", path, dry_run=True)
+    assert checked.imported == pipeline.BULK_ROWS and Lead.select().count() == 0
+    assert index_definitions() == indexes  # a dry run's dropped indexes come back too
+    result = import_file("leads", path)
     assert result.imported == pipeline.BULK_ROWS == Lead.select().count()
     assert index_definitions() == indexes
     assert database.execute_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
