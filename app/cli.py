@@ -1,27 +1,22 @@
 """The command line: `repdesk [--db PATH] [--lang zh_CN|en] [COMMAND …]` (CONTRACT.md).
 
 Commands that need a window (`repdesk` alone, `screenshots`) are handed to the caller, so
-this module stays free of Qt. Every user error prints one translated line on stderr and
-exits 2 (nothing done) or 1 (done in part); no traceback ever reaches the user.
+this module stays free of Qt; the others are in `app.commands`, imported only when one of
+them runs (the window's start does not pay for the database modules before its first
+paint). Every user error prints one translated line on stderr and exits 2 (nothing done) or
+1 (done in part); no traceback ever reaches the user.
 """
 
 import argparse
-import json
-import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-import peewee
-import platformdirs
-
 import app
-from app import backup, db, demo, i18n, metrics
+from app import i18n, paths
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
-from app.lock import DatabaseLock
-from app.workdays import month_of
 
 IMPORT_KINDS = ("customers", "leads", "orders", "activities", "channels", "targets",
                 "plan_lines", "tasks")
@@ -59,6 +54,8 @@ def _date(text: str) -> date:
 
 
 def _month(text: str) -> str:
+    from app.workdays import month_of
+
     try:
         return month_of(datetime.strptime(text, "%Y-%m").date())
     except ValueError:
@@ -122,159 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_existing(db_path: Path, verify: bool = False) -> None:
-    """Open an existing database (a missing file is a user error); `verify` before writing."""
-    if not db_path.is_file():
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} does not exist."), path=db_path)
-    db.open_database(db_path, verify=verify)
-
-
-def _cmd_demo(args, db_path: Path) -> int:
-    as_of = args.as_of or date.today()
-    with DatabaseLock(db_path):
-        db.open_database(db_path, verify=True)
-        counts = demo.load_demo(as_of, months=args.months, seed=args.seed)
-    print(message(QT_TRANSLATE_NOOP(
-        "Messages",
-        "Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.",
-    ), **counts))
-    return 0
-
-
-def _cmd_summary(args, db_path: Path) -> int:
-    as_of = args.as_of or date.today()
-    _open_existing(db_path, verify=True)  # figures from a damaged file would mislead
-    summary = metrics.month_summary(args.month or month_of(as_of), as_of)
-    print(json.dumps(summary, ensure_ascii=False, indent=2))
-    return 0
-
-
-def _cmd_import(args, db_path: Path) -> int:
-    from app.io import pipeline
-
-    with DatabaseLock(db_path):
-        db.open_database(db_path, verify=True)
-        plan = pipeline.plan_import(args.kind, Path(args.file))
-        if plan.unknown_columns:
-            print(message(QT_TRANSLATE_NOOP("Messages", "Ignored columns: {columns}"),
-                          columns=", ".join(plan.unknown_columns)), file=sys.stderr)
-        result = pipeline.run_import(plan, today=date.today(), dry_run=args.dry_run)
-    for error in result.errors:
-        print(error.text(plan.kind), file=sys.stderr)
-    if args.errors and result.errors:
-        pipeline.write_errors(result, plan, Path(args.errors))
-    if args.dry_run:
-        print(message(QT_TRANSLATE_NOOP(
-            "Messages", "Dry run: {imported} rows would be imported, {rejected} rejected; "
-            "nothing was written."), imported=result.imported, rejected=result.rejected))
-    else:
-        print(message(QT_TRANSLATE_NOOP(
-            "Messages", "Imported {imported} rows, rejected {rejected} (import {batch})."),
-            imported=result.imported, rejected=result.rejected, batch=result.batch_id))
-    return 1 if result.rejected else 0
-
-
-def _cmd_export(args, db_path: Path) -> int:
-    from app.io import pipeline
-
-    _open_existing(db_path)
-    count = pipeline.export_kind(args.kind, Path(args.file))
-    print(message(QT_TRANSLATE_NOOP("Messages", "Exported {count} rows to {path}."),
-                  count=count, path=args.file))
-    return 0
-
-
-def _cmd_imports(args, db_path: Path) -> int:
-    from app.io import pipeline
-
-    _open_existing(db_path)
-    for batch in pipeline.list_batches():
-        state = message(QT_TRANSLATE_NOOP("Messages", "undone")) if batch.undone else ""
-        print(f"{batch.id}\t{batch.created_at}\t{batch.kind}\t{batch.rows}\t"
-              f"{batch.file_name}\t{state}".rstrip())
-    return 0
-
-
-def _cmd_undo_import(args, db_path: Path) -> int:
-    from app.io import pipeline
-
-    with DatabaseLock(db_path):
-        _open_existing(db_path, verify=True)
-        rows = pipeline.undo_batch(args.batch)
-    print(message(QT_TRANSLATE_NOOP("Messages", "Import {batch} undone ({rows} rows)."),
-                  batch=args.batch, rows=rows))
-    return 0
-
-
-def _cmd_report(args, db_path: Path) -> int:
-    from app.report_pdf import write_report
-
-    as_of = args.as_of or date.today()
-    month = args.month or month_of(as_of)
-    _open_existing(db_path, verify=True)
-    out = Path(args.out or f"repdesk-review-{month}.pdf")
-    try:
-        written = write_report(month, as_of, out)
-    except OSError as exc:
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
-                        path=out, reason=exc.strerror or exc) from exc
-    print(message(QT_TRANSLATE_NOOP("Messages", "Report written: {path}"), path=written))
-    return 0
-
-
-def _cmd_backup(args, db_path: Path) -> int:
-    dest = Path(args.to) if args.to else backup.default_backup_path(db_path, datetime.now())
-    written = backup.backup(db_path, dest)
-    print(message(QT_TRANSLATE_NOOP("Messages", "Backup written: {path}"), path=written))
-    return 0
-
-
-def _cmd_restore(args, db_path: Path) -> int:
-    with DatabaseLock(db_path):
-        now = datetime.now()
-        damaged = db_path.exists() and bool(backup.check(db_path))
-        if damaged:  # keep the damaged file aside; it cannot be backed up
-            aside = backup.keep_aside(db_path, now)
-            print(message(QT_TRANSLATE_NOOP("Messages", "The damaged database was kept as {path}"),
-                          path=aside))
-        safety = backup.restore(Path(args.file), db_path, now, keep_current=not damaged)
-    print(message(QT_TRANSLATE_NOOP("Messages", "Restored {source} into {path}."),
-                  source=args.file, path=db_path))
-    if safety:
-        print(message(QT_TRANSLATE_NOOP("Messages", "The previous state was kept in {path}"),
-                      path=safety))
-    return 0
-
-
-def _cmd_check(args, db_path: Path) -> int:
-    problems = backup.check(db_path)
-    if problems:
-        for problem in problems[:20]:
-            print(problem, file=sys.stderr)
-        print(message(QT_TRANSLATE_NOOP("Messages", "{path} is damaged ({count} problems found)."),
-                        path=db_path, count=len(problems)))
-        return 1
-    print(message(QT_TRANSLATE_NOOP("Messages", "{path} is sound."), path=db_path))
-    return 0
-
-
-COMMANDS: dict[str, Callable] = {
-    "demo": _cmd_demo,
-    "summary": _cmd_summary,
-    "import": _cmd_import,
-    "export": _cmd_export,
-    "imports": _cmd_imports,
-    "undo-import": _cmd_undo_import,
-    "report": _cmd_report,
-    "backup": _cmd_backup,
-    "restore": _cmd_restore,
-    "check": _cmd_check,
-}
-
-
 def _log_unexpected() -> Path:
     import logging  # here: only an unexpected error pays for them
     import traceback
+
+    import platformdirs
 
     log_dir = platformdirs.user_log_path("RepDesk", appauthor=False)
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -287,7 +136,6 @@ def _log_unexpected() -> Path:
 def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int]) -> int:
     """Parse `argv` and run the command; `window` runs the Qt commands. Returns the exit code."""
     i18n.set_language(i18n.system_language())
-    db_path = None
     try:
         if argv is None:
             argv = sys.argv[1:]
@@ -297,16 +145,15 @@ def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int
         args = build_parser().parse_args(argv)
         if args.lang:
             i18n.set_language(args.lang)
-        db_path = db.resolve_db_path(args.db)
+        db_path = paths.resolve_db_path(args.db)
         if args.command in WINDOW_COMMANDS:
             return window(args, db_path)
-        return COMMANDS[args.command](args, db_path)
+        from app.commands import run_command
+
+        return run_command(args, db_path)
     except UserError as error:
         print(f"repdesk: {error}", file=sys.stderr)
         return error.exit_code
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:  # damaged while reading
-        print(f"repdesk: {db.DatabaseDamaged(db_path, str(exc))}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the user gets one line; the details go to the log
@@ -314,5 +161,3 @@ def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int
         text = QT_TRANSLATE_NOOP("Messages", "unexpected error: {reason} (details in {log})")
         print(f"repdesk: {message(text, reason=exc, log=log_file)}", file=sys.stderr)
         return 1
-    finally:
-        db.close_database()

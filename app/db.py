@@ -12,14 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import platformdirs
-
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import DATA_MODELS, MODELS, Setting, database
 
-APP_NAME = "RepDesk"
-DB_FILE_NAME = "repdesk.sqlite3"
 SCHEMA_VERSION = 5  # app/migrations.py has a step for every version after 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = (
@@ -28,20 +24,6 @@ PRAGMAS = (
     ("foreign_keys", 1),
     ("busy_timeout", 5000),
 )
-
-
-def default_db_path() -> Path:
-    """The database in the user data folder (platformdirs), e.g. ~/.local/share/RepDesk."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DB_FILE_NAME
-
-
-def resolve_db_path(given: str | os.PathLike | None) -> Path:
-    """`--db` first, then the `REPDESK_DB` environment variable, then the default."""
-    if given:
-        return Path(given).expanduser().resolve()
-    if os.environ.get("REPDESK_DB"):
-        return Path(os.environ["REPDESK_DB"]).expanduser().resolve()
-    return default_db_path()
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

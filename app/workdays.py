@@ -16,8 +16,6 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 DEFAULT_COUNTRY = "CN"
 
 
@@ -50,6 +48,8 @@ def _ask_holidays(country: str, year: int) -> dict[str, list[str]]:
 
 @cache
 def _exceptions(country: str, year: int) -> tuple[frozenset[date], frozenset[date]]:
+    import platformdirs  # here: the window's start names the month before any calendar
+
     fingerprint = _fingerprint()
     path = (platformdirs.user_cache_path("RepDesk", appauthor=False)
             / f"workdays-{country}-{year}.json")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n
+from app.errors import UserError
 
 ORGANIZATION = "RepDesk"
 APPLICATION = "RepDesk"
@@ -96,39 +97,48 @@ def create_application() -> QApplication:
 
 
 def run_window(db_path: Path, language: str | None = None, as_of: date | None = None) -> int:
-    """Open the main window on `db_path`; returns the exit status."""
-    from app.db import DatabaseDamaged
-    from app.errors import UserError
+    """Open the main window on `db_path`; returns the exit status.
+
+    The window is painted first, then its database is locked and opened (with the modules
+    that takes) and the tab on screen made: the rep sees the window at once. A database
+    that cannot be opened — in use, damaged, from a newer RepDesk — is explained in a
+    message over it, and nothing is changed.
+    """
     from ui.main_window import MainWindow
 
     application = create_application()
     application.translators.install(choose_language(language))
-    try:
-        window = MainWindow(db_path, as_of=as_of)
-    except DatabaseDamaged as damaged:
-        window = recover_damaged(damaged, as_of)
-        if window is None:
-            return 2
-    except UserError as error:
-        QMessageBox.critical(None, "RepDesk", str(error))
-        return 2
+    window = MainWindow(db_path, as_of=as_of, attach=False)
     window.show()
+    application.processEvents()  # the first paint
+    try:
+        window.attach()
+    except UserError as error:
+        from app.db import DatabaseDamaged
+
+        if isinstance(error, DatabaseDamaged):
+            opened = recover_damaged(window, error)  # a backup restored, or not
+        else:
+            QMessageBox.critical(window, "RepDesk", str(error))
+            opened = False
+        if not opened:
+            window.hide()
+            return 2
     window.offer_demo_on_first_start()
     return application.exec()
 
 
-def recover_damaged(damaged, as_of: date | None):
-    """The database is damaged: explain, keep it aside, offer the newest sound backup.
+def recover_damaged(window, damaged) -> bool:
+    """The window's database is damaged: explain, keep it aside, offer the newest sound
+    backup, and attach the window to the restored file.
 
-    Returns the main window on the restored database, or None when the rep declines or
-    there is nothing to restore (the damaged file is never deleted).
+    Returns False when the rep declines or there is nothing to restore (the damaged file is
+    never deleted).
     """
     from datetime import datetime
 
     from app import backup
-    from app.errors import UserError
     from app.lock import DatabaseLock
-    from ui.main_window import MainWindow
 
     translate = QCoreApplication.translate
     newest = backup.newest_sound_backup(damaged.path)
@@ -136,19 +146,20 @@ def recover_damaged(damaged, as_of: date | None):
                      "({problem}).").format(path=damaged.path, problem=damaged.problem)
     if newest is None:
         aside = backup.keep_aside(damaged.path, datetime.now())
-        QMessageBox.critical(None, "RepDesk", text + "\n\n" + translate(
+        QMessageBox.critical(window, "RepDesk", text + "\n\n" + translate(
             "Recovery", "There is no backup to restore. The damaged file was kept as {aside}; "
             "'repdesk check' reports what is wrong.").format(aside=aside))
-        return None
-    answer = QMessageBox.question(None, "RepDesk", text + "\n\n" + translate(
+        return False
+    answer = QMessageBox.question(window, "RepDesk", text + "\n\n" + translate(
         "Recovery", "Restore the newest sound backup, taken {taken}? The damaged file is kept "
         "aside, not deleted.").format(taken=newest.taken_at.strftime("%Y-%m-%d %H:%M")))
     if answer != QMessageBox.StandardButton.Yes:
-        return None
+        return False
     try:
         with DatabaseLock(damaged.path):
             backup.recover(damaged.path, datetime.now())
-        return MainWindow(damaged.path, as_of=as_of)
+        window.attach()
     except UserError as error:
-        QMessageBox.critical(None, "RepDesk", str(error))
-        return None
+        QMessageBox.critical(window, "RepDesk", str(error))
+        return False
+    return True

@@ -1,9 +1,15 @@
-"""The main window: six tabs, the menus, the status bar, and the database it works on."""
+"""The main window: six tabs, the menus, the status bar, and the database it works on.
+
+The database modules (peewee, the models, backups, the lock) are imported where they are
+used, not at the top: a start paints the window first and attaches the database right after
+(see `ui.app.run_window`), so that the window is on screen before they are loaded.
+"""
 
 import importlib
 import threading
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -19,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 import app
-from app import backup, db, demo, i18n
+from app import i18n
 from app.errors import UserError
-from app.lock import DatabaseLock
 from app.workdays import month_of
 from ui.app import app_settings
+
+if TYPE_CHECKING:
+    from app.lock import DatabaseLock
 
 # (object name used for screenshots and settings, the tab's class in ui/tabs/)
 TABS = (
@@ -52,6 +60,8 @@ class LazyTab(QWidget):
 
     def get(self):
         if self.tab is None:
+            if self.window_.lock is None:
+                raise RuntimeError("a tab is made only once the window has its database")
             module, _dot, class_name = self.path.rpartition(".")
             self.tab = getattr(importlib.import_module(module), class_name)(self.window_)
             self.tab.setObjectName(self.objectName())
@@ -59,7 +69,8 @@ class LazyTab(QWidget):
         return self.tab
 
     def showEvent(self, event):  # noqa: N802 - Qt's name
-        if self.tab is None and self.window_.painted:  # a tab switch: made at once
+        if self.tab is None and self.window_.painted and self.window_.lock is not None:
+            # a tab switch: made at once
             self.get()
         super().showEvent(event)  # at start-up: made once the window has been painted
 
@@ -70,12 +81,14 @@ FIRST_RUN_KEY = "first_run_done"
 class MainWindow(QMainWindow):
     """RepDesk's window on one database, which it holds the single-writer lock of.
 
-    `as_of` stands for "today" in every rule the tabs show; tests pass it in.
+    `as_of` stands for "today" in every rule the tabs show; tests pass it in. With
+    `attach=False` the window is built without its database (the start paints it first);
+    `attach()` then locks and opens `db_path`.
     """
 
     daily_backup_done = Signal(str)  # from the worker thread: "" or what went wrong
 
-    def __init__(self, db_path: Path, as_of: date | None = None):
+    def __init__(self, db_path: Path, as_of: date | None = None, attach: bool = True):
         super().__init__()
         self._daily_backup_thread: threading.Thread | None = None
         self.daily_backup_done.connect(self._show_daily_backup_result)
@@ -89,9 +102,17 @@ class MainWindow(QMainWindow):
         self.lock: DatabaseLock | None = None
         self.db_path = Path(db_path)
         self.painted = False  # the first paint makes the tab on screen (see LazyTab)
-        self._attach(self.db_path)
+        if attach:
+            self._attach(self.db_path)
         self._build()
         self._restore_geometry()
+
+    def attach(self) -> None:
+        """Lock and open the window's database after the window was built without it; the
+        tab on screen is made next (raises as `_attach` does, the window left without)."""
+        self._attach(self.db_path)
+        if self.painted:
+            QTimer.singleShot(0, self._make_current_tab)
 
     @property
     def board(self):
@@ -106,6 +127,9 @@ class MainWindow(QMainWindow):
     # -- the database -------------------------------------------------------------------
     def _attach(self, db_path: Path) -> None:
         """Lock and open `db_path`; on failure nothing changes and UserError is raised."""
+        from app import db
+        from app.lock import DatabaseLock
+
         lock = DatabaseLock(db_path).acquire()
         try:
             db.open_database(db_path, verify=True)
@@ -123,6 +147,8 @@ class MainWindow(QMainWindow):
         """A verified backup at start when the newest is more than a day old, taken on a
         worker thread with its own read-only connection (on a heavy user's file it takes
         seconds; the window opens and works meanwhile)."""
+        from app import backup, db
+
         now = datetime.now()
         if db.is_empty() or not backup.daily_backup_due(self.db_path, now):
             return
@@ -132,6 +158,8 @@ class MainWindow(QMainWindow):
         self._daily_backup_thread.start()
 
     def _take_daily_backup(self, db_path: Path, now: datetime) -> None:  # the worker thread
+        from app import backup
+
         try:
             backup.automatic_backup(db_path, now, "daily")
         except (UserError, OSError) as error:
@@ -154,6 +182,8 @@ class MainWindow(QMainWindow):
 
     def data_changed(self) -> bool:
         """Whether this window's connection wrote anything since the database was opened."""
+        from app import db
+
         return db.database.connection().total_changes != self.changes_at_open
 
     def open_database(self, db_path: Path) -> bool:
@@ -173,6 +203,8 @@ class MainWindow(QMainWindow):
 
     def offer_demo_on_first_start(self) -> None:
         """On an empty database, offer the demo month or a clean start (asked once)."""
+        from app import db, demo
+
         if db.get_setting(FIRST_RUN_KEY) or not db.is_empty():
             return
         box = QMessageBox(self)
@@ -336,6 +368,8 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     def _backup(self) -> None:
+        from app import backup
+
         default = backup.default_backup_path(self.db_path, datetime.now())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
                                               str(default), self.tr("Backup (*.sqlite3)"))
@@ -349,6 +383,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup written: {path}").format(path=written), 8000)
 
     def _restore(self) -> None:
+        from app import backup
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
                                               str(backup.backups_dir(self.db_path)),
                                               self.tr("Backup (*.sqlite3)"))
@@ -363,6 +399,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        from app import backup, db
+
         db.close_database()
         try:
             safety = backup.restore(path, self.db_path, datetime.now())
@@ -405,6 +443,8 @@ class MainWindow(QMainWindow):
 
         When this window changed data, a verified backup is taken first.
         """
+        from app import backup, db
+
         self.wait_for_daily_backup()
         if self.lock and not db.database.is_closed() and self.data_changed():
             try:
@@ -420,7 +460,11 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self.painted:
             self.painted = True
-            QTimer.singleShot(0, lambda: self.tabs.currentWidget().get())
+            QTimer.singleShot(0, self._make_current_tab)
+
+    def _make_current_tab(self) -> None:
+        if self.lock is not None:  # else attach() makes it
+            self.tabs.currentWidget().get()
 
     def closeEvent(self, event):  # noqa: N802 - Qt's name
         settings = app_settings()

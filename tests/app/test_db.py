@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from app import db
+from app import db, paths
 from app.errors import UserError
 from app.models import Customer, Setting
 
@@ -87,12 +87,12 @@ def test_settings_round_trip_and_do_not_count_as_data(db_path):
 
 def test_the_database_path_comes_from_the_flag_then_the_environment_then_the_default(
         tmp_path, monkeypatch):
-    assert db.resolve_db_path(tmp_path / "a.sqlite3") == tmp_path / "a.sqlite3"
+    assert paths.resolve_db_path(tmp_path / "a.sqlite3") == tmp_path / "a.sqlite3"
     monkeypatch.setenv("REPDESK_DB", str(tmp_path / "env.sqlite3"))
-    assert db.resolve_db_path(None) == tmp_path / "env.sqlite3"
-    assert db.resolve_db_path(tmp_path / "a.sqlite3") == tmp_path / "a.sqlite3"
+    assert paths.resolve_db_path(None) == tmp_path / "env.sqlite3"
+    assert paths.resolve_db_path(tmp_path / "a.sqlite3") == tmp_path / "a.sqlite3"
     monkeypatch.delenv("REPDESK_DB")
-    default = db.resolve_db_path(None)
+    default = paths.resolve_db_path(None)
     assert default.name == "repdesk.sqlite3"
     assert "RepDesk" in default.parts
 

@@ -1,6 +1,9 @@
 """The main window as a rep meets it: six tabs with their data, menus, languages, memory."""
 
 import json
+import os
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
@@ -10,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from app import db
 from app.lock import DatabaseLocked
 from app.models import Customer, Lead, Task
-from tests.conftest import AS_OF, run_cli_process
+from tests.conftest import AS_OF, ROOT, run_cli_process
 
 ENGLISH_TABS = ["Targets", "Leads & customers", "Lifecycle calendar", "Four quadrants",
                 "Dashboard", "Monthly review"]
@@ -159,6 +162,45 @@ def test_starting_the_app_on_a_locked_database_says_so(make_window, tmp_path):
     with mock.patch.object(QMessageBox, "critical") as critical:
         assert run_window(window.db_path, language="en", as_of=AS_OF) == 2
     assert "open in another RepDesk" in critical.call_args.args[2]
+
+
+def test_a_start_paints_the_window_before_it_loads_and_opens_the_database(tmp_path):
+    """The rep sees the window at once: the database modules are loaded, and the file
+    locked and opened, only after the first paint; then the tab on screen is made."""
+    path = tmp_path / "repdesk.sqlite3"
+    db.open_database(path)
+    db.set_setting("first_run_done", True)  # no welcome question
+    db.close_database()
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import main
+from ui.main_window import MainWindow
+
+paint, attach = MainWindow.paintEvent, MainWindow.attach
+
+def first_paint(window, event):
+    if not window.painted:
+        print("painted with", [name for name in ("peewee", "app.db", "app.models", "filelock")
+                               if name in sys.modules])
+    paint(window, event)
+
+def watched(window):
+    print("attached after the paint" if window.painted else "attached first")
+    attach(window)
+    QTimer.singleShot(0, lambda: (print("tab made", window.tabs.currentWidget().tab
+                                        is not None), QApplication.quit()))
+
+MainWindow.paintEvent, MainWindow.attach = first_paint, watched
+main.main(["--db", {str(path)!r}, "--lang", "en"])
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                           "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert done.stdout.splitlines() == ["painted with []", "attached after the paint",
+                                        "tab made True"], done.stderr
 
 
 def test_commands_beside_an_open_window(make_window):
