@@ -108,9 +108,9 @@ def main() -> int:
         import main as repdesk
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    application = QApplication(sys.argv[:1])
     watcher = first_paint_watcher("--leads" in sys.argv)
     if mode == "bare":
+        application = QApplication(sys.argv[:1])
         window = QMainWindow()
         window.setWindowTitle("bare")
         window.resize(1280, 800)
@@ -118,8 +118,8 @@ def main() -> int:
         window.show()
         status = application.exec()
     else:
-        from ui.main_window import MainWindow  # what run_window imports before its window
-
+        from ui.main_window import MainWindow  # what run_window imports first; it makes
+        # the QApplication itself
         show, attach = MainWindow.show, MainWindow.attach
 
         def show_watched(window):

@@ -78,14 +78,16 @@ def choose_language(requested: str | None) -> str:
 
 def create_application() -> QApplication:
     """The QApplication, styled once (restyling later would re-polish every widget)."""
-    application = QApplication.instance() or QApplication(sys.argv[:1])
-    if hasattr(application, "translators"):
+    application = QApplication.instance()
+    if application is None:  # Fusion from the start: the platform's style is never made
+        application = QApplication([*sys.argv[:1], "-style", "Fusion"])
+    elif hasattr(application, "translators"):
         return application
+    elif application.style().name() != "fusion":  # made before (tests): restyled once
+        application.setStyle("Fusion")
     application.setOrganizationName(ORGANIZATION)
     application.setApplicationName(APPLICATION)
     application.setApplicationDisplayName("RepDesk 销售工作台")
-    if application.style().name() != "fusion":  # Linux starts in Fusion: no second style
-        application.setStyle("Fusion")
     application.setStyleSheet(STYLESHEET)
     application.setWindowIcon(QIcon(str(i18n.resources_dir() / "icons" / "repdesk.svg")))
     application.setDesktopFileName("repdesk")  # Wayland/X11: the .desktop entry's icon
