@@ -10,7 +10,7 @@ from fractions import Fraction
 
 import peewee as pw
 
-from app import db
+from app import preferences
 from app.models import (
     EFFECTIVE_VISIT_KINDS,
     Activity,
@@ -23,8 +23,6 @@ from app.models import (
 from app.workdays import add_months, month_bounds, previous_month
 
 QUICK_NOTE = "quick-entry"  # the activity rows the quick entry owns, one per kind and day
-ANOMALY_SETTING = "dashboard.anomaly"
-DEFAULT_ANOMALY = {"ratio": "0.6", "min_visits": 10, "baseline_weeks": 4}
 
 
 @dataclass
@@ -103,10 +101,6 @@ def grouped(days: list[Day], by: str) -> list[Day]:
 
 # -- anomalies ------------------------------------------------------------------------------
 
-def anomaly_settings() -> dict:
-    return {**DEFAULT_ANOMALY, **(db.get_setting(ANOMALY_SETTING) or {})}
-
-
 @dataclass
 class Anomaly:
     week: str
@@ -119,9 +113,9 @@ def anomalies(month: str, as_of: date) -> list[Anomaly]:
     """ISO weeks whose Sunday falls in `month` on or before as-of, with at least 10 effective
     visits, whose close rate is below 60 % of the mean close rate of those of the previous 4
     weeks that had effective visits (CONTRACT.md; the numbers are settings)."""
-    settings = anomaly_settings()
-    ratio = Fraction(str(settings["ratio"]))
-    baseline_weeks = int(settings["baseline_weeks"])
+    ratio = Fraction(preferences.get("dashboard.anomaly_percent"), 100)
+    min_visits = preferences.get("dashboard.anomaly_min_visits")
+    baseline_weeks = preferences.get("dashboard.anomaly_baseline_weeks")
     first, last = month_bounds(month)
     first_sunday = first + timedelta(days=6 - first.weekday())
     start = first_sunday - timedelta(days=6 + 7 * baseline_weeks)
@@ -131,7 +125,7 @@ def anomalies(month: str, as_of: date) -> list[Anomaly]:
         sunday = week.start + timedelta(days=6)
         if not (first <= sunday <= last and sunday <= as_of):
             continue
-        if week.effective_visits < int(settings["min_visits"]):
+        if week.effective_visits < min_visits:
             continue
         previous = [w.close_rate for w in weeks[max(0, index - baseline_weeks):index]
                     if w.effective_visits]

@@ -229,3 +229,7 @@ def get_setting(key: str, default=None):
 
 def set_setting(key: str, value) -> None:
     Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+
+
+def delete_setting(key: str) -> None:
+    Setting.delete().where(Setting.key == key).execute()

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
-from app import db, records
+from app import preferences, records
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Activity,
@@ -30,8 +30,6 @@ from app.workdays import month_bounds
 
 FOLLOW_UP_DAYS = {"A": 3, "B": 7, "C": 30}
 MIN_CLOSED = 5  # fewer closed leads than this in a segment: "not enough data"
-REFERRAL_REWARD_SETTING = "leads.referral_reward_fen"
-DEFAULT_REFERRAL_REWARD_FEN = 500_00
 ASSUMPTIVE_CLOSE = QT_TRANSLATE_NOOP(
     "Messages", "Closing signals: try an assumptive close — \"If the plan works for you, "
     "shall our team start tomorrow?\"")
@@ -515,7 +513,7 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
             reward_id = ReferralReward.create(
                 referrer=lead.referred_by, referrer_customer=referrer, lead=lead,
                 customer=customer, owed_on=day,
-                amount_fen=db.get_setting(REFERRAL_REWARD_SETTING, DEFAULT_REFERRAL_REWARD_FEN),
+                amount_fen=preferences.get("leads.referral_reward_fen"),
             ).id
         Lead.update(outcome="won", customer=customer, last_contact=day).where(
             Lead.id == lead_id).execute()

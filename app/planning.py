@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
-from app import db
+from app import db, preferences
 from app.metrics import activity_totals, order_totals
 from app.models import (
     Activity,
@@ -36,11 +36,8 @@ from app.workdays import (
 )
 
 DEFAULT_COEFFICIENT = Decimal("1.1")
-HISTORY_MONTHS = 3
-CHECKPOINT_DAYS = (10, 20)
 GREEN, AMBER = Fraction(1), Fraction(85, 100)  # pace status thresholds
 DAYS_PER_WEEK = 5
-KEY_ACCOUNT_SHARE = Fraction(1, 5)  # the top 20 % of customers by revenue
 LONG_TERM_DAYS = 90  # a second order within 90 days makes a new customer long-term
 NEGOTIATION_SHIFT = Decimal("0.2")  # a weak negotiator moves 20 % off high-ticket lines
 NEW_CUSTOMER_SHARE = {"new": Decimal("0.6"), "mature": Decimal("0.5")}
@@ -92,16 +89,17 @@ def _elapsed(month: str, through: date) -> int:
 
 
 def history_months(month: str) -> list[str]:
-    """The 3 full months before `month`, oldest first."""
+    """The full months before `month` (3 unless the rep chose otherwise), oldest first."""
     months, current = [], month
-    for _ in range(HISTORY_MONTHS):
+    for _ in range(preferences.get("planning.history_months")):
         current = previous_month(current)
         months.append(current)
     return months[::-1]
 
 
 def historical_close_rate(month: str) -> Fraction | None:
-    """Deals ÷ effective visits over the 3 full months before `month` (None: no visits)."""
+    """Deals ÷ effective visits over the history months before `month` (None: no
+    visits)."""
     months = history_months(month)
     start, _ = month_bounds(months[0])
     _, end = month_bounds(months[-1])
@@ -217,10 +215,11 @@ class Checkpoint:
 
 
 def checkpoints(month: str, as_of: date, target_fen: int) -> list[Checkpoint]:
-    """The 10th and the 20th on or before as-of."""
+    """The 10th and the 20th (or the rep's two days) on or before as-of."""
     first, _ = month_bounds(month)
     found = []
-    for day_number in CHECKPOINT_DAYS:
+    for day_number in (preferences.get("planning.first_checkpoint"),
+                       preferences.get("planning.second_checkpoint")):
         day = first.replace(day=day_number)
         if day <= as_of:
             found.append(Checkpoint(day, expected_revenue(target_fen, month, day),
@@ -285,7 +284,8 @@ class KeyAccount(NamedTuple):
 
 
 def key_accounts(as_of: date) -> KeyAccounts:
-    """The top 20 % (rounded up) of customers by revenue in the 12 months before as-of
+    """The top 20 % (or the rep's share; rounded up) of customers by revenue in the 12
+    months before as-of
     (ties by name). Raw rows, not model objects: a heavy user has tens of thousands."""
     since = add_months(as_of, -12)
     totals = database.execute(
@@ -294,7 +294,7 @@ def key_accounts(as_of: date) -> KeyAccounts:
     rows = sorted(totals.fetchall(), key=lambda row: -row[1])  # (customer id, revenue)
     if not rows:
         return KeyAccounts([], 0, 0)
-    size = ceil(len(rows) * KEY_ACCOUNT_SHARE)
+    size = ceil(len(rows) * Fraction(preferences.get("planning.key_account_percent"), 100))
     contenders = [row for row in rows if row[1] >= rows[size - 1][1]]  # ties at the cut too
     names = dict(database.execute(Customer.select(Customer.id, Customer.name)).fetchall())
     top = sorted((KeyAccount(customer_id, names[customer_id], revenue)

@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from app import dashboard, db
+from app import dashboard, preferences
 from app.metrics import month_summary
 from app.models import Activity, Channel, ChannelCost, Customer, Order
 from app.money import yuan_to_fen
@@ -51,8 +51,10 @@ def test_the_numbers_of_the_rule_are_settings(who):
     week(who, date(2026, 10, 26), 10, 2)  # 20%
     week(who, date(2026, 11, 2), 10, 1)  # 10%: half the baseline
     assert [a.week for a in dashboard.anomalies("2026-11", AS_OF)] == ["2026-W45"]
-    db.set_setting(dashboard.ANOMALY_SETTING, {"ratio": "0.4"})
+    preferences.save({"dashboard.anomaly_percent": 40})  # 10% is not below 40% of 20%
     assert dashboard.anomalies("2026-11", AS_OF) == []
+    preferences.save({"dashboard.anomaly_percent": 60, "dashboard.anomaly_min_visits": 11})
+    assert dashboard.anomalies("2026-11", AS_OF) == []  # 10 effective visits are too few
 
 
 def test_daily_weekly_and_monthly_series(who):

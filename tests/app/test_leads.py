@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from app import db, leads
+from app import db, leads, preferences
 from app.metrics import month_summary
 from app.models import (
     Activity,
@@ -208,7 +208,7 @@ def test_the_sesame_and_watermelon_warning(db_path):
 
 
 def test_referral_rewards_are_tracked_until_paid(db_path):
-    db.set_setting(leads.REFERRAL_REWARD_SETTING, 800_00)
+    preferences.save({"leads.referral_reward_fen": 800_00})
     item = lead("新客户", referred_by="某人")
     done = leads.win(item.id, AS_OF, 100)
     [owed] = leads.rewards_owed()

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from app import db, planning
+from app import db, planning, preferences
 from app.metrics import month_summary
 from app.models import Activity, Customer, MarketSlice, Order, PlanLine, SwotNote, Target
 from app.money import yuan_to_fen
@@ -53,6 +53,18 @@ def test_the_close_rate_comes_from_the_three_full_months_before(customer):
     assert calculator.new_customers == 8 and calculator.target == 8  # 60 × 12% × 1.1 → 8
     Target.update(new_customers=6).execute()
     assert planning.calculator(Target.get()).target == 6  # what the rep set wins
+
+
+def test_the_rep_can_take_the_close_rate_over_another_window(customer):
+    # September 20 visits / 1 deal, October 20 / 3; with a one-month window only October
+    # counts: 3 ÷ 20 = 15%; over the default three months 4 ÷ 40 = 10%
+    for day, count, deals in ((date(2026, 9, 7), 20, 1), (date(2026, 10, 9), 20, 3)):
+        visits(day, count)
+        for _ in range(deals):
+            order(customer, day, "1000")
+    assert planning.historical_close_rate(NOV) == Fraction(10, 100)
+    preferences.save({"planning.history_months": 1})
+    assert planning.historical_close_rate(NOV) == Fraction(15, 100)
 
 
 def test_without_history_the_rep_types_the_rate(db_path):
@@ -115,6 +127,17 @@ def test_checkpoints_on_the_10th_and_the_20th(november):
         (20, yuan_to_fen(150000), yuan_to_fen(155000), "green"),
     ]
     assert len(planning.checkpoints(NOV, date(2026, 11, 15), 1)) == 1  # the 20th not yet
+
+
+def test_the_checkpoints_are_the_reps_two_days(november):
+    preferences.save({"planning.first_checkpoint": 5, "planning.second_checkpoint": 16})
+    points = planning.checkpoints(NOV, date(2026, 11, 20), yuan_to_fen(210000))
+    # 5th: 4 working days (2–5) → 40,000 expected, 60,000 actual → green
+    # 16th: 11 working days (2–6, 9–13, 16) → 110,000 expected; 145,000 actual → green
+    assert [(p.day.day, p.expected_fen, p.actual_fen) for p in points] == [
+        (5, yuan_to_fen(40000), yuan_to_fen(60000)),
+        (16, yuan_to_fen(110000), yuan_to_fen(145000)),
+    ]
 
 
 def test_a_slipping_month_is_red_at_the_10th(customer):
@@ -194,6 +217,15 @@ def test_key_accounts_are_the_top_fifth_by_revenue(db_path):
     assert planning.key_account_executive_visits(NOV, as_of) == 2  # C is not a key account
     assert month_summary(NOV, as_of)["key_accounts"] == {"customers": ["A", "B"],
                                                          "revenue_share": 0.8}
+
+
+def test_the_key_account_share_is_the_reps(db_path):
+    as_of = date(2026, 11, 20)
+    for name, yuan in (("A", 500), ("B", 300), ("C", 100), ("D", 50)):
+        order(Customer.create(name=name, created=as_of), date(2026, 6, 1), yuan)
+    assert [c.name for c in planning.key_accounts(as_of).customers] == ["A"]  # ⌈4 × 20%⌉ = 1
+    preferences.save({"planning.key_account_percent": 50})
+    assert [c.name for c in planning.key_accounts(as_of).customers] == ["A", "B"]  # ⌈4 × 50%⌉
 
 
 def test_new_long_term_customers(db_path):

@@ -1,0 +1,78 @@
+"""The rep's own values for the rules' defaults that no tab edits in place (PRODUCT.md: the
+defaults are all configurable). Each is a whole number with a range, kept in the database's
+settings under its own key; an unset one is its default, so a new database computes exactly
+as CONTRACT.md defines.
+
+The touchpoint rules have their own dialog (`lifecycle.rules`); the challenge coefficient,
+close rate and shares are inputs of the targets tab.
+"""
+
+from typing import NamedTuple
+
+from app import db
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import database
+
+
+class Preference(NamedTuple):
+    default: int
+    lowest: int
+    highest: int
+
+
+PREFERENCES = {
+    # the calculator's close rate: deals ÷ effective visits over this many full months
+    "planning.history_months": Preference(3, 1, 12),
+    # the month's two checkpoints (days of the month)
+    "planning.first_checkpoint": Preference(10, 1, 27),
+    "planning.second_checkpoint": Preference(20, 2, 28),
+    # key accounts: this top share of the customers by revenue (percent, rounded up)
+    "planning.key_account_percent": Preference(20, 1, 100),
+    # a won referral owes the referrer this reward (fen)
+    "leads.referral_reward_fen": Preference(500_00, 0, 10_000_000_00),
+    # an anomaly: a week's close rate below this percent of the mean of the weeks before…
+    "dashboard.anomaly_percent": Preference(60, 1, 99),
+    # …in a week with at least this many effective visits…
+    "dashboard.anomaly_min_visits": Preference(10, 1, 1000),
+    # …over this many weeks before it
+    "dashboard.anomaly_baseline_weeks": Preference(4, 1, 26),
+}
+
+
+def get(key: str) -> int:
+    return db.get_setting(key, PREFERENCES[key].default)
+
+
+def current() -> dict[str, int]:
+    return {key: get(key) for key in PREFERENCES}
+
+
+def save(values: dict[str, int]) -> dict[str, int | None]:
+    """Check and keep `values` (some or all of the preferences) in one transaction; returns
+    what was stored before (None: unset) for `restore`. Nothing is kept when one is wrong."""
+    merged = {**current(), **values}
+    for key, value in values.items():
+        if key not in PREFERENCES:
+            raise KeyError(key)
+        preference = PREFERENCES[key]
+        if not isinstance(value, int) or not preference.lowest <= value <= preference.highest:
+            raise UserError(QT_TRANSLATE_NOOP(
+                "Messages", "{name} must be a whole number from {lowest} to {highest}."),
+                name=key, lowest=preference.lowest, highest=preference.highest)
+    if merged["planning.first_checkpoint"] >= merged["planning.second_checkpoint"]:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Messages", "The first checkpoint must come before the second."))
+    before = {key: db.get_setting(key) for key in values}
+    restore(values)
+    return before
+
+
+def restore(stored: dict[str, int | None]) -> None:
+    """Put back settings as `save` returned them (None: back to the default)."""
+    with database.atomic():
+        for key, value in stored.items():
+            if value is None or value == PREFERENCES[key].default:
+                db.delete_setting(key)
+            else:
+                db.set_setting(key, value)
