@@ -51,6 +51,14 @@ def current() -> dict[str, int]:
 def save(values: dict[str, int]) -> dict[str, int | None]:
     """Check and keep `values` (some or all of the preferences) in one transaction; returns
     what was stored before (None: unset) for `restore`. Nothing is kept when one is wrong."""
+    check(values)
+    before = {key: db.get_setting(key) for key in values}
+    restore(values)
+    return before
+
+
+def check(values: dict[str, int]) -> None:
+    """UserError when a value is out of its range or the checkpoints are out of order."""
     merged = {**current(), **values}
     for key, value in values.items():
         if key not in PREFERENCES:
@@ -63,9 +71,6 @@ def save(values: dict[str, int]) -> dict[str, int | None]:
     if merged["planning.first_checkpoint"] >= merged["planning.second_checkpoint"]:
         raise UserError(QT_TRANSLATE_NOOP(
             "Messages", "The first checkpoint must come before the second."))
-    before = {key: db.get_setting(key) for key in values}
-    restore(values)
-    return before
 
 
 def restore(stored: dict[str, int | None]) -> None:

@@ -268,6 +268,9 @@ class MainWindow(QMainWindow):
                            QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("&Preferences…"), self.show_preferences,
+                     QKeySequence.StandardKey.Preferences)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh)
@@ -329,6 +332,27 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self, self.as_of, path=path)
         if dialog.exec() and dialog.result is not None:
             self.refresh()
+
+    def show_preferences(self) -> None:
+        """Edit → Preferences; a change is one step on the undo stack."""
+        from app import preferences
+        from ui.commands import Step
+        from ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        if values == preferences.current():
+            return
+        try:
+            preferences.check(values)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Preferences"), str(error))
+            return
+        self.undo_stack.push(Step(self.tr("Change preferences"),
+                                  lambda: preferences.save(values), preferences.restore,
+                                  after=self.refresh))
 
     def show_backups(self) -> None:
         from ui.dialogs.backups_dialog import BackupsDialog

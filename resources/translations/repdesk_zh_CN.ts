@@ -1328,6 +1328,10 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1350,6 +1354,14 @@
     <message>
         <source>Database: {path}    As of {date} ({month})</source>
         <translation>数据库：{path}    日期 {date}（{month}）</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Change preferences</source>
+        <translation>修改偏好设置</translation>
     </message>
     <message>
         <source>Exported {count} rows to {path}</source>
@@ -1710,6 +1722,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>A customer needs a name.</source>
         <translation>客户需要填写名称。</translation>
     </message>
+    <message>
+        <source>{name} must be a whole number from {lowest} to {highest}.</source>
+        <translation>{name} 须为 {lowest} 到 {highest} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The first checkpoint must come before the second.</source>
+        <translation>第一个检查点须早于第二个。</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>
@@ -1794,6 +1814,37 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Close rate</source>
         <translation>成交率</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Close rate over the last {months} full months</source>
+        <translation>成交率按最近 {months} 个完整月计算</translation>
+    </message>
+    <message>
+        <source>Checkpoints on day {first} and day {second} of the month</source>
+        <translation>检查点：每月第 {first} 日和第 {second} 日</translation>
+    </message>
+    <message>
+        <source>Key accounts: the top {percent} % of customers by revenue</source>
+        <translation>大客户：按业绩排名前 {percent} % 的客户</translation>
+    </message>
+    <message>
+        <source>Reward for a won referral</source>
+        <translation>转介绍成交奖励</translation>
+    </message>
+    <message>
+        <source>Mark a week whose close rate is below {percent} % of the mean of the {weeks} weeks before,</source>
+        <translation>某周成交率低于此前 {weeks} 周平均值的 {percent} % 时标为异常，</translation>
+    </message>
+    <message>
+        <source>when it had at least {visits} effective visits</source>
+        <translation>前提是该周至少有 {visits} 次有效拜访</translation>
     </message>
 </context>
 <context>
