@@ -17,7 +17,7 @@ from app import db, lifecycle
 from app.bulk import insert_rows
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
-from app.leads import DUE_SQL
+from app.leads import due_sql
 from app.models import (
     QUADRANTS,
     Customer,
@@ -275,10 +275,11 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
     written: a heavy user has tens of thousands)."""
     items = []
     soon = as_of + timedelta(days=1)
+    follow_up = due_sql()
     due_leads = database.execute(  # through the follow-up date's index
-        Lead.select(Lead.id, Lead.name, Lead.tier, DUE_SQL)
-        .where((Lead.outcome == "open") & (DUE_SQL <= soon.isoformat()))
-        .order_by(DUE_SQL, Lead.id))
+        Lead.select(Lead.id, Lead.name, Lead.tier, follow_up)
+        .where((Lead.outcome == "open") & (follow_up <= soon.isoformat()))
+        .order_by(follow_up, Lead.id))
     for lead_id, name, tier, due in due_leads.fetchall():
         if f"lead:{lead_id}:{due}" in already:
             continue

@@ -73,6 +73,12 @@ class DatabaseDamaged(UserError):
 
 
 _verified: Path | None = None  # the open file, when it was verified at open
+_openings = 0  # counts opens and closes: what was read from one open file (a cache) is stale
+
+
+def opening() -> int:
+    """Changes whenever a database is opened or closed (see `_openings`)."""
+    return _openings
 
 
 def open_database(path: Path, verify: bool = False) -> None:
@@ -85,7 +91,7 @@ def open_database(path: Path, verify: bool = False) -> None:
     RepDesk left it after a verified session (see `_stamp`); any other change, a crash
     included, leaves the stamp behind and the check runs.
     """
-    global _verified
+    global _verified, _openings
     path = Path(path)
     close_database()
     if path.exists():
@@ -109,6 +115,7 @@ def open_database(path: Path, verify: bool = False) -> None:
         if problems:
             raise DatabaseDamaged(path, problems[0])
     _verified = path if verify else None
+    _openings += 1
     if 0 < version < SCHEMA_VERSION:
         _migrate(path, version)
     database.init(str(path), pragmas=PRAGMAS)
@@ -187,7 +194,8 @@ def _migrate(path: Path, version: int) -> None:
 
 
 def close_database() -> None:
-    global _verified
+    global _verified, _openings
+    _openings += 1
     if database.database and not database.is_closed():
         database.close()
         if _verified is not None and _verified == Path(database.database):

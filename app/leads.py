@@ -28,27 +28,32 @@ from app.models import (
 )
 from app.workdays import month_bounds
 
-FOLLOW_UP_DAYS = {"A": 3, "B": 7, "C": 30}
 MIN_CLOSED = 5  # fewer closed leads than this in a segment: "not enough data"
 ASSUMPTIVE_CLOSE = QT_TRANSLATE_NOOP(
     "Messages", "Closing signals: try an assumptive close — \"If the plan works for you, "
     "shall our team start tomorrow?\"")
 
-# SQL for a lead's follow-up date: last contact (else created) + 3 / 7 / 30 days by tier; in
-# literals, as the "lead_follow_up_due" index is written, so that the index serves it
-DUE_SQL = pw.fn.date(pw.fn.COALESCE(Lead.last_contact, Lead.created), pw.Case(Lead.tier, [
-    (pw.SQL(f"'{tier}'"), pw.SQL(f"'+{days} days'")) for tier, days in FOLLOW_UP_DAYS.items()],
-    pw.SQL("'+7 days'")))
+def due_sql(days: dict[str, int] | None = None) -> pw.Node:
+    """SQL for a lead's follow-up date: last contact (else created) + the tier's days; in
+    literals, as the "lead_follow_up_due" index is written (models.follow_up_index_sql), so
+    that the index serves it."""
+    days = days or preferences.follow_up_days()
+    return pw.fn.date(pw.fn.COALESCE(Lead.last_contact, Lead.created), pw.Case(Lead.tier, [
+        (pw.SQL(f"'{tier}'"), pw.SQL(f"'+{int(days[tier])} days'")) for tier in "ABC"],
+        pw.SQL("'+7 days'")))
 
 
-def follow_up_due(tier: str, last_contact: date | None, created: date) -> date:
-    """Last contact (else created) + 3 / 7 / 30 days for tier A / B / C."""
-    return (last_contact or created) + timedelta(days=FOLLOW_UP_DAYS.get(tier, 7))
+def follow_up_due(tier: str, last_contact: date | None, created: date,
+                  days: dict[str, int] | None = None) -> date:
+    """Last contact (else created) + the tier's days (`days`: preferences.follow_up_days(),
+    read once by a caller with many leads)."""
+    days = days or preferences.follow_up_days()
+    return (last_contact or created) + timedelta(days=days.get(tier, 7))
 
 
-def is_overdue(lead: Lead, as_of: date) -> bool:
+def is_overdue(lead: Lead, as_of: date, days: dict[str, int] | None = None) -> bool:
     """An open lead whose follow-up date is before as-of."""
-    due = follow_up_due(lead.tier, lead.last_contact, lead.created)
+    due = follow_up_due(lead.tier, lead.last_contact, lead.created, days)
     return lead.outcome == "open" and as_of > due
 
 
@@ -69,7 +74,7 @@ class LeadFilter:
 LEAD_SORTS = {
     "name": (Lead.name, False), "tier": (Lead.tier, False), "stage": (Lead.stage, False),
     "channel": (Channel.name, True), "expected_amount": (Lead.expected_amount_fen, True),
-    "last_contact": (Lead.last_contact, True), "due": (DUE_SQL, False),
+    "last_contact": (Lead.last_contact, True), "due": (None, False),  # due_sql() when used
     "outcome": (Lead.outcome, False),
 }
 # open leads first, then by tier and name; the literal lets the "lead_default_order" index
@@ -158,7 +163,7 @@ def lead_query(as_of: date, where: LeadFilter | None = None):
     if where.stage:
         query = query.where(Lead.stage == where.stage)
     if where.overdue_only:
-        query = query.where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
+        query = query.where((Lead.outcome == "open") & (due_sql() < as_of.isoformat()))
     if where.tag:
         query = query.where(Lead.id.in_(LeadTag.select(LeadTag.lead).join(Tag)
                                         .where(Tag.name == where.tag)))
@@ -187,7 +192,7 @@ def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | 
     filtered and sorted in SQL, with their follow-up dates."""
     if sort in LEAD_SORTS:
         column, nullable = LEAD_SORTS[sort]
-        terms = (column, Lead.id)
+        terms = (due_sql() if sort == "due" else column, Lead.id)
     else:
         sort, terms, nullable, descending = None, DEFAULT_LEAD_ORDER, False, False
     query = lead_query(as_of, where).select(
@@ -197,11 +202,12 @@ def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | 
         query = query.where(_after(terms, after, descending, nullable))
     rows = []
     key_of = _PAGE_KEYS[sort]
+    days = preferences.follow_up_days()
     cursor = database.execute(query.order_by(*_order(terms, descending)).limit(limit))
     for lead_id, name, tier, stage, channel, amount, last_contact, created, outcome in \
             cursor.fetchall():  # raw rows: a page is built without model objects
         last_contact = last_contact and date.fromisoformat(last_contact)
-        due = follow_up_due(tier, last_contact, date.fromisoformat(created))
+        due = follow_up_due(tier, last_contact, date.fromisoformat(created), days)
         rows.append(LeadRow(lead_id, name, tier, stage, channel or "", amount, last_contact,
                             outcome, due, outcome == "open" and as_of > due,
                             key_of(name, tier, stage, channel, amount, last_contact, due,
@@ -241,15 +247,16 @@ def channel_names() -> list[str]:
 def open_by_tier() -> dict[str, int]:
     counts = dict(Lead.select(Lead.tier, pw.fn.COUNT(Lead.id)).where(Lead.outcome == "open")
                   .group_by(Lead.tier).tuples())
-    return {tier: counts.get(tier, 0) for tier in FOLLOW_UP_DAYS}
+    return {tier: counts.get(tier, 0) for tier in "ABC"}
 
 
 def overdue(as_of: date) -> list[tuple[str, str]]:
     """Open leads whose follow-up was due before as-of: (name, due as YYYY-MM-DD, as
     `summary --json` lists them), earliest first."""
-    rows = database.execute(Lead.select(Lead.name, DUE_SQL)
-                            .where((Lead.outcome == "open") & (DUE_SQL < as_of.isoformat()))
-                            .order_by(DUE_SQL, Lead.name))
+    due = due_sql()
+    rows = database.execute(Lead.select(Lead.name, due)
+                            .where((Lead.outcome == "open") & (due < as_of.isoformat()))
+                            .order_by(due, Lead.name))
     return rows.fetchall()
 
 
@@ -558,5 +565,6 @@ def neglected_big_leads(as_of: date) -> list[Lead]:
     if not small_work:
         return []
     key_names = {c.name for c in key_accounts(as_of).customers}
+    days = preferences.follow_up_days()
     return [lead for lead in Lead.select().where(Lead.outcome == "open").order_by(Lead.name)
-            if (lead.tier == "A" or lead.name in key_names) and is_overdue(lead, as_of)]
+            if (lead.tier == "A" or lead.name in key_names) and is_overdue(lead, as_of, days)]

@@ -132,6 +132,17 @@ class CustomerTag(BaseModel):
         indexes = ((("customer", "tag"), True),)
 
 
+FOLLOW_UP_DAYS = {"A": 3, "B": 7, "C": 30}  # the guide's; the rep may choose others
+
+
+def follow_up_index_sql(days: dict[str, int]) -> str:
+    """The "lead_follow_up_due" index for these A / B / C follow-up days (app.preferences):
+    the follow-up date written as app.leads.due_sql writes it, so that the index serves it."""
+    cases = " ".join(f"WHEN '{tier}' THEN '+{int(days[tier])} days'" for tier in "ABC")
+    return ('CREATE INDEX IF NOT EXISTS "lead_follow_up_due" ON "lead" '
+            f"(date(COALESCE(last_contact, created), CASE tier {cases} ELSE '+7 days' END), id)")
+
+
 class Lead(BaseModel):
     name = pw.CharField()  # indexed with the searched columns (Meta)
     contact = pw.CharField(default="")
@@ -165,7 +176,7 @@ class Lead(BaseModel):
     class Meta:
         # Every index is paid for by every insert (a heavy user imports 100,000 leads), so
         # only these: the table's default order (open first, by tier and name), its follow-up
-        # date (app.leads.DUE_SQL, written the same way), the searched columns (a narrow copy
+        # date (app.leads.due_sql, written the same way), the searched columns (a narrow copy
         # to scan for a search, and the name sort), the amount sort, the month's new leads,
         # and the few leads a customer came from. Sorting by a low-variety column (tier,
         # outcome) or filtering by one scans the table: about 50 ms at 100,000 leads.
@@ -175,10 +186,7 @@ class Lead(BaseModel):
                    'WHERE customer_id IS NOT NULL'),
             pw.SQL('CREATE INDEX IF NOT EXISTS "lead_default_order" ON "lead" '
                    '((outcome != \'open\'), tier, name, id)'),
-            pw.SQL('CREATE INDEX IF NOT EXISTS "lead_follow_up_due" ON "lead" '
-                   '(date(COALESCE(last_contact, created), CASE tier WHEN \'A\' THEN '
-                   '\'+3 days\' WHEN \'B\' THEN \'+7 days\' WHEN \'C\' THEN \'+30 days\' '
-                   'ELSE \'+7 days\' END), id)'),
+            pw.SQL(follow_up_index_sql(FOLLOW_UP_DAYS)),
         )
 
 

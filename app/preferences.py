@@ -7,12 +7,13 @@ The touchpoint rules have their own dialog (`lifecycle.rules`); the challenge co
 close rate and shares are inputs of the targets tab.
 """
 
+import json
 from typing import NamedTuple
 
 from app import db
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import database
+from app.models import FOLLOW_UP_DAYS, Setting, database, follow_up_index_sql
 
 
 class Preference(NamedTuple):
@@ -22,6 +23,10 @@ class Preference(NamedTuple):
 
 
 PREFERENCES = {
+    # days from a lead's last contact to its next follow-up, by tier
+    "leads.follow_up_days_a": Preference(FOLLOW_UP_DAYS["A"], 1, 365),
+    "leads.follow_up_days_b": Preference(FOLLOW_UP_DAYS["B"], 1, 365),
+    "leads.follow_up_days_c": Preference(FOLLOW_UP_DAYS["C"], 1, 365),
     # the calculator's close rate: deals ÷ effective visits over this many full months
     "planning.history_months": Preference(3, 1, 12),
     # the month's two checkpoints (days of the month)
@@ -40,12 +45,30 @@ PREFERENCES = {
 }
 
 
+_read: tuple[int, dict[str, int]] | None = None  # (db.opening(), the values), read once
+
+
 def get(key: str) -> int:
-    return db.get_setting(key, PREFERENCES[key].default)
+    return current()[key]
+
+
+def follow_up_days() -> dict[str, int]:
+    """Days from a lead's last contact to its next follow-up by tier: A 3, B 7, C 30 unless
+    the rep chose others."""
+    return {tier: get(f"leads.follow_up_days_{tier.lower()}") for tier in "ABC"}
 
 
 def current() -> dict[str, int]:
-    return {key: get(key) for key in PREFERENCES}
+    """Every preference's value, read from the open database once (the leads table asks for
+    the follow-up days on every page) and again after it is reopened or one is saved."""
+    global _read
+    if _read is None or _read[0] != db.opening():
+        stored = dict(Setting.select(Setting.key, Setting.value)
+                      .where(Setting.key.in_(list(PREFERENCES))).tuples())
+        _read = (db.opening(), {key: json.loads(stored[key]) if key in stored
+                                else preference.default
+                                for key, preference in PREFERENCES.items()})
+    return dict(_read[1])
 
 
 def save(values: dict[str, int]) -> dict[str, int | None]:
@@ -74,10 +97,21 @@ def check(values: dict[str, int]) -> None:
 
 
 def restore(stored: dict[str, int | None]) -> None:
-    """Put back settings as `save` returned them (None: back to the default)."""
-    with database.atomic():
-        for key, value in stored.items():
-            if value is None or value == PREFERENCES[key].default:
-                db.delete_setting(key)
-            else:
-                db.set_setting(key, value)
+    """Put back settings as `save` returned them (None: back to the default). New follow-up
+    days rebuild the follow-up date's index in the same transaction (its expression holds
+    the days, so that the leads table pages and sorts by follow-up date through it)."""
+    global _read
+    try:
+        with database.atomic():
+            for key, value in stored.items():
+                if value is None or value == PREFERENCES[key].default:
+                    db.delete_setting(key)
+                else:
+                    db.set_setting(key, value)
+            if any(key.startswith("leads.follow_up_days_") for key in stored):
+                days = {tier: db.get_setting(f"leads.follow_up_days_{tier.lower()}",
+                                             FOLLOW_UP_DAYS[tier]) for tier in "ABC"}
+                database.execute_sql('DROP INDEX IF EXISTS "lead_follow_up_due"')
+                database.execute_sql(follow_up_index_sql(days))
+    finally:
+        _read = None  # read again, whether the transaction was kept or rolled back

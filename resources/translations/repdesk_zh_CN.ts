@@ -1835,6 +1835,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>大客户：按业绩排名前 {percent} % 的客户</translation>
     </message>
     <message>
+        <source>Follow up a lead of tier A after {a} days, B after {b}, C after {c}</source>
+        <translation>A 级线索 {a} 天后跟进，B 级 {b} 天，C 级 {c} 天</translation>
+    </message>
+    <message>
         <source>Reward for a won referral</source>
         <translation>转介绍成交奖励</translation>
     </message>

@@ -63,7 +63,7 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     db.open_database(path)
     assert db.database.execute_sql("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
     # version 3: the leads table pages by follow-up date through its index
-    sql, params = leads.lead_query(AS_OF).select(Lead.id).order_by(leads.DUE_SQL).sql()
+    sql, params = leads.lead_query(AS_OF).select(Lead.id).order_by(leads.due_sql()).sql()
     plan = db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
     assert "lead_follow_up_due" in str(plan)
     db.close_database()

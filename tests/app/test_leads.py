@@ -33,8 +33,25 @@ def lead(name, tier="B", last=None, created=date(2026, 10, 1), **fields):
     ("C", date(2026, 11, 17), date(2026, 12, 17)),  # + 30 days
     ("B", None, date(2026, 10, 8)),  # no contact yet: created 1 Oct + 7
 ])
-def test_follow_up_due_by_tier(tier, last, due):
+def test_follow_up_due_by_tier(db_path, tier, last, due):
     assert leads.follow_up_due(tier, last, date(2026, 10, 1)) == due
+
+
+def test_the_rep_chooses_the_follow_up_days(db_path):
+    lead("甲", "A", date(2026, 11, 15))  # A: 15 Nov + 3 = due 18 Nov, overdue on the 20th
+    assert leads.overdue(AS_OF) == [("甲", "2026-11-18")]
+    before = preferences.save({"leads.follow_up_days_a": 5})  # 15 Nov + 5 = 20 Nov: not yet
+    assert leads.overdue(AS_OF) == []
+    [row] = leads.lead_page(None, 10, AS_OF, sort="due")
+    assert (row.due, row.overdue) == (date(2026, 11, 20), False)
+    # the table still pages by follow-up date through the index, rebuilt with the new days
+    sql, params = leads.lead_query(AS_OF).select(Lead.id).order_by(leads.due_sql()).sql()
+    plan = db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    assert "lead_follow_up_due" in str(plan)
+    preferences.restore(before)
+    assert leads.overdue(AS_OF) == [("甲", "2026-11-18")]
+    index = "SELECT sql FROM sqlite_master WHERE name = 'lead_follow_up_due'"
+    assert "'+3 days'" in db.database.execute_sql(index).fetchone()[0]
 
 
 def test_open_leads_by_tier_and_the_overdue_ones(db_path):

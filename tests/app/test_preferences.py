@@ -37,3 +37,13 @@ def test_a_wrong_value_is_refused_and_nothing_kept(db_path, values):
     with pytest.raises(UserError):
         preferences.save({"planning.history_months": 5, **values})
     assert preferences.current()["planning.history_months"] == 3
+
+
+def test_each_database_has_its_own_preferences(db_path, tmp_path):
+    preferences.save({"planning.history_months": 6})
+    db.close_database()
+    db.open_database(tmp_path / "other.sqlite3")
+    assert preferences.get("planning.history_months") == 3
+    db.close_database()
+    db.open_database(db_path)
+    assert preferences.get("planning.history_months") == 6

@@ -19,6 +19,9 @@ class PreferencesDialog(QDialog):
         current = preferences.current()
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
+        form.addRow(self._line(
+            current, self.tr("Follow up a lead of tier A after {a} days, B after {b}, C after {c}"),
+            a="leads.follow_up_days_a", b="leads.follow_up_days_b", c="leads.follow_up_days_c"))
         form.addRow(self._line(current, self.tr("Close rate over the last {months} full months"),
                                months="planning.history_months"))
         form.addRow(self._line(
