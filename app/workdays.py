@@ -8,8 +8,6 @@ an upgraded `holidays` (e.g. with next year's schedule) is asked again.
 """
 
 import calendar
-import importlib.util
-import json
 import os
 import sys
 from datetime import date, timedelta
@@ -22,6 +20,8 @@ DEFAULT_COUNTRY = "CN"
 def _fingerprint() -> str | None:
     """Which `holidays` is installed, without importing it (None: cannot tell). In a frozen
     bundle its modules live inside the bundle's archive: the executable stands for them."""
+    import importlib.util  # here, as json below: the window's start names the month first
+
     places = [getattr(importlib.util.find_spec("holidays"), "origin", None)]
     if getattr(sys, "frozen", False):
         places.append(sys.executable)
@@ -48,7 +48,9 @@ def _ask_holidays(country: str, year: int) -> dict[str, list[str]]:
 
 @cache
 def _exceptions(country: str, year: int) -> tuple[frozenset[date], frozenset[date]]:
-    import platformdirs  # here: the window's start names the month before any calendar
+    import json
+
+    import platformdirs
 
     fingerprint = _fingerprint()
     path = (platformdirs.user_cache_path("RepDesk", appauthor=False)

@@ -4,9 +4,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from PySide6 import QtWidgets  # QtWidgets.QMessageBox: its type is made only when needed
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.errors import UserError
@@ -121,7 +122,7 @@ def run_window(db_path: Path, language: str | None = None, as_of: date | None = 
         if isinstance(error, DatabaseDamaged):
             opened = recover_damaged(window, error)  # a backup restored, or not
         else:
-            QMessageBox.critical(window, "RepDesk", str(error))
+            QtWidgets.QMessageBox.critical(window, "RepDesk", str(error))
             opened = False
         if not opened:
             window.hide()
@@ -148,20 +149,20 @@ def recover_damaged(window, damaged) -> bool:
                      "({problem}).").format(path=damaged.path, problem=damaged.problem)
     if newest is None:
         aside = backup.keep_aside(damaged.path, datetime.now())
-        QMessageBox.critical(window, "RepDesk", text + "\n\n" + translate(
+        QtWidgets.QMessageBox.critical(window, "RepDesk", text + "\n\n" + translate(
             "Recovery", "There is no backup to restore. The damaged file was kept as {aside}; "
             "'repdesk check' reports what is wrong.").format(aside=aside))
         return False
-    answer = QMessageBox.question(window, "RepDesk", text + "\n\n" + translate(
+    answer = QtWidgets.QMessageBox.question(window, "RepDesk", text + "\n\n" + translate(
         "Recovery", "Restore the newest sound backup, taken {taken}? The damaged file is kept "
         "aside, not deleted.").format(taken=newest.taken_at.strftime("%Y-%m-%d %H:%M")))
-    if answer != QMessageBox.StandardButton.Yes:
+    if answer != QtWidgets.QMessageBox.StandardButton.Yes:
         return False
     try:
         with DatabaseLock(damaged.path):
             backup.recover(damaged.path, datetime.now())
         window.attach()
     except UserError as error:
-        QMessageBox.critical(window, "RepDesk", str(error))
+        QtWidgets.QMessageBox.critical(window, "RepDesk", str(error))
         return False
     return True

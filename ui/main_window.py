@@ -11,14 +11,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets  # dialogs through the module: their types are made when needed
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -194,7 +193,7 @@ class MainWindow(QMainWindow):
             self._attach(Path(db_path))
         except UserError as error:
             self._attach(previous)
-            QMessageBox.warning(self, self.tr("Open database"), str(error))
+            QtWidgets.QMessageBox.warning(self, self.tr("Open database"), str(error))
             return False
         self.undo_stack.clear()
         self.refresh()
@@ -207,18 +206,19 @@ class MainWindow(QMainWindow):
 
         if db.get_setting(FIRST_RUN_KEY) or not db.is_empty():
             return
-        box = QMessageBox(self)
+        box = QtWidgets.QMessageBox(self)
         box.setWindowTitle(self.tr("Welcome to RepDesk"))
         box.setText(self.tr("This database is empty. Load a demo month to look around, "
                             "or start with your own data?"))
-        demo_button = box.addButton(self.tr("Load demo data"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Start clean"), QMessageBox.ButtonRole.RejectRole)
+        role = QtWidgets.QMessageBox.ButtonRole
+        demo_button = box.addButton(self.tr("Load demo data"), role.AcceptRole)
+        box.addButton(self.tr("Start clean"), role.RejectRole)
         box.exec()
         if box.clickedButton() is demo_button:
             try:
                 demo.load_demo(self.as_of)
             except UserError as error:
-                QMessageBox.warning(self, self.tr("Demo data"), str(error))
+                QtWidgets.QMessageBox.warning(self, self.tr("Demo data"), str(error))
         db.set_setting(FIRST_RUN_KEY, True)
         self.refresh()
 
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
         try:
             preferences.check(values)
         except UserError as error:
-            QMessageBox.warning(self, self.tr("Preferences"), str(error))
+            QtWidgets.QMessageBox.warning(self, self.tr("Preferences"), str(error))
             return
         self.undo_stack.push(Step(self.tr("Change preferences"),
                                   lambda: preferences.save(values), preferences.restore,
@@ -383,10 +383,10 @@ class MainWindow(QMainWindow):
         review_tab.print_review()
 
     def _choose_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, self.tr("Open or create a database"), str(self.db_path.parent),
             self.tr("RepDesk database (*.sqlite3)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.open_database(Path(path))
@@ -395,33 +395,33 @@ class MainWindow(QMainWindow):
         from app import backup
 
         default = backup.default_backup_path(self.db_path, datetime.now())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
                                               str(default), self.tr("Backup (*.sqlite3)"))
         if not path:
             return
         try:
             written = backup.backup(self.db_path, Path(path))
         except UserError as error:
-            QMessageBox.warning(self, self.tr("Backup"), str(error))
+            QtWidgets.QMessageBox.warning(self, self.tr("Backup"), str(error))
             return
         self.statusBar().showMessage(self.tr("Backup written: {path}").format(path=written), 8000)
 
     def _restore(self) -> None:
         from app import backup
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
                                               str(backup.backups_dir(self.db_path)),
                                               self.tr("Backup (*.sqlite3)"))
         if path:
             self.restore_backup(Path(path))
 
     def restore_backup(self, path: Path) -> bool:
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             self, self.tr("Restore"),
             self.tr("Replace the data in this database with the backup {name}? The current "
                     "state is backed up first.").format(name=path.name),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return False
         from app import backup, db
 
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
         try:
             safety = backup.restore(path, self.db_path, datetime.now())
         except UserError as error:
-            QMessageBox.warning(self, self.tr("Restore"), str(error))
+            QtWidgets.QMessageBox.warning(self, self.tr("Restore"), str(error))
             return False
         finally:
             db.open_database(self.db_path)
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _about(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self, self.tr("About RepDesk"),
             self.tr("RepDesk Sales Workbench {version}\n\nTargets, leads, customers and a daily "
                     "plan for a front-line sales representative. Your data stays in {path}.")

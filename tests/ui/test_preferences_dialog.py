@@ -49,7 +49,7 @@ def test_checkpoints_out_of_order_are_refused_with_a_message(make_window):
         return True
 
     with mock.patch.object(PreferencesDialog, "exec", swap), \
-            mock.patch("ui.main_window.QMessageBox.warning") as warned:
+            mock.patch("PySide6.QtWidgets.QMessageBox.warning") as warned:
         window.show_preferences()
     assert "first checkpoint must come before the second" in warned.call_args.args[2]
     assert preferences.get("planning.first_checkpoint") == 10
