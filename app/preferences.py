@@ -49,7 +49,7 @@ _read: tuple[int, dict[str, int]] | None = None  # (db.opening(), the values), r
 
 
 def get(key: str) -> int:
-    return current()[key]
+    return _values()[key]
 
 
 def follow_up_days() -> dict[str, int]:
@@ -59,8 +59,13 @@ def follow_up_days() -> dict[str, int]:
 
 
 def current() -> dict[str, int]:
-    """Every preference's value, read from the open database once (the leads table asks for
-    the follow-up days on every page) and again after it is reopened or one is saved."""
+    """Every preference's value (a copy to keep)."""
+    return dict(_values())
+
+
+def _values() -> dict[str, int]:
+    """Read from the open database once (the leads table asks for the follow-up days on
+    every page) and again after it is reopened or one is saved."""
     global _read
     if _read is None or _read[0] != db.opening():
         stored = dict(Setting.select(Setting.key, Setting.value)
@@ -68,7 +73,7 @@ def current() -> dict[str, int]:
         _read = (db.opening(), {key: json.loads(stored[key]) if key in stored
                                 else preference.default
                                 for key, preference in PREFERENCES.items()})
-    return dict(_read[1])
+    return _read[1]
 
 
 def save(values: dict[str, int]) -> dict[str, int | None]:
