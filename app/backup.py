@@ -20,8 +20,10 @@ from app.i18n import QT_TRANSLATE_NOOP
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
 MANUAL = "manual"
-NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(\.\d{6})?)-(?P<reason>[a-z0-9-]+)"
-                  r"\.sqlite3$")
+NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(\.\d{6})?)-(?P<reason>[a-z0-9-]+)"
+    r"\.sqlite3$"
+)
 
 
 # The window takes its daily backup on a worker thread; every backup, restore and listing
@@ -63,20 +65,22 @@ def list_backups(db_path: Path) -> list[BackupFile]:
             match = NAME.match(path.name)
             if match and match["stem"] == Path(db_path).stem:
                 stamp = match["stamp"] if "." in match["stamp"] else match["stamp"] + ".000000"
-                found.append(BackupFile(path, datetime.strptime(stamp, "%Y%m%d-%H%M%S.%f"),
-                                        match["reason"]))
+                found.append(
+                    BackupFile(path, datetime.strptime(stamp, "%Y%m%d-%H%M%S.%f"), match["reason"])
+                )
     return sorted(found, key=lambda backup_file: backup_file.taken_at, reverse=True)
 
 
 def rotation_keeps(backups: list[BackupFile]) -> set[Path]:
     """Which automatic backups to keep: the newest of each of the 7 latest days, 4 latest
     ISO weeks and 6 latest months that have one. Manual backups are always kept."""
-    automatic = sorted((b for b in backups if b.automatic), key=lambda b: b.taken_at,
-                       reverse=True)
+    automatic = sorted((b for b in backups if b.automatic), key=lambda b: b.taken_at, reverse=True)
     keep = {b.path for b in backups if not b.automatic}
-    for period, count in ((lambda t: t.date(), KEEP_DAILY),
-                          (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
-                          (lambda t: (t.year, t.month), KEEP_MONTHLY)):
+    for period, count in (
+        (lambda t: t.date(), KEEP_DAILY),
+        (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda t: (t.year, t.month), KEEP_MONTHLY),
+    ):
         seen = []
         for backup_file in automatic:
             key = period(backup_file.taken_at)
@@ -101,8 +105,9 @@ def rotate(db_path: Path, protect: frozenset[Path] = frozenset()) -> list[Path]:
 
 
 @_serialised
-def automatic_backup(db_path: Path, now: datetime, reason: str,
-                     protect: frozenset[Path] = frozenset()) -> Path:
+def automatic_backup(
+    db_path: Path, now: datetime, reason: str, protect: frozenset[Path] = frozenset()
+) -> Path:
     """A verified backup into the backups folder, then rotation."""
     written = backup(db_path, default_backup_path(db_path, now, reason))
     rotate(db_path, protect)
@@ -119,8 +124,10 @@ def row_counts(path: Path) -> dict[str, int]:
     """Customers, leads and orders in a backup (for the list of backups)."""
     connection = db.connect_read_only(path)
     try:
-        return {table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-                for table in ("customer", "lead", "order")}
+        return {
+            table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+            for table in ("customer", "lead", "order")
+        }
     except sqlite3.DatabaseError:
         return {}
     finally:
@@ -146,9 +153,14 @@ def recover(db_path: Path, now: datetime) -> tuple[Path, BackupFile]:
     aside = keep_aside(db_path, now)
     newest = newest_sound_backup(db_path)
     if newest is None:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Messages", "There is no sound backup of {path}; the damaged file was kept as "
-            "{aside}."), path=db_path, aside=aside)
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "There is no sound backup of {path}; the damaged file was kept as {aside}.",
+            ),
+            path=db_path,
+            aside=aside,
+        )
     restore(newest.path, db_path, now, keep_current=False)
     return aside, newest
 
@@ -234,7 +246,8 @@ def backup(db_path: Path, dest: Path) -> Path:
     except sqlite3.DatabaseError as exc:
         raise UserError(
             QT_TRANSLATE_NOOP("Messages", "{path} cannot be read as a database: {reason}"),
-            path=db_path, reason=exc,
+            path=db_path,
+            reason=exc,
         ) from exc
     finally:
         source.close()
@@ -242,8 +255,9 @@ def backup(db_path: Path, dest: Path) -> Path:
 
 
 @_serialised
-def restore(backup_file: Path, db_path: Path, now: datetime,
-            keep_current: bool = True) -> Path | None:
+def restore(
+    backup_file: Path, db_path: Path, now: datetime, keep_current: bool = True
+) -> Path | None:
     """Replace the database at `db_path` with `backup_file`, keeping a backup of it first.
 
     The caller holds the database lock. Returns the safety backup of the replaced state
@@ -263,12 +277,12 @@ def restore(backup_file: Path, db_path: Path, now: datetime,
     if problems:
         raise UserError(
             QT_TRANSLATE_NOOP("Messages", "{path} is damaged and was not restored: {problem}"),
-            path=backup_file, problem=problems[0],
+            path=backup_file,
+            problem=problems[0],
         )
     safety = None
     if keep_current and Path(db_path).exists():
-        safety = automatic_backup(db_path, now, "before-restore",
-                                  protect=frozenset({backup_file}))
+        safety = automatic_backup(db_path, now, "before-restore", protect=frozenset({backup_file}))
     source = db.connect_read_only(backup_file)
     try:
         if not Path(db_path).exists():

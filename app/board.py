@@ -43,11 +43,19 @@ WIN_BACK_PLAN = (
 
 # Where arriving tasks land unless the rep's setting says otherwise (PRODUCT.md §4).
 DEFAULT_MAPPING = {
-    "lead_A": 1, "lead_B": 2, "lead_C": 2,
-    "renewal_demo": 1, "win_back": 1,
-    "first_order_callback": 2, "quarterly_callback": 2, "annual_review": 2, "send_content": 2,
+    "lead_A": 1,
+    "lead_B": 2,
+    "lead_C": 2,
+    "renewal_demo": 1,
+    "win_back": 1,
+    "first_order_callback": 2,
+    "quarterly_callback": 2,
+    "annual_review": 2,
+    "send_content": 2,
     "plan": 2,
-    "birthday": 3, "anniversary": 3, "holiday_greeting": 3,
+    "birthday": 3,
+    "anniversary": 3,
+    "holiday_greeting": 3,
 }
 
 
@@ -93,8 +101,9 @@ class Board:
             callback(set(quadrants))
 
     # -- reading ---------------------------------------------------------------------------
-    def tasks(self, quadrant: int, show_done: bool = False, due_by: date | None = None
-              ) -> list["TaskCard"]:
+    def tasks(
+        self, quadrant: int, show_done: bool = False, due_by: date | None = None
+    ) -> list["TaskCard"]:
         """The quadrant's tasks in the rep's order, with their customer's or lead's name;
         built from raw rows, as a quadrant may hold thousands.
 
@@ -102,9 +111,20 @@ class Board:
         focus).
         """
         query = (
-            Task.select(Task.id, Task.title, Task.quadrant, Task.position, Task.due, Task.done,
-                        Task.notes, Task.origin, Task.customer, Task.lead, Customer.name,
-                        Lead.name)
+            Task.select(
+                Task.id,
+                Task.title,
+                Task.quadrant,
+                Task.position,
+                Task.due,
+                Task.done,
+                Task.notes,
+                Task.origin,
+                Task.customer,
+                Task.lead,
+                Customer.name,
+                Lead.name,
+            )
             .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
             .join_from(Task, Lead, pw.JOIN.LEFT_OUTER)
             .where(Task.quadrant == quadrant)
@@ -114,14 +134,45 @@ class Board:
             query = query.where(~Task.done)
         if due_by is not None:
             query = query.where(Task.due.is_null() | (Task.due <= due_by))
-        return [TaskCard(task_id, title, quadrant_, position, due and date.fromisoformat(due),
-                         bool(done), notes, origin, customer_id, lead_id, customer, lead)
-                for (task_id, title, quadrant_, position, due, done, notes, origin, customer_id,
-                     lead_id, customer, lead) in database.execute(query).fetchall()]
+        return [
+            TaskCard(
+                task_id,
+                title,
+                quadrant_,
+                position,
+                due and date.fromisoformat(due),
+                bool(done),
+                notes,
+                origin,
+                customer_id,
+                lead_id,
+                customer,
+                lead,
+            )
+            for (
+                task_id,
+                title,
+                quadrant_,
+                position,
+                due,
+                done,
+                notes,
+                origin,
+                customer_id,
+                lead_id,
+                customer,
+                lead,
+            ) in database.execute(query).fetchall()
+        ]
 
     def _ids(self, quadrant: int) -> list[int]:
-        return [task_id for (task_id,) in Task.select(Task.id).where(Task.quadrant == quadrant)
-                .order_by(Task.position, Task.id).tuples()]
+        return [
+            task_id
+            for (task_id,) in Task.select(Task.id)
+            .where(Task.quadrant == quadrant)
+            .order_by(Task.position, Task.id)
+            .tuples()
+        ]
 
     def _renumber(self, quadrant: int, ids: list[int]) -> None:
         for position, task_id in enumerate(ids):
@@ -133,8 +184,9 @@ class Board:
         return task.quadrant, self._ids(task.quadrant).index(task_id)
 
     # -- changing --------------------------------------------------------------------------
-    def move(self, task_id: int, quadrant: int, index: int | None = None,
-             before_task: int | None = None) -> tuple[int, int]:
+    def move(
+        self, task_id: int, quadrant: int, index: int | None = None, before_task: int | None = None
+    ) -> tuple[int, int]:
         """Put a task into `quadrant` just before `before_task`, or at `index` of the
         quadrant's order without it (None for both: at the end); returns where it was.
 
@@ -151,8 +203,7 @@ class Board:
                 index = target.index(before_task)
             index = len(target) if index is None else max(0, min(index, len(target)))
             target.insert(index, task_id)
-            Task.update(quadrant=quadrant, moved_by_rep=True).where(Task.id == task_id) \
-                .execute()
+            Task.update(quadrant=quadrant, moved_by_rep=True).where(Task.id == task_id).execute()
             self._renumber(quadrant, target)
             if quadrant != before[0]:
                 self._renumber(before[0], source)
@@ -173,19 +224,37 @@ class Board:
         self.move(task_id, quadrant, order.index(neighbour) + (1 if step > 0 else 0))
         return True
 
-    def add(self, title: str, quadrant: int, today: date, due: date | None = None,
-            customer: int | None = None, lead: int | None = None, notes: str = "",
-            origin: str = "manual", origin_key: str | None = None,
-            index: int | None = None) -> int:
+    def add(
+        self,
+        title: str,
+        quadrant: int,
+        today: date,
+        due: date | None = None,
+        customer: int | None = None,
+        lead: int | None = None,
+        notes: str = "",
+        origin: str = "manual",
+        origin_key: str | None = None,
+        index: int | None = None,
+    ) -> int:
         """A new task at the end of its quadrant (or at `index`); returns its id."""
         title = title.strip()
         if not title:
             raise ValueError("a task needs a title")
         with database.atomic():
             ids = self._ids(quadrant)
-            task = Task.create(title=title, quadrant=quadrant, position=len(ids), due=due,
-                               customer=customer, lead=lead, notes=notes, created=today,
-                               origin=origin, origin_key=origin_key)
+            task = Task.create(
+                title=title,
+                quadrant=quadrant,
+                position=len(ids),
+                due=due,
+                customer=customer,
+                lead=lead,
+                notes=notes,
+                created=today,
+                origin=origin,
+                origin_key=origin_key,
+            )
             if index is not None:
                 ids.insert(max(0, min(index, len(ids))), task.id)
                 self._renumber(quadrant, ids)
@@ -200,8 +269,10 @@ class Board:
         if "title" in values and not str(values["title"]).strip():
             raise ValueError("a task needs a title")
         task = Task.get_by_id(task_id)
-        before = {name: getattr(task, f"{name}_id" if name in ("customer", "lead") else name)
-                  for name in values}
+        before = {
+            name: getattr(task, f"{name}_id" if name in ("customer", "lead") else name)
+            for name in values
+        }
         Task.update(**values).where(Task.id == task_id).execute()
         self._changed(task.quadrant)
         return before
@@ -209,8 +280,7 @@ class Board:
     def set_done(self, task_id: int, done: bool, today: date) -> bool:
         """Tick or untick; returns the former state."""
         task = Task.get_by_id(task_id)
-        Task.update(done=done, done_on=today if done else None).where(Task.id == task_id) \
-            .execute()
+        Task.update(done=done, done_on=today if done else None).where(Task.id == task_id).execute()
         self._changed(task.quadrant)
         return task.done
 
@@ -244,26 +314,41 @@ class Board:
         number added.
         """
         mapping = {**DEFAULT_MAPPING, **(db.get_setting(MAPPING_SETTING) or {})}
-        existing = {key for (key,) in database.execute(
-            Task.select(Task.origin_key).where(Task.origin_key.is_null(False))).fetchall()}
-        wanted = [item for item in arriving_tasks(as_of, existing)
-                  if item["origin_key"] not in existing]
+        existing = {
+            key
+            for (key,) in database.execute(
+                Task.select(Task.origin_key).where(Task.origin_key.is_null(False))
+            ).fetchall()
+        }
+        wanted = [
+            item for item in arriving_tasks(as_of, existing) if item["origin_key"] not in existing
+        ]
         if not wanted:
             return 0
         rows = []
         with database.atomic():
             # each at the end of its quadrant, as add() puts one: in one insert, since a
             # heavy user's first sync can bring thousands
-            ends = dict(Task.select(Task.quadrant, pw.fn.COUNT(Task.id))
-                        .group_by(Task.quadrant).tuples())
+            ends = dict(
+                Task.select(Task.quadrant, pw.fn.COUNT(Task.id)).group_by(Task.quadrant).tuples()
+            )
             for item in wanted:
                 quadrant = mapping.get(item["category"], 2)
                 ends[quadrant] = ends.get(quadrant, 0) + 1
-                rows.append({"title": item["title"], "quadrant": quadrant,
-                             "position": ends[quadrant] - 1, "due": item["due"],
-                             "customer": item.get("customer"), "lead": item.get("lead"),
-                             "origin": item["origin"], "origin_key": item["origin_key"],
-                             "notes": "", "created": as_of})
+                rows.append(
+                    {
+                        "title": item["title"],
+                        "quadrant": quadrant,
+                        "position": ends[quadrant] - 1,
+                        "due": item["due"],
+                        "customer": item.get("customer"),
+                        "lead": item.get("lead"),
+                        "origin": item["origin"],
+                        "origin_key": item["origin_key"],
+                        "notes": "",
+                        "created": as_of,
+                    }
+                )
             insert_rows(Task, rows)
         self._changed(*sorted({row["quadrant"] for row in rows}))
         return len(rows)
@@ -279,34 +364,58 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
     due_leads = database.execute(  # through the follow-up date's index
         Lead.select(Lead.id, Lead.name, Lead.tier, follow_up)
         .where((Lead.outcome == "open") & (follow_up <= soon.isoformat()))
-        .order_by(follow_up, Lead.id))
+        .order_by(follow_up, Lead.id)
+    )
     for lead_id, name, tier, due in due_leads.fetchall():
         if f"lead:{lead_id}:{due}" in already:
             continue
-        title = message(QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"),
-                        lead=name, tier=tier)
-        items.append({"title": title, "due": date.fromisoformat(due), "lead": lead_id,
-                      "origin": "lead", "origin_key": f"lead:{lead_id}:{due}",
-                      "category": f"lead_{tier}"})
+        title = message(
+            QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"), lead=name, tier=tier
+        )
+        items.append(
+            {
+                "title": title,
+                "due": date.fromisoformat(due),
+                "lead": lead_id,
+                "origin": "lead",
+                "origin_key": f"lead:{lead_id}:{due}",
+                "category": f"lead_{tier}",
+            }
+        )
     horizon = as_of + timedelta(days=UPCOMING_DAYS)
     customers = lifecycle.facts(as_of)  # once, for the touchpoints and the churn warnings
-    for event in lifecycle.due_events(as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon,
-                                      customers):
+    for event in lifecycle.due_events(
+        as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon, customers
+    ):
         limit = as_of + timedelta(days=GREETING_DAYS) if event.kind in GREETINGS else horizon
         if event.date <= limit:
-            title = message(QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
-                            touchpoint=label("event", event.kind), customer=event.customer)
-            items.append({"title": title, "due": event.date, "customer": event.customer_id,
-                          "origin": f"lifecycle:{event.kind}",
-                          "origin_key": f"event:{event.customer_id}:{event.kind}:"
-                                        f"{event.due.isoformat()}",
-                          "category": event.kind})
+            title = message(
+                QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
+                touchpoint=label("event", event.kind),
+                customer=event.customer,
+            )
+            items.append(
+                {
+                    "title": title,
+                    "due": event.date,
+                    "customer": event.customer_id,
+                    "origin": f"lifecycle:{event.kind}",
+                    "origin_key": f"event:{event.customer_id}:{event.kind}:{event.due.isoformat()}",
+                    "category": event.kind,
+                }
+            )
     for customer, detected in lifecycle.churned_since(as_of, customers):
         for step, text in enumerate(WIN_BACK_PLAN):
-            items.append({"title": message(text, customer=customer.name), "due": as_of,
-                          "customer": customer.id, "origin": "lifecycle:win_back",
-                          "origin_key": f"winback:{customer.id}:{detected.isoformat()}:{step}",
-                          "category": "win_back"})
+            items.append(
+                {
+                    "title": message(text, customer=customer.name),
+                    "due": as_of,
+                    "customer": customer.id,
+                    "origin": "lifecycle:win_back",
+                    "origin_key": f"winback:{customer.id}:{detected.isoformat()}:{step}",
+                    "category": "win_back",
+                }
+            )
     if is_working_day(as_of):
         month = month_of(as_of)
         first, _ = month_bounds(month)
@@ -314,12 +423,23 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
         for line in PlanLine.select().where(PlanLine.month == month):
             actions = daily_actions(line, days)
             if actions:
-                title = message(QT_TRANSLATE_NOOP(
-                    "Messages", "Today's plan: {count} × {product} {customer_type}"),
-                    count=actions, product=line.product, customer_type=line.customer_type)
-                items.append({"title": title.strip(), "due": as_of, "origin": "plan",
-                              "origin_key": f"plan:{line.id}:{as_of.isoformat()}",
-                              "category": "plan"})
+                title = message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "Today's plan: {count} × {product} {customer_type}"
+                    ),
+                    count=actions,
+                    product=line.product,
+                    customer_type=line.customer_type,
+                )
+                items.append(
+                    {
+                        "title": title.strip(),
+                        "due": as_of,
+                        "origin": "plan",
+                        "origin_key": f"plan:{line.id}:{as_of.isoformat()}",
+                        "category": "plan",
+                    }
+                )
     return items
 
 

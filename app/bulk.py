@@ -25,8 +25,9 @@ def _converter(field: pw.Field):
         return lambda value: None if value is None else value.isoformat()
     if isinstance(field, ExactDecimalField):
         return lambda value: None if value is None else field.db_value(value)
-    if isinstance(field, pw.CharField | pw.TextField | pw.IntegerField | pw.BooleanField
-                  | pw.ForeignKeyField):
+    if isinstance(
+        field, pw.CharField | pw.TextField | pw.IntegerField | pw.BooleanField | pw.ForeignKeyField
+    ):
         return None  # sqlite3 stores str, int (ids too) and bool as they are
     return lambda value: db_value(field, value)
 
@@ -53,14 +54,15 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
     """
     if not rows:
         return []
-    fields = [field for field in model._meta.sorted_fields
-              if not isinstance(field, pw.AutoField)]
+    fields = [field for field in model._meta.sorted_fields if not isinstance(field, pw.AutoField)]
     keys = set().union(*rows)
     unknown = keys - {field.name for field in fields}
     if unknown:
         raise KeyError(f"{model.__name__} has no field {sorted(unknown)}")
-    defaults = {field.name: field.default() if callable(field.default) else field.default
-                for field in fields}
+    defaults = {
+        field.name: field.default() if callable(field.default) else field.default
+        for field in fields
+    }
     table = model._meta.table_name
     start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
     present = [field.name for field in fields if field.name in keys]
@@ -79,8 +81,7 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
             columns.append((field, list(values if convert is None else map(convert, values))))
         else:
             default = defaults[field.name]
-            columns.append((field, [default if convert is None else convert(default)]
-                            * len(rows)))
+            columns.append((field, [default if convert is None else convert(default)] * len(rows)))
     bound, literals = [], []
     for field, values in columns:
         literal = _literal(values[0])
@@ -91,7 +92,8 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
             bound.append((field, values))
     names = ", ".join(f'"{field.column_name}"' for field, _ in bound + literals)
     marks = ", ".join(["?"] * len(bound) + [literal for _, literal in literals])
-    database.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                                  zip(*(values for _, values in bound), strict=True) if bound
-                                  else [()] * len(rows))
+    database.cursor().executemany(
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+        zip(*(values for _, values in bound), strict=True) if bound else [()] * len(rows),
+    )
     return list(range(start + 1, start + 1 + len(rows)))

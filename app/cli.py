@@ -18,8 +18,16 @@ from app import i18n, paths
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 
-IMPORT_KINDS = ("customers", "leads", "orders", "activities", "channels", "targets",
-                "plan_lines", "tasks")
+IMPORT_KINDS = (
+    "customers",
+    "leads",
+    "orders",
+    "activities",
+    "channels",
+    "targets",
+    "plan_lines",
+    "tasks",
+)
 WINDOW_COMMANDS = (None, "screenshots")
 
 
@@ -31,8 +39,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line and exit status 2."""
 
     def error(self, message):
-        raise UsageError(QT_TRANSLATE_NOOP("Messages", "Usage error: {reason} (see --help)"),
-                         reason=message)
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Messages", "Usage error: {reason} (see --help)"), reason=message
+        )
 
 
 class _Version(argparse.Action):
@@ -48,8 +57,7 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            message(QT_TRANSLATE_NOOP("Messages", "{value} is not a date (YYYY-MM-DD)"),
-                    value=text)
+            message(QT_TRANSLATE_NOOP("Messages", "{value} is not a date (YYYY-MM-DD)"), value=text)
         ) from None
 
 
@@ -60,8 +68,7 @@ def _month(text: str) -> str:
         return month_of(datetime.strptime(text, "%Y-%m").date())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            message(QT_TRANSLATE_NOOP("Messages", "{value} is not a month (YYYY-MM)"),
-                    value=text)
+            message(QT_TRANSLATE_NOOP("Messages", "{value} is not a month (YYYY-MM)"), value=text)
         ) from None
 
 
@@ -73,8 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")
     for action in common._actions:
         if action.dest in ("db", "lang"):
-            parser.add_argument(*action.option_strings, dest=action.dest, metavar=action.metavar,
-                                choices=action.choices, help=action.help)
+            parser.add_argument(
+                *action.option_strings,
+                dest=action.dest,
+                metavar=action.metavar,
+                choices=action.choices,
+                help=action.help,
+            )
             action.default = argparse.SUPPRESS  # after the command, only override when given
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 

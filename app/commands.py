@@ -32,10 +32,15 @@ def _cmd_demo(args, db_path: Path) -> int:
     with DatabaseLock(db_path):
         db.open_database(db_path, verify=True)
         counts = demo.load_demo(as_of, months=args.months, seed=args.seed)
-    print(message(QT_TRANSLATE_NOOP(
-        "Messages",
-        "Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.",
-    ), **counts))
+    print(
+        message(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.",
+            ),
+            **counts,
+        )
+    )
     return 0
 
 
@@ -54,21 +59,41 @@ def _cmd_import(args, db_path: Path) -> int:
         db.open_database(db_path, verify=True)
         plan = pipeline.plan_import(args.kind, Path(args.file))
         if plan.unknown_columns:
-            print(message(QT_TRANSLATE_NOOP("Messages", "Ignored columns: {columns}"),
-                          columns=", ".join(plan.unknown_columns)), file=sys.stderr)
+            print(
+                message(
+                    QT_TRANSLATE_NOOP("Messages", "Ignored columns: {columns}"),
+                    columns=", ".join(plan.unknown_columns),
+                ),
+                file=sys.stderr,
+            )
         result = pipeline.run_import(plan, today=date.today(), dry_run=args.dry_run)
     for error in result.errors:
         print(error.text(plan.kind), file=sys.stderr)
     if args.errors and result.errors:
         pipeline.write_errors(result, plan, Path(args.errors))
     if args.dry_run:
-        print(message(QT_TRANSLATE_NOOP(
-            "Messages", "Dry run: {imported} rows would be imported, {rejected} rejected; "
-            "nothing was written."), imported=result.imported, rejected=result.rejected))
+        print(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Dry run: {imported} rows would be imported, {rejected} rejected; "
+                    "nothing was written.",
+                ),
+                imported=result.imported,
+                rejected=result.rejected,
+            )
+        )
     else:
-        print(message(QT_TRANSLATE_NOOP(
-            "Messages", "Imported {imported} rows, rejected {rejected} (import {batch})."),
-            imported=result.imported, rejected=result.rejected, batch=result.batch_id))
+        print(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Imported {imported} rows, rejected {rejected} (import {batch})."
+                ),
+                imported=result.imported,
+                rejected=result.rejected,
+                batch=result.batch_id,
+            )
+        )
     return 1 if result.rejected else 0
 
 
@@ -77,8 +102,13 @@ def _cmd_export(args, db_path: Path) -> int:
 
     _open_existing(db_path)
     count = pipeline.export_kind(args.kind, Path(args.file))
-    print(message(QT_TRANSLATE_NOOP("Messages", "Exported {count} rows to {path}."),
-                  count=count, path=args.file))
+    print(
+        message(
+            QT_TRANSLATE_NOOP("Messages", "Exported {count} rows to {path}."),
+            count=count,
+            path=args.file,
+        )
+    )
     return 0
 
 
@@ -88,8 +118,10 @@ def _cmd_imports(args, db_path: Path) -> int:
     _open_existing(db_path)
     for batch in pipeline.list_batches():
         state = message(QT_TRANSLATE_NOOP("Messages", "undone")) if batch.undone else ""
-        print(f"{batch.id}\t{batch.created_at}\t{batch.kind}\t{batch.rows}\t"
-              f"{batch.file_name}\t{state}".rstrip())
+        print(
+            f"{batch.id}\t{batch.created_at}\t{batch.kind}\t{batch.rows}\t"
+            f"{batch.file_name}\t{state}".rstrip()
+        )
     return 0
 
 
@@ -99,8 +131,13 @@ def _cmd_undo_import(args, db_path: Path) -> int:
     with DatabaseLock(db_path):
         _open_existing(db_path, verify=True)
         rows = pipeline.undo_batch(args.batch)
-    print(message(QT_TRANSLATE_NOOP("Messages", "Import {batch} undone ({rows} rows)."),
-                  batch=args.batch, rows=rows))
+    print(
+        message(
+            QT_TRANSLATE_NOOP("Messages", "Import {batch} undone ({rows} rows)."),
+            batch=args.batch,
+            rows=rows,
+        )
+    )
     return 0
 
 
@@ -114,8 +151,11 @@ def _cmd_report(args, db_path: Path) -> int:
     try:
         written = write_report(month, as_of, out)
     except OSError as exc:
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
-                        path=out, reason=exc.strerror or exc) from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
+            path=out,
+            reason=exc.strerror or exc,
+        ) from exc
     print(message(QT_TRANSLATE_NOOP("Messages", "Report written: {path}"), path=written))
     return 0
 
@@ -133,14 +173,26 @@ def _cmd_restore(args, db_path: Path) -> int:
         damaged = db_path.exists() and bool(backup.check(db_path))
         if damaged:  # keep the damaged file aside; it cannot be backed up
             aside = backup.keep_aside(db_path, now)
-            print(message(QT_TRANSLATE_NOOP("Messages", "The damaged database was kept as {path}"),
-                          path=aside))
+            print(
+                message(
+                    QT_TRANSLATE_NOOP("Messages", "The damaged database was kept as {path}"),
+                    path=aside,
+                )
+            )
         safety = backup.restore(Path(args.file), db_path, now, keep_current=not damaged)
-    print(message(QT_TRANSLATE_NOOP("Messages", "Restored {source} into {path}."),
-                  source=args.file, path=db_path))
+    print(
+        message(
+            QT_TRANSLATE_NOOP("Messages", "Restored {source} into {path}."),
+            source=args.file,
+            path=db_path,
+        )
+    )
     if safety:
-        print(message(QT_TRANSLATE_NOOP("Messages", "The previous state was kept in {path}"),
-                      path=safety))
+        print(
+            message(
+                QT_TRANSLATE_NOOP("Messages", "The previous state was kept in {path}"), path=safety
+            )
+        )
     return 0
 
 
@@ -149,8 +201,13 @@ def _cmd_check(args, db_path: Path) -> int:
     if problems:
         for problem in problems[:20]:
             print(problem, file=sys.stderr)
-        print(message(QT_TRANSLATE_NOOP("Messages", "{path} is damaged ({count} problems found)."),
-                        path=db_path, count=len(problems)))
+        print(
+            message(
+                QT_TRANSLATE_NOOP("Messages", "{path} is damaged ({count} problems found)."),
+                path=db_path,
+                count=len(problems),
+            )
+        )
         return 1
     print(message(QT_TRANSLATE_NOOP("Messages", "{path} is sound."), path=db_path))
     return 0

@@ -55,22 +55,34 @@ class Day:
 
 def daily(start: date, end: date) -> list[Day]:
     """Every day of start..end with its figures (days without any are zero)."""
-    days = {start + timedelta(days=n): Day((start + timedelta(days=n)).isoformat(),
-                                           start + timedelta(days=n))
-            for n in range((end - start).days + 1)}
-    visits = pw.fn.SUM(pw.Case(None, [(Activity.kind.in_(EFFECTIVE_VISIT_KINDS)
-                                       & Activity.effective, Activity.count)], 0))
+    days = {
+        start + timedelta(days=n): Day(
+            (start + timedelta(days=n)).isoformat(), start + timedelta(days=n)
+        )
+        for n in range((end - start).days + 1)
+    }
+    visits = pw.fn.SUM(
+        pw.Case(
+            None,
+            [(Activity.kind.in_(EFFECTIVE_VISIT_KINDS) & Activity.effective, Activity.count)],
+            0,
+        )
+    )
     calls = pw.fn.SUM(pw.Case(None, [(Activity.kind == "call", Activity.count)], 0))
-    for when, v, leads, c in (Activity.select(Activity.date, visits,
-                                              pw.fn.SUM(Activity.effective_leads), calls)
-                              .where(Activity.date.between(start, end))
-                              .group_by(Activity.date).tuples()):
+    for when, v, leads, c in (
+        Activity.select(Activity.date, visits, pw.fn.SUM(Activity.effective_leads), calls)
+        .where(Activity.date.between(start, end))
+        .group_by(Activity.date)
+        .tuples()
+    ):
         day = days[_as_date(when)]
         day.effective_visits, day.effective_leads, day.calls = v or 0, leads or 0, c or 0
-    for when, deals, revenue in (Order.select(Order.date, pw.fn.COUNT(Order.id),
-                                              pw.fn.SUM(Order.amount_fen))
-                                 .where(Order.date.between(start, end))
-                                 .group_by(Order.date).tuples()):
+    for when, deals, revenue in (
+        Order.select(Order.date, pw.fn.COUNT(Order.id), pw.fn.SUM(Order.amount_fen))
+        .where(Order.date.between(start, end))
+        .group_by(Order.date)
+        .tuples()
+    ):
         day = days[_as_date(when)]
         day.deals, day.revenue_fen = deals, revenue or 0
     return [days[key] for key in sorted(days)]
@@ -101,6 +113,7 @@ def grouped(days: list[Day], by: str) -> list[Day]:
 
 # -- anomalies ------------------------------------------------------------------------------
 
+
 @dataclass
 class Anomaly:
     week: str
@@ -127,8 +140,11 @@ def anomalies(month: str, as_of: date) -> list[Anomaly]:
             continue
         if week.effective_visits < min_visits:
             continue
-        previous = [w.close_rate for w in weeks[max(0, index - baseline_weeks):index]
-                    if w.effective_visits]
+        previous = [
+            w.close_rate
+            for w in weeks[max(0, index - baseline_weeks) : index]
+            if w.effective_visits
+        ]
         if not previous:
             continue  # no baseline
         baseline = sum(previous, Fraction(0)) / len(previous)
@@ -139,6 +155,7 @@ def anomalies(month: str, as_of: date) -> list[Anomaly]:
 
 # -- channels and customers -------------------------------------------------------------------
 
+
 @dataclass
 class ChannelRoi:
     channel: str
@@ -148,20 +165,30 @@ class ChannelRoi:
     @property
     def roi(self) -> Fraction | None:
         """(revenue from the channel's customers − its cost) ÷ cost."""
-        return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen \
-            else None
+        return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen else None
 
 
 def channel_roi(month: str) -> list[ChannelRoi]:
     first, last = month_bounds(month)
-    costs = dict(ChannelCost.select(ChannelCost.channel, ChannelCost.cost_fen)
-                 .where(ChannelCost.month == month).tuples())
-    revenue = dict(Order.select(Customer.channel, pw.fn.SUM(Order.amount_fen)).join(Customer)
-                   .where(Order.date.between(first, last) & Customer.channel.is_null(False))
-                   .group_by(Customer.channel).tuples())
-    rows = [ChannelRoi(name, costs.get(channel_id, 0), revenue.get(channel_id, 0))
-            for channel_id, name in Channel.select(Channel.id, Channel.name)
-            .order_by(Channel.id).tuples() if channel_id in costs or channel_id in revenue]
+    costs = dict(
+        ChannelCost.select(ChannelCost.channel, ChannelCost.cost_fen)
+        .where(ChannelCost.month == month)
+        .tuples()
+    )
+    revenue = dict(
+        Order.select(Customer.channel, pw.fn.SUM(Order.amount_fen))
+        .join(Customer)
+        .where(Order.date.between(first, last) & Customer.channel.is_null(False))
+        .group_by(Customer.channel)
+        .tuples()
+    )
+    rows = [
+        ChannelRoi(name, costs.get(channel_id, 0), revenue.get(channel_id, 0))
+        for channel_id, name in Channel.select(Channel.id, Channel.name)
+        .order_by(Channel.id)
+        .tuples()
+        if channel_id in costs or channel_id in revenue
+    ]
     return rows
 
 
@@ -169,12 +196,18 @@ def pareto(as_of: date) -> list[tuple[str, int]]:
     """Customers by revenue in the 12 months before as-of, largest first."""
     since = add_months(as_of, -12)
     revenue = pw.fn.SUM(Order.amount_fen)
-    return list(Customer.select(Customer.name, revenue).join(Order)
-                .where((Order.date > since) & (Order.date <= as_of))
-                .group_by(Customer.id).order_by(revenue.desc(), Customer.name).tuples())
+    return list(
+        Customer.select(Customer.name, revenue)
+        .join(Order)
+        .where((Order.date > since) & (Order.date <= as_of))
+        .group_by(Customer.id)
+        .order_by(revenue.desc(), Customer.name)
+        .tuples()
+    )
 
 
 # -- the daily record ---------------------------------------------------------------------------
+
 
 @dataclass
 class Record:
@@ -196,27 +229,47 @@ def set_record(day: date, wanted: Record) -> Record:
     count (those are changed where they were entered)."""
     with database.atomic():
         before = record(day)
-        quick = {row.kind: row for row in Activity.select().where(
-            (Activity.date == day) & (Activity.notes == QUICK_NOTE))}
+        quick = {
+            row.kind: row
+            for row in Activity.select().where(
+                (Activity.date == day) & (Activity.notes == QUICK_NOTE)
+            )
+        }
         visit_row, call_row = quick.get("visit"), quick.get("call")
         others = Record(
             before.effective_visits - (visit_row.count if visit_row else 0),
             before.calls - (call_row.count if call_row else 0),
-            before.effective_leads - sum(row.effective_leads for row in quick.values()))
-        if (wanted.effective_visits < others.effective_visits or wanted.calls < others.calls
-                or wanted.effective_leads < others.effective_leads):
+            before.effective_leads - sum(row.effective_leads for row in quick.values()),
+        )
+        if (
+            wanted.effective_visits < others.effective_visits
+            or wanted.calls < others.calls
+            or wanted.effective_leads < others.effective_leads
+        ):
             raise ValueError("below the activities recorded elsewhere")
         for kind, count, leads, row in (
-                ("visit", wanted.effective_visits - others.effective_visits,
-                 wanted.effective_leads - others.effective_leads, visit_row),
-                ("call", wanted.calls - others.calls, 0, call_row)):
+            (
+                "visit",
+                wanted.effective_visits - others.effective_visits,
+                wanted.effective_leads - others.effective_leads,
+                visit_row,
+            ),
+            ("call", wanted.calls - others.calls, 0, call_row),
+        ):
             if row is None:
                 if count or leads:
-                    Activity.create(date=day, kind=kind, count=count, effective=True,
-                                    effective_leads=leads, notes=QUICK_NOTE)
+                    Activity.create(
+                        date=day,
+                        kind=kind,
+                        count=count,
+                        effective=True,
+                        effective_leads=leads,
+                        notes=QUICK_NOTE,
+                    )
             elif count or leads:
                 Activity.update(count=count, effective_leads=leads).where(
-                    Activity.id == row.id).execute()
+                    Activity.id == row.id
+                ).execute()
             else:
                 Activity.delete().where(Activity.id == row.id).execute()
     return before
@@ -225,8 +278,7 @@ def set_record(day: date, wanted: Record) -> Record:
 def add_order(customer_id: int, day: date, amount_fen: int, product: str = "") -> int:
     if amount_fen < 0:
         raise ValueError("an order amount is not negative")
-    return Order.create(customer=customer_id, date=day, amount_fen=amount_fen,
-                        product=product).id
+    return Order.create(customer=customer_id, date=day, amount_fen=amount_fen, product=product).id
 
 
 def delete_order(order_id: int) -> None:
@@ -237,6 +289,9 @@ def same_period_last_month(month: str, as_of: date) -> tuple[str, date]:
     """Last month, through the same day of the month as as-of (or its last day)."""
     previous = previous_month(month)
     first, last = month_bounds(previous)
-    through = min(last, first.replace(day=min(as_of.day, last.day))) \
-        if as_of >= month_bounds(month)[0] else last
+    through = (
+        min(last, first.replace(day=min(as_of.day, last.day)))
+        if as_of >= month_bounds(month)[0]
+        else last
+    )
     return previous, through

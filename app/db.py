@@ -47,8 +47,9 @@ def read_schema_version(path: Path) -> int:
     with Path(path).open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} is not a RepDesk database."),
-                        path=path)
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "{path} is not a RepDesk database."), path=path
+        )
     if not header:
         return 0  # an empty file is an empty database
     try:
@@ -65,9 +66,15 @@ class DatabaseDamaged(UserError):
     """The file is a SQLite database that SQLite finds damaged."""
 
     def __init__(self, path: Path, problem: str):
-        super().__init__(QT_TRANSLATE_NOOP(
-            "Messages", "{path} is damaged ({problem}). Nothing was changed; 'repdesk check' "
-            "tells more, 'repdesk restore' puts a backup back."), path=path, problem=problem)
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path} is damaged ({problem}). Nothing was changed; 'repdesk check' "
+                "tells more, 'repdesk restore' puts a backup back.",
+            ),
+            path=path,
+            problem=problem,
+        )
         self.path = Path(path)
         self.problem = problem
 
@@ -103,7 +110,9 @@ def open_database(path: Path, verify: bool = False) -> None:
                     "{path} was written by a newer RepDesk (schema {found}, this version "
                     "knows {known}); update RepDesk to open it.",
                 ),
-                path=path, found=version, known=SCHEMA_VERSION,
+                path=path,
+                found=version,
+                known=SCHEMA_VERSION,
             )
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -150,8 +159,9 @@ def _write_stamp(path: Path) -> None:
     stamp = _stamp_file(path)
     partial = stamp.with_name(stamp.name + ".partial")
     try:
-        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
-                       "w", encoding="ascii") as handle:
+        with os.fdopen(
+            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="ascii"
+        ) as handle:
             handle.write(_stamp(path))
         partial.replace(stamp)
     except OSError:
@@ -162,8 +172,7 @@ def _quick_check(path: Path) -> list[str]:
     try:
         connection = connect_read_only(path)
         try:
-            return [row[0] for row in connection.execute("PRAGMA quick_check")
-                    if row[0] != "ok"]
+            return [row[0] for row in connection.execute("PRAGMA quick_check") if row[0] != "ok"]
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
@@ -177,8 +186,10 @@ def _migrate(path: Path, version: int) -> None:
     from app import backup, migrations
 
     backup.automatic_backup(path, datetime.now(), f"before-migration-v{version}")
-    database.init(str(path), pragmas=[(name, 0 if name == "foreign_keys" else value)
-                                      for name, value in PRAGMAS])
+    database.init(
+        str(path),
+        pragmas=[(name, 0 if name == "foreign_keys" else value) for name, value in PRAGMAS],
+    )
     database.connect()
     try:
         for step in range(version + 1, SCHEMA_VERSION + 1):
@@ -186,8 +197,9 @@ def _migrate(path: Path, version: int) -> None:
                 migrations.STEPS[step]()
                 orphans = database.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if orphans:
-                    raise RuntimeError(f"migration to {step} left foreign keys broken: "
-                                       f"{orphans[:3]}")
+                    raise RuntimeError(
+                        f"migration to {step} left foreign keys broken: {orphans[:3]}"
+                    )
                 database.pragma("user_version", step)
     finally:
         database.close()
@@ -220,7 +232,9 @@ def indexes_built_after(table: str, rebuild: bool = True) -> Iterator[None]:
     without `rebuild`, for a transaction that is rolled back anyway (a dry run)."""
     indexes = database.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND "
-        "sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).fetchall()
+        "sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+        (table,),
+    ).fetchall()
     if not database.in_transaction():
         raise RuntimeError("indexes_built_after() needs a transaction")
     for name, _ in indexes:

@@ -40,17 +40,65 @@ from app.workdays import is_working_day, month_of, previous_month
 
 CHANNELS = {"陌拜": 1500, "转介绍": 800, "展会": 6000, "线上": 2500}  # monthly cost, yuan
 CITY = ["杭州", "宁波", "绍兴", "嘉兴", "湖州", "金华"]
-WORDS = ["恒达", "正泰", "华辰", "远景", "新宇", "博远", "宏图", "嘉禾", "瑞丰", "盛世", "天成",
-         "鼎信", "润通", "久安", "明德", "海纳", "中和", "东升", "立信", "永兴", "云帆", "汇金"]
+WORDS = [
+    "恒达",
+    "正泰",
+    "华辰",
+    "远景",
+    "新宇",
+    "博远",
+    "宏图",
+    "嘉禾",
+    "瑞丰",
+    "盛世",
+    "天成",
+    "鼎信",
+    "润通",
+    "久安",
+    "明德",
+    "海纳",
+    "中和",
+    "东升",
+    "立信",
+    "永兴",
+    "云帆",
+    "汇金",
+]
 INDUSTRIES = {
-    "制造业": "制造", "建筑建材": "建材", "软件信息": "科技", "商贸零售": "商贸",
-    "物流运输": "物流", "医疗健康": "医疗",
+    "制造业": "制造",
+    "建筑建材": "建材",
+    "软件信息": "科技",
+    "商贸零售": "商贸",
+    "物流运输": "物流",
+    "医疗健康": "医疗",
 }
 SIZES = ["50人以下", "50-200人", "200-1000人", "1000人以上"]
 AREAS = ["西湖商圈", "滨江高新区", "萧山开发区", "余杭未来科技城", "城东新城"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
-GIVEN = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "军", "杰", "涛", "明", "超", "霞",
-         "平", "刚", "桂英", "建华", "志强", "秀兰", "海燕", "国庆"]
+GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "磊",
+    "洋",
+    "勇",
+    "军",
+    "杰",
+    "涛",
+    "明",
+    "超",
+    "霞",
+    "平",
+    "刚",
+    "桂英",
+    "建华",
+    "志强",
+    "秀兰",
+    "海燕",
+    "国庆",
+]
 TAGS = ["年营收5000万+", "IT预算300万+", "数字化转型", "价格敏感", "决策链长", "老客户推荐"]
 PRODUCT_A = "产品A（高毛利）"
 PRODUCT_B = "产品B（走量）"
@@ -146,7 +194,8 @@ class _DemoWriter:
         for month in self._months():
             for name, cost in CHANNELS.items():
                 ChannelCost.create(
-                    channel=self.channels[name], month=month,
+                    channel=self.channels[name],
+                    month=month,
                     cost_fen=yuan_to_fen(cost + self.rng.randrange(-3, 4) * 100),
                 )
 
@@ -163,22 +212,32 @@ class _DemoWriter:
             )
             birthday_lunar = rng.random() < 0.3
             customer = Customer.create(
-                name=name, contact=_person(rng), phone=_phone(rng),
-                email=f"contact{index + 1:02d}@example.cn", industry=industry,
-                size=SIZES[3] if key else rng.choice(SIZES[:3]), area=rng.choice(AREAS),
+                name=name,
+                contact=_person(rng),
+                phone=_phone(rng),
+                email=f"contact{index + 1:02d}@example.cn",
+                industry=industry,
+                size=SIZES[3] if key else rng.choice(SIZES[:3]),
+                area=rng.choice(AREAS),
                 customer_type=KEY_TYPE if key else VOLUME_TYPE,
                 channel=self.channels[rng.choice(list(CHANNELS))],
                 annual_revenue_fen=yuan_to_fen(rng.choice([800, 2000, 5000, 12000]) * 10000),
                 budget_fen=yuan_to_fen(rng.choice([20, 50, 120, 300]) * 10000),
                 decision_chain="采购经理 → 技术负责人 → 总经理" if key else "老板直接决策",
                 pain_points=rng.choice(["停机损失大", "库存周转慢", "人工成本高", "交付周期长"]),
-                birthday=(f"{rng.randrange(1965, 1992)}-{rng.randrange(1, 13):02d}-"
-                          f"{rng.randrange(1, 29):02d}") if rng.random() < 0.6 else "",
+                birthday=(
+                    f"{rng.randrange(1965, 1992)}-{rng.randrange(1, 13):02d}-"
+                    f"{rng.randrange(1, 29):02d}"
+                )
+                if rng.random() < 0.6
+                else "",
                 birthday_lunar=birthday_lunar,
                 founded=date(rng.randrange(1995, 2020), rng.randrange(1, 13), rng.randrange(1, 29)),
                 contract_end=(self.as_of + timedelta(days=rng.randrange(20, 300)))
-                if key or rng.random() < 0.2 else None,
-                notes="", created=first,
+                if key or rng.random() < 0.2
+                else None,
+                notes="",
+                created=first,
             )
             customer.first_order = first
             customer.key = key
@@ -195,26 +254,38 @@ class _DemoWriter:
         # Two customers shrink month after month: the churn warning has something to show.
         self.shrinking = self.customers[2:4]
         for customer in self.customers:
-            Order.create(customer=customer, date=customer.first_order,
-                         amount_fen=self._order_amount(customer), product=self._product(customer),
-                         quantity=1)
+            Order.create(
+                customer=customer,
+                date=customer.first_order,
+                amount_fen=self._order_amount(customer),
+                product=self._product(customer),
+                quantity=1,
+            )
         day = self.start
         while day <= self.as_of:
             if is_working_day(day) and rng.random() < 0.9:
                 for _ in range(rng.choice([0, 1, 1, 1, 2])):
                     customer = rng.choice(self.customers)
                     if customer.first_order < day and customer not in self.shrinking:
-                        Order.create(customer=customer, date=day,
-                                     amount_fen=self._order_amount(customer),
-                                     product=self._product(customer),
-                                     quantity=rng.randrange(1, 6))
+                        Order.create(
+                            customer=customer,
+                            date=day,
+                            amount_fen=self._order_amount(customer),
+                            product=self._product(customer),
+                            quantity=rng.randrange(1, 6),
+                        )
             day += timedelta(days=1)
         for customer in self.shrinking:
             for step, yuan in enumerate((36000, 21000, 9000)):
                 when = _months_back(self.as_of, 3 - step).replace(day=12)
                 if when > customer.first_order:
-                    Order.create(customer=customer, date=when, amount_fen=yuan_to_fen(yuan),
-                                 product=PRODUCT_A, quantity=1)
+                    Order.create(
+                        customer=customer,
+                        date=when,
+                        amount_fen=yuan_to_fen(yuan),
+                        product=PRODUCT_A,
+                        quantity=1,
+                    )
 
     def _product(self, customer) -> str:
         return PRODUCT_A if customer.key else PRODUCT_B
@@ -227,8 +298,9 @@ class _DemoWriter:
     def _leads(self) -> None:
         rng = self.rng
         taken = {customer.name for customer in self.customers}
-        names = [name for name in _company_names(random.Random(rng.random()), 200)
-                 if name not in taken][:120]  # a lead's name is how files refer to it
+        names = [
+            name for name in _company_names(random.Random(rng.random()), 200) if name not in taken
+        ][:120]  # a lead's name is how files refer to it
         won_customers = iter(self.customers[12:40])
         self.leads = []
         for index, name in enumerate(names):
@@ -244,20 +316,29 @@ class _DemoWriter:
             if outcome == "open":
                 # Most open leads are worked on rhythm; a few slip past their follow-up date.
                 rhythm = {"A": 3, "B": 7, "C": 30}[tier]
-                last_contact = max(created, self.as_of - timedelta(
-                    days=rng.randrange(0, rhythm + (3 if index % 6 == 0 else 1))))
+                last_contact = max(
+                    created,
+                    self.as_of
+                    - timedelta(days=rng.randrange(0, rhythm + (3 if index % 6 == 0 else 1))),
+                )
             customer = next(won_customers, None) if outcome == "won" else None
             lead = Lead.create(
-                name=customer.name if customer else name, contact=_person(rng),
+                name=customer.name if customer else name,
+                contact=_person(rng),
                 phone=customer.phone if customer else _phone(rng),
-                industry=rng.choice(list(INDUSTRIES)), size=rng.choice(SIZES),
+                industry=rng.choice(list(INDUSTRIES)),
+                size=rng.choice(SIZES),
                 channel=self.channels[channel_name],
-                referred_by=rng.choice(self.customers[:12]).name if channel_name == "转介绍"
+                referred_by=rng.choice(self.customers[:12]).name
+                if channel_name == "转介绍"
                 else "",
-                tier=tier, stage=rng.choice(LEAD_STAGES),
+                tier=tier,
+                stage=rng.choice(LEAD_STAGES),
                 expected_amount_fen=yuan_to_fen(rng.choice([5000, 8000, 20000, 50000, 120000])),
                 expected_close=self.as_of + timedelta(days=rng.randrange(3, 60)),
-                created=created, last_contact=last_contact, outcome=outcome,
+                created=created,
+                last_contact=last_contact,
+                outcome=outcome,
                 lost_reason=rng.choice(LOST_REASONS) if outcome == "lost" else "",
                 customer=customer,
                 discovery_efficiency="订单处理靠人工，高峰期每天加班" if tier == "A" else "",
@@ -271,15 +352,20 @@ class _DemoWriter:
                 LeadTag.create(lead=lead, tag=self.tags[tag])
             if tier == "A" and index % 4 == 0:
                 Objection.create(
-                    lead=lead, raised_on=last_contact, objection="价格比竞品高15%",
+                    lead=lead,
+                    raised_on=last_contact,
+                    objection="价格比竞品高15%",
                     empathise="我理解您的顾虑，很多客户一开始也有类似担心",
                     decompose="您担心的是价格，还是效果？",
                     verify="某制造企业用了我们的方案，3个月内成本降低了18%",
                 )
             if outcome == "won" and lead.referred_by:
                 ReferralReward.create(
-                    referrer=lead.referred_by, lead=lead, customer=customer,
-                    amount_fen=yuan_to_fen(500), owed_on=last_contact,
+                    referrer=lead.referred_by,
+                    lead=lead,
+                    customer=customer,
+                    amount_fen=yuan_to_fen(500),
+                    owed_on=last_contact,
                     paid_on=last_contact + timedelta(days=10) if index % 2 else None,
                 )
 
@@ -289,41 +375,77 @@ class _DemoWriter:
         while day <= self.as_of:
             if is_working_day(day):
                 visits = rng.choice([2, 3, 3, 3, 4])
-                Activity.create(date=day, kind="visit", count=visits, effective=True,
-                                effective_leads=rng.randrange(0, 3))
+                Activity.create(
+                    date=day,
+                    kind="visit",
+                    count=visits,
+                    effective=True,
+                    effective_leads=rng.randrange(0, 3),
+                )
                 if rng.random() < 0.3:
                     Activity.create(date=day, kind="visit", count=1, effective=False)
-                Activity.create(date=day, kind="call", count=rng.randrange(4, 11),
-                                effective_leads=rng.randrange(0, 2))
+                Activity.create(
+                    date=day,
+                    kind="call",
+                    count=rng.randrange(4, 11),
+                    effective_leads=rng.randrange(0, 2),
+                )
                 lead = rng.choice(self.leads)
                 Activity.create(date=day, kind="follow_up", lead=lead, count=1)
                 if day.weekday() == 1 and rng.random() < 0.5:
-                    Activity.create(date=day, kind="executive_visit",
-                                    customer=rng.choice(self.customers[:12]), count=1)
+                    Activity.create(
+                        date=day,
+                        kind="executive_visit",
+                        customer=rng.choice(self.customers[:12]),
+                        count=1,
+                    )
             day += timedelta(days=1)
 
     def _targets(self) -> None:
         for month in self._months():
             Target.create(
-                month=month, revenue_fen=yuan_to_fen(200000 if month == self.month else 180000),
-                effective_visits=60, new_customers=None, challenge_coefficient=Decimal("1.1"),
-                key_account_executive_visits=2, new_long_term_customers=2,
+                month=month,
+                revenue_fen=yuan_to_fen(200000 if month == self.month else 180000),
+                effective_visits=60,
+                new_customers=None,
+                challenge_coefficient=Decimal("1.1"),
+                key_account_executive_visits=2,
+                new_long_term_customers=2,
                 average_order_uplift=Decimal("0.15"),
                 statement="本月开发3家年采购额超50万的制造业客户，产品A成交5单，客单价提升15%",
                 relevance="资源向客户价值金字塔顶端20%的大客户倾斜",
             )
-        PlanLine.create(month=self.month, product=PRODUCT_A, customer_type=KEY_TYPE,
-                        revenue_fen=yuan_to_fen(100000), average_order_fen=yuan_to_fen(20000),
-                        close_rate=Decimal("0.125"), high_ticket=True)
-        PlanLine.create(month=self.month, product=PRODUCT_B, customer_type=VOLUME_TYPE,
-                        revenue_fen=yuan_to_fen(100000), average_order_fen=yuan_to_fen(5000),
-                        close_rate=Decimal("0.2"))
+        PlanLine.create(
+            month=self.month,
+            product=PRODUCT_A,
+            customer_type=KEY_TYPE,
+            revenue_fen=yuan_to_fen(100000),
+            average_order_fen=yuan_to_fen(20000),
+            close_rate=Decimal("0.125"),
+            high_ticket=True,
+        )
+        PlanLine.create(
+            month=self.month,
+            product=PRODUCT_B,
+            customer_type=VOLUME_TYPE,
+            revenue_fen=yuan_to_fen(100000),
+            average_order_fen=yuan_to_fen(5000),
+            close_rate=Decimal("0.2"),
+        )
         for area, share, stage, pool in zip(
-            AREAS, ("0.3", "0.25", "0.2", "0.15", "0.1"),
-            ("mature", "mature", "new", "new", "new"), (40, 35, 60, 80, 16), strict=True,
+            AREAS,
+            ("0.3", "0.25", "0.2", "0.15", "0.1"),
+            ("mature", "mature", "new", "new", "new"),
+            (40, 35, 60, 80, 16),
+            strict=True,
         ):
-            MarketSlice.create(month=self.month, area=area, share=Decimal(share),
-                               market_stage=stage, reachable_pool=pool)
+            MarketSlice.create(
+                month=self.month,
+                area=area,
+                share=Decimal(share),
+                market_stage=stage,
+                reachable_pool=pool,
+            )
         for kind, text, code in (
             ("strength", "擅长陌拜，开口率高", ""),
             ("weakness", "谈判技巧弱，大单容易让价", ""),
@@ -354,24 +476,39 @@ class _DemoWriter:
             position = positions.get(quadrant, 0)
             positions[quadrant] = position + 1
             Task.create(
-                title=title.format(c=customer.name if customer else "",
-                                   l=lead.name if lead else ""),
-                quadrant=quadrant, position=position,
+                title=title.format(
+                    c=customer.name if customer else "", l=lead.name if lead else ""
+                ),
+                quadrant=quadrant,
+                position=position,
                 due=None if days is None else self.as_of + timedelta(days=days),
-                customer=customer, lead=lead, created=self.as_of - timedelta(days=3),
+                customer=customer,
+                lead=lead,
+                created=self.as_of - timedelta(days=3),
             )
-        Task.create(title=f"给{self.customers[8].name}发送当地招标信息", quadrant=2,
-                    position=positions[2], due=self.as_of - timedelta(days=2), done=True,
-                    done_on=self.as_of - timedelta(days=2), customer=self.customers[8],
-                    created=self.as_of - timedelta(days=9))
+        Task.create(
+            title=f"给{self.customers[8].name}发送当地招标信息",
+            quadrant=2,
+            position=positions[2],
+            due=self.as_of - timedelta(days=2),
+            done=True,
+            done_on=self.as_of - timedelta(days=2),
+            customer=self.customers[8],
+            created=self.as_of - timedelta(days=9),
+        )
 
     def _lifecycle_events(self) -> None:
         """The rep's marks on touchpoints so far: callbacks done, a greeting skipped."""
         for customer in self.customers:
             due = customer.first_order + timedelta(days=3)
             if (self.as_of - customer.first_order).days <= 90 and due < self.as_of:
-                LifecycleEvent.create(customer=customer, kind="first_order_callback", due=due,
-                                      status="done", done_on=due)
+                LifecycleEvent.create(
+                    customer=customer,
+                    kind="first_order_callback",
+                    due=due,
+                    status="done",
+                    done_on=due,
+                )
         for customer in self.customers[:12]:
             customer.content_every_days = 30
             customer.save()
@@ -379,7 +516,8 @@ class _DemoWriter:
     def _review_and_cases(self) -> None:
         last_month = previous_month(self.month)
         review = MonthlyReview.create(
-            month=last_month, finished=True,
+            month=last_month,
+            finished=True,
             results="业绩完成92%，差距主要在产品A：大客户成交4单，比计划少1单。",
             process="有效拜访量达标，但产品A成交率偏低，问题出在需求挖掘不够深入。",
             ability="谈判技巧不足，大单容易在价格上让步。",
@@ -393,12 +531,22 @@ class _DemoWriter:
             ("check", "复盘产品A成交率是否回到12%以上", "open"),
             ("act", "把转介绍奖励固化为长期机制", "done"),
         ):
-            PdcaItem.create(review=review, phase=phase, text=text, status=status,
-                            carried_forward=status == "open")
+            PdcaItem.create(
+                review=review,
+                phase=phase,
+                text=text,
+                status=status,
+                carried_forward=status == "open",
+            )
         for offset, kind, title, customer in (
             (3, "win", "用“黄金三问”发现停机损失痛点，设备升级为降本方案", self.customers[0]),
             (10, "lesson", "误判了客户需求，下次先确认决策链", self.customers[30]),
             (17, "win", "老客户转介绍，两周成交", self.customers[15]),
         ):
-            CaseEntry.create(date=self.as_of - timedelta(days=offset), kind=kind, title=title,
-                             body="在销售晨会上分享。", customer=customer)
+            CaseEntry.create(
+                date=self.as_of - timedelta(days=offset),
+                kind=kind,
+                title=title,
+                body="在销售晨会上分享。",
+                customer=customer,
+            )

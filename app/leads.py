@@ -30,21 +30,30 @@ from app.workdays import month_bounds
 
 MIN_CLOSED = 5  # fewer closed leads than this in a segment: "not enough data"
 ASSUMPTIVE_CLOSE = QT_TRANSLATE_NOOP(
-    "Messages", "Closing signals: try an assumptive close — \"If the plan works for you, "
-    "shall our team start tomorrow?\"")
+    "Messages",
+    'Closing signals: try an assumptive close — "If the plan works for you, '
+    'shall our team start tomorrow?"',
+)
+
 
 def due_sql(days: dict[str, int] | None = None) -> pw.Node:
     """SQL for a lead's follow-up date: last contact (else created) + the tier's days; in
     literals, as the "lead_follow_up_due" index is written (models.follow_up_index_sql), so
     that the index serves it."""
     days = days or preferences.follow_up_days()
-    return pw.fn.date(pw.fn.COALESCE(Lead.last_contact, Lead.created), pw.Case(Lead.tier, [
-        (pw.SQL(f"'{tier}'"), pw.SQL(f"'+{int(days[tier])} days'")) for tier in "ABC"],
-        pw.SQL("'+7 days'")))
+    return pw.fn.date(
+        pw.fn.COALESCE(Lead.last_contact, Lead.created),
+        pw.Case(
+            Lead.tier,
+            [(pw.SQL(f"'{tier}'"), pw.SQL(f"'+{int(days[tier])} days'")) for tier in "ABC"],
+            pw.SQL("'+7 days'"),
+        ),
+    )
 
 
-def follow_up_due(tier: str, last_contact: date | None, created: date,
-                  days: dict[str, int] | None = None) -> date:
+def follow_up_due(
+    tier: str, last_contact: date | None, created: date, days: dict[str, int] | None = None
+) -> date:
     """Last contact (else created) + the tier's days (`days`: preferences.follow_up_days(),
     read once by a caller with many leads)."""
     days = days or preferences.follow_up_days()
@@ -59,6 +68,7 @@ def is_overdue(lead: Lead, as_of: date, days: dict[str, int] | None = None) -> b
 
 # -- the tables ------------------------------------------------------------------------------
 
+
 @dataclass
 class LeadFilter:
     search: str = ""
@@ -72,9 +82,13 @@ class LeadFilter:
 
 # a sort: its column, and whether the column can be empty (NULL)
 LEAD_SORTS = {
-    "name": (Lead.name, False), "tier": (Lead.tier, False), "stage": (Lead.stage, False),
-    "channel": (Channel.name, True), "expected_amount": (Lead.expected_amount_fen, True),
-    "last_contact": (Lead.last_contact, True), "due": (None, False),  # due_sql() when used
+    "name": (Lead.name, False),
+    "tier": (Lead.tier, False),
+    "stage": (Lead.stage, False),
+    "channel": (Channel.name, True),
+    "expected_amount": (Lead.expected_amount_fen, True),
+    "last_contact": (Lead.last_contact, True),
+    "due": (None, False),  # due_sql() when used
     "outcome": (Lead.outcome, False),
 }
 # open leads first, then by tier and name; the literal lets the "lead_default_order" index
@@ -100,8 +114,10 @@ def _matching(query, model, search: str):
     if search:
         pattern = f"%{search}%"
         query = query.where(
-            model.name ** pattern | model.contact ** pattern | model.phone ** pattern
-            | model.industry ** pattern
+            model.name**pattern
+            | model.contact**pattern
+            | model.phone**pattern
+            | model.industry**pattern
         )
     return query
 
@@ -131,11 +147,13 @@ def _after(terms: Sequence, key: Sequence, descending: bool, nullable: bool):
     All terms run in one direction; only the first may be NULL, which SQLite sorts first
     ascending and last descending. The rest end in the id, so the order is total.
     """
-    values = [pw.Value(v.isoformat() if isinstance(v, date) else v, converter=False)
-              for v in key]
+    values = [pw.Value(v.isoformat() if isinstance(v, date) else v, converter=False) for v in key]
     if nullable and key[0] is None:
-        rest = (pw.Tuple(*terms[1:]) < pw.Tuple(*values[1:]) if descending
-                else pw.Tuple(*terms[1:]) > pw.Tuple(*values[1:]))
+        rest = (
+            pw.Tuple(*terms[1:]) < pw.Tuple(*values[1:])
+            if descending
+            else pw.Tuple(*terms[1:]) > pw.Tuple(*values[1:])
+        )
         nulls = terms[0].is_null() & rest
         return nulls if descending else nulls | terms[0].is_null(False)
     if descending:
@@ -165,8 +183,9 @@ def lead_query(as_of: date, where: LeadFilter | None = None):
     if where.overdue_only:
         query = query.where((Lead.outcome == "open") & (due_sql() < as_of.isoformat()))
     if where.tag:
-        query = query.where(Lead.id.in_(LeadTag.select(LeadTag.lead).join(Tag)
-                                        .where(Tag.name == where.tag)))
+        query = query.where(
+            Lead.id.in_(LeadTag.select(LeadTag.lead).join(Tag).where(Tag.name == where.tag))
+        )
     return query
 
 
@@ -186,8 +205,14 @@ _PAGE_KEYS = {
 }
 
 
-def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | None = None,
-              sort: str | None = None, descending: bool = False) -> list[LeadRow]:
+def lead_page(
+    after: tuple | None,
+    limit: int,
+    as_of: date,
+    where: LeadFilter | None = None,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[LeadRow]:
     """The next `limit` leads after the row whose key is `after` (None: the first page),
     filtered and sorted in SQL, with their follow-up dates."""
     if sort in LEAD_SORTS:
@@ -196,27 +221,56 @@ def lead_page(after: tuple | None, limit: int, as_of: date, where: LeadFilter | 
     else:
         sort, terms, nullable, descending = None, DEFAULT_LEAD_ORDER, False, False
     query = lead_query(as_of, where).select(
-        Lead.id, Lead.name, Lead.tier, Lead.stage, Channel.name, Lead.expected_amount_fen,
-        Lead.last_contact, Lead.created, Lead.outcome)
+        Lead.id,
+        Lead.name,
+        Lead.tier,
+        Lead.stage,
+        Channel.name,
+        Lead.expected_amount_fen,
+        Lead.last_contact,
+        Lead.created,
+        Lead.outcome,
+    )
     if after is not None:
         query = query.where(_after(terms, after, descending, nullable))
     rows = []
     key_of = _PAGE_KEYS[sort]
     days = preferences.follow_up_days()
     cursor = database.execute(query.order_by(*_order(terms, descending)).limit(limit))
-    for lead_id, name, tier, stage, channel, amount, last_contact, created, outcome in \
-            cursor.fetchall():  # raw rows: a page is built without model objects
+    for (
+        lead_id,
+        name,
+        tier,
+        stage,
+        channel,
+        amount,
+        last_contact,
+        created,
+        outcome,
+    ) in cursor.fetchall():  # raw rows: a page is built without model objects
         last_contact = last_contact and date.fromisoformat(last_contact)
         due = follow_up_due(tier, last_contact, date.fromisoformat(created), days)
-        rows.append(LeadRow(lead_id, name, tier, stage, channel or "", amount, last_contact,
-                            outcome, due, outcome == "open" and as_of > due,
-                            key_of(name, tier, stage, channel, amount, last_contact, due,
-                                   outcome, lead_id)))
+        rows.append(
+            LeadRow(
+                lead_id,
+                name,
+                tier,
+                stage,
+                channel or "",
+                amount,
+                last_contact,
+                outcome,
+                due,
+                outcome == "open" and as_of > due,
+                key_of(name, tier, stage, channel, amount, last_contact, due, outcome, lead_id),
+            )
+        )
     return rows
 
 
-def customer_page(after: tuple | None, limit: int, search: str = "",
-                  ids: list[int] | None = None) -> list[tuple[tuple, Customer]]:
+def customer_page(
+    after: tuple | None, limit: int, search: str = "", ids: list[int] | None = None
+) -> list[tuple[tuple, Customer]]:
     """The next `limit` customers by name after the key `after` (None: the first page), each
     with its key; `ids` keeps only those (e.g. of one lifecycle stage)."""
     terms = (Customer.name, Customer.id)
@@ -229,13 +283,18 @@ def customer_page(after: tuple | None, limit: int, search: str = "",
         query = query.where(Customer.id.in_(ids))
     if after is not None:
         query = query.where(_after(terms, after, False, False))
-    return [((c.name, c.id), c)
-            for c in _matching(query, Customer, search).limit(limit).objects()]
+    return [((c.name, c.id), c) for c in _matching(query, Customer, search).limit(limit).objects()]
 
 
 def lead_stages() -> list[str]:
-    return [stage for (stage,) in Lead.select(Lead.stage).where(Lead.stage != "").distinct()
-            .order_by(Lead.stage).tuples()]
+    return [
+        stage
+        for (stage,) in Lead.select(Lead.stage)
+        .where(Lead.stage != "")
+        .distinct()
+        .order_by(Lead.stage)
+        .tuples()
+    ]
 
 
 def channel_names() -> list[str]:
@@ -244,9 +303,14 @@ def channel_names() -> list[str]:
 
 # -- the month's leads and channels (summary) --------------------------------------------------
 
+
 def open_by_tier() -> dict[str, int]:
-    counts = dict(Lead.select(Lead.tier, pw.fn.COUNT(Lead.id)).where(Lead.outcome == "open")
-                  .group_by(Lead.tier).tuples())
+    counts = dict(
+        Lead.select(Lead.tier, pw.fn.COUNT(Lead.id))
+        .where(Lead.outcome == "open")
+        .group_by(Lead.tier)
+        .tuples()
+    )
     return {tier: counts.get(tier, 0) for tier in "ABC"}
 
 
@@ -254,9 +318,11 @@ def overdue(as_of: date) -> list[tuple[str, str]]:
     """Open leads whose follow-up was due before as-of: (name, due as YYYY-MM-DD, as
     `summary --json` lists them), earliest first."""
     due = due_sql()
-    rows = database.execute(Lead.select(Lead.name, due)
-                            .where((Lead.outcome == "open") & (due < as_of.isoformat()))
-                            .order_by(due, Lead.name))
+    rows = database.execute(
+        Lead.select(Lead.name, due)
+        .where((Lead.outcome == "open") & (due < as_of.isoformat()))
+        .order_by(due, Lead.name)
+    )
     return rows.fetchall()
 
 
@@ -281,35 +347,45 @@ class ChannelFigures:
     @property
     def roi(self) -> Fraction | None:
         """(revenue from the channel's customers − its cost) ÷ cost (CONTRACT.md)."""
-        return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen \
-            else None
+        return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen else None
 
 
 def channels(month: str) -> list[ChannelFigures]:
     """Each channel's month: cost, leads created and won, deals and revenue of its customers."""
     first, last = month_bounds(month)
-    figures = {channel_id: ChannelFigures(name) for channel_id, name in
-               Channel.select(Channel.id, Channel.name).order_by(Channel.id).tuples()}
-    for channel_id, cost in ChannelCost.select(ChannelCost.channel, ChannelCost.cost_fen) \
-            .where(ChannelCost.month == month).tuples():
+    figures = {
+        channel_id: ChannelFigures(name)
+        for channel_id, name in Channel.select(Channel.id, Channel.name)
+        .order_by(Channel.id)
+        .tuples()
+    }
+    for channel_id, cost in (
+        ChannelCost.select(ChannelCost.channel, ChannelCost.cost_fen)
+        .where(ChannelCost.month == month)
+        .tuples()
+    ):
         figures[channel_id].cost_fen = cost
     won = pw.fn.SUM(pw.Case(None, [(Lead.outcome == "won", 1)], 0))
-    for channel_id, count, wins in (Lead.select(Lead.channel, pw.fn.COUNT(Lead.id), won)
-                                    .where(Lead.created.between(first, last)
-                                           & Lead.channel.is_null(False))
-                                    .group_by(Lead.channel).tuples()):
+    for channel_id, count, wins in (
+        Lead.select(Lead.channel, pw.fn.COUNT(Lead.id), won)
+        .where(Lead.created.between(first, last) & Lead.channel.is_null(False))
+        .group_by(Lead.channel)
+        .tuples()
+    ):
         figures[channel_id].leads, figures[channel_id].won = count, wins or 0
-    for channel_id, deals, revenue in (Order.select(Customer.channel, pw.fn.COUNT(Order.id),
-                                                    pw.fn.SUM(Order.amount_fen))
-                                       .join(Customer)
-                                       .where(Order.date.between(first, last)
-                                              & Customer.channel.is_null(False))
-                                       .group_by(Customer.channel).tuples()):
+    for channel_id, deals, revenue in (
+        Order.select(Customer.channel, pw.fn.COUNT(Order.id), pw.fn.SUM(Order.amount_fen))
+        .join(Customer)
+        .where(Order.date.between(first, last) & Customer.channel.is_null(False))
+        .group_by(Customer.channel)
+        .tuples()
+    ):
         figures[channel_id].deals, figures[channel_id].revenue_fen = deals, revenue or 0
     return [f for f in figures.values() if f.cost_fen or f.leads or f.deals]
 
 
 # -- persona: win rates ---------------------------------------------------------------------------
+
 
 @dataclass
 class WinRate:
@@ -355,30 +431,53 @@ def win_rates() -> list[WinRate]:
     closed = Lead.outcome.in_(("won", "lost"))
     # closed leads counted per combination in SQL (a heavy user has tens of thousands)
     combinations = database.execute(
-        Lead.select(Lead.industry, Lead.size, Lead.expected_amount_fen, Lead.outcome,
-                    pw.fn.COUNT(Lead.id)).where(closed)
-        .group_by(Lead.industry, Lead.size, Lead.expected_amount_fen, Lead.outcome))
+        Lead.select(
+            Lead.industry, Lead.size, Lead.expected_amount_fen, Lead.outcome, pw.fn.COUNT(Lead.id)
+        )
+        .where(closed)
+        .group_by(Lead.industry, Lead.size, Lead.expected_amount_fen, Lead.outcome)
+    )
     for industry, size, amount, outcome, leads in combinations.fetchall():
         count("industry", industry, outcome, leads)
         count("size", size, outcome, leads)
         count("amount", amount_band(amount), outcome, leads)
     tags = database.execute(
         LeadTag.select(Tag.name, Lead.outcome, pw.fn.COUNT(LeadTag.id))
-        .join_from(LeadTag, Tag).join_from(LeadTag, Lead).where(closed)
-        .group_by(Tag.name, Lead.outcome))
+        .join_from(LeadTag, Tag)
+        .join_from(LeadTag, Lead)
+        .where(closed)
+        .group_by(Tag.name, Lead.outcome)
+    )
     for name, outcome, leads in tags.fetchall():
         count("tag", name, outcome, leads)
-    return sorted(found.values(), key=lambda r: (r.rate is None, -(r.rate or 0), r.segment,
-                                                 r.value))
+    return sorted(
+        found.values(), key=lambda r: (r.rate is None, -(r.rate or 0), r.segment, r.value)
+    )
 
 
 # -- the conversion workspace ----------------------------------------------------------
 
 DISCOVERY_FIELDS = ("discovery_efficiency", "discovery_hidden_costs", "discovery_tried")
 SIGNAL_FIELDS = ("signal_after_sales", "signal_contract", "signal_competitor")
-EDITABLE = ("name", "contact", "phone", "industry", "size", "tier", "stage",
-            "expected_amount_fen", "expected_close", "last_contact", "notes", "lost_reason",
-            "outcome") + DISCOVERY_FIELDS + SIGNAL_FIELDS
+EDITABLE = (
+    (
+        "name",
+        "contact",
+        "phone",
+        "industry",
+        "size",
+        "tier",
+        "stage",
+        "expected_amount_fen",
+        "expected_close",
+        "last_contact",
+        "notes",
+        "lost_reason",
+        "outcome",
+    )
+    + DISCOVERY_FIELDS
+    + SIGNAL_FIELDS
+)
 
 
 def edit_lead(lead_id: int, **values) -> dict:
@@ -394,15 +493,28 @@ def edit_lead(lead_id: int, **values) -> dict:
     return before
 
 
-def add_lead(name: str, today: date, tier: str = "B", contact: str = "", phone: str = "",
-             channel: str = "", expected_amount_fen: int | None = None) -> int:
+def add_lead(
+    name: str,
+    today: date,
+    tier: str = "B",
+    contact: str = "",
+    phone: str = "",
+    channel: str = "",
+    expected_amount_fen: int | None = None,
+) -> int:
     """A new lead, created today; a new channel name is created as the rep writes it."""
     if not name.strip():
         raise ValueError("a lead needs a name")
     channel_id = Channel.get_or_create(name=channel.strip())[0].id if channel.strip() else None
-    return Lead.create(name=name.strip(), tier=tier, contact=contact.strip(),
-                       phone=phone.strip(), channel=channel_id,
-                       expected_amount_fen=expected_amount_fen, created=today).id
+    return Lead.create(
+        name=name.strip(),
+        tier=tier,
+        contact=contact.strip(),
+        phone=phone.strip(),
+        channel=channel_id,
+        expected_amount_fen=expected_amount_fen,
+        created=today,
+    ).id
 
 
 def delete_lead(lead_id: int) -> dict:
@@ -415,9 +527,24 @@ def tag_names() -> list[str]:
     return [name for (name,) in Tag.select(Tag.name).order_by(Tag.name).tuples()]
 
 
-CUSTOMER_EDITABLE = ("name", "contact", "phone", "email", "industry", "size", "area",
-                     "customer_type", "birthday", "birthday_lunar", "founded", "contract_end",
-                     "contact_left", "contact_left_on", "stage_override", "notes")
+CUSTOMER_EDITABLE = (
+    "name",
+    "contact",
+    "phone",
+    "email",
+    "industry",
+    "size",
+    "area",
+    "customer_type",
+    "birthday",
+    "birthday_lunar",
+    "founded",
+    "contract_end",
+    "contact_left",
+    "contact_left_on",
+    "stage_override",
+    "notes",
+)
 
 
 def edit_customer(customer_id: int, today: date, **values) -> dict:
@@ -446,8 +573,12 @@ def add_customer(name: str, today: date, **values) -> int:
 
 def customer_orders(customer_id: int) -> tuple[int, int]:
     """How many orders a customer has and their total in fen (what deleting it takes away)."""
-    count, total = (Order.select(pw.fn.COUNT(Order.id), pw.fn.SUM(Order.amount_fen))
-                    .where(Order.customer == customer_id).tuples().get())
+    count, total = (
+        Order.select(pw.fn.COUNT(Order.id), pw.fn.SUM(Order.amount_fen))
+        .where(Order.customer == customer_id)
+        .tuples()
+        .get()
+    )
     return count, total or 0
 
 
@@ -475,10 +606,22 @@ def undo_follow_up(lead_id: int, done: tuple[int, date | None]) -> None:
     Lead.update(last_contact=last_contact).where(Lead.id == lead_id).execute()
 
 
-def add_objection(lead_id: int, day: date, objection: str, empathise: str = "",
-                  decompose: str = "", verify: str = "") -> int:
-    return Objection.create(lead=lead_id, raised_on=day, objection=objection.strip(),
-                            empathise=empathise, decompose=decompose, verify=verify).id
+def add_objection(
+    lead_id: int,
+    day: date,
+    objection: str,
+    empathise: str = "",
+    decompose: str = "",
+    verify: str = "",
+) -> int:
+    return Objection.create(
+        lead=lead_id,
+        raised_on=day,
+        objection=objection.strip(),
+        empathise=empathise,
+        decompose=decompose,
+        verify=verify,
+    ).id
 
 
 @dataclass
@@ -500,30 +643,44 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
         raise ValueError("an order amount is not negative")
     with database.atomic():
         lead = Lead.get_by_id(lead_id)
-        before = {"outcome": lead.outcome, "customer": lead.customer_id,
-                  "last_contact": lead.last_contact}
-        customer = Customer.get_or_none((Customer.name == lead.name)
-                                        & (Customer.phone == lead.phone))
+        before = {
+            "outcome": lead.outcome,
+            "customer": lead.customer_id,
+            "last_contact": lead.last_contact,
+        }
+        customer = Customer.get_or_none(
+            (Customer.name == lead.name) & (Customer.phone == lead.phone)
+        )
         new = customer is None
         if new:
-            customer = Customer.create(name=lead.name, contact=lead.contact, phone=lead.phone,
-                                       industry=lead.industry, size=lead.size,
-                                       channel=lead.channel_id, referred_by=lead.referred_by,
-                                       notes=lead.notes, created=day)
+            customer = Customer.create(
+                name=lead.name,
+                contact=lead.contact,
+                phone=lead.phone,
+                industry=lead.industry,
+                size=lead.size,
+                channel=lead.channel_id,
+                referred_by=lead.referred_by,
+                notes=lead.notes,
+                created=day,
+            )
             for link in lead.tag_links:
                 CustomerTag.create(customer=customer, tag=link.tag_id)
-        order = Order.create(customer=customer, date=day, amount_fen=amount_fen,
-                             product=product)
+        order = Order.create(customer=customer, date=day, amount_fen=amount_fen, product=product)
         reward_id = None
         if lead.referred_by:
             referrer = Customer.get_or_none(Customer.name == lead.referred_by)
             reward_id = ReferralReward.create(
-                referrer=lead.referred_by, referrer_customer=referrer, lead=lead,
-                customer=customer, owed_on=day,
+                referrer=lead.referred_by,
+                referrer_customer=referrer,
+                lead=lead,
+                customer=customer,
+                owed_on=day,
                 amount_fen=preferences.get("leads.referral_reward_fen"),
             ).id
         Lead.update(outcome="won", customer=customer, last_contact=day).where(
-            Lead.id == lead_id).execute()
+            Lead.id == lead_id
+        ).execute()
     return Conversion(lead_id, customer.id, order.id, reward_id, new, before)
 
 
@@ -542,8 +699,11 @@ def lose(lead_id: int, reason: str) -> dict:
 
 
 def rewards_owed() -> list[ReferralReward]:
-    return list(ReferralReward.select().where(ReferralReward.paid_on.is_null())
-                .order_by(ReferralReward.owed_on))
+    return list(
+        ReferralReward.select()
+        .where(ReferralReward.paid_on.is_null())
+        .order_by(ReferralReward.owed_on)
+    )
 
 
 def mark_reward_paid(reward_id: int, day: date | None) -> date | None:
@@ -554,17 +714,25 @@ def mark_reward_paid(reward_id: int, day: date | None) -> date | None:
 
 # -- picking up sesame, dropping the watermelon (撿了芝麻丟西瓜) ----------------------
 
+
 def neglected_big_leads(as_of: date) -> list[Lead]:
     """Overdue A-tier leads (or leads of key-account customers) while C-tier leads were worked
     this week: the warning of the guide. Empty when no small lead was worked this week."""
     from app.planning import key_accounts
 
     monday = as_of - timedelta(days=as_of.weekday())
-    small_work = (Activity.select().join(Lead).where(
-        Activity.date.between(monday, as_of) & (Lead.tier == "C")).exists())
+    small_work = (
+        Activity.select()
+        .join(Lead)
+        .where(Activity.date.between(monday, as_of) & (Lead.tier == "C"))
+        .exists()
+    )
     if not small_work:
         return []
     key_names = {c.name for c in key_accounts(as_of).customers}
     days = preferences.follow_up_days()
-    return [lead for lead in Lead.select().where(Lead.outcome == "open").order_by(Lead.name)
-            if (lead.tier == "A" or lead.name in key_names) and is_overdue(lead, as_of, days)]
+    return [
+        lead
+        for lead in Lead.select().where(Lead.outcome == "open").order_by(Lead.name)
+        if (lead.tier == "A" or lead.name in key_names) and is_overdue(lead, as_of, days)
+    ]

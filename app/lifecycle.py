@@ -48,6 +48,7 @@ def rules() -> dict:
 
 # -- dates ------------------------------------------------------------------------------------
 
+
 @cache
 def solar_day(year: int, month: int, day: int) -> date:
     """This year's day for a month and day; 29 February → 28 February in other years."""
@@ -108,10 +109,19 @@ def stepping(first: date, months: int, start: date, end: date) -> tuple[date, ..
 
 # -- facts per customer ---------------------------------------------------------------------------
 
-CUSTOMER_FIELDS = (Customer.id, Customer.name, Customer.created, Customer.birthday,
-                   Customer.birthday_lunar, Customer.founded, Customer.contract_end,
-                   Customer.contact_left, Customer.contact_left_on, Customer.stage_override,
-                   Customer.content_every_days)
+CUSTOMER_FIELDS = (
+    Customer.id,
+    Customer.name,
+    Customer.created,
+    Customer.birthday,
+    Customer.birthday_lunar,
+    Customer.founded,
+    Customer.contract_end,
+    Customer.contact_left,
+    Customer.contact_left_on,
+    Customer.stage_override,
+    Customer.content_every_days,
+)
 
 
 class CustomerRow(NamedTuple):
@@ -156,23 +166,51 @@ def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
         query = query.where(Customer.id.in_(customer_ids))
     # raw rows, not model instances: this runs over every customer on each summary
     found = {}
-    for (customer_id, name, created, birthday, lunar, founded, contract_end, left, left_on,
-         override, every) in database.execute(query).fetchall():
-        found[customer_id] = Facts(CustomerRow(
-            customer_id, name, date.fromisoformat(created), birthday, bool(lunar),
-            _day(founded), _day(contract_end), bool(left), _day(left_on), override, every),
-            monthly=dict.fromkeys(months, 0))
+    for (
+        customer_id,
+        name,
+        created,
+        birthday,
+        lunar,
+        founded,
+        contract_end,
+        left,
+        left_on,
+        override,
+        every,
+    ) in database.execute(query).fetchall():
+        found[customer_id] = Facts(
+            CustomerRow(
+                customer_id,
+                name,
+                date.fromisoformat(created),
+                birthday,
+                bool(lunar),
+                _day(founded),
+                _day(contract_end),
+                bool(left),
+                _day(left_on),
+                override,
+                every,
+            ),
+            monthly=dict.fromkeys(months, 0),
+        )
     # a page of customers (the customers table) reads only their orders
     theirs = Order.customer.in_(customer_ids) if customer_ids is not None else True
-    firsts = database.execute(Order.select(Order.customer, pw.fn.MIN(Order.date))
-                              .where((Order.date <= as_of) & theirs).group_by(Order.customer))
+    firsts = database.execute(
+        Order.select(Order.customer, pw.fn.MIN(Order.date))
+        .where((Order.date <= as_of) & theirs)
+        .group_by(Order.customer)
+    )
     for customer_id, first in firsts.fetchall():
         if customer_id in found:
             found[customer_id].first_order = date.fromisoformat(first)
     month_expr = pw.fn.strftime("%Y-%m", Order.date)
     amounts = database.execute(
         Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
-        .where(Order.date.between(start, end) & theirs).group_by(Order.customer, month_expr))
+        .where(Order.date.between(start, end) & theirs)
+        .group_by(Order.customer, month_expr)
+    )
     for customer_id, month, amount in amounts.fetchall():  # only the three months
         if customer_id in found:
             found[customer_id].monthly[month] = amount
@@ -218,6 +256,7 @@ def churn_detected(item: Facts, as_of: date) -> date | None:
 
 
 # -- events -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Event:
@@ -284,21 +323,33 @@ class Window:
         def timing(kind, unit):
             return rule[kind][unit] if rule[kind]["on"] else None
 
-        return cls(as_of, start, end, timing("first_order_callback", "days"),
-                   timing("quarterly_callback", "months"), timing("annual_review", "months"),
-                   timing("renewal_demo", "months"), rule["birthday"]["on"],
-                   rule["anniversary"]["on"],
-                   festival_days(start, end, rule) if rule["holiday_greeting"]["on"] else (),
-                   rule["send_content"]["on"], timing("win_back", "days"))
+        return cls(
+            as_of,
+            start,
+            end,
+            timing("first_order_callback", "days"),
+            timing("quarterly_callback", "months"),
+            timing("annual_review", "months"),
+            timing("renewal_demo", "months"),
+            rule["birthday"]["on"],
+            rule["anniversary"]["on"],
+            festival_days(start, end, rule) if rule["holiday_greeting"]["on"] else (),
+            rule["send_content"]["on"],
+            timing("win_back", "days"),
+        )
 
 
 def derived(item: Facts, window: Window) -> list[Event]:
     """The touchpoints the rules put in the window's range for one customer."""
     customer = item.customer
     first_order = item.first_order
-    if first_order is None and not (customer.contract_end or customer.birthday
-                                    or customer.founded or customer.content_every_days
-                                    or customer.contact_left):
+    if first_order is None and not (
+        customer.contract_end
+        or customer.birthday
+        or customer.founded
+        or customer.content_every_days
+        or customer.contact_left
+    ):
         return []  # no orders and no dates: no rule has anything to say
     as_of, start, end = window.as_of, window.start, window.end
     found: list[tuple[str, date]] = []
@@ -309,10 +360,16 @@ def derived(item: Facts, window: Window) -> list[Event]:
                 found.append(("first_order_callback", due))
         # the repeating callbacks' dates first (cached, shared by customers of the same
         # first order); the stage, which picks one of them, only when there is a date
-        quarterly = () if window.quarterly_months is None else stepping(
-            first_order, window.quarterly_months, start, end)
-        annual = () if window.annual_months is None else stepping(
-            first_order, window.annual_months, start, end)
+        quarterly = (
+            ()
+            if window.quarterly_months is None
+            else stepping(first_order, window.quarterly_months, start, end)
+        )
+        annual = (
+            ()
+            if window.annual_months is None
+            else stepping(first_order, window.annual_months, start, end)
+        )
         if quarterly or annual:
             current = stage(item, as_of)
             if current == "growth":
@@ -324,12 +381,15 @@ def derived(item: Facts, window: Window) -> list[Event]:
         if start <= due <= end:
             found.append(("renewal_demo", due))
     if customer.birthday and window.birthday:
-        found += [("birthday", d) for d in window.birthdays(customer.birthday,
-                                                            customer.birthday_lunar)]
+        found += [
+            ("birthday", d) for d in window.birthdays(customer.birthday, customer.birthday_lunar)
+        ]
     if customer.founded and window.anniversary:
-        found += [("anniversary", d) for d in
-                  yearly(start, end, customer.founded.month, customer.founded.day)
-                  if d > customer.founded]
+        found += [
+            ("anniversary", d)
+            for d in yearly(start, end, customer.founded.month, customer.founded.day)
+            if d > customer.founded
+        ]
     if first_order:
         found += [("holiday_greeting", d) for d in window.festivals]
     if customer.content_every_days and window.send_content:
@@ -348,8 +408,13 @@ def derived(item: Facts, window: Window) -> list[Event]:
     return [Event(customer.id, customer.name, kind, due) for kind, due in found]
 
 
-def events(as_of: date, start: date, end: date, customer_ids: list[int] | None = None,
-           items: list[Facts] | None = None) -> list[Event]:
+def events(
+    as_of: date,
+    start: date,
+    end: date,
+    customer_ids: list[int] | None = None,
+    items: list[Facts] | None = None,
+) -> list[Event]:
     """Every touchpoint in start..end (by the day it counts on) with the rep's marks.
 
     A snoozed event counts at its snooze date; done and skipped events are included (the
@@ -370,34 +435,44 @@ def events(as_of: date, start: date, end: date, customer_ids: list[int] | None =
         marks = marks.where(LifecycleEvent.customer.in_(customer_ids))
     for mark in marks:
         key = (mark.customer_id, mark.kind, mark.due)
-        event = by_key.get(key) or Event(mark.customer_id, names.get(mark.customer_id, ""),
-                                         mark.kind, mark.due)
+        event = by_key.get(key) or Event(
+            mark.customer_id, names.get(mark.customer_id, ""), mark.kind, mark.due
+        )
         event.status, event.snoozed_to, event.skip_reason = (
-            mark.status, mark.snoozed_to, mark.skip_reason)
+            mark.status,
+            mark.snoozed_to,
+            mark.skip_reason,
+        )
         by_key[key] = event
-    return sorted((e for e in by_key.values() if start <= e.date <= end),
-                  key=lambda e: (e.date, e.customer, e.kind))
+    return sorted(
+        (e for e in by_key.values() if start <= e.date <= end),
+        key=lambda e: (e.date, e.customer, e.kind),
+    )
 
 
-def due_events(as_of: date, start: date, end: date,
-               items: list[Facts] | None = None) -> list[Event]:
+def due_events(
+    as_of: date, start: date, end: date, items: list[Facts] | None = None
+) -> list[Event]:
     """The events in start..end still to do (not done, not skipped)."""
-    return [e for e in events(as_of, start, end, items=items)
-            if e.status in ("due", "snoozed")]
+    return [e for e in events(as_of, start, end, items=items) if e.status in ("due", "snoozed")]
 
 
 def churn_warnings(as_of: date, items: list[Facts] | None = None) -> list[tuple]:
     """(customer row, reasons) of each customer with a churn signal, by name."""
     items = facts(as_of) if items is None else items
-    return sorted(((item.customer, churn_reasons(item)) for item in items
-                   if churn_reasons(item)), key=lambda pair: pair[0].name)
+    return sorted(
+        ((item.customer, churn_reasons(item)) for item in items if churn_reasons(item)),
+        key=lambda pair: pair[0].name,
+    )
 
 
 def churned_since(as_of: date, items: list[Facts] | None = None) -> list[tuple]:
     """The customers with a churn signal and the day it was first seen."""
     items = facts(as_of) if items is None else items
-    return sorted(((item.customer, churn_detected(item, as_of)) for item in items
-                   if churn_reasons(item)), key=lambda pair: pair[0].name)
+    return sorted(
+        ((item.customer, churn_detected(item, as_of)) for item in items if churn_reasons(item)),
+        key=lambda pair: pair[0].name,
+    )
 
 
 def stages(as_of: date, customer_ids: list[int] | None = None) -> dict[int, str | None]:
@@ -406,14 +481,22 @@ def stages(as_of: date, customer_ids: list[int] | None = None) -> dict[int, str 
 
 # -- the rep's marks ---------------------------------------------------------------------------
 
+
 def _mark(event_key: tuple[int, str, date], **values) -> dict | None:
     """Store a mark; returns the former mark (None when there was none), for undo."""
     customer_id, kind, due = event_key
     with database.atomic():
         row = LifecycleEvent.get_or_none(customer=customer_id, kind=kind, due=due)
-        before = None if row is None else {
-            "status": row.status, "snoozed_to": row.snoozed_to,
-            "skip_reason": row.skip_reason, "done_on": row.done_on}
+        before = (
+            None
+            if row is None
+            else {
+                "status": row.status,
+                "snoozed_to": row.snoozed_to,
+                "skip_reason": row.skip_reason,
+                "done_on": row.done_on,
+            }
+        )
         if row is None:
             LifecycleEvent.create(customer=customer_id, kind=kind, due=due, **values)
         else:
@@ -437,9 +520,11 @@ def restore_mark(event_key, before: dict | None) -> None:
     """Undo a mark: put the former one back, or none."""
     customer_id, kind, due = event_key
     if before is None:
-        LifecycleEvent.delete().where((LifecycleEvent.customer == customer_id)
-                                      & (LifecycleEvent.kind == kind)
-                                      & (LifecycleEvent.due == due)).execute()
+        LifecycleEvent.delete().where(
+            (LifecycleEvent.customer == customer_id)
+            & (LifecycleEvent.kind == kind)
+            & (LifecycleEvent.due == due)
+        ).execute()
     else:
         _mark(event_key, **before)
 

@@ -18,7 +18,12 @@ def _ratio(numerator, denominator) -> float | None:
 
 
 ACTUAL_KEYS = (
-    "revenue_fen", "deals", "new_customers", "effective_visits", "effective_leads", "calls"
+    "revenue_fen",
+    "deals",
+    "new_customers",
+    "effective_visits",
+    "effective_leads",
+    "calls",
 )
 
 
@@ -38,30 +43,57 @@ def period_actuals(start: date, end: date) -> dict:
 
 def order_totals(start: date, end: date) -> tuple[int, int]:
     """Revenue (fen) and deals (orders) in start..end."""
-    return (Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0), pw.fn.COUNT(Order.id))
-            .where(Order.date.between(start, end)).scalar(as_tuple=True))
+    return (
+        Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0), pw.fn.COUNT(Order.id))
+        .where(Order.date.between(start, end))
+        .scalar(as_tuple=True)
+    )
 
 
 def new_customers(start: date, end: date) -> int:
     """Customers with an order in start..end and none before it: their first order is in it."""
     earlier = Order.alias()
-    return (Order.select(pw.fn.COUNT(Order.customer.distinct()))
-            .where(Order.date.between(start, end) & ~pw.fn.EXISTS(
-                earlier.select(pw.SQL("1")).where((earlier.customer == Order.customer)
-                                                  & (earlier.date < start))))
-            .scalar())
+    return (
+        Order.select(pw.fn.COUNT(Order.customer.distinct()))
+        .where(
+            Order.date.between(start, end)
+            & ~pw.fn.EXISTS(
+                earlier.select(pw.SQL("1")).where(
+                    (earlier.customer == Order.customer) & (earlier.date < start)
+                )
+            )
+        )
+        .scalar()
+    )
 
 
 def activity_totals(start: date, end: date) -> tuple[int, int, int]:
     """Effective visits, effective leads and calls in start..end."""
-    return (Activity.select(
-        pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(
-            Activity.kind.in_(EFFECTIVE_VISIT_KINDS) & Activity.effective, Activity.count
-        )], 0)), 0),
-        pw.fn.COALESCE(pw.fn.SUM(Activity.effective_leads), 0),
-        pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(Activity.kind == "call", Activity.count)],
-                                         0)), 0),
-    ).where(Activity.date.between(start, end)).scalar(as_tuple=True))
+    return (
+        Activity.select(
+            pw.fn.COALESCE(
+                pw.fn.SUM(
+                    pw.Case(
+                        None,
+                        [
+                            (
+                                Activity.kind.in_(EFFECTIVE_VISIT_KINDS) & Activity.effective,
+                                Activity.count,
+                            )
+                        ],
+                        0,
+                    )
+                ),
+                0,
+            ),
+            pw.fn.COALESCE(pw.fn.SUM(Activity.effective_leads), 0),
+            pw.fn.COALESCE(
+                pw.fn.SUM(pw.Case(None, [(Activity.kind == "call", Activity.count)], 0)), 0
+            ),
+        )
+        .where(Activity.date.between(start, end))
+        .scalar(as_tuple=True)
+    )
 
 
 def month_summary(month: str, as_of: date, country: str = "CN") -> dict:
@@ -118,8 +150,10 @@ def month_progress(month: str, as_of: date) -> dict:
         "completion": _ratio(actual["revenue_fen"], revenue_target),
         "close_rate": _ratio(actual["deals"], actual["effective_visits"]),
         "average_order_value": _ratio(actual["revenue_fen"], FEN_PER_YUAN * actual["deals"]),
-        "pace": {"expected_revenue": _yuan(expected),
-                 "status": planning.status(actual["revenue_fen"], expected)},
+        "pace": {
+            "expected_revenue": _yuan(expected),
+            "status": planning.status(actual["revenue_fen"], expected),
+        },
     }
 
 
@@ -145,34 +179,65 @@ def _month_figures(month: str, as_of: date) -> dict:
             "new_customers": (calculator.target or 0) if calculator else 0,
             "effective_visits": (target.effective_visits or 0) if target else 0,
         },
-        "plan": [{"product": row.line.product, "customer_type": row.line.customer_type,
-                  "revenue": fen_to_json(row.line.revenue_fen), "orders": row.orders,
-                  "daily_actions": row.daily_actions}
-                 for row in planning.decomposition(month)],
-        "checkpoints": [{"date": point.day.isoformat(),
-                         "expected_revenue": _yuan(point.expected_fen),
-                         "actual_revenue": fen_to_json(point.actual_fen),
-                         "status": point.status}
-                        for point in planning.checkpoints(month, as_of, revenue_target)],
-        "leads": {**leads.open_by_tier(),
-                  "overdue": [{"lead": name, "due": due} for name, due in leads.overdue(as_of)]},
-        "churn_warnings": [{"customer": customer.name, "reasons": reasons}
-                           for customer, reasons in lifecycle.churn_warnings(as_of, customers)],
-        "lifecycle_due": [{"date": event.date.isoformat(), "customer": event.customer,
-                           "kind": event.kind}
-                          for event in lifecycle.due_events(
-                              as_of, month_bounds(month)[0],
-                              as_of + timedelta(days=lifecycle.AGENDA_DAYS), customers)],
-        "anomalies": [{"week": found.week, "metric": "close_rate", "value": float(found.value),
-                       "baseline": float(found.baseline)}
-                      for found in dashboard.anomalies(month, as_of)],
-        "channels": [{"channel": row.channel, "cost": fen_to_json(row.cost_fen),
-                      "leads": row.leads, "deals": row.deals,
-                      "revenue": fen_to_json(row.revenue_fen),
-                      "conversion": None if row.conversion is None else float(row.conversion),
-                      "roi": None if row.roi is None else float(row.roi)}
-                     for row in leads.channels(month)],
-        "key_accounts": {"customers": [customer.name for customer in accounts.customers],
-                         "revenue_share": None if accounts.share is None
-                         else float(accounts.share)},
+        "plan": [
+            {
+                "product": row.line.product,
+                "customer_type": row.line.customer_type,
+                "revenue": fen_to_json(row.line.revenue_fen),
+                "orders": row.orders,
+                "daily_actions": row.daily_actions,
+            }
+            for row in planning.decomposition(month)
+        ],
+        "checkpoints": [
+            {
+                "date": point.day.isoformat(),
+                "expected_revenue": _yuan(point.expected_fen),
+                "actual_revenue": fen_to_json(point.actual_fen),
+                "status": point.status,
+            }
+            for point in planning.checkpoints(month, as_of, revenue_target)
+        ],
+        "leads": {
+            **leads.open_by_tier(),
+            "overdue": [{"lead": name, "due": due} for name, due in leads.overdue(as_of)],
+        },
+        "churn_warnings": [
+            {"customer": customer.name, "reasons": reasons}
+            for customer, reasons in lifecycle.churn_warnings(as_of, customers)
+        ],
+        "lifecycle_due": [
+            {"date": event.date.isoformat(), "customer": event.customer, "kind": event.kind}
+            for event in lifecycle.due_events(
+                as_of,
+                month_bounds(month)[0],
+                as_of + timedelta(days=lifecycle.AGENDA_DAYS),
+                customers,
+            )
+        ],
+        "anomalies": [
+            {
+                "week": found.week,
+                "metric": "close_rate",
+                "value": float(found.value),
+                "baseline": float(found.baseline),
+            }
+            for found in dashboard.anomalies(month, as_of)
+        ],
+        "channels": [
+            {
+                "channel": row.channel,
+                "cost": fen_to_json(row.cost_fen),
+                "leads": row.leads,
+                "deals": row.deals,
+                "revenue": fen_to_json(row.revenue_fen),
+                "conversion": None if row.conversion is None else float(row.conversion),
+                "roi": None if row.roi is None else float(row.roi),
+            }
+            for row in leads.channels(month)
+        ],
+        "key_accounts": {
+            "customers": [customer.name for customer in accounts.customers],
+            "revenue_share": None if accounts.share is None else float(accounts.share),
+        },
     }

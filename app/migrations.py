@@ -26,7 +26,7 @@ def rebuild_table(model: type[pw.Model]) -> None:
     prefix = f'CREATE TABLE "{table}"'
     if not sql.startswith(prefix):
         raise RuntimeError(f"unexpected table definition for {table}: {sql[:60]}")
-    database.execute_sql(f'CREATE TABLE "{staging}"' + sql[len(prefix):], params)
+    database.execute_sql(f'CREATE TABLE "{staging}"' + sql[len(prefix) :], params)
     database.execute_sql(f'INSERT INTO "{staging}" ({shared}) SELECT {shared} FROM "{table}"')
     database.execute_sql(f'DROP TABLE "{table}"')
     database.execute_sql(f'ALTER TABLE "{staging}" RENAME TO "{table}"')
@@ -61,8 +61,17 @@ def _v5_fewer_lead_indexes() -> None:
     values (tier, outcome, channel, industry), on phone, last contact and import batch cost
     every insert more than they saved. The customer link is indexed only where set; name
     is indexed with the other searched columns, a narrow copy a search scans."""
-    for name in ("lead_name", "lead_phone", "lead_industry", "lead_channel_id", "lead_tier",
-                 "lead_last_contact", "lead_outcome", "lead_batch_id", "lead_customer_id"):
+    for name in (
+        "lead_name",
+        "lead_phone",
+        "lead_industry",
+        "lead_channel_id",
+        "lead_tier",
+        "lead_last_contact",
+        "lead_outcome",
+        "lead_batch_id",
+        "lead_customer_id",
+    ):
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     Lead._schema.create_indexes(safe=True)
 

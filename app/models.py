@@ -103,10 +103,12 @@ class Customer(BaseModel):
     customer_type = pw.CharField(default="")
     channel = pw.ForeignKeyField(Channel, null=True, backref="customers", on_delete="SET NULL")
     referred_by = pw.CharField(default="")
-    annual_revenue_fen = pw.IntegerField(null=True, constraints=[pw.Check(
-        "annual_revenue_fen IS NULL OR annual_revenue_fen >= 0")])
-    budget_fen = pw.IntegerField(null=True, constraints=[pw.Check(
-        "budget_fen IS NULL OR budget_fen >= 0")])
+    annual_revenue_fen = pw.IntegerField(
+        null=True, constraints=[pw.Check("annual_revenue_fen IS NULL OR annual_revenue_fen >= 0")]
+    )
+    budget_fen = pw.IntegerField(
+        null=True, constraints=[pw.Check("budget_fen IS NULL OR budget_fen >= 0")]
+    )
     decision_chain = pw.TextField(default="")
     pain_points = pw.TextField(default="")
     # As the rep knows it: with birthday_lunar its month and day are lunar (02-30 is valid),
@@ -139,8 +141,10 @@ def follow_up_index_sql(days: dict[str, int]) -> str:
     """The "lead_follow_up_due" index for these A / B / C follow-up days (app.preferences):
     the follow-up date written as app.leads.due_sql writes it, so that the index serves it."""
     cases = " ".join(f"WHEN '{tier}' THEN '+{int(days[tier])} days'" for tier in "ABC")
-    return ('CREATE INDEX IF NOT EXISTS "lead_follow_up_due" ON "lead" '
-            f"(date(COALESCE(last_contact, created), CASE tier {cases} ELSE '+7 days' END), id)")
+    return (
+        'CREATE INDEX IF NOT EXISTS "lead_follow_up_due" ON "lead" '
+        f"(date(COALESCE(last_contact, created), CASE tier {cases} ELSE '+7 days' END), id)"
+    )
 
 
 class Lead(BaseModel):
@@ -149,8 +153,9 @@ class Lead(BaseModel):
     phone = pw.CharField(default="")
     industry = pw.CharField(default="")
     size = pw.CharField(default="")
-    channel = pw.ForeignKeyField(Channel, null=True, backref="leads", on_delete="SET NULL",
-                                 index=False)
+    channel = pw.ForeignKeyField(
+        Channel, null=True, backref="leads", on_delete="SET NULL", index=False
+    )
     referred_by = pw.CharField(default="")
     tier = pw.CharField(default="B")  # A / B / C
     stage = pw.CharField(default="")
@@ -160,8 +165,9 @@ class Lead(BaseModel):
     last_contact = pw.DateField(null=True)
     outcome = pw.CharField(default="open")  # open / won / lost
     lost_reason = pw.TextField(default="")
-    customer = pw.ForeignKeyField(Customer, null=True, backref="leads", on_delete="SET NULL",
-                                  index=False)  # indexed where set (Meta)
+    customer = pw.ForeignKeyField(
+        Customer, null=True, backref="leads", on_delete="SET NULL", index=False
+    )  # indexed where set (Meta)
     # the three discovery questions (current efficiency, hidden costs, solutions tried)
     discovery_efficiency = pw.TextField(default="")
     discovery_hidden_costs = pw.TextField(default="")
@@ -182,10 +188,14 @@ class Lead(BaseModel):
         # outcome) or filtering by one scans the table: about 50 ms at 100,000 leads.
         indexes = (
             (("name", "contact", "phone", "industry"), False),
-            pw.SQL('CREATE INDEX IF NOT EXISTS "lead_customer_id" ON "lead" (customer_id) '
-                   'WHERE customer_id IS NOT NULL'),
-            pw.SQL('CREATE INDEX IF NOT EXISTS "lead_default_order" ON "lead" '
-                   '((outcome != \'open\'), tier, name, id)'),
+            pw.SQL(
+                'CREATE INDEX IF NOT EXISTS "lead_customer_id" ON "lead" (customer_id) '
+                "WHERE customer_id IS NOT NULL"
+            ),
+            pw.SQL(
+                'CREATE INDEX IF NOT EXISTS "lead_default_order" ON "lead" '
+                "((outcome != 'open'), tier, name, id)"
+            ),
             pw.SQL(follow_up_index_sql(FOLLOW_UP_DAYS)),
         )
 
@@ -239,8 +249,7 @@ class Activity(BaseModel):
 
     class Meta:
         # the period sums (visits, calls, effective leads) read this index alone
-        indexes = ((("date", "kind", "effective", "count", "effective_leads", "customer"),
-                    False),)
+        indexes = ((("date", "kind", "effective", "count", "effective_leads", "customer"), False),)
 
 
 class ReferralReward(BaseModel):

@@ -68,6 +68,7 @@ def round_fen(amount: Fraction) -> int:
 
 # -- the month ---------------------------------------------------------------------------
 
+
 def target_for(month: str) -> Target | None:
     return Target.get_or_none(Target.month == month)
 
@@ -108,8 +109,9 @@ def historical_close_rate(month: str) -> Fraction | None:
     return Fraction(deals, effective_visits) if effective_visits else None
 
 
-def attainable_new_customers(visits: int, close_rate: Fraction,
-                             coefficient: Decimal = DEFAULT_COEFFICIENT) -> int:
+def attainable_new_customers(
+    visits: int, close_rate: Fraction, coefficient: Decimal = DEFAULT_COEFFICIENT
+) -> int:
     """⌈effective visits × close rate × challenge coefficient⌉ (60 × 12% × 1.1 → 8)."""
     return ceil(visits * close_rate * exact(coefficient))
 
@@ -132,13 +134,17 @@ class Calculator:
 
 def calculator(target: Target) -> Calculator:
     history = historical_close_rate(target.month)
-    rate = history if history is not None else (
-        exact(target.manual_close_rate) if target.manual_close_rate is not None else None)
+    rate = (
+        history
+        if history is not None
+        else (exact(target.manual_close_rate) if target.manual_close_rate is not None else None)
+    )
     coefficient = target.challenge_coefficient or DEFAULT_COEFFICIENT
     visits = target.effective_visits or 0
     computed = attainable_new_customers(visits, rate, coefficient) if rate is not None else None
-    return Calculator(visits, rate, history is not None, coefficient, computed,
-                      target.new_customers)
+    return Calculator(
+        visits, rate, history is not None, coefficient, computed, target.new_customers
+    )
 
 
 @dataclass
@@ -152,12 +158,12 @@ class Ladder:
 
 
 def process_ladder(month_visits: int, working_days_in_month: int) -> Ladder:
-    per_day = ceil(Fraction(month_visits, working_days_in_month)) if working_days_in_month \
-        else 0
+    per_day = ceil(Fraction(month_visits, working_days_in_month)) if working_days_in_month else 0
     return Ladder(per_day, per_day * DAYS_PER_WEEK, month_visits, working_days_in_month)
 
 
 # -- cross decomposition -------------------------------------------------------------------
+
 
 def orders_needed(line: PlanLine) -> int:
     """⌈revenue ÷ average order⌉."""
@@ -182,18 +188,23 @@ class PlanRow:
 
 def decomposition(month: str) -> list[PlanRow]:
     days = month_working_days(month)
-    return [PlanRow(line, orders_needed(line), daily_actions(line, days))
-            for line in plan_lines(month)]
+    return [
+        PlanRow(line, orders_needed(line), daily_actions(line, days)) for line in plan_lines(month)
+    ]
 
 
 # -- pace and checkpoints --------------------------------------------------------------------
+
 
 def revenue_through(month: str, through: date) -> int:
     first, last = month_bounds(month)
     if through < first:
         return 0
-    return Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0)).where(
-        Order.date.between(first, min(through, last))).scalar()
+    return (
+        Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0))
+        .where(Order.date.between(first, min(through, last)))
+        .scalar()
+    )
 
 
 def expected_revenue(target_fen: int, month: str, through: date) -> Fraction:
@@ -218,12 +229,17 @@ def checkpoints(month: str, as_of: date, target_fen: int) -> list[Checkpoint]:
     """The 10th and the 20th (or the rep's two days) on or before as-of."""
     first, _ = month_bounds(month)
     found = []
-    for day_number in (preferences.get("planning.first_checkpoint"),
-                       preferences.get("planning.second_checkpoint")):
+    for day_number in (
+        preferences.get("planning.first_checkpoint"),
+        preferences.get("planning.second_checkpoint"),
+    ):
         day = first.replace(day=day_number)
         if day <= as_of:
-            found.append(Checkpoint(day, expected_revenue(target_fen, month, day),
-                                    revenue_through(month, day)))
+            found.append(
+                Checkpoint(
+                    day, expected_revenue(target_fen, month, day), revenue_through(month, day)
+                )
+            )
     return found
 
 
@@ -258,13 +274,17 @@ def periods(month: str, target_fen: int, by: str) -> list[Period]:
     for name, start, end in spans:
         in_span = sum(1 for day in working_days(first.year, first.month) if start <= day <= end)
         expected = round_fen(Fraction(target_fen * in_span, days)) if days else 0
-        actual = Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0)).where(
-            Order.date.between(start, end)).scalar()
+        actual = (
+            Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0))
+            .where(Order.date.between(start, end))
+            .scalar()
+        )
         rows.append(Period(name, start, end, in_span, expected, actual))
     return rows
 
 
 # -- key accounts -------------------------------------------------------------------------
+
 
 @dataclass
 class KeyAccounts:
@@ -290,30 +310,38 @@ def key_accounts(as_of: date) -> KeyAccounts:
     since = add_months(as_of, -12)
     totals = database.execute(
         Order.select(Order.customer, pw.fn.SUM(Order.amount_fen))
-        .where((Order.date > since) & (Order.date <= as_of)).group_by(Order.customer))
+        .where((Order.date > since) & (Order.date <= as_of))
+        .group_by(Order.customer)
+    )
     rows = sorted(totals.fetchall(), key=lambda row: -row[1])  # (customer id, revenue)
     if not rows:
         return KeyAccounts([], 0, 0)
     size = ceil(len(rows) * Fraction(preferences.get("planning.key_account_percent"), 100))
     contenders = [row for row in rows if row[1] >= rows[size - 1][1]]  # ties at the cut too
     names = dict(database.execute(Customer.select(Customer.id, Customer.name)).fetchall())
-    top = sorted((KeyAccount(customer_id, names[customer_id], revenue)
-                  for customer_id, revenue in contenders),
-                 key=lambda c: (-c.revenue, c.name))[:size]
+    top = sorted(
+        (
+            KeyAccount(customer_id, names[customer_id], revenue)
+            for customer_id, revenue in contenders
+        ),
+        key=lambda c: (-c.revenue, c.name),
+    )[:size]
     return KeyAccounts(top, sum(c.revenue for c in top), sum(row[1] for row in rows))
 
 
-def key_account_executive_visits(month: str, as_of: date,
-                                 accounts: KeyAccounts | None = None) -> int:
+def key_account_executive_visits(
+    month: str, as_of: date, accounts: KeyAccounts | None = None
+) -> int:
     """Executive visits this month (through as-of) to the key accounts."""
     first, last = month_bounds(month)
     if as_of < first:
         return 0
     ids = {customer.id for customer in (accounts or key_accounts(as_of)).customers}
     visits = database.execute(
-        Activity.select(Activity.customer, Activity.count)
-        .where((Activity.kind == "executive_visit")
-               & Activity.date.between(first, min(as_of, last))))
+        Activity.select(Activity.customer, Activity.count).where(
+            (Activity.kind == "executive_visit") & Activity.date.between(first, min(as_of, last))
+        )
+    )
     return sum(count for customer_id, count in visits.fetchall() if customer_id in ids)
 
 
@@ -321,19 +349,34 @@ def new_long_term_customers(month: str, as_of: date) -> int:
     """New customers of the month whose second order came within 90 days of the first."""
     first, last = month_bounds(month)
     earlier, other = Order.alias(), Order.alias()
-    second = (other.select(other.date).where(other.customer == Order.customer)
-              .order_by(other.date, other.id).limit(1).offset(1))
+    second = (
+        other.select(other.date)
+        .where(other.customer == Order.customer)
+        .order_by(other.date, other.id)
+        .limit(1)
+        .offset(1)
+    )
     # one query: the month's new customers (an order in it, none before), each with its
     # first order and its second one
     rows = database.execute(
         Order.select(Order.customer, pw.fn.MIN(Order.date), second)
-        .where(Order.date.between(first, last) & ~pw.fn.EXISTS(
-            earlier.select(pw.SQL("1")).where((earlier.customer == Order.customer)
-                                              & (earlier.date < first))))
-        .group_by(Order.customer)).fetchall()
-    return sum(1 for _customer, first_day, second_day in rows
-               if second_day and date.fromisoformat(second_day) <= min(
-                   as_of, date.fromisoformat(first_day) + timedelta(days=LONG_TERM_DAYS)))
+        .where(
+            Order.date.between(first, last)
+            & ~pw.fn.EXISTS(
+                earlier.select(pw.SQL("1")).where(
+                    (earlier.customer == Order.customer) & (earlier.date < first)
+                )
+            )
+        )
+        .group_by(Order.customer)
+    ).fetchall()
+    return sum(
+        1
+        for _customer, first_day, second_day in rows
+        if second_day
+        and date.fromisoformat(second_day)
+        <= min(as_of, date.fromisoformat(first_day) + timedelta(days=LONG_TERM_DAYS))
+    )
 
 
 def average_order_before(month: str) -> Fraction | None:
@@ -341,13 +384,16 @@ def average_order_before(month: str) -> Fraction | None:
     months = history_months(month)
     start, _ = month_bounds(months[0])
     _, end = month_bounds(months[-1])
-    revenue, deals = (Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0),
-                                   pw.fn.COUNT(Order.id))
-                      .where(Order.date.between(start, end)).scalar(as_tuple=True))
+    revenue, deals = (
+        Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0), pw.fn.COUNT(Order.id))
+        .where(Order.date.between(start, end))
+        .scalar(as_tuple=True)
+    )
     return Fraction(revenue, deals) if deals else None
 
 
 # -- market slicing and season -------------------------------------------------------------
+
 
 @dataclass
 class SliceRow:
@@ -360,27 +406,32 @@ class SliceRow:
 
 def slices(month: str) -> list[SliceRow]:
     """Each area/customer-type slice with its revenue, new/repeat mix and pool left."""
-    pieces = list(MarketSlice.select().where(MarketSlice.month == month)
-                  .order_by(MarketSlice.id))
+    pieces = list(MarketSlice.select().where(MarketSlice.month == month).order_by(MarketSlice.id))
     if not pieces:
         return []
     target = target_for(month)
     revenue = target.revenue_fen if target else 0
     # customers won: those with an order (one index probe each, not a join of every order)
     ordered = pw.fn.EXISTS(Order.select(pw.SQL("1")).where(Order.customer == Customer.id))
-    won_by_area = dict(Customer.select(Customer.area, pw.fn.COUNT(Customer.id))
-                       .where(ordered).group_by(Customer.area).tuples())
+    won_by_area = dict(
+        Customer.select(Customer.area, pw.fn.COUNT(Customer.id))
+        .where(ordered)
+        .group_by(Customer.area)
+        .tuples()
+    )
     rows = []
     for piece in pieces:
-        new_share = piece.new_customer_share if piece.new_customer_share is not None \
+        new_share = (
+            piece.new_customer_share
+            if piece.new_customer_share is not None
             else NEW_CUSTOMER_SHARE.get(piece.market_stage, NEW_CUSTOMER_SHARE["mature"])
+        )
         won = won_by_area.get(piece.area, 0)
         saturated = False
         if piece.reachable_pool:
             left = Fraction(max(piece.reachable_pool - won, 0), piece.reachable_pool)
             saturated = left < SATURATION_LEFT and new_share >= Decimal("0.5")
-        rows.append(SliceRow(piece, int(revenue * exact(piece.share)), new_share, won,
-                             saturated))
+        rows.append(SliceRow(piece, int(revenue * exact(piece.share)), new_share, won, saturated))
     return rows
 
 
@@ -395,9 +446,17 @@ def seasonal_target(month: str) -> int | None:
 
 # -- SWOT calibration ---------------------------------------------------------------------
 
+
 def has_negotiation_weakness(month: str) -> bool:
-    return SwotNote.select().where((SwotNote.month == month) & (SwotNote.kind == "weakness")
-                                   & (SwotNote.code == "negotiation")).exists()
+    return (
+        SwotNote.select()
+        .where(
+            (SwotNote.month == month)
+            & (SwotNote.kind == "weakness")
+            & (SwotNote.code == "negotiation")
+        )
+        .exists()
+    )
 
 
 @dataclass
@@ -447,9 +506,19 @@ def apply_revenues(revenues: dict[int, int]) -> dict[int, int]:
 
 # -- editing ---------------------------------------------------------------------------------
 
-TARGET_FIELDS = ("revenue_fen", "effective_visits", "new_customers", "new_long_term_customers",
-                 "average_order_uplift", "challenge_coefficient", "manual_close_rate",
-                 "key_account_executive_visits", "statement", "relevance", "notes")
+TARGET_FIELDS = (
+    "revenue_fen",
+    "effective_visits",
+    "new_customers",
+    "new_long_term_customers",
+    "average_order_uplift",
+    "challenge_coefficient",
+    "manual_close_rate",
+    "key_account_executive_visits",
+    "statement",
+    "relevance",
+    "notes",
+)
 
 
 def save_target(month: str, /, **values) -> dict | None:
@@ -471,12 +540,24 @@ def delete_target(month: str) -> None:
     Target.delete().where(Target.month == month).execute()
 
 
-
 EDITABLE_ROWS = {
-    PlanLine: ("product", "customer_type", "revenue_fen", "average_order_fen", "close_rate",
-               "high_ticket", "notes"),
-    MarketSlice: ("area", "customer_type", "share", "market_stage", "new_customer_share",
-                  "reachable_pool"),
+    PlanLine: (
+        "product",
+        "customer_type",
+        "revenue_fen",
+        "average_order_fen",
+        "close_rate",
+        "high_ticket",
+        "notes",
+    ),
+    MarketSlice: (
+        "area",
+        "customer_type",
+        "share",
+        "market_stage",
+        "new_customer_share",
+        "reachable_pool",
+    ),
 }
 
 
@@ -523,8 +604,11 @@ def season(month: str) -> tuple[int | None, Decimal | None]:
 def swot(month: str) -> dict[str, list[str]]:
     """The rep's SWOT notes by kind (the ticked common weaknesses are kept apart)."""
     notes = {kind: [] for kind in ("strength", "weakness", "opportunity", "threat")}
-    for note in SwotNote.select().where((SwotNote.month == month) & (SwotNote.code == ""))\
-            .order_by(SwotNote.id):
+    for note in (
+        SwotNote.select()
+        .where((SwotNote.month == month) & (SwotNote.code == ""))
+        .order_by(SwotNote.id)
+    ):
         notes.setdefault(note.kind, []).append(note.text)
     return notes
 

@@ -68,11 +68,18 @@ def _values() -> dict[str, int]:
     every page) and again after it is reopened or one is saved."""
     global _read
     if _read is None or _read[0] != db.opening():
-        stored = dict(Setting.select(Setting.key, Setting.value)
-                      .where(Setting.key.in_(list(PREFERENCES))).tuples())
-        _read = (db.opening(), {key: json.loads(stored[key]) if key in stored
-                                else preference.default
-                                for key, preference in PREFERENCES.items()})
+        stored = dict(
+            Setting.select(Setting.key, Setting.value)
+            .where(Setting.key.in_(list(PREFERENCES)))
+            .tuples()
+        )
+        _read = (
+            db.opening(),
+            {
+                key: json.loads(stored[key]) if key in stored else preference.default
+                for key, preference in PREFERENCES.items()
+            },
+        )
     return _read[1]
 
 
@@ -93,12 +100,18 @@ def check(values: dict[str, int]) -> None:
             raise KeyError(key)
         preference = PREFERENCES[key]
         if not isinstance(value, int) or not preference.lowest <= value <= preference.highest:
-            raise UserError(QT_TRANSLATE_NOOP(
-                "Messages", "{name} must be a whole number from {lowest} to {highest}."),
-                name=key, lowest=preference.lowest, highest=preference.highest)
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{name} must be a whole number from {lowest} to {highest}."
+                ),
+                name=key,
+                lowest=preference.lowest,
+                highest=preference.highest,
+            )
     if merged["planning.first_checkpoint"] >= merged["planning.second_checkpoint"]:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Messages", "The first checkpoint must come before the second."))
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "The first checkpoint must come before the second.")
+        )
 
 
 def restore(stored: dict[str, int | None]) -> None:
@@ -114,8 +127,12 @@ def restore(stored: dict[str, int | None]) -> None:
                 else:
                     db.set_setting(key, value)
             if any(key.startswith("leads.follow_up_days_") for key in stored):
-                days = {tier: db.get_setting(f"leads.follow_up_days_{tier.lower()}",
-                                             FOLLOW_UP_DAYS[tier]) for tier in "ABC"}
+                days = {
+                    tier: db.get_setting(
+                        f"leads.follow_up_days_{tier.lower()}", FOLLOW_UP_DAYS[tier]
+                    )
+                    for tier in "ABC"
+                }
                 database.execute_sql('DROP INDEX IF EXISTS "lead_follow_up_due"')
                 database.execute_sql(follow_up_index_sql(days))
     finally:

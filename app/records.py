@@ -38,8 +38,7 @@ def delete_with_dependents(model: type[pw.Model], record_id: int) -> dict:
     with database.atomic():
         snapshot = {"rows": [], "links": []}
         _collect(model, [record_id], snapshot)
-        snapshot["rows"].append((model, list(model.select().where(model.id == record_id)
-                                              .dicts())))
+        snapshot["rows"].append((model, list(model.select().where(model.id == record_id).dicts())))
         for other, rows in snapshot["rows"]:  # children first: restricted rows go before
             other.delete().where(other.id.in_([row["id"] for row in rows])).execute()
     return snapshot
@@ -53,4 +52,5 @@ def restore(snapshot: dict) -> None:
         for other, field, linked in snapshot["links"]:
             for target in {target for _id, target in linked}:
                 other.update({field: target}).where(
-                    other.id.in_([i for i, t in linked if t == target])).execute()
+                    other.id.in_([i for i, t in linked if t == target])
+                ).execute()

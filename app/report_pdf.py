@@ -403,9 +403,14 @@ def build_story(month: str, as_of: date, styles: Styles, width: float) -> list:
         for customer, found in warnings[:LISTED]
     ] or [Paragraph(translate("Report", "No customer shows a churn signal."), styles.body)]
     if len(warnings) > LISTED:  # a page of names reads; fifteen pages do not
-        story.append(Paragraph(translate(
-            "Report", "… and {count} more: the Lifecycle calendar lists them all.").format(
-            count=len(warnings) - LISTED), styles.body))
+        story.append(
+            Paragraph(
+                translate(
+                    "Report", "… and {count} more: the Lifecycle calendar lists them all."
+                ).format(count=len(warnings) - LISTED),
+                styles.body,
+            )
+        )
     if upcoming:
         story.append(
             Paragraph(

@@ -32,16 +32,23 @@ ORDER_SIZE_SHARE = Fraction(9, 10)  # average order under 90 % of plan
 
 READINGS = {
     "conversion": QT_TRANSLATE_NOOP(
-        "Messages", "Conversion problem: visits are on pace but the close rate is below 80% of "
-        "the last 3 months. Is it discovery (the three questions) or negotiation?"),
+        "Messages",
+        "Conversion problem: visits are on pace but the close rate is below 80% of "
+        "the last 3 months. Is it discovery (the three questions) or negotiation?",
+    ),
     "activity": QT_TRANSLATE_NOOP(
-        "Messages", "Activity problem: effective visits are below 90% of pace. Protect the "
-        "daily visit time first."),
+        "Messages",
+        "Activity problem: effective visits are below 90% of pace. Protect the "
+        "daily visit time first.",
+    ),
     "order_size": QT_TRANSLATE_NOOP(
-        "Messages", "Order size problem: the average order is below 90% of the plan. Lead with "
-        "the high-ticket lines and the key accounts."),
+        "Messages",
+        "Order size problem: the average order is below 90% of the plan. Lead with "
+        "the high-ticket lines and the key accounts.",
+    ),
     "on_track": QT_TRANSLATE_NOOP(
-        "Messages", "Process on track: visits, close rate and order size hold up."),
+        "Messages", "Process on track: visits, close rate and order size hold up."
+    ),
 }
 
 
@@ -83,30 +90,46 @@ class Review:
 
 
 def _revenue_by_line(line, start: date, end: date) -> int:
-    query = Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0)).join(Customer).where(
-        Order.date.between(start, end) & (Order.product == line.product))
+    query = (
+        Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0))
+        .join(Customer)
+        .where(Order.date.between(start, end) & (Order.product == line.product))
+    )
     if line.customer_type:
         query = query.where(Customer.customer_type == line.customer_type)
     return query.scalar()
 
 
 def _revenue_by_channel(start: date, end: date) -> dict[str, int]:
-    return dict(Order.select(Channel.name, pw.fn.SUM(Order.amount_fen))
-                .join(Customer).join(Channel)
-                .where(Order.date.between(start, end)).group_by(Channel.name).tuples())
+    return dict(
+        Order.select(Channel.name, pw.fn.SUM(Order.amount_fen))
+        .join(Customer)
+        .join(Channel)
+        .where(Order.date.between(start, end))
+        .group_by(Channel.name)
+        .tuples()
+    )
 
 
-def readings(visits: int, expected_visits: Fraction, close_rate, history_rate,
-             average_order, plan_average) -> list[str]:
+def readings(
+    visits: int, expected_visits: Fraction, close_rate, history_rate, average_order, plan_average
+) -> list[str]:
     """Which of the reading rules hold (keys of READINGS), in the guide's order."""
     found = []
     if expected_visits and visits < ACTIVITY_SHARE * expected_visits:
         found.append("activity")
-    elif (close_rate is not None and history_rate and visits >= expected_visits
-          and close_rate < CONVERSION_SHARE * history_rate):
+    elif (
+        close_rate is not None
+        and history_rate
+        and visits >= expected_visits
+        and close_rate < CONVERSION_SHARE * history_rate
+    ):
         found.append("conversion")
-    if average_order is not None and plan_average and \
-            average_order < ORDER_SIZE_SHARE * plan_average:
+    if (
+        average_order is not None
+        and plan_average
+        and average_order < ORDER_SIZE_SHARE * plan_average
+    ):
         found.append("order_size")
     return found or ["on_track"]
 
@@ -114,49 +137,100 @@ def readings(visits: int, expected_visits: Fraction, close_rate, history_rate,
 def build(month: str, as_of: date) -> Review:
     first, last = month_bounds(month)
     through = min(as_of, last)
-    actual = period_actuals(first, through) if through >= first else {
-        "revenue_fen": 0, "deals": 0, "new_customers": 0, "effective_visits": 0,
-        "effective_leads": 0, "calls": 0}
+    actual = (
+        period_actuals(first, through)
+        if through >= first
+        else {
+            "revenue_fen": 0,
+            "deals": 0,
+            "new_customers": 0,
+            "effective_visits": 0,
+            "effective_leads": 0,
+            "calls": 0,
+        }
+    )
     target = planning.target_for(month)
     target_fen = target.revenue_fen if target else 0
-    lines = [LineResult(line.product, line.customer_type, line.revenue_fen,
-                        _revenue_by_line(line, first, through))
-             for line in planning.plan_lines(month)]
+    lines = [
+        LineResult(
+            line.product,
+            line.customer_type,
+            line.revenue_fen,
+            _revenue_by_line(line, first, through),
+        )
+        for line in planning.plan_lines(month)
+    ]
     previous = previous_month(month)
-    now, before = _revenue_by_channel(first, through), _revenue_by_channel(
-        *month_bounds(previous))
-    channels = sorted(((name, now.get(name, 0), before.get(name, 0))
-                       for name in set(now) | set(before)), key=lambda row: -row[1])
+    now, before = _revenue_by_channel(first, through), _revenue_by_channel(*month_bounds(previous))
+    channels = sorted(
+        ((name, now.get(name, 0), before.get(name, 0)) for name in set(now) | set(before)),
+        key=lambda row: -row[1],
+    )
     days = planning.month_working_days(month)
     visit_target = (target.effective_visits or 0) if target else 0
-    expected_visits = Fraction(visit_target * planning._elapsed(month, through), days) \
-        if days else Fraction(0)
-    close_rate = Fraction(actual["deals"], actual["effective_visits"]) \
-        if actual["effective_visits"] else None
+    expected_visits = (
+        Fraction(visit_target * planning._elapsed(month, through), days) if days else Fraction(0)
+    )
+    close_rate = (
+        Fraction(actual["deals"], actual["effective_visits"])
+        if actual["effective_visits"]
+        else None
+    )
     history_rate = planning.historical_close_rate(month)
     average_order = Fraction(actual["revenue_fen"], actual["deals"]) if actual["deals"] else None
     plan_orders = sum(planning.orders_needed(line) for line in planning.plan_lines(month))
-    plan_average = Fraction(sum(line.revenue_fen for line in planning.plan_lines(month)),
-                            plan_orders) if plan_orders else None
-    review = Review(month, as_of, through, target_fen, actual,
-                    Fraction(actual["revenue_fen"], target_fen) if target_fen else None,
-                    lines, channels, expected_visits, close_rate, history_rate, average_order,
-                    plan_average, stored=MonthlyReview.get_or_none(MonthlyReview.month == month))
-    review.readings = readings(actual["effective_visits"], expected_visits, close_rate,
-                               history_rate, average_order, plan_average)
+    plan_average = (
+        Fraction(sum(line.revenue_fen for line in planning.plan_lines(month)), plan_orders)
+        if plan_orders
+        else None
+    )
+    review = Review(
+        month,
+        as_of,
+        through,
+        target_fen,
+        actual,
+        Fraction(actual["revenue_fen"], target_fen) if target_fen else None,
+        lines,
+        channels,
+        expected_visits,
+        close_rate,
+        history_rate,
+        average_order,
+        plan_average,
+        stored=MonthlyReview.get_or_none(MonthlyReview.month == month),
+    )
+    review.readings = readings(
+        actual["effective_visits"],
+        expected_visits,
+        close_rate,
+        history_rate,
+        average_order,
+        plan_average,
+    )
     return review
 
 
 # -- the rep's own text, PDCA and cases --------------------------------------------------------
 
-TEXT_FIELDS = ("results", "process", "ability", "improvement_plan", "kept_methods",
-               "dropped_methods")
+TEXT_FIELDS = (
+    "results",
+    "process",
+    "ability",
+    "improvement_plan",
+    "kept_methods",
+    "dropped_methods",
+)
 
 
 def latest_review(on_or_before: str) -> MonthlyReview | None:
     """The newest review of a month on or before `on_or_before` (YYYY-MM)."""
-    return (MonthlyReview.select().where(MonthlyReview.month <= on_or_before)
-            .order_by(MonthlyReview.month.desc()).first())
+    return (
+        MonthlyReview.select()
+        .where(MonthlyReview.month <= on_or_before)
+        .order_by(MonthlyReview.month.desc())
+        .first()
+    )
 
 
 def save_text(month: str, **texts) -> dict | None:
@@ -200,33 +274,53 @@ def carry_forward(month: str, today: date) -> list[int]:
     created = []
     first_next = month_bounds(month)[1] + timedelta(days=1)
     with database.atomic():
-        for item in review.pdca_items.where((PdcaItem.status == "open")
-                                            & ~PdcaItem.carried_forward):
+        for item in review.pdca_items.where(
+            (PdcaItem.status == "open") & ~PdcaItem.carried_forward
+        ):
             key = f"pdca:{item.id}"
             if not Task.select().where(Task.origin_key == key).exists():
                 position = Task.select().where(Task.quadrant == 2).count()
-                created.append(Task.create(title=item.text, quadrant=2, position=position,
-                                           due=first_next + timedelta(days=6), origin="review",
-                                           origin_key=key, created=today).id)
+                created.append(
+                    Task.create(
+                        title=item.text,
+                        quadrant=2,
+                        position=position,
+                        due=first_next + timedelta(days=6),
+                        origin="review",
+                        origin_key=key,
+                        created=today,
+                    ).id
+                )
             PdcaItem.update(carried_forward=True).where(PdcaItem.id == item.id).execute()
     return created
 
 
 def cases(month: str) -> list[CaseEntry]:
     first, last = month_bounds(month)
-    return list(CaseEntry.select(CaseEntry, Customer).join(Customer, pw.JOIN.LEFT_OUTER)
-                .where(CaseEntry.date.between(first, last)).order_by(CaseEntry.date))
+    return list(
+        CaseEntry.select(CaseEntry, Customer)
+        .join(Customer, pw.JOIN.LEFT_OUTER)
+        .where(CaseEntry.date.between(first, last))
+        .order_by(CaseEntry.date)
+    )
 
 
 def recent_cases(as_of: date, limit: int = 10) -> list[CaseEntry]:
-    return list(CaseEntry.select(CaseEntry, Customer).join(Customer, pw.JOIN.LEFT_OUTER)
-                .where(CaseEntry.date <= as_of).order_by(CaseEntry.date.desc()).limit(limit))
+    return list(
+        CaseEntry.select(CaseEntry, Customer)
+        .join(Customer, pw.JOIN.LEFT_OUTER)
+        .where(CaseEntry.date <= as_of)
+        .order_by(CaseEntry.date.desc())
+        .limit(limit)
+    )
 
 
-def add_case(day: date, kind: str, title: str, body: str = "",
-             customer_id: int | None = None) -> int:
-    return CaseEntry.create(date=day, kind=kind, title=title.strip(), body=body,
-                            customer=customer_id).id
+def add_case(
+    day: date, kind: str, title: str, body: str = "", customer_id: int | None = None
+) -> int:
+    return CaseEntry.create(
+        date=day, kind=kind, title=title.strip(), body=body, customer=customer_id
+    ).id
 
 
 def delete_case(case_id: int) -> dict:

@@ -41,9 +41,10 @@ def _ask_holidays(country: str, year: int) -> dict[str, list[str]]:
     days = holidays.country_holidays(country, years=year)
     first = date(year, 1, 1)
     every = [first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days)]
-    return {"off": [d.isoformat() for d in every if d.weekday() < 5
-                    and not days.is_working_day(d)],
-            "on": [d.isoformat() for d in every if d.weekday() >= 5 and days.is_working_day(d)]}
+    return {
+        "off": [d.isoformat() for d in every if d.weekday() < 5 and not days.is_working_day(d)],
+        "on": [d.isoformat() for d in every if d.weekday() >= 5 and days.is_working_day(d)],
+    }
 
 
 @cache
@@ -53,8 +54,9 @@ def _exceptions(country: str, year: int) -> tuple[frozenset[date], frozenset[dat
     import platformdirs
 
     fingerprint = _fingerprint()
-    path = (platformdirs.user_cache_path("RepDesk", appauthor=False)
-            / f"workdays-{country}-{year}.json")
+    path = (
+        platformdirs.user_cache_path("RepDesk", appauthor=False) / f"workdays-{country}-{year}.json"
+    )
     found = None
     if fingerprint:
         try:
@@ -73,8 +75,10 @@ def _exceptions(country: str, year: int) -> tuple[frozenset[date], frozenset[dat
                 partial.replace(path)
             except OSError:
                 pass  # a read-only cache folder: ask holidays again next start
-    return (frozenset(date.fromisoformat(d) for d in found["off"]),
-            frozenset(date.fromisoformat(d) for d in found["on"]))
+    return (
+        frozenset(date.fromisoformat(d) for d in found["off"]),
+        frozenset(date.fromisoformat(d) for d in found["on"]),
+    )
 
 
 def is_working_day(day: date, country: str = DEFAULT_COUNTRY) -> bool:
@@ -92,8 +96,9 @@ def working_days(year: int, month: int, country: str = DEFAULT_COUNTRY) -> list[
     return [day for day in month_days(year, month) if is_working_day(day, country)]
 
 
-def working_days_through(year: int, month: int, through: date,
-                         country: str = DEFAULT_COUNTRY) -> int:
+def working_days_through(
+    year: int, month: int, through: date, country: str = DEFAULT_COUNTRY
+) -> int:
     """How many of the month's working days fall on or before `through`."""
     return sum(1 for day in working_days(year, month, country) if day <= through)
 

@@ -45,14 +45,41 @@ def leads_csv(path: Path, rows: int) -> Path:
     rng = random.Random(12)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["线索名称", "联系人", "电话", "行业", "来源渠道", "分级", "阶段",
-                         "预计金额", "创建日期", "最近跟进", "结果", "标签", "备注"])
+        writer.writerow(
+            [
+                "线索名称",
+                "联系人",
+                "电话",
+                "行业",
+                "来源渠道",
+                "分级",
+                "阶段",
+                "预计金额",
+                "创建日期",
+                "最近跟进",
+                "结果",
+                "标签",
+                "备注",
+            ]
+        )
         for i in range(rows):
-            writer.writerow([f"测试{i:06d}有限公司", "王伟", f"139{i:08d}",
-                             rng.choice(["制造业", "零售", "物流"]),
-                             rng.choice(["陌拜", "转介绍", "展会", "线上"]), rng.choice("ABC"),
-                             "需求挖掘", f"{rng.randint(1, 900) * 1000}", "2026-11-01",
-                             "2026-11-15", "open", "", ""])
+            writer.writerow(
+                [
+                    f"测试{i:06d}有限公司",
+                    "王伟",
+                    f"139{i:08d}",
+                    rng.choice(["制造业", "零售", "物流"]),
+                    rng.choice(["陌拜", "转介绍", "展会", "线上"]),
+                    rng.choice("ABC"),
+                    "需求挖掘",
+                    f"{rng.randint(1, 900) * 1000}",
+                    "2026-11-01",
+                    "2026-11-15",
+                    "open",
+                    "",
+                    "",
+                ]
+            )
     return path
 
 
@@ -67,22 +94,41 @@ def bench_import(work: Path, rows: int, runs: int) -> None:
 
     def ours():
         database = work / f"ours-{next(counter)}.sqlite3"
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database), "import",
-                        "leads", str(source)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "--db",
+                str(database),
+                "import",
+                "leads",
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+        )
 
     def baseline():
         database = work / f"cli-{next(counter)}.sqlite3"
-        subprocess.run([sqlite3_cli, str(database), ".import --csv " + str(source) + " lead"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sqlite3_cli, str(database), ".import --csv " + str(source) + " lead"],
+            check=True,
+            capture_output=True,
+        )
 
     ours_s, base_s = median_seconds(ours, baseline, runs)
-    report("import", ours_s / base_s, 3,
-           f"{rows:,} leads: repdesk {ours_s:.2f} s, sqlite3 .import {base_s:.2f} s, "
-           f"median of {runs}")
+    report(
+        "import",
+        ours_s / base_s,
+        3,
+        f"{rows:,} leads: repdesk {ours_s:.2f} s, sqlite3 .import {base_s:.2f} s, median of {runs}",
+    )
     share_s = sqlite_share(work / "ours-0.sqlite3", work, runs)
-    print(f"  of which SQLite's own part: the same rows as stored, inserted by raw SQL into "
-          f"the lead table, its indexes built and committed, {share_s:.2f} s = "
-          f"{share_s / base_s:.1f}× the whole .import")
+    print(
+        f"  of which SQLite's own part: the same rows as stored, inserted by raw SQL into "
+        f"the lead table, its indexes built and committed, {share_s:.2f} s = "
+        f"{share_s / base_s:.1f}× the whole .import"
+    )
 
 
 def sqlite_share(imported: Path, work: Path, runs: int) -> float:
@@ -94,8 +140,10 @@ def sqlite_share(imported: Path, work: Path, runs: int) -> float:
     source = sqlite3.connect(imported)
     columns = [row[1] for row in source.execute("PRAGMA table_info(lead)") if row[1] != "id"]
     rows = source.execute(f"SELECT {', '.join(columns)} FROM lead ORDER BY id").fetchall()
-    indexes = source.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                             "AND tbl_name = 'lead' AND sql IS NOT NULL").fetchall()
+    indexes = source.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+        "AND tbl_name = 'lead' AND sql IS NOT NULL"
+    ).fetchall()
     source.close()
     from app import db
 
@@ -103,11 +151,13 @@ def sqlite_share(imported: Path, work: Path, runs: int) -> float:
     db.open_database(empty)
     db.close_database()
     # as the import writes them: a column with one value in every row is a literal
-    constant = {index for index in range(len(columns))
-                if all(row[index] == rows[0][index] for row in rows)}
+    constant = {
+        index for index in range(len(columns)) if all(row[index] == rows[0][index] for row in rows)
+    }
     bound = [index for index in range(len(columns)) if index not in constant]
-    values = ", ".join("?" if index in bound else _sql_literal(rows[0][index])
-                       for index in range(len(columns)))
+    values = ", ".join(
+        "?" if index in bound else _sql_literal(rows[0][index]) for index in range(len(columns))
+    )
     insert = f"INSERT INTO lead ({', '.join(columns)}) VALUES ({values})"
     rows = [tuple(row[index] for index in bound) for row in rows]
     times = []
@@ -152,15 +202,32 @@ def heavy_database(path: Path, scale: float) -> Path:
     customers, leads = int(20_000 * scale), int(100_000 * scale)
     orders, activities = int(200_000 * scale), int(1_000_000 * scale)
     db.open_database(path)
-    Target.create(month="2026-11", revenue_fen=2_000_000_00, effective_visits=60,
-                  challenge_coefficient=Decimal("1.1"), key_account_executive_visits=2,
-                  new_long_term_customers=2, average_order_uplift=Decimal("0.15"))
-    PlanLine.create(month="2026-11", product="A", customer_type="大客户",
-                    revenue_fen=1_000_000_00, average_order_fen=20_000_00,
-                    close_rate=Decimal("0.125"), high_ticket=True)
-    PlanLine.create(month="2026-11", product="B", customer_type="中小客户",
-                    revenue_fen=1_000_000_00, average_order_fen=5_000_00,
-                    close_rate=Decimal("0.2"))
+    Target.create(
+        month="2026-11",
+        revenue_fen=2_000_000_00,
+        effective_visits=60,
+        challenge_coefficient=Decimal("1.1"),
+        key_account_executive_visits=2,
+        new_long_term_customers=2,
+        average_order_uplift=Decimal("0.15"),
+    )
+    PlanLine.create(
+        month="2026-11",
+        product="A",
+        customer_type="大客户",
+        revenue_fen=1_000_000_00,
+        average_order_fen=20_000_00,
+        close_rate=Decimal("0.125"),
+        high_ticket=True,
+    )
+    PlanLine.create(
+        month="2026-11",
+        product="B",
+        customer_type="中小客户",
+        revenue_fen=1_000_000_00,
+        average_order_fen=5_000_00,
+        close_rate=Decimal("0.2"),
+    )
     db.close_database()
     rng = random.Random(7)
     start = date(2024, 1, 1)
@@ -173,33 +240,66 @@ def heavy_database(path: Path, scale: float) -> Path:
         "INSERT INTO customer (name, contact, phone, email, industry, size, area, customer_type,"
         " referred_by, decision_chain, pain_points, birthday, birthday_lunar, contact_left,"
         " notes, created) VALUES (?, '', ?, '', '', '', ?, '', '', '', '', ?, 0, 0, '', ?)",
-        [(f"客户{i:05d}", f"1{i:010d}", rng.choice("ABCDE"),
-          f"{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}", "2024-01-01")
-         for i in range(customers)])
+        [
+            (
+                f"客户{i:05d}",
+                f"1{i:010d}",
+                rng.choice("ABCDE"),
+                f"{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+                "2024-01-01",
+            )
+            for i in range(customers)
+        ],
+    )
     connection.executemany(
         "INSERT INTO lead (name, contact, phone, industry, size, channel_id, referred_by, tier,"
         " stage, expected_amount_fen, created, last_contact, outcome, lost_reason,"
         " discovery_efficiency, discovery_hidden_costs, discovery_tried, signal_after_sales,"
         " signal_contract, signal_competitor, notes) VALUES (?, '王伟', ?, ?, '', ?, '', ?, ?,"
         " ?, ?, ?, ?, '', '', '', '', 0, 0, 0, '')",
-        [(f"测试{i:06d}有限公司", f"139{i:08d}", rng.choice(["制造业", "零售", "物流"]),
-          rng.randrange(1, len(channels) + 1), rng.choice("ABC"),
-          rng.choice(["需求挖掘", "方案", "商务谈判"]), rng.randint(1, 900) * 1000_00,
-          str(start + timedelta(days=rng.randrange(span))),
-          str(date(2026, 11, 1) + timedelta(days=rng.randrange(20))),
-          rng.choice(["open"] * 8 + ["won", "lost"])) for i in range(leads)])
+        [
+            (
+                f"测试{i:06d}有限公司",
+                f"139{i:08d}",
+                rng.choice(["制造业", "零售", "物流"]),
+                rng.randrange(1, len(channels) + 1),
+                rng.choice("ABC"),
+                rng.choice(["需求挖掘", "方案", "商务谈判"]),
+                rng.randint(1, 900) * 1000_00,
+                str(start + timedelta(days=rng.randrange(span))),
+                str(date(2026, 11, 1) + timedelta(days=rng.randrange(20))),
+                rng.choice(["open"] * 8 + ["won", "lost"]),
+            )
+            for i in range(leads)
+        ],
+    )
     connection.executemany(
-        "INSERT INTO \"order\" (customer_id, date, amount_fen, product, notes)"
+        'INSERT INTO "order" (customer_id, date, amount_fen, product, notes)'
         " VALUES (?, ?, ?, 'A', '')",
-        [(rng.randrange(1, customers + 1), str(start + timedelta(days=rng.randrange(span))),
-          rng.randrange(100_00, 50_000_00)) for _ in range(orders)])
+        [
+            (
+                rng.randrange(1, customers + 1),
+                str(start + timedelta(days=rng.randrange(span))),
+                rng.randrange(100_00, 50_000_00),
+            )
+            for _ in range(orders)
+        ],
+    )
     kinds = ("visit", "call", "follow_up", "meeting", "executive_visit")
     connection.executemany(
         "INSERT INTO activity (date, kind, count, effective, effective_leads, notes)"
         " VALUES (?, ?, ?, ?, ?, '')",
-        [(str(start + timedelta(days=rng.randrange(span))), rng.choice(kinds),
-          rng.randrange(1, 4), rng.random() < 0.8, rng.randrange(0, 2))
-         for _ in range(activities)])
+        [
+            (
+                str(start + timedelta(days=rng.randrange(span))),
+                rng.choice(kinds),
+                rng.randrange(1, 4),
+                rng.random() < 0.8,
+                rng.randrange(0, 2),
+            )
+            for _ in range(activities)
+        ],
+    )
     connection.commit()
     connection.execute("ANALYZE")
     connection.close()
@@ -230,7 +330,7 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
         "SELECT SUM(CASE WHEN kind IN ('visit','executive_visit') AND effective THEN count END),"
         " SUM(effective_leads), SUM(CASE WHEN kind='call' THEN count END) FROM activity "
         "WHERE date BETWEEN '2026-11-01' AND '2026-11-20'",
-        "SELECT COUNT(*) FROM (SELECT customer_id, MIN(date) f FROM \"order\" GROUP BY 1) "
+        'SELECT COUNT(*) FROM (SELECT customer_id, MIN(date) f FROM "order" GROUP BY 1) '
         "WHERE f BETWEEN '2026-11-01' AND '2026-11-20'",
         # the attainable calculator's close rate: deals ÷ effective visits, Aug–Oct
         "SELECT COUNT(*) FROM \"order\" WHERE date BETWEEN '2026-08-01' AND '2026-10-31'",
@@ -260,14 +360,12 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
         "SELECT channel_id, cost_fen FROM channel_cost WHERE month = '2026-11'",
         "SELECT channel_id, COUNT(*), SUM(outcome = 'won') FROM lead WHERE created BETWEEN "
         "'2026-11-01' AND '2026-11-30' GROUP BY 1",
-        "SELECT c.channel_id, COUNT(*), SUM(o.amount_fen) FROM \"order\" o JOIN customer c "
+        'SELECT c.channel_id, COUNT(*), SUM(o.amount_fen) FROM "order" o JOIN customer c '
         "ON o.customer_id = c.id WHERE o.date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY 1",
         # the rep's touchpoint marks, and the 10th/20th checkpoints
         "SELECT * FROM lifecycle_event WHERE status != 'due'",
-        "SELECT SUM(amount_fen) FROM \"order\" WHERE date BETWEEN '2026-11-01' AND "
-        "'2026-11-10'",
-        "SELECT SUM(amount_fen) FROM \"order\" WHERE date BETWEEN '2026-11-01' AND "
-        "'2026-11-20'",
+        "SELECT SUM(amount_fen) FROM \"order\" WHERE date BETWEEN '2026-11-01' AND '2026-11-10'",
+        "SELECT SUM(amount_fen) FROM \"order\" WHERE date BETWEEN '2026-11-01' AND '2026-11-20'",
     ]
 
     def baseline():
@@ -278,10 +376,14 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
     ours_s, base_s = median_seconds(ours, baseline, runs)
     db.close_database()
     connection.close()
-    report("summary", ours_s / base_s, 2,
-           f"{int(200_000 * scale):,} orders, {int(1_000_000 * scale):,} activities, "
-           f"{int(20_000 * scale):,} customers: month_summary {ours_s * 1000:.0f} ms, "
-           f"the same aggregates in raw SQL {base_s * 1000:.0f} ms, median of {runs}")
+    report(
+        "summary",
+        ours_s / base_s,
+        2,
+        f"{int(200_000 * scale):,} orders, {int(1_000_000 * scale):,} activities, "
+        f"{int(20_000 * scale):,} customers: month_summary {ours_s * 1000:.0f} ms, "
+        f"the same aggregates in raw SQL {base_s * 1000:.0f} ms, median of {runs}",
+    )
 
 
 def bench_tables(path: Path, scale: float, runs: int) -> None:
@@ -296,28 +398,41 @@ def bench_tables(path: Path, scale: float, runs: int) -> None:
     db.open_database(path)
     connection = sqlite3.connect(path)
     as_of = date(2026, 11, 20)
-    select = ("SELECT lead.id, lead.name, tier, stage, channel.name, expected_amount_fen, "
-              "last_contact, created, outcome FROM lead LEFT JOIN channel ON "
-              "lead.channel_id = channel.id ")
-    search = ("WHERE lead.name LIKE '%测试01234%' OR contact LIKE '%测试01234%' OR phone LIKE "
-              "'%测试01234%' OR industry LIKE '%测试01234%' ")
+    select = (
+        "SELECT lead.id, lead.name, tier, stage, channel.name, expected_amount_fen, "
+        "last_contact, created, outcome FROM lead LEFT JOIN channel ON "
+        "lead.channel_id = channel.id "
+    )
+    search = (
+        "WHERE lead.name LIKE '%测试01234%' OR contact LIKE '%测试01234%' OR phone LIKE "
+        "'%测试01234%' OR industry LIKE '%测试01234%' "
+    )
     cases = {
-        "table_open": (lambda: leads.lead_page(None, 200, as_of),
-                       select + "ORDER BY outcome != 'open', tier, lead.name, lead.id LIMIT 200"),
-        "table_sort": (lambda: leads.lead_page(None, 200, as_of, sort="expected_amount",
-                                               descending=True),
-                       select + "ORDER BY expected_amount_fen DESC, lead.id DESC LIMIT 200"),
-        "table_filter": (lambda: leads.lead_page(None, 200, as_of,
-                                                 leads.LeadFilter(search="测试01234")),
-                         select + search + "ORDER BY outcome != 'open', tier, lead.name, "
-                         "lead.id LIMIT 200"),
+        "table_open": (
+            lambda: leads.lead_page(None, 200, as_of),
+            select + "ORDER BY outcome != 'open', tier, lead.name, lead.id LIMIT 200",
+        ),
+        "table_sort": (
+            lambda: leads.lead_page(None, 200, as_of, sort="expected_amount", descending=True),
+            select + "ORDER BY expected_amount_fen DESC, lead.id DESC LIMIT 200",
+        ),
+        "table_filter": (
+            lambda: leads.lead_page(None, 200, as_of, leads.LeadFilter(search="测试01234")),
+            select + search + "ORDER BY outcome != 'open', tier, lead.name, lead.id LIMIT 200",
+        ),
     }
     for name, (ours, sql) in cases.items():
         ours_s, base_s = median_seconds(
-            ours, lambda sql=sql: connection.execute(sql).fetchall(), runs)
+            ours, lambda sql=sql: connection.execute(sql).fetchall(), runs
+        )
         verdict = "" if ours_s < 0.1 else "  over 100 ms"
-        report(name, ours_s / base_s, 3, f"{rows:,} leads: {ours_s * 1000:.1f} ms, raw SQL "
-               f"{base_s * 1000:.1f} ms, median of {runs}{verdict}")
+        report(
+            name,
+            ours_s / base_s,
+            3,
+            f"{rows:,} leads: {ours_s * 1000:.1f} ms, raw SQL "
+            f"{base_s * 1000:.1f} ms, median of {runs}{verdict}",
+        )
     connection.close()
     db.close_database()
 
@@ -327,15 +442,28 @@ def _window_run(args: list[str], home: Path) -> tuple[float, dict]:
     import json
     import os
 
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONDONTWRITEBYTECODE", "REPDESK_DB")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
-               XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"))
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONDONTWRITEBYTECODE", "REPDESK_DB")
+    }
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+    )
     shutil.rmtree(home / "config", ignore_errors=True)  # the default first tab every time
     env["BENCH_LAUNCHED"] = repr(time.time())
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "window.py"), *args],
-                          capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "window.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if not result["painted"]:
         raise RuntimeError(f"no window painted: {done.stderr[-500:]}")
@@ -355,17 +483,26 @@ def bench_window(path: Path, work: Path, runs: int) -> None:
     bare_s = statistics.median(seconds for seconds, _ in bare)
     ours_s = statistics.median(seconds for seconds, _ in ours)
     ready_s = statistics.median(result["ready_s"] for _, result in ours)
-    report("startup", ours_s / bare_s, 1.5, f"launch to the first painted window on the heavy "
-           f"database {ours_s * 1000:.0f} ms (its first tab filled in at "
-           f"{ready_s * 1000:.0f} ms), a bare PySide6 window {bare_s * 1000:.0f} ms, "
-           f"median of {runs} fresh processes")
+    report(
+        "startup",
+        ours_s / bare_s,
+        1.5,
+        f"launch to the first painted window on the heavy "
+        f"database {ours_s * 1000:.0f} ms (its first tab filled in at "
+        f"{ready_s * 1000:.0f} ms), a bare PySide6 window {bare_s * 1000:.0f} ms, "
+        f"median of {runs} fresh processes",
+    )
     bare_mb = statistics.median(result["peak_mb"] for _, result in bare)
-    leads_mb = statistics.median(_window_run(["repdesk", str(path), "--leads"], home)[1]
-                                 ["peak_mb"] for _ in range(max(3, runs // 2)))
+    leads_mb = statistics.median(
+        _window_run(["repdesk", str(path), "--leads"], home)[1]["peak_mb"]
+        for _ in range(max(3, runs // 2))
+    )
     extra = leads_mb - bare_mb
-    print(f"memory ratio {leads_mb / bare_mb:.2f} (goal ≤ +150 MB)  [peak with the leads table "
-          f"open {leads_mb:.0f} MB, a bare PySide6 window {bare_mb:.0f} MB: "
-          f"+{extra:.0f} MB]{'' if extra <= 150 else '  over goal'}")
+    print(
+        f"memory ratio {leads_mb / bare_mb:.2f} (goal ≤ +150 MB)  [peak with the leads table "
+        f"open {leads_mb:.0f} MB, a bare PySide6 window {bare_mb:.0f} MB: "
+        f"+{extra:.0f} MB]{'' if extra <= 150 else '  over goal'}"
+    )
 
 
 def bench_report(path: Path, work: Path, runs: int) -> None:
@@ -394,9 +531,11 @@ def bench_report(path: Path, work: Path, runs: int) -> None:
     ours_s, base_s = median_seconds(ours, baseline, runs)
     db.close_database()
     verdict = "" if ours_s <= 1.0 else "  over goal"
-    print(f"report ratio {ours_s / base_s:.1f} (goal ≤ about 1 s)  [the month's review PDF on "
-          f"the heavy database {ours_s:.2f} s, a one-page ReportLab PDF {base_s:.3f} s, "
-          f"median of {runs}]{verdict}")
+    print(
+        f"report ratio {ours_s / base_s:.1f} (goal ≤ about 1 s)  [the month's review PDF on "
+        f"the heavy database {ours_s:.2f} s, a one-page ReportLab PDF {base_s:.3f} s, "
+        f"median of {runs}]{verdict}"
+    )
 
 
 def main() -> int:
@@ -406,16 +545,20 @@ def main() -> int:
     import peewee
     import PySide6
 
-    print(f"{platform.platform()}; Python {platform.python_version()}; "
-          f"PySide6 {PySide6.__version__}; peewee {peewee.__version__}; "
-          f"SQLite {__import__('sqlite3').sqlite_version}")
+    print(
+        f"{platform.platform()}; Python {platform.python_version()}; "
+        f"PySide6 {PySide6.__version__}; peewee {peewee.__version__}; "
+        f"SQLite {__import__('sqlite3').sqlite_version}"
+    )
     scale, runs = (0.1, 3) if args.quick else (1.0, 5)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         started = time.perf_counter()
         heavy = heavy_database(work / "heavy.sqlite3", scale)
-        print(f"heavy database at scale {scale:g} written in "
-              f"{time.perf_counter() - started:.0f} s ({heavy.stat().st_size / 2**20:.0f} MB)")
+        print(
+            f"heavy database at scale {scale:g} written in "
+            f"{time.perf_counter() - started:.0f} s ({heavy.stat().st_size / 2**20:.0f} MB)"
+        )
         bench_window(heavy, work, 2 * runs - 1)  # fresh processes vary the most: more of them
         bench_tables(heavy, scale, runs)
         bench_summary(heavy, scale, runs)

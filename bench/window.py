@@ -119,6 +119,7 @@ def main() -> int:
         status = application.exec()
     else:
         from ui.main_window import MainWindow  # what run_window imports first; it makes
+
         # the QApplication itself
         show, attach = MainWindow.show, MainWindow.attach
 
@@ -132,8 +133,17 @@ def main() -> int:
 
         MainWindow.show, MainWindow.attach = show_watched, attach_watched
         status = repdesk.main(["--db", sys.argv[2]])
-    print(json.dumps({"status": status, "peak_mb": peak_mb(), "painted": watcher.done,
-                      "painted_s": watcher.painted_s, "ready_s": watcher.ready_s}))
+    print(
+        json.dumps(
+            {
+                "status": status,
+                "peak_mb": peak_mb(),
+                "painted": watcher.done,
+                "painted_s": watcher.painted_s,
+                "ready_s": watcher.ready_s,
+            }
+        )
+    )
     return 0
 
 

@@ -27,8 +27,11 @@ def executable(dist: Path) -> Path:
 
 
 def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*")
-               if path.is_file() and not path.is_symlink())
+    return sum(
+        path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    )
 
 
 def build(dist: Path, work: Path, reuse_venv: bool = False) -> Path:
@@ -40,20 +43,43 @@ def build(dist: Path, work: Path, reuse_venv: bool = False) -> Path:
     python = str(venv_python(environment))
     subprocess.run([python, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
     subprocess.run([python, "-m", "pip", "install", "-q", f"{ROOT}[package]"], check=True)
-    subprocess.run([python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level",
-                    "WARN", "--distpath", str(dist), "--workpath", str(work / "pyinstaller"),
-                    str(ROOT / "packaging" / "repdesk.spec")], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            python,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work / "pyinstaller"),
+            str(ROOT / "packaging" / "repdesk.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return executable(dist)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
-                        help="where the bundle goes (default: dist/)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build",
-                        help="the build environment and PyInstaller's work files (build/)")
-    parser.add_argument("--reuse-venv", action="store_true",
-                        help="keep an existing build environment instead of starting clean")
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="where the bundle goes (default: dist/)"
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build",
+        help="the build environment and PyInstaller's work files (build/)",
+    )
+    parser.add_argument(
+        "--reuse-venv",
+        action="store_true",
+        help="keep an existing build environment instead of starting clean",
+    )
     args = parser.parse_args()
     program = build(args.dist.resolve(), args.work.resolve(), args.reuse_venv)
     print(f"bundle: {program.parent} ({folder_size(program.parent) / 2**20:.0f} MB)")

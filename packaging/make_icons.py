@@ -39,11 +39,14 @@ def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - Qt needs it
     images = {size: render(size) for size in SIZES}
     images[256].save(ICONS / "repdesk.png")
-    images[256].save(ICONS / "repdesk.ico",
-                     sizes=[(s, s) for s in SIZES if s <= 256],
-                     append_images=[images[s] for s in SIZES if s < 256])
-    images[1024].save(ICONS / "repdesk.icns",
-                      append_images=[images[s] for s in (16, 32, 64, 128, 256, 512)])
+    images[256].save(
+        ICONS / "repdesk.ico",
+        sizes=[(s, s) for s in SIZES if s <= 256],
+        append_images=[images[s] for s in SIZES if s < 256],
+    )
+    images[1024].save(
+        ICONS / "repdesk.icns", append_images=[images[s] for s in (16, 32, 64, 128, 256, 512)]
+    )
     for name in ("repdesk.png", "repdesk.ico", "repdesk.icns"):
         print(f"{ICONS / name}: {(ICONS / name).stat().st_size:,} bytes")
     return 0

@@ -27,8 +27,13 @@ def pytest_collection_modifyitems(config, items):
 def isolated_home(tmp_path_factory, monkeypatch):
     """User folders (data, logs, settings) point into a temporary home, never the real one."""
     home = tmp_path_factory.mktemp("home")
-    for variable, sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                          ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):
+    for variable, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         monkeypatch.setenv(variable, str(home / sub))
     monkeypatch.delenv("REPDESK_DB", raising=False)
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
@@ -78,5 +83,8 @@ def run_cli_process(*argv, env=None) -> subprocess.CompletedProcess:
     """Run `python main.py …` as its own process (for the lock across processes)."""
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *[str(arg) for arg in argv]],
-        capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
     )

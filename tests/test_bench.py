@@ -14,13 +14,17 @@ from tests.conftest import ROOT
 
 @pytest.mark.slow
 def test_the_quick_benchmark_prints_every_line_as_a_ratio_against_its_goal():
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick"],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
-    names = ["startup", "memory", "table_open", "table_sort", "table_filter", "summary",
-             "report"]
+    names = ["startup", "memory", "table_open", "table_sort", "table_filter", "summary", "report"]
     if shutil.which("sqlite3"):
         names.append("import")
     for name in names:
-        assert re.search(rf"^{name} ratio \d+\.\d+ \(goal ≤ [^)]+\)  \[.+\]", result.stdout,
-                         re.MULTILINE), f"{name} missing:\n{result.stdout}"
+        assert re.search(
+            rf"^{name} ratio \d+\.\d+ \(goal ≤ [^)]+\)  \[.+\]", result.stdout, re.MULTILINE
+        ), f"{name} missing:\n{result.stdout}"

@@ -39,8 +39,9 @@ QHeaderView::section { background: #eceff3; border: none; border-right: 1px soli
 
 def app_settings() -> QSettings:
     """Window size, position, last tab and language, per user (QSettings, INI format)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
-                     APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
 
 
 class Translators:
@@ -58,8 +59,10 @@ class Translators:
         if language != i18n.DEFAULT_LANGUAGE:
             qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             # RepDesk's own strings, then Qt's (standard buttons, dialogs).
-            for name, folder in ((f"repdesk_{language}", str(i18n.translations_dir())),
-                                 (f"qtbase_{language}", qt_folder)):
+            for name, folder in (
+                (f"repdesk_{language}", str(i18n.translations_dir())),
+                (f"qtbase_{language}", qt_folder),
+            ):
                 translator = QTranslator(self.application)
                 if translator.load(name, folder):
                     self.application.installTranslator(translator)
@@ -145,17 +148,34 @@ def recover_damaged(window, damaged) -> bool:
 
     translate = QCoreApplication.translate
     newest = backup.newest_sound_backup(damaged.path)
-    text = translate("Recovery", "The database {path} is damaged and was not opened "
-                     "({problem}).").format(path=damaged.path, problem=damaged.problem)
+    text = translate(
+        "Recovery", "The database {path} is damaged and was not opened ({problem})."
+    ).format(path=damaged.path, problem=damaged.problem)
     if newest is None:
         aside = backup.keep_aside(damaged.path, datetime.now())
-        QtWidgets.QMessageBox.critical(window, "RepDesk", text + "\n\n" + translate(
-            "Recovery", "There is no backup to restore. The damaged file was kept as {aside}; "
-            "'repdesk check' reports what is wrong.").format(aside=aside))
+        QtWidgets.QMessageBox.critical(
+            window,
+            "RepDesk",
+            text
+            + "\n\n"
+            + translate(
+                "Recovery",
+                "There is no backup to restore. The damaged file was kept as {aside}; "
+                "'repdesk check' reports what is wrong.",
+            ).format(aside=aside),
+        )
         return False
-    answer = QtWidgets.QMessageBox.question(window, "RepDesk", text + "\n\n" + translate(
-        "Recovery", "Restore the newest sound backup, taken {taken}? The damaged file is kept "
-        "aside, not deleted.").format(taken=newest.taken_at.strftime("%Y-%m-%d %H:%M")))
+    answer = QtWidgets.QMessageBox.question(
+        window,
+        "RepDesk",
+        text
+        + "\n\n"
+        + translate(
+            "Recovery",
+            "Restore the newest sound backup, taken {taken}? The damaged file is kept "
+            "aside, not deleted.",
+        ).format(taken=newest.taken_at.strftime("%Y-%m-%d %H:%M")),
+    )
     if answer != QtWidgets.QMessageBox.StandardButton.Yes:
         return False
     try:

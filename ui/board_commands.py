@@ -9,8 +9,14 @@ from app.board import Board
 
 
 class MoveTask(QUndoCommand):
-    def __init__(self, board: Board, task_id: int, quadrant: int, index: int | None = None,
-                 before_task: int | None = None):
+    def __init__(
+        self,
+        board: Board,
+        task_id: int,
+        quadrant: int,
+        index: int | None = None,
+        before_task: int | None = None,
+    ):
         super().__init__(QCoreApplication.translate("BoardCommands", "Move task"))
         self.board, self.task_id = board, task_id
         self.quadrant, self.index, self.before_task = quadrant, index, before_task
@@ -73,8 +79,11 @@ class EditTask(QUndoCommand):
 
 class SetDone(QUndoCommand):
     def __init__(self, board: Board, task_id: int, done: bool, today: date):
-        super().__init__(QCoreApplication.translate("BoardCommands", "Complete task") if done
-                         else QCoreApplication.translate("BoardCommands", "Reopen task"))
+        super().__init__(
+            QCoreApplication.translate("BoardCommands", "Complete task")
+            if done
+            else QCoreApplication.translate("BoardCommands", "Reopen task")
+        )
         self.board, self.task_id, self.done, self.today = board, task_id, done, today
         self.was = False
 

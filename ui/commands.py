@@ -8,8 +8,13 @@ from PySide6.QtGui import QUndoCommand
 class Step(QUndoCommand):
     """`do()` runs on push and on redo and returns what `undo(result)` needs."""
 
-    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[object], None],
-                 after: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[object], None],
+        after: Callable[[], None] | None = None,
+    ):
         super().__init__(text)
         self._do, self._undo, self._after = do, undo, after
         self.result = None

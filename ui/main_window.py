@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
             return
         self.backup_label.setText(self.tr("Taking the daily backup…"))
         self._daily_backup_thread = threading.Thread(
-            target=self._take_daily_backup, args=(self.db_path, now), name="daily backup")
+            target=self._take_daily_backup, args=(self.db_path, now), name="daily backup"
+        )
         self._daily_backup_thread.start()
 
     def _take_daily_backup(self, db_path: Path, now: datetime) -> None:  # the worker thread
@@ -208,8 +209,12 @@ class MainWindow(QMainWindow):
             return
         box = QtWidgets.QMessageBox(self)
         box.setWindowTitle(self.tr("Welcome to RepDesk"))
-        box.setText(self.tr("This database is empty. Load a demo month to look around, "
-                            "or start with your own data?"))
+        box.setText(
+            self.tr(
+                "This database is empty. Load a demo month to look around, "
+                "or start with your own data?"
+            )
+        )
         role = QtWidgets.QMessageBox.ButtonRole
         demo_button = box.addButton(self.tr("Load demo data"), role.AcceptRole)
         box.addButton(self.tr("Start clean"), role.RejectRole)
@@ -229,9 +234,14 @@ class MainWindow(QMainWindow):
             self._board.forget_listeners()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
-        titles = {"targets": self.tr("Targets"), "leads": self.tr("Leads && customers"),
-                  "lifecycle": self.tr("Lifecycle calendar"), "board": self.tr("Four quadrants"),
-                  "dashboard": self.tr("Dashboard"), "review": self.tr("Monthly review")}
+        titles = {
+            "targets": self.tr("Targets"),
+            "leads": self.tr("Leads && customers"),
+            "lifecycle": self.tr("Lifecycle calendar"),
+            "board": self.tr("Four quadrants"),
+            "dashboard": self.tr("Dashboard"),
+            "review": self.tr("Monthly review"),
+        }
         for name, path in TABS:
             self.tabs.addTab(LazyTab(self, name, path), titles[name])
         self.setCentralWidget(self.tabs)
@@ -244,8 +254,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&Open database…"), self._choose_database,
-                     QKeySequence.StandardKey.Open)
+        self._action(
+            file_menu,
+            self.tr("&Open database…"),
+            self._choose_database,
+            QKeySequence.StandardKey.Open,
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import…"), self.show_import, "Ctrl+I")
         self._action(file_menu, self.tr("Import &history…"), self.show_import_history)
@@ -255,8 +269,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Backup now…"), self._backup)
         self._action(file_menu, self.tr("&Restore from backup…"), self._restore)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Print monthly review…"), self.print_review,
-                     QKeySequence.StandardKey.Print)
+        self._action(
+            file_menu,
+            self.tr("&Print monthly review…"),
+            self.print_review,
+            QKeySequence.StandardKey.Print,
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -264,13 +282,18 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
-                           QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("&Preferences…"), self.show_preferences,
-                     QKeySequence.StandardKey.Preferences)
+        self._action(
+            edit_menu,
+            self.tr("&Preferences…"),
+            self.show_preferences,
+            QKeySequence.StandardKey.Preferences,
+        )
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh)
@@ -287,8 +310,9 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About RepDesk"), self._about)
 
-    def _action(self, menu, text, slot, shortcut: str | QKeySequence.StandardKey | None = None
-                ) -> QAction:
+    def _action(
+        self, menu, text, slot, shortcut: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -350,9 +374,14 @@ class MainWindow(QMainWindow):
         except UserError as error:
             QtWidgets.QMessageBox.warning(self, self.tr("Preferences"), str(error))
             return
-        self.undo_stack.push(Step(self.tr("Change preferences"),
-                                  lambda: preferences.save(values), preferences.restore,
-                                  after=self.refresh))
+        self.undo_stack.push(
+            Step(
+                self.tr("Change preferences"),
+                lambda: preferences.save(values),
+                preferences.restore,
+                after=self.refresh,
+            )
+        )
 
     def show_backups(self) -> None:
         from ui.dialogs.backups_dialog import BackupsDialog
@@ -373,8 +402,11 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self, Path.home())
         if dialog.exec() and dialog.written:
             self.statusBar().showMessage(
-                self.tr("Exported {count} rows to {path}").format(count=dialog.count,
-                                                                   path=dialog.written), 8000)
+                self.tr("Exported {count} rows to {path}").format(
+                    count=dialog.count, path=dialog.written
+                ),
+                8000,
+            )
 
     def print_review(self) -> None:
         """File → Print: the monthly review tab's month, as the PDF prints."""
@@ -384,7 +416,9 @@ class MainWindow(QMainWindow):
 
     def _choose_database(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("Open or create a database"), str(self.db_path.parent),
+            self,
+            self.tr("Open or create a database"),
+            str(self.db_path.parent),
             self.tr("RepDesk database (*.sqlite3)"),
             options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
         )
@@ -395,8 +429,9 @@ class MainWindow(QMainWindow):
         from app import backup
 
         default = backup.default_backup_path(self.db_path, datetime.now())
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
-                                              str(default), self.tr("Backup (*.sqlite3)"))
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, self.tr("Back up the database"), str(default), self.tr("Backup (*.sqlite3)")
+        )
         if not path:
             return
         try:
@@ -409,17 +444,23 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         from app import backup
 
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
-                                              str(backup.backups_dir(self.db_path)),
-                                              self.tr("Backup (*.sqlite3)"))
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from a backup"),
+            str(backup.backups_dir(self.db_path)),
+            self.tr("Backup (*.sqlite3)"),
+        )
         if path:
             self.restore_backup(Path(path))
 
     def restore_backup(self, path: Path) -> bool:
         answer = QtWidgets.QMessageBox.question(
-            self, self.tr("Restore"),
-            self.tr("Replace the data in this database with the backup {name}? The current "
-                    "state is backed up first.").format(name=path.name),
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the data in this database with the backup {name}? The current "
+                "state is backed up first."
+            ).format(name=path.name),
         )
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return False
@@ -444,10 +485,12 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(
-            self, self.tr("About RepDesk"),
-            self.tr("RepDesk Sales Workbench {version}\n\nTargets, leads, customers and a daily "
-                    "plan for a front-line sales representative. Your data stays in {path}.")
-            .format(version=app.__version__, path=self.db_path),
+            self,
+            self.tr("About RepDesk"),
+            self.tr(
+                "RepDesk Sales Workbench {version}\n\nTargets, leads, customers and a daily "
+                "plan for a front-line sales representative. Your data stays in {path}."
+            ).format(version=app.__version__, path=self.db_path),
         )
 
     # -- window state -------------------------------------------------------------------

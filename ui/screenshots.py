@@ -7,8 +7,9 @@ from pathlib import Path
 WINDOW_SIZE = (1280, 800)
 
 
-def take_screenshots(db_path: Path, out_dir, language: str | None = None,
-                     as_of: date | None = None) -> int:
+def take_screenshots(
+    db_path: Path, out_dir, language: str | None = None, as_of: date | None = None
+) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import choose_language, create_application
     from ui.main_window import TABS, MainWindow

@@ -73,8 +73,9 @@ class PagedTableModel(QAbstractTableModel):
 
     PAGE = 200
 
-    def __init__(self, columns: Sequence[Column], fetch: Callable[[tuple | None, int], list],
-                 parent=None):
+    def __init__(
+        self, columns: Sequence[Column], fetch: Callable[[tuple | None, int], list], parent=None
+    ):
         super().__init__(parent)
         self.columns = list(columns)
         self.fetch = fetch
@@ -159,8 +160,9 @@ def table_view(model: QAbstractTableModel, stretch_column: int = 0) -> QTableVie
 
 def add_ok_cancel(dialog, form) -> None:
     """The OK / Cancel row every small dialog ends with."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)

@@ -86,15 +86,16 @@ def text(value) -> str:
 
 def neutralise(value: str) -> str:
     """Prefix `'` to a cell a spreadsheet would run as a formula (or that starts with `'`)."""
-    if value.startswith("'") or value.lstrip(" \"").startswith(FORMULA_TRIGGERS):
+    if value.startswith("'") or value.lstrip(' "').startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
 
 
 def unneutralise(value: str) -> str:
     """Undo neutralise(): exactly one added quote is removed, nothing else is touched."""
-    if value.startswith("'") and (value[1:2] == "'" or
-                                  value[1:].lstrip(" \"").startswith(FORMULA_TRIGGERS)):
+    if value.startswith("'") and (
+        value[1:2] == "'" or value[1:].lstrip(' "').startswith(FORMULA_TRIGGERS)
+    ):
         return value[1:]
     return value
 
@@ -314,23 +315,33 @@ def quick_text(cells: list, blank) -> list:
 
 def quick_date(cells: list, blank) -> list:
     iso = date.fromisoformat
-    return [iso(cell) if len(cell) == 10 and cell[4] == "-" == cell[7]
-            else _blank_or_slow(cell, blank) for cell in cells]
+    return [
+        iso(cell) if len(cell) == 10 and cell[4] == "-" == cell[7] else _blank_or_slow(cell, blank)
+        for cell in cells
+    ]
 
 
 def quick_money(cells: list, blank) -> list:
-    return [int(cell) * FEN_PER_YUAN if len(cell) <= 15 and cell.isdigit()
-            else _blank_or_slow(cell, blank) for cell in cells]
+    return [
+        int(cell) * FEN_PER_YUAN
+        if len(cell) <= 15 and cell.isdigit()
+        else _blank_or_slow(cell, blank)
+        for cell in cells
+    ]
 
 
 def quick_count(cells: list, blank) -> list:
-    return [int(cell) if len(cell) <= 15 and cell.isdigit()
-            else _blank_or_slow(cell, blank) for cell in cells]
+    return [
+        int(cell) if len(cell) <= 15 and cell.isdigit() else _blank_or_slow(cell, blank)
+        for cell in cells
+    ]
 
 
 def quick_bool(cells: list, blank) -> list:
-    return [cell.lower() in YES if cell.lower() in YES_OR_NO else _blank_or_slow(cell, blank)
-            for cell in cells]
+    return [
+        cell.lower() in YES if cell.lower() in YES_OR_NO else _blank_or_slow(cell, blank)
+        for cell in cells
+    ]
 
 
 def quick_tags(cells: list, blank) -> list:

@@ -43,7 +43,7 @@ def _not_tabular(path: Path) -> UserError:
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "UTF-8 (BOM)"
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "UTF-8 (BOM)"
     try:
         return data.decode("utf-8", errors="strict"), "UTF-8"
     except UnicodeDecodeError:
@@ -134,9 +134,13 @@ def _read_xlsx(path: Path) -> Table:
     except UserError:
         workbook.close()
         raise
-    return Table(header=header, rows=iterator, encoding="XLSX",
-                 total=None if total is None else max(total - 1, 0),
-                 closers=[workbook.close])
+    return Table(
+        header=header,
+        rows=iterator,
+        encoding="XLSX",
+        total=None if total is None else max(total - 1, 0),
+        closers=[workbook.close],
+    )
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterator[Sequence[str]]) -> int:

@@ -120,20 +120,40 @@ CSV_FORMATTERS: dict[str, Callable] = {
 }
 
 TIERS = {"A": "A", "B": "B", "C": "C"}
-OUTCOMES = {"open": "open", "won": "won", "lost": "lost",
-            "跟进中": "open", "赢单": "won", "输单": "lost"}
+OUTCOMES = {
+    "open": "open",
+    "won": "won",
+    "lost": "lost",
+    "跟进中": "open",
+    "赢单": "won",
+    "输单": "lost",
+}
 ACTIVITY_KINDS = {
-    "visit": "visit", "拜访": "visit", "call": "call", "电话": "call",
-    "follow_up": "follow_up", "follow-up": "follow_up", "跟进": "follow_up",
-    "meeting": "meeting", "会议": "meeting",
-    "executive_visit": "executive_visit", "高层拜访": "executive_visit",
+    "visit": "visit",
+    "拜访": "visit",
+    "call": "call",
+    "电话": "call",
+    "follow_up": "follow_up",
+    "follow-up": "follow_up",
+    "跟进": "follow_up",
+    "meeting": "meeting",
+    "会议": "meeting",
+    "executive_visit": "executive_visit",
+    "高层拜访": "executive_visit",
 }
 QUADRANT_WORDS = {
-    "1": 1, "2": 2, "3": 3, "4": 4,
-    "important & urgent": 1, "重要紧急": 1,
-    "important & not urgent": 2, "重要不紧急": 2,
-    "urgent & not important": 3, "紧急不重要": 3,
-    "neither": 4, "不重要不紧急": 4,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "important & urgent": 1,
+    "重要紧急": 1,
+    "important & not urgent": 2,
+    "重要不紧急": 2,
+    "urgent & not important": 3,
+    "紧急不重要": 3,
+    "neither": 4,
+    "不重要不紧急": 4,
 }
 
 
@@ -164,8 +184,9 @@ class Lookup:
     def customer(self, name: str, column: str) -> int:
         if self._customers is None:
             self._customers = self._names(Customer)
-        return self._one(self._customers.get(name, []), column, f.UNKNOWN_CUSTOMER,
-                         f.AMBIGUOUS_CUSTOMER)
+        return self._one(
+            self._customers.get(name, []), column, f.UNKNOWN_CUSTOMER, f.AMBIGUOUS_CUSTOMER
+        )
 
     def lead(self, name: str, column: str) -> int:
         if self._leads is None:
@@ -193,8 +214,13 @@ class Lookup:
 
 def _tags_of(link_model, owner_field, ids) -> dict[int, list[str]]:
     tags: dict[int, list[str]] = {}
-    query = (link_model.select(owner_field, Tag.name).join(Tag)
-             .where(owner_field.in_(ids)).order_by(link_model.id).tuples())
+    query = (
+        link_model.select(owner_field, Tag.name)
+        .join(Tag)
+        .where(owner_field.in_(ids))
+        .order_by(link_model.id)
+        .tuples()
+    )
     for owner_id, name in query:
         tags.setdefault(owner_id, []).append(name)
     return tags
@@ -281,15 +307,17 @@ class _Upserting(Kind):
         ids = sorted({row_id for row_id, _, _ in updates})
         before: dict[int, dict] = {}
         for start in range(0, len(ids), 500):
-            for row in self.model.select().where(self.model.id.in_(ids[start:start + 500])) \
-                    .dicts():
+            for row in (
+                self.model.select().where(self.model.id.in_(ids[start : start + 500])).dicts()
+            ):
                 before[row["id"]] = row
         tags_before: dict[int, list[str]] = {}
         if self.tags_link and any(tags is not None for _, _, tags in updates):
             link_model, owner_name = self.tags_link
             for start in range(0, len(ids), 500):
-                tags_before.update(_tags_of(link_model, getattr(link_model, owner_name),
-                                            ids[start:start + 500]))
+                tags_before.update(
+                    _tags_of(link_model, getattr(link_model, owner_name), ids[start : start + 500])
+                )
         changes, statements = [], {}
         for row_id, row, tags in updates:
             old = before[row_id]
@@ -300,21 +328,29 @@ class _Upserting(Kind):
             snapshot = dict(old)
             if self.tags_link:
                 snapshot["__tags__"] = tags_before.get(row_id, [])
-            changes.append({"batch": batch_id, "table": self.model._meta.table_name,
-                            "row_id": row_id,
-                            "before": json.dumps(snapshot, default=str, ensure_ascii=False)})
+            changes.append(
+                {
+                    "batch": batch_id,
+                    "table": self.model._meta.table_name,
+                    "row_id": row_id,
+                    "before": json.dumps(snapshot, default=str, ensure_ascii=False),
+                }
+            )
             keys = tuple(sorted(row))
             statements.setdefault(keys, []).append(
-                [db_value(self.model._meta.fields[key], row[key]) for key in keys] + [row_id])
+                [db_value(self.model._meta.fields[key], row[key]) for key in keys] + [row_id]
+            )
             if tags_changed:
                 _set_tags(*self.tags_link, row_id, tags)
         insert_rows(ImportChange, changes)
         table = self.model._meta.table_name
         for keys, params in statements.items():
             assignments = ", ".join(
-                f'"{self.model._meta.fields[key].column_name}" = ?' for key in keys)
+                f'"{self.model._meta.fields[key].column_name}" = ?' for key in keys
+            )
             database.cursor().executemany(
-                f'UPDATE "{table}" SET {assignments} WHERE id = ?', params)
+                f'UPDATE "{table}" SET {assignments} WHERE id = ?', params
+            )
 
     def adjust_update(self, old: dict, row: dict) -> None:
         """Fit an incoming row to the stored one before comparing (e.g. keep a created date)."""
@@ -327,16 +363,27 @@ class Customers(_Upserting):
     name = "customers"
     model = Customer
     columns = [
-        Col("name", "客户名称", required=True), Col("contact", "联系人"), Col("phone", "电话"),
-        Col("email", "邮箱"), Col("industry", "行业"), Col("size", "规模"), Col("area", "区域"),
-        Col("customer_type", "客户类型"), Col("channel", "来源渠道"),
-        Col("referred_by", "推荐人"), Col("tags", "标签", "tags"),
-        Col("annual_revenue", "年营收", "money"), Col("budget", "预算", "money"),
-        Col("decision_chain", "决策链"), Col("pain_points", "痛点"),
+        Col("name", "客户名称", required=True),
+        Col("contact", "联系人"),
+        Col("phone", "电话"),
+        Col("email", "邮箱"),
+        Col("industry", "行业"),
+        Col("size", "规模"),
+        Col("area", "区域"),
+        Col("customer_type", "客户类型"),
+        Col("channel", "来源渠道"),
+        Col("referred_by", "推荐人"),
+        Col("tags", "标签", "tags"),
+        Col("annual_revenue", "年营收", "money"),
+        Col("budget", "预算", "money"),
+        Col("decision_chain", "决策链"),
+        Col("pain_points", "痛点"),
         Col("birthday", "生日", "birthday"),
         Col("birthday_lunar", "农历生日", "bool", default=False),
-        Col("founded", "成立日期", "date"), Col("contract_end", "合同到期", "date"),
-        Col("contact_left", "对接人离职", "bool", default=False), Col("notes", "备注"),
+        Col("founded", "成立日期", "date"),
+        Col("contract_end", "合同到期", "date"),
+        Col("contact_left", "对接人离职", "bool", default=False),
+        Col("notes", "备注"),
     ]
     tags_link = (CustomerTag, "customer")
     RENAMED = {"annual_revenue": "annual_revenue_fen", "budget": "budget_fen"}
@@ -345,8 +392,12 @@ class Customers(_Upserting):
         return (row["name"], row.get("phone", ""))
 
     def existing(self):
-        return {(name, phone): row_id for row_id, name, phone
-                in Customer.select(Customer.id, Customer.name, Customer.phone).tuples()}
+        return {
+            (name, phone): row_id
+            for row_id, name, phone in Customer.select(
+                Customer.id, Customer.name, Customer.phone
+            ).tuples()
+        }
 
     def check(self, values, lookup, today):
         birthday = values.get("birthday")
@@ -375,18 +426,38 @@ class Customers(_Upserting):
             row["contact_left_on"] = old["contact_left_on"]  # the day it was first set
 
     def export_rows(self):
-        query = Customer.select(Customer, Channel.name.alias("channel_name")).join(
-            Channel, pw.JOIN.LEFT_OUTER).order_by(Customer.id)
-        yield from _with_tags(query, CustomerTag, CustomerTag.customer, lambda c: {
-            "name": c.name, "contact": c.contact, "phone": c.phone, "email": c.email,
-            "industry": c.industry, "size": c.size, "area": c.area,
-            "customer_type": c.customer_type, "channel": c.channel_name or "",
-            "referred_by": c.referred_by, "annual_revenue": c.annual_revenue_fen,
-            "budget": c.budget_fen, "decision_chain": c.decision_chain,
-            "pain_points": c.pain_points, "birthday": c.birthday,
-            "birthday_lunar": c.birthday_lunar, "founded": c.founded,
-            "contract_end": c.contract_end, "contact_left": c.contact_left, "notes": c.notes,
-        })
+        query = (
+            Customer.select(Customer, Channel.name.alias("channel_name"))
+            .join(Channel, pw.JOIN.LEFT_OUTER)
+            .order_by(Customer.id)
+        )
+        yield from _with_tags(
+            query,
+            CustomerTag,
+            CustomerTag.customer,
+            lambda c: {
+                "name": c.name,
+                "contact": c.contact,
+                "phone": c.phone,
+                "email": c.email,
+                "industry": c.industry,
+                "size": c.size,
+                "area": c.area,
+                "customer_type": c.customer_type,
+                "channel": c.channel_name or "",
+                "referred_by": c.referred_by,
+                "annual_revenue": c.annual_revenue_fen,
+                "budget": c.budget_fen,
+                "decision_chain": c.decision_chain,
+                "pain_points": c.pain_points,
+                "birthday": c.birthday,
+                "birthday_lunar": c.birthday_lunar,
+                "founded": c.founded,
+                "contract_end": c.contract_end,
+                "contact_left": c.contact_left,
+                "notes": c.notes,
+            },
+        )
 
 
 def _with_tags(query, link_model, owner_field, to_row, page: int = 2000):
@@ -409,14 +480,22 @@ class Leads(_Upserting):
     name = "leads"
     model = Lead
     columns = [
-        Col("name", "线索名称", required=True), Col("contact", "联系人"), Col("phone", "电话"),
-        Col("industry", "行业"), Col("channel", "来源渠道"), Col("referred_by", "推荐人"),
-        Col("tier", "分级", "word", default="B", words=TIERS), Col("stage", "阶段"),
+        Col("name", "线索名称", required=True),
+        Col("contact", "联系人"),
+        Col("phone", "电话"),
+        Col("industry", "行业"),
+        Col("channel", "来源渠道"),
+        Col("referred_by", "推荐人"),
+        Col("tier", "分级", "word", default="B", words=TIERS),
+        Col("stage", "阶段"),
         Col("expected_amount", "预计金额", "money"),
-        Col("expected_close", "预计成交日期", "date"), Col("created", "创建日期", "date"),
+        Col("expected_close", "预计成交日期", "date"),
+        Col("created", "创建日期", "date"),
         Col("last_contact", "最近跟进", "date"),
         Col("outcome", "结果", "word", default="open", words=OUTCOMES),
-        Col("lost_reason", "输单原因"), Col("tags", "标签", "tags"), Col("notes", "备注"),
+        Col("lost_reason", "输单原因"),
+        Col("tags", "标签", "tags"),
+        Col("notes", "备注"),
     ]
     tags_link = (LeadTag, "lead")
 
@@ -424,8 +503,10 @@ class Leads(_Upserting):
         return (row["name"], row.get("phone", ""))
 
     def existing(self):
-        return {(name, phone): row_id for row_id, name, phone
-                in Lead.select(Lead.id, Lead.name, Lead.phone).tuples()}
+        return {
+            (name, phone): row_id
+            for row_id, name, phone in Lead.select(Lead.id, Lead.name, Lead.phone).tuples()
+        }
 
     def check(self, row, lookup, today):
         if "expected_amount" in row:
@@ -443,25 +524,45 @@ class Leads(_Upserting):
             row["created"] = lookup.today
 
     def export_rows(self):
-        query = Lead.select(Lead, Channel.name.alias("channel_name")).join(
-            Channel, pw.JOIN.LEFT_OUTER).order_by(Lead.id)
-        yield from _with_tags(query, LeadTag, LeadTag.lead, lambda lead: {
-            "name": lead.name, "contact": lead.contact, "phone": lead.phone,
-            "industry": lead.industry, "channel": lead.channel_name or "",
-            "referred_by": lead.referred_by, "tier": lead.tier, "stage": lead.stage,
-            "expected_amount": lead.expected_amount_fen, "expected_close": lead.expected_close,
-            "created": lead.created, "last_contact": lead.last_contact,
-            "outcome": lead.outcome, "lost_reason": lead.lost_reason, "notes": lead.notes,
-        })
+        query = (
+            Lead.select(Lead, Channel.name.alias("channel_name"))
+            .join(Channel, pw.JOIN.LEFT_OUTER)
+            .order_by(Lead.id)
+        )
+        yield from _with_tags(
+            query,
+            LeadTag,
+            LeadTag.lead,
+            lambda lead: {
+                "name": lead.name,
+                "contact": lead.contact,
+                "phone": lead.phone,
+                "industry": lead.industry,
+                "channel": lead.channel_name or "",
+                "referred_by": lead.referred_by,
+                "tier": lead.tier,
+                "stage": lead.stage,
+                "expected_amount": lead.expected_amount_fen,
+                "expected_close": lead.expected_close,
+                "created": lead.created,
+                "last_contact": lead.last_contact,
+                "outcome": lead.outcome,
+                "lost_reason": lead.lost_reason,
+                "notes": lead.notes,
+            },
+        )
 
 
 class Orders(Kind):
     name = "orders"
     model = Order
     columns = [
-        Col("customer", "客户名称", required=True), Col("date", "日期", "date", required=True),
-        Col("amount", "金额", "money", required=True), Col("product", "产品"),
-        Col("quantity", "数量", "count"), Col("notes", "备注"),
+        Col("customer", "客户名称", required=True),
+        Col("date", "日期", "date", required=True),
+        Col("amount", "金额", "money", required=True),
+        Col("product", "产品"),
+        Col("quantity", "数量", "count"),
+        Col("notes", "备注"),
     ]
 
     def check(self, row, lookup, today):
@@ -470,12 +571,20 @@ class Orders(Kind):
         return row
 
     def export_rows(self):
-        query = (Order.select(Order, Customer.name.alias("customer_name")).join(Customer)
-                 .order_by(Order.id))
+        query = (
+            Order.select(Order, Customer.name.alias("customer_name"))
+            .join(Customer)
+            .order_by(Order.id)
+        )
         for order in query.objects().iterator():
-            yield {"customer": order.customer_name, "date": order.date,
-                   "amount": order.amount_fen, "product": order.product,
-                   "quantity": order.quantity, "notes": order.notes}
+            yield {
+                "customer": order.customer_name,
+                "date": order.date,
+                "amount": order.amount_fen,
+                "product": order.product,
+                "quantity": order.quantity,
+                "notes": order.notes,
+            }
 
 
 class Activities(Kind):
@@ -484,10 +593,12 @@ class Activities(Kind):
     columns = [
         Col("date", "日期", "date", required=True),
         Col("kind", "类型", "word", required=True, words=ACTIVITY_KINDS),
-        Col("customer", "客户名称"), Col("lead", "线索名称"),
+        Col("customer", "客户名称"),
+        Col("lead", "线索名称"),
         Col("count", "次数", "count", default=1),
         Col("effective", "有效", "bool", default=True),
-        Col("effective_leads", "有效线索", "count", default=0), Col("notes", "备注"),
+        Col("effective_leads", "有效线索", "count", default=0),
+        Col("notes", "备注"),
     ]
 
     def check(self, row, lookup, today):
@@ -505,32 +616,47 @@ class Activities(Kind):
         return row
 
     def export_rows(self):
-        query = (Activity.select(Activity, Customer.name.alias("customer_name"),
-                                 Lead.name.alias("lead_name"))
-                 .join_from(Activity, Customer, pw.JOIN.LEFT_OUTER)
-                 .join_from(Activity, Lead, pw.JOIN.LEFT_OUTER).order_by(Activity.id))
+        query = (
+            Activity.select(
+                Activity, Customer.name.alias("customer_name"), Lead.name.alias("lead_name")
+            )
+            .join_from(Activity, Customer, pw.JOIN.LEFT_OUTER)
+            .join_from(Activity, Lead, pw.JOIN.LEFT_OUTER)
+            .order_by(Activity.id)
+        )
         for activity in query.objects().iterator():
-            yield {"date": activity.date, "kind": activity.kind,
-                   "customer": activity.customer_name or "", "lead": activity.lead_name or "",
-                   "count": activity.count, "effective": activity.effective,
-                   "effective_leads": activity.effective_leads, "notes": activity.notes}
+            yield {
+                "date": activity.date,
+                "kind": activity.kind,
+                "customer": activity.customer_name or "",
+                "lead": activity.lead_name or "",
+                "count": activity.count,
+                "effective": activity.effective,
+                "effective_leads": activity.effective_leads,
+                "notes": activity.notes,
+            }
 
 
 class Channels(_Upserting):
     name = "channels"
     model = ChannelCost
     columns = [
-        Col("channel", "渠道", required=True), Col("month", "月份", "month", required=True),
-        Col("cost", "费用", "money", required=True), Col("notes", "备注"),
+        Col("channel", "渠道", required=True),
+        Col("month", "月份", "month", required=True),
+        Col("cost", "费用", "money", required=True),
+        Col("notes", "备注"),
     ]
 
     def key(self, row):
         return (row["channel"], row["month"])
 
     def existing(self):
-        return {(channel, month): row_id for row_id, channel, month
-                in ChannelCost.select(ChannelCost.id, ChannelCost.channel,
-                                      ChannelCost.month).tuples()}
+        return {
+            (channel, month): row_id
+            for row_id, channel, month in ChannelCost.select(
+                ChannelCost.id, ChannelCost.channel, ChannelCost.month
+            ).tuples()
+        }
 
     def check(self, row, lookup, today):
         row["channel"] = lookup.channel(row["channel"])
@@ -538,11 +664,18 @@ class Channels(_Upserting):
         return row
 
     def export_rows(self):
-        query = (ChannelCost.select(ChannelCost, Channel.name.alias("channel_name"))
-                 .join(Channel).order_by(ChannelCost.id))
+        query = (
+            ChannelCost.select(ChannelCost, Channel.name.alias("channel_name"))
+            .join(Channel)
+            .order_by(ChannelCost.id)
+        )
         for cost in query.objects():
-            yield {"channel": cost.channel_name, "month": cost.month, "cost": cost.cost_fen,
-                   "notes": cost.notes}
+            yield {
+                "channel": cost.channel_name,
+                "month": cost.month,
+                "cost": cost.cost_fen,
+                "notes": cost.notes,
+            }
 
 
 class Targets(_Upserting):
@@ -554,15 +687,17 @@ class Targets(_Upserting):
         Col("effective_visits", "有效拜访目标", "count"),
         Col("new_customers", "新客户目标", "count"),
         Col("challenge_coefficient", "挑战系数", "factor", default=None),
-        Col("statement", "目标描述"), Col("notes", "备注"),
+        Col("statement", "目标描述"),
+        Col("notes", "备注"),
     ]
 
     def key(self, row):
         return (row["month"],)
 
     def existing(self):
-        return {(month,): row_id for row_id, month in Target.select(Target.id, Target.month)
-                .tuples()}
+        return {
+            (month,): row_id for row_id, month in Target.select(Target.id, Target.month).tuples()
+        }
 
     def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")
@@ -572,32 +707,40 @@ class Targets(_Upserting):
 
     def export_rows(self):
         for target in Target.select().order_by(Target.id):
-            yield {"month": target.month, "revenue": target.revenue_fen,
-                   "effective_visits": target.effective_visits,
-                   "new_customers": target.new_customers,
-                   "challenge_coefficient": target.challenge_coefficient,
-                   "statement": target.statement, "notes": target.notes}
+            yield {
+                "month": target.month,
+                "revenue": target.revenue_fen,
+                "effective_visits": target.effective_visits,
+                "new_customers": target.new_customers,
+                "challenge_coefficient": target.challenge_coefficient,
+                "statement": target.statement,
+                "notes": target.notes,
+            }
 
 
 class PlanLines(_Upserting):
     name = "plan_lines"
     model = PlanLine
     columns = [
-        Col("month", "月份", "month", required=True), Col("product", "产品", required=True),
+        Col("month", "月份", "month", required=True),
+        Col("product", "产品", required=True),
         Col("customer_type", "客户类型"),
         Col("revenue", "目标金额", "money", required=True),
         Col("average_order", "客单价", "positive_money", required=True),
-        Col("close_rate", "成交率", "rate", required=True), Col("notes", "备注"),
+        Col("close_rate", "成交率", "rate", required=True),
+        Col("notes", "备注"),
     ]
 
     def key(self, row):
         return (row["month"], row["product"], row.get("customer_type", ""))
 
     def existing(self):
-        return {(month, product, customer_type): row_id
-                for row_id, month, product, customer_type in PlanLine.select(
-                    PlanLine.id, PlanLine.month, PlanLine.product, PlanLine.customer_type)
-                .tuples()}
+        return {
+            (month, product, customer_type): row_id
+            for row_id, month, product, customer_type in PlanLine.select(
+                PlanLine.id, PlanLine.month, PlanLine.product, PlanLine.customer_type
+            ).tuples()
+        }
 
     def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")
@@ -607,10 +750,15 @@ class PlanLines(_Upserting):
 
     def export_rows(self):
         for line in PlanLine.select().order_by(PlanLine.id):
-            yield {"month": line.month, "product": line.product,
-                   "customer_type": line.customer_type, "revenue": line.revenue_fen,
-                   "average_order": line.average_order_fen, "close_rate": line.close_rate,
-                   "notes": line.notes}
+            yield {
+                "month": line.month,
+                "product": line.product,
+                "customer_type": line.customer_type,
+                "revenue": line.revenue_fen,
+                "average_order": line.average_order_fen,
+                "close_rate": line.close_rate,
+                "notes": line.notes,
+            }
 
 
 class Tasks(Activities):
@@ -619,8 +767,11 @@ class Tasks(Activities):
     columns = [
         Col("title", "任务", required=True),
         Col("quadrant", "象限", "word", default=2, words=QUADRANT_WORDS),
-        Col("due", "截止日期", "date"), Col("customer", "客户名称"), Col("lead", "线索名称"),
-        Col("done", "完成", "bool", default=False), Col("notes", "备注"),
+        Col("due", "截止日期", "date"),
+        Col("customer", "客户名称"),
+        Col("lead", "线索名称"),
+        Col("done", "完成", "bool", default=False),
+        Col("notes", "备注"),
     ]
 
     def check(self, values, lookup, today):
@@ -633,8 +784,10 @@ class Tasks(Activities):
     def write(self, rows, batch_id, lookup):
         if not hasattr(lookup, "positions"):
             lookup.positions = dict(
-                Task.select(Task.quadrant, pw.fn.MAX(Task.position)).group_by(Task.quadrant)
-                .tuples())
+                Task.select(Task.quadrant, pw.fn.MAX(Task.position))
+                .group_by(Task.quadrant)
+                .tuples()
+            )
         for row in rows:
             quadrant = row.get("quadrant", 2)
             row["position"] = lookup.positions.get(quadrant, -1) + 1
@@ -642,16 +795,34 @@ class Tasks(Activities):
         super().write(rows, batch_id, lookup)
 
     def export_rows(self):
-        query = (Task.select(Task, Customer.name.alias("customer_name"),
-                             Lead.name.alias("lead_name"))
-                 .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
-                 .join_from(Task, Lead, pw.JOIN.LEFT_OUTER).order_by(Task.id))
+        query = (
+            Task.select(Task, Customer.name.alias("customer_name"), Lead.name.alias("lead_name"))
+            .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
+            .join_from(Task, Lead, pw.JOIN.LEFT_OUTER)
+            .order_by(Task.id)
+        )
         for task in query.objects():
-            yield {"title": task.title, "quadrant": task.quadrant, "due": task.due,
-                   "customer": task.customer_name or "", "lead": task.lead_name or "",
-                   "done": task.done, "notes": task.notes}
+            yield {
+                "title": task.title,
+                "quadrant": task.quadrant,
+                "due": task.due,
+                "customer": task.customer_name or "",
+                "lead": task.lead_name or "",
+                "done": task.done,
+                "notes": task.notes,
+            }
 
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Customers(), Leads(), Orders(), Activities(), Channels(), Targets(), PlanLines(), Tasks(),
-)}
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Customers(),
+        Leads(),
+        Orders(),
+        Activities(),
+        Channels(),
+        Targets(),
+        PlanLines(),
+        Tasks(),
+    )
+}

@@ -33,8 +33,11 @@ def _kind(name: str) -> Kind:
     try:
         return KINDS[name]
     except KeyError:
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "Unknown kind {kind}; use one of {kinds}."),
-                        kind=name, kinds=", ".join(KINDS)) from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "Unknown kind {kind}; use one of {kinds}."),
+            kind=name,
+            kinds=", ".join(KINDS),
+        ) from None
 
 
 def column_title(column: Col) -> str:
@@ -52,8 +55,11 @@ def map_header(kind: Kind, header: list[str]) -> dict[int, str]:
     for column in kind.columns:
         names[_normalise_header(column.key)] = column.key
         names[_normalise_header(column.zh)] = column.key
-    return {index: names[_normalise_header(cell)] for index, cell in enumerate(header)
-            if _normalise_header(cell) in names}
+    return {
+        index: names[_normalise_header(cell)]
+        for index, cell in enumerate(header)
+        if _normalise_header(cell) in names
+    }
 
 
 @dataclass
@@ -64,12 +70,19 @@ class RowError:
 
     def text(self, kind: Kind) -> str:
         """`line 9: name: required` / `第 9 行：客户名称：必填`, every problem of the row."""
-        parts = [message(QT_TRANSLATE_NOOP("Messages", "{column}: {reason}"),
-                         column=column_title(kind.column(key)),
-                         reason=translate("Messages", reason, **values))
-                 for key, reason, values in self.problems]
-        return message(QT_TRANSLATE_NOOP("Messages", "line {line}: {problems}"), line=self.line,
-                       problems=message(QT_TRANSLATE_NOOP("Messages", "; ")).join(parts))
+        parts = [
+            message(
+                QT_TRANSLATE_NOOP("Messages", "{column}: {reason}"),
+                column=column_title(kind.column(key)),
+                reason=translate("Messages", reason, **values),
+            )
+            for key, reason, values in self.problems
+        ]
+        return message(
+            QT_TRANSLATE_NOOP("Messages", "line {line}: {problems}"),
+            line=self.line,
+            problems=message(QT_TRANSLATE_NOOP("Messages", "; ")).join(parts),
+        )
 
 
 @dataclass
@@ -102,8 +115,9 @@ class ImportResult:
     dry_run: bool = False
 
 
-def plan_import(kind_name: str, path: Path, mapping: dict[int, str | None] | None = None
-                ) -> ImportPlan:
+def plan_import(
+    kind_name: str, path: Path, mapping: dict[int, str | None] | None = None
+) -> ImportPlan:
     """Read the file's header and map its columns; `mapping` overrides (None ignores one)."""
     kind = _kind(kind_name)
     table = read_table(Path(path))
@@ -116,27 +130,35 @@ def plan_import(kind_name: str, path: Path, mapping: dict[int, str | None] | Non
             table.close()
             raise UserError(
                 QT_TRANSLATE_NOOP("Messages", "Two columns of the file are both {column}."),
-                column=column_title(kind.column(key)))
+                column=column_title(kind.column(key)),
+            )
         seen[key] = index
     unknown = [cell for index, cell in enumerate(table.header) if index not in auto and cell]
     return ImportPlan(kind, Path(path), table, auto, unknown)
 
 
-def check_rows(plan: ImportPlan, columns: list[tuple[int, Col]],
-               records: list[tuple[int, list]], lookup: Lookup, today: date
-               ) -> list[dict | RowError]:
+def check_rows(
+    plan: ImportPlan,
+    columns: list[tuple[int, Col]],
+    records: list[tuple[int, list]],
+    lookup: Lookup,
+    today: date,
+) -> list[dict | RowError]:
     """Each row ready to write, or a RowError with every problem of the row.
 
     The cells are parsed column by column (a column's quick path reads it in one go), then
     each row is checked against the database and across its columns by its kind.
     """
     width = max((index for index, _ in columns), default=-1) + 1
-    grid = [cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
-            for _, cells in records]
+    grid = [
+        cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
+        for _, cells in records
+    ]
     keys, parsed, problems = [], [], []
     for index, column in columns:
-        values, found = f.parse_column([cells[index] for cells in grid], column.parse,
-                                       column.quick, column.blank)
+        values, found = f.parse_column(
+            [cells[index] for cells in grid], column.parse, column.quick, column.blank
+        )
         keys.append(column.key)
         parsed.append(values)
         problems.append(found)
@@ -146,9 +168,17 @@ def check_rows(plan: ImportPlan, columns: list[tuple[int, Col]],
     for position, values in enumerate(zip(*parsed, strict=True)):
         line, cells = records[position]
         if position in bad:
-            results.append(RowError(line, [
-                (key, *found[position]) for key, found in zip(keys, problems, strict=True)
-                if position in found], cells))
+            results.append(
+                RowError(
+                    line,
+                    [
+                        (key, *found[position])
+                        for key, found in zip(keys, problems, strict=True)
+                        if position in found
+                    ],
+                    cells,
+                )
+            )
             continue
         try:
             results.append(check(dict(zip(keys, values, strict=True)), lookup, today))
@@ -157,8 +187,9 @@ def check_rows(plan: ImportPlan, columns: list[tuple[int, Col]],
     return results
 
 
-def preview(plan: ImportPlan, today: date, limit: int = 200
-            ) -> list[tuple[int, list, RowError | None]]:
+def preview(
+    plan: ImportPlan, today: date, limit: int = 200
+) -> list[tuple[int, list, RowError | None]]:
     """The first rows of the file as they would import, each with its problems (if any).
 
     Runs the same checks as the import inside a transaction that is rolled back, so a
@@ -176,14 +207,20 @@ def preview(plan: ImportPlan, today: date, limit: int = 200
                     break
         if records and columns:
             checked = check_rows(plan, columns, records, lookup, today)
-            rows = [(line, cells, result if isinstance(result, RowError) else None)
-                    for (line, cells), result in zip(records, checked, strict=True)]
+            rows = [
+                (line, cells, result if isinstance(result, RowError) else None)
+                for (line, cells), result in zip(records, checked, strict=True)
+            ]
         transaction.rollback()
     return rows
 
 
-def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
-               progress: Callable[[int, int | None], bool] | None = None) -> ImportResult:
+def run_import(
+    plan: ImportPlan,
+    today: date,
+    dry_run: bool = False,
+    progress: Callable[[int, int | None], bool] | None = None,
+) -> ImportResult:
     """Check every row and write the valid ones in one transaction, as one batch.
 
     `progress(rows_read, total)` is called now and then; returning False cancels (Cancelled
@@ -192,8 +229,9 @@ def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
     if plan.missing_required:
         plan.table.close()
         names = ", ".join(column_title(plan.kind.column(key)) for key in plan.missing_required)
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "The file has no column for {columns}."),
-                        columns=names)
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "The file has no column for {columns}."), columns=names
+        )
     if not dry_run:
         _backup_first("before-import")
     result = ImportResult(plan.kind.name, dry_run=dry_run)
@@ -212,11 +250,19 @@ def run_import(plan: ImportPlan, today: date, dry_run: bool = False,
     return result
 
 
-def _check_and_write(plan: ImportPlan, columns: list[tuple[int, Col]], lookup: Lookup,
-                     today: date, result: ImportResult,
-                     progress: Callable[[int, int | None], bool] | None) -> None:
-    batch = ImportBatch.create(kind=plan.kind.name, file_name=plan.path.name,
-                               created_at=datetime.now().replace(microsecond=0))
+def _check_and_write(
+    plan: ImportPlan,
+    columns: list[tuple[int, Col]],
+    lookup: Lookup,
+    today: date,
+    result: ImportResult,
+    progress: Callable[[int, int | None], bool] | None,
+) -> None:
+    batch = ImportBatch.create(
+        kind=plan.kind.name,
+        file_name=plan.path.name,
+        created_at=datetime.now().replace(microsecond=0),
+    )
     records: list[tuple[int, list]] = []
     read = 0
     for line, cells in plan.table.rows:
@@ -240,9 +286,15 @@ def _check_and_write(plan: ImportPlan, columns: list[tuple[int, Col]], lookup: L
         result.batch_id = batch.id
 
 
-def _check_and_write_chunk(plan: ImportPlan, columns: list[tuple[int, Col]],
-                           records: list[tuple[int, list]], lookup: Lookup, today: date,
-                           batch_id: int, result: ImportResult) -> None:
+def _check_and_write_chunk(
+    plan: ImportPlan,
+    columns: list[tuple[int, Col]],
+    records: list[tuple[int, list]],
+    lookup: Lookup,
+    today: date,
+    batch_id: int,
+    result: ImportResult,
+) -> None:
     if not records:
         return
     rows = []
@@ -279,15 +331,19 @@ def _backup_first(reason: str) -> None:
 
 def write_errors(result: ImportResult, plan: ImportPlan, path: Path) -> None:
     """The rejected rows as they were, with their line and reason first, to fix and re-import."""
-    header = [message(QT_TRANSLATE_NOOP("Messages", "line")),
-              message(QT_TRANSLATE_NOOP("Messages", "error")), *plan.table.header]
-    rows = ([str(e.line), e.text(plan.kind), *["" if c is None else str(c) for c in e.cells]]
-            for e in result.errors)
+    header = [
+        message(QT_TRANSLATE_NOOP("Messages", "line")),
+        message(QT_TRANSLATE_NOOP("Messages", "error")),
+        *plan.table.header,
+    ]
+    rows = (
+        [str(e.line), e.text(plan.kind), *["" if c is None else str(c) for c in e.cells]]
+        for e in result.errors
+    )
     write_csv(path, header, rows)
 
 
-def export_kind(kind_name: str, path: Path,
-                progress: Callable[[int], bool] | None = None) -> int:
+def export_kind(kind_name: str, path: Path, progress: Callable[[int], bool] | None = None) -> int:
     """Write every row of a kind to CSV or XLSX (by the extension); returns the row count."""
     kind = _kind(kind_name)
     path = Path(path)
@@ -296,7 +352,8 @@ def export_kind(kind_name: str, path: Path,
     if not xlsx and path.suffix.lower() not in (".csv", ".txt"):
         raise UserError(
             QT_TRANSLATE_NOOP("Messages", "Export to a .csv or .xlsx file, not {path}."),
-            path=path.name)
+            path=path.name,
+        )
 
     def rows():
         for count, row in enumerate(kind.export_rows(), start=1):
@@ -313,29 +370,36 @@ def export_kind(kind_name: str, path: Path,
         path.with_name(path.name + ".partial").unlink(missing_ok=True)
         raise
     except OSError as exc:
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
-                        path=path, reason=exc.strerror or exc) from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
+            path=path,
+            reason=exc.strerror or exc,
+        ) from exc
 
 
 def _restore_changes(kind: Kind, batch: ImportBatch) -> None:
     """Put back the rows the batch updated, newest change first (so the oldest wins)."""
     model = kind.model
-    changes = [(row_id, json.loads(before)) for row_id, before in
-               batch.changes.select(ImportChange.row_id, ImportChange.before)
-               .order_by(ImportChange.id.desc()).tuples()]
+    changes = [
+        (row_id, json.loads(before))
+        for row_id, before in batch.changes.select(ImportChange.row_id, ImportChange.before)
+        .order_by(ImportChange.id.desc())
+        .tuples()
+    ]
     if not changes:
         return
     fields = [field for field in model._meta.sorted_fields if field.name != "id"]
     assignments = ", ".join(f'"{field.column_name}" = ?' for field in fields)
     database.cursor().executemany(
         f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE id = ?',
-        [[before.get(field.name) for field in fields] + [row_id] for row_id, before in changes])
+        [[before.get(field.name) for field in fields] + [row_id] for row_id, before in changes],
+    )
     link = getattr(kind, "tags_link", None)
     if link:
         ids = sorted({row_id for row_id, _ in changes})
         current: dict[int, list[str]] = {}
         for start in range(0, len(ids), 500):
-            current.update(_tags_of(link[0], getattr(link[0], link[1]), ids[start:start + 500]))
+            current.update(_tags_of(link[0], getattr(link[0], link[1]), ids[start : start + 500]))
         for row_id, before in changes:
             if before.get("__tags__", []) != current.get(row_id, []):
                 _set_tags(*link, row_id, before["__tags__"])
@@ -354,8 +418,9 @@ def undo_batch(batch_id: int) -> int:
     """
     batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
     if batch is None or batch.undone:
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "There is no import {batch} to undo."),
-                        batch=batch_id)
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "There is no import {batch} to undo."), batch=batch_id
+        )
     kind = KINDS[batch.kind]
     model = kind.model
     _backup_first("before-undo")
@@ -368,9 +433,12 @@ def undo_batch(batch_id: int) -> int:
     except Exception as exc:  # a foreign key that protects later data
         if "FOREIGN KEY" not in str(exc):
             raise
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Messages",
-            "Import {batch} cannot be undone: records added since depend on it (e.g. orders "
-            "for its customers). Undo those first."), batch=batch_id) from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Import {batch} cannot be undone: records added since depend on it (e.g. orders "
+                "for its customers). Undo those first.",
+            ),
+            batch=batch_id,
+        ) from exc
     return batch.rows
-

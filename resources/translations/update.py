@@ -18,18 +18,31 @@ LANGUAGES = ("zh_CN",)
 
 
 def sources() -> list[str]:
-    files = [ROOT / "main.py", *sorted((ROOT / "app").rglob("*.py")),
-             *sorted((ROOT / "ui").rglob("*.py"))]
+    files = [
+        ROOT / "main.py",
+        *sorted((ROOT / "app").rglob("*.py")),
+        *sorted((ROOT / "ui").rglob("*.py")),
+    ]
     return [str(path.relative_to(ROOT)) for path in files]
 
 
 def main() -> int:
     for language in LANGUAGES:
         ts = HERE / f"repdesk_{language}.ts"
-        subprocess.run(["pyside6-lupdate", "-no-obsolete", "-locations", "none", *sources(),
-                        "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
-        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True)
+        subprocess.run(
+            [
+                "pyside6-lupdate",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *sources(),
+                "-ts",
+                str(ts.relative_to(ROOT)),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     return 0
 
 

@@ -18,8 +18,9 @@ def test_no_module_of_app_imports_qt_or_ui():
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {name}" for name in names
-                          if name.split(".")[0] in FORBIDDEN]
+            offenders += [
+                f"{path.name}: {name}" for name in names if name.split(".")[0] in FORBIDDEN
+            ]
     assert offenders == []
 
 
@@ -31,6 +32,7 @@ def test_the_whole_core_and_the_command_line_load_without_qt():
         "print(sorted(n for n in sys.modules if n.split('.')[0] in "
         "('PySide6', 'shiboken6', 'pyqtgraph', 'ui')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -33,8 +33,9 @@ def test_moving_between_quadrants_keeps_both_orders_tight(board):
     assert titles(board, 1) == ["谈判", "回访", "报价"]
     assert titles(board, 2) == ["培育", "学习"]
     assert heard == [{1, 2}]
-    positions = [(t.quadrant, t.position) for t in Task.select().order_by(Task.quadrant,
-                                                                           Task.position)]
+    positions = [
+        (t.quadrant, t.position) for t in Task.select().order_by(Task.quadrant, Task.position)
+    ]
     assert positions == [(1, 0), (1, 1), (1, 2), (2, 0), (2, 1)]
     assert Task.get_by_id(task.id).moved_by_rep
 
@@ -80,6 +81,7 @@ def test_a_task_needs_a_title(board):
 
 # -- tasks arriving from the rest of the app --------------------------------------------
 
+
 def test_the_guides_daily_actions():
     """200,000 = A 100,000 in 5 orders at 12.5% + B 100,000 in 20 orders at 20%, 20 working
     days: 5 ÷ 0.125 ÷ 20 = 2 A visits, 20 ÷ 0.2 ÷ 20 = 5 B follow-ups a day."""
@@ -100,10 +102,20 @@ def test_follow_ups_touchpoints_and_plan_actions_land_in_their_quadrants(db_path
     db.set_setting("lifecycle.rules", {"holiday_greeting": {"on": False}})
     # renewal demo due in 5 days (contract end − 2 months), birthday in 2 days, company
     # anniversary in 6 days (a greeting, but not within 3 days), annual review far off
-    Customer.create(name="恒达", created=created, contract_end=date(2027, 1, 25),
-                    birthday="11-22", founded=date(2010, 11, 26))
-    PlanLine.create(month="2026-11", product="A", revenue_fen=100000_00,
-                    average_order_fen=20000_00, close_rate=Decimal("0.125"))
+    Customer.create(
+        name="恒达",
+        created=created,
+        contract_end=date(2027, 1, 25),
+        birthday="11-22",
+        founded=date(2010, 11, 26),
+    )
+    PlanLine.create(
+        month="2026-11",
+        product="A",
+        revenue_fen=100000_00,
+        average_order_fen=20000_00,
+        close_rate=Decimal("0.125"),
+    )
     board = Board()
     assert board.sync(AS_OF) == 5
     by_title = {t.title: t.quadrant for t in Task.select()}
@@ -132,8 +144,12 @@ def test_many_arriving_tasks_join_each_quadrant_at_its_end_earliest_due_first(db
     mine = board.add("我的任务", 2, AS_OF)  # already at position 0 of quadrant 2
     created = AS_OF - timedelta(days=60)
     for i in range(600):  # B leads last contacted 8…607 days ago: all due, none the same day
-        Lead.create(name=f"线索{i:03d}", tier="B", created=created,
-                    last_contact=AS_OF - timedelta(days=8 + i))
+        Lead.create(
+            name=f"线索{i:03d}",
+            tier="B",
+            created=created,
+            last_contact=AS_OF - timedelta(days=8 + i),
+        )
     assert board.sync(AS_OF) == 600
     tasks = board.tasks(2)
     assert [t.id for t in tasks][0] == mine
@@ -161,13 +177,15 @@ def test_a_churn_warning_puts_the_win_back_plan_in_quadrant_1(db_path):
 
     db.set_setting("lifecycle.rules", {"holiday_greeting": {"on": False}})
     falling = Customer.create(name="下滑", created=date(2026, 1, 1))
-    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200),
-                      (date(2026, 10, 5), 100)):
+    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200), (date(2026, 10, 5), 100)):
         Order.create(customer=falling, date=day, amount_fen=yuan_to_fen(yuan))
     Board().sync(AS_OF)
-    plan = sorted((t.title, t.quadrant) for t in Task.select()
-                  .where(Task.origin == "lifecycle:win_back"))
-    assert plan == [("Win back 下滑: exclusive offer", 1),
-                    ("Win back 下滑: executive visit", 1),
-                    ("Win back 下滑: tailored improvement plan", 1)]
+    plan = sorted(
+        (t.title, t.quadrant) for t in Task.select().where(Task.origin == "lifecycle:win_back")
+    )
+    assert plan == [
+        ("Win back 下滑: exclusive offer", 1),
+        ("Win back 下滑: executive visit", 1),
+        ("Win back 下滑: tailored improvement plan", 1),
+    ]
     assert Board().sync(AS_OF + timedelta(days=1)) == 0  # the same signal: no second plan

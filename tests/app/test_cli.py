@@ -62,10 +62,17 @@ def test_summary_of_the_demo_has_the_real_working_days(cli, tmp_path):
     summary = json.loads(out)
     assert summary["month"] == "2026-11"
     assert summary["working_days"] == {"month": 21, "elapsed": 15}
-    assert set(summary["actual"]) == {"revenue", "deals", "new_customers", "effective_visits",
-                                      "effective_leads", "calls"}
-    code, out, _ = cli("summary", "--month", "2026-10", "--as-of", "2026-11-20", "--json",
-                       "--db", path)  # options after the command work too
+    assert set(summary["actual"]) == {
+        "revenue",
+        "deals",
+        "new_customers",
+        "effective_visits",
+        "effective_leads",
+        "calls",
+    }
+    code, out, _ = cli(
+        "summary", "--month", "2026-10", "--as-of", "2026-11-20", "--json", "--db", path
+    )  # options after the command work too
     assert code == 0
     assert json.loads(out)["working_days"] == {"month": 18, "elapsed": 18}
 
@@ -77,13 +84,16 @@ def test_the_database_can_come_from_the_environment(cli, tmp_path, monkeypatch):
     assert path.exists()
 
 
-@pytest.mark.parametrize("argv, reason", [
-    (["summary", "--json", "--as-of", "2026-13-01"], "not a date"),
-    (["summary", "--json", "--month", "2026/11"], "not a month"),
-    (["summary"], "required"),
-    (["import", "pets", "x.csv"], "invalid choice"),
-    (["frobnicate"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "argv, reason",
+    [
+        (["summary", "--json", "--as-of", "2026-13-01"], "not a date"),
+        (["summary", "--json", "--month", "2026/11"], "not a month"),
+        (["summary"], "required"),
+        (["import", "pets", "x.csv"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
 def test_usage_errors_exit_2_in_one_line(cli, tmp_path, argv, reason):
     code, out, err = cli("--db", tmp_path / "x.sqlite3", *argv)
     assert code == 2
@@ -127,7 +137,7 @@ def test_check_a_damaged_database_reports_and_modifies_nothing(cli, tmp_path):
     connection.close()
     data = bytearray(path.read_bytes())
     for page in (5, 9, 14):  # overwrite a few pages in the middle of the file
-        data[page * page_size + 100: page * page_size + 900] = b"\xab" * 800
+        data[page * page_size + 100 : page * page_size + 900] = b"\xab" * 800
     path.write_bytes(bytes(data))
     before = _sha(path)
     files_before = sorted(p.name for p in tmp_path.iterdir())

@@ -48,8 +48,12 @@ def test_killing_the_writer_never_loses_or_half_writes_a_transaction(tmp_path):
     committed: set[int] = set()
     next_number = 0
     for round_number in range(ROUNDS):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(next_number)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(next_number)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         assert writer.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.15))
         os.kill(writer.pid, signal.SIGKILL)
@@ -61,14 +65,18 @@ def test_killing_the_writer_never_loses_or_half_writes_a_transaction(tmp_path):
         connection = sqlite3.connect(path)
         try:
             assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            groups = dict(connection.execute(
-                'SELECT c.name, COUNT(o.id) FROM customer c LEFT JOIN "order" o '
-                "ON o.customer_id = c.id GROUP BY c.id").fetchall())
+            groups = dict(
+                connection.execute(
+                    'SELECT c.name, COUNT(o.id) FROM customer c LEFT JOIN "order" o '
+                    "ON o.customer_id = c.id GROUP BY c.id"
+                ).fetchall()
+            )
         finally:
             connection.close()
         present = {int(name.split("-")[1]) for name in groups}
         assert committed <= present, f"round {round_number}: committed rows lost"
-        assert all(count == ORDERS_PER_GROUP for count in groups.values()), \
+        assert all(count == ORDERS_PER_GROUP for count in groups.values()), (
             f"round {round_number}: a transaction is there in part"
+        )
         next_number = max(present | committed, default=-1) + 1
     assert len(committed) > ROUNDS  # the writer got real work done between kills

@@ -37,9 +37,11 @@ def test_anomaly_weeks_as_the_contract_defines_them(who):
     # W44: baseline = mean(10%, 20%, 20%) = 16.67% (W41 had no visits); 60% of it = 10%;
     # 5% < 10% → anomaly. W46: baseline = mean(20, 20, 5, 0) = 11.25%; 60% = 6.75% < 8.3%.
     assert [(a.week, a.value, a.baseline) for a in found] == [
-        ("2026-W44", Fraction(1, 20), Fraction(1, 6))]
+        ("2026-W44", Fraction(1, 20), Fraction(1, 6))
+    ]
     assert month_summary("2026-11", AS_OF)["anomalies"] == [
-        {"week": "2026-W44", "metric": "close_rate", "value": 0.05, "baseline": 1 / 6}]
+        {"week": "2026-W44", "metric": "close_rate", "value": 0.05, "baseline": 1 / 6}
+    ]
 
 
 def test_a_week_without_a_baseline_is_no_anomaly(who):
@@ -71,7 +73,10 @@ def test_daily_weekly_and_monthly_series(who):
     weeks = dashboard.grouped(days, "week")
     assert [w.label for w in weeks] == ["2026-W44", "2026-W45", "2026-W46"]
     assert (weeks[1].effective_visits, weeks[1].deals, weeks[1].close_rate) == (
-        4, 1, Fraction(1, 4))
+        4,
+        1,
+        Fraction(1, 4),
+    )
     [month] = dashboard.grouped(days, "month")
     # (84,000.50 + 15,999.50) ÷ 2 = 50,000
     assert month.revenue_fen == yuan_to_fen(100000) and month.average_order == 50000_00
@@ -107,4 +112,6 @@ def test_the_quick_entry_sets_the_days_totals_and_keeps_other_records(who):
 def test_last_months_same_period():
     assert dashboard.same_period_last_month("2026-11", AS_OF) == ("2026-10", date(2026, 10, 20))
     assert dashboard.same_period_last_month("2026-03", date(2026, 3, 31)) == (
-        "2026-02", date(2026, 2, 28))
+        "2026-02",
+        date(2026, 2, 28),
+    )

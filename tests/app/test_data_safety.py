@@ -24,10 +24,16 @@ def _sha(path):
 def _tables(path):
     connection = sqlite3.connect(path)
     try:
-        names = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {name: connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
-                for name in names}
+        names = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+            )
+        ]
+        return {
+            name: connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+            for name in names
+        }
     finally:
         connection.close()
 
@@ -40,17 +46,22 @@ def _damage(path):
     connection.close()
     data = bytearray(path.read_bytes())
     for page in (3, 6, 9, 12):
-        data[page * page_size + 50: page * page_size + 950] = b"\x5a" * 900
+        data[page * page_size + 50 : page * page_size + 950] = b"\x5a" * 900
     path.write_bytes(bytes(data))
 
 
 # -- migrations --------------------------------------------------------------------------
 
+
 def _indexes(path) -> set[tuple[str, str]]:
     connection = sqlite3.connect(path)
     try:
-        return set(connection.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = "
-                                      "'index' AND name NOT LIKE 'sqlite_autoindex%'"))
+        return set(
+            connection.execute(
+                "SELECT tbl_name, name FROM sqlite_master WHERE type = "
+                "'index' AND name NOT LIKE 'sqlite_autoindex%'"
+            )
+        )
     finally:
         connection.close()
 
@@ -130,6 +141,7 @@ def test_a_newer_database_is_refused_byte_for_byte_untouched(tmp_path):
 
 # -- backups -----------------------------------------------------------------------------
 
+
 def test_rotation_keeps_7_daily_4_weekly_6_monthly_over_simulated_days(tmp_path):
     db_path = tmp_path / "repdesk.sqlite3"
     manual = backup.default_backup_path(db_path, datetime(2025, 12, 1, 12), "manual")
@@ -139,8 +151,9 @@ def test_rotation_keeps_7_daily_4_weekly_6_monthly_over_simulated_days(tmp_path)
     while day <= date(2026, 11, 27):
         for hour, reason in ((9, "daily"), (15, "before-import")):
             if reason == "daily" or day.day % 5 == 0:
-                backup.default_backup_path(db_path, datetime(day.year, day.month, day.day, hour),
-                                           reason).write_bytes(b"x")
+                backup.default_backup_path(
+                    db_path, datetime(day.year, day.month, day.day, hour), reason
+                ).write_bytes(b"x")
         backup.rotate(db_path)
         day += timedelta(days=1)
     kept = sorted(b.taken_at for b in backup.list_backups(db_path) if b.automatic)
@@ -151,8 +164,13 @@ def test_rotation_keeps_7_daily_4_weekly_6_monthly_over_simulated_days(tmp_path)
         # newest of ISO weeks 46 (Nov 9–15) and 45 (Nov 2–8); weeks 47/48 are among the days
         + [datetime(2026, 11, 15, 15), datetime(2026, 11, 8, 9)]
         # newest of October, September, August, July, June (November is among the days)
-        + [datetime(2026, 10, 31, 9), datetime(2026, 9, 30, 15), datetime(2026, 8, 31, 9),
-           datetime(2026, 7, 31, 9), datetime(2026, 6, 30, 15)]
+        + [
+            datetime(2026, 10, 31, 9),
+            datetime(2026, 9, 30, 15),
+            datetime(2026, 8, 31, 9),
+            datetime(2026, 7, 31, 9),
+            datetime(2026, 6, 30, 15),
+        ]
     )
     assert kept == expected
     assert manual.exists()  # a backup the rep made is never rotated away
@@ -188,6 +206,7 @@ def test_database_backups_and_kept_copies_are_for_the_user_only(demo_db, tmp_pat
 
 # -- damaged files ----------------------------------------------------------------------
 
+
 def test_a_damaged_database_is_detected_and_never_opened_as_empty(demo_db):
     db.close_database()
     _damage(demo_db)
@@ -207,7 +226,9 @@ def test_damaged_files_are_kept_aside_once_a_day(demo_db):
     assert first == again and first != next_day
     assert first.read_bytes() == demo_db.read_bytes()
     assert sorted(p.name for p in demo_db.parent.glob("*.corrupt")) == [
-        "repdesk.sqlite3.20261120.corrupt", "repdesk.sqlite3.20261121.corrupt"]
+        "repdesk.sqlite3.20261120.corrupt",
+        "repdesk.sqlite3.20261121.corrupt",
+    ]
 
 
 def test_recovery_restores_the_newest_sound_backup(demo_db):

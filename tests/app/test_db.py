@@ -14,11 +14,17 @@ from app.models import Customer, Setting
 
 
 def test_a_new_database_gets_wal_full_sync_foreign_keys_and_a_schema_version(db_path):
-    pragmas = {name: db.database.execute_sql(f"PRAGMA {name}").fetchone()[0]
-               for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout",
-                            "user_version")}
-    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
-                       "busy_timeout": 5000, "user_version": db.SCHEMA_VERSION}
+    pragmas = {
+        name: db.database.execute_sql(f"PRAGMA {name}").fetchone()[0]
+        for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "user_version")
+    }
+    assert pragmas == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 5000,
+        "user_version": db.SCHEMA_VERSION,
+    }
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no POSIX file modes")
@@ -27,12 +33,34 @@ def test_a_new_database_is_readable_by_the_user_only(db_path):
 
 
 def test_the_schema_has_every_table_of_the_product(db_path):
-    tables = {row[0] for row in db.database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type='table'")}
-    for table in ("customer", "lead", "order", "activity", "channel", "channel_cost",
-                  "referral_reward", "target", "plan_line", "market_slice", "swot_note",
-                  "task", "lifecycle_event", "monthly_review", "pdca_item", "case_entry",
-                  "import_batch", "setting", "objection", "tag", "lead_tag", "customer_tag"):
+    tables = {
+        row[0]
+        for row in db.database.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    for table in (
+        "customer",
+        "lead",
+        "order",
+        "activity",
+        "channel",
+        "channel_cost",
+        "referral_reward",
+        "target",
+        "plan_line",
+        "market_slice",
+        "swot_note",
+        "task",
+        "lifecycle_event",
+        "monthly_review",
+        "pdca_item",
+        "case_entry",
+        "import_batch",
+        "setting",
+        "objection",
+        "tag",
+        "lead_tag",
+        "customer_tag",
+    ):
         assert table in tables
 
 
@@ -40,7 +68,8 @@ def test_foreign_keys_are_enforced(db_path):
     with pytest.raises(Exception, match="FOREIGN KEY"):
         db.database.execute_sql(
             'INSERT INTO "order" (customer_id, date, amount_fen, product, notes) '
-            "VALUES (999, '2026-11-01', 100, '', '')")
+            "VALUES (999, '2026-11-01', 100, '', '')"
+        )
 
 
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
@@ -86,7 +115,8 @@ def test_settings_round_trip_and_do_not_count_as_data(db_path):
 
 
 def test_the_database_path_comes_from_the_flag_then_the_environment_then_the_default(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     assert paths.resolve_db_path(tmp_path / "a.sqlite3") == tmp_path / "a.sqlite3"
     monkeypatch.setenv("REPDESK_DB", str(tmp_path / "env.sqlite3"))
     assert paths.resolve_db_path(None) == tmp_path / "env.sqlite3"
@@ -97,8 +127,9 @@ def test_the_database_path_comes_from_the_flag_then_the_environment_then_the_def
     assert "RepDesk" in default.parts
 
 
-def test_the_full_check_at_open_is_skipped_only_for_a_file_as_repdesk_left_it(tmp_path,
-                                                                              monkeypatch):
+def test_the_full_check_at_open_is_skipped_only_for_a_file_as_repdesk_left_it(
+    tmp_path, monkeypatch
+):
     from datetime import date
 
     path = tmp_path / "repdesk.sqlite3"

@@ -28,8 +28,16 @@ from app.models import (
 )
 from tests.conftest import AS_OF
 
-KIND_ORDER = ["channels", "customers", "leads", "orders", "activities", "targets", "plan_lines",
-              "tasks"]
+KIND_ORDER = [
+    "channels",
+    "customers",
+    "leads",
+    "orders",
+    "activities",
+    "targets",
+    "plan_lines",
+    "tasks",
+]
 
 
 def write_csv(path, rows, encoding="utf-8"):
@@ -56,19 +64,64 @@ def error_lines(result, kind):
 
 
 CUSTOMERS_ZH = [
-    ["客户名称", "联系人", "电话", "行业", "来源渠道", "标签", "年营收", "生日", "农历生日",
-     "合同到期", "对接人离职"],
-    ["杭州恒达建材有限公司", "王伟", "13800001111", "建筑建材", "转介绍",
-     "年营收5000万+、数字化转型", "￥50,000,000.00", "1985-10-08", "是", "2027年3月31日", "否"],
+    [
+        "客户名称",
+        "联系人",
+        "电话",
+        "行业",
+        "来源渠道",
+        "标签",
+        "年营收",
+        "生日",
+        "农历生日",
+        "合同到期",
+        "对接人离职",
+    ],
+    [
+        "杭州恒达建材有限公司",
+        "王伟",
+        "13800001111",
+        "建筑建材",
+        "转介绍",
+        "年营收5000万+、数字化转型",
+        "￥50,000,000.00",
+        "1985-10-08",
+        "是",
+        "2027年3月31日",
+        "否",
+    ],
     ["", "李娜", "13900002222", "制造业", "陌拜", "", "", "", "", "", ""],  # no name
-    ["宁波正泰制造有限公司", "张敏", "13700003333", "制造业", "展会", "价格敏感", "八百万", "02-30",
-     "否", "2027/02/30", "也许"],  # bad number, solar 02-30, bad date, bad yes/no
-    ["绍兴华辰科技有限公司", "刘洋", "13600004444", "软件信息", "线上", "决策链长;IT预算300万+",
-     "1,200,000元", "02-30", "是", "", "1"],
+    [
+        "宁波正泰制造有限公司",
+        "张敏",
+        "13700003333",
+        "制造业",
+        "展会",
+        "价格敏感",
+        "八百万",
+        "02-30",
+        "否",
+        "2027/02/30",
+        "也许",
+    ],  # bad number, solar 02-30, bad date, bad yes/no
+    [
+        "绍兴华辰科技有限公司",
+        "刘洋",
+        "13600004444",
+        "软件信息",
+        "线上",
+        "决策链长;IT预算300万+",
+        "1,200,000元",
+        "02-30",
+        "是",
+        "",
+        "1",
+    ],
 ]
 
 
 # -- the new user's first import --------------------------------------------------------
+
 
 def test_a_gbk_csv_with_chinese_headers_and_broken_rows(cli, tmp_path):
     """Shows exactly what was wrong, line by line, in Chinese, and imports the rest."""
@@ -96,8 +149,9 @@ def test_a_gbk_csv_with_chinese_headers_and_broken_rows(cli, tmp_path):
 
 def test_the_same_file_in_english(cli, tmp_path):
     path = write_csv(tmp_path / "customers.csv", CUSTOMERS_ZH, encoding="gbk")
-    code, out, err = cli("--db", tmp_path / "r.sqlite3", "--lang", "en", "import", "customers",
-                         path)
+    code, out, err = cli(
+        "--db", tmp_path / "r.sqlite3", "--lang", "en", "import", "customers", path
+    )
     assert code == 1
     assert err.splitlines() == [
         "line 3: name: required",
@@ -109,37 +163,62 @@ def test_the_same_file_in_english(cli, tmp_path):
 
 # -- encodings and formats --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_every_encoding_excel_saves(db_path, tmp_path, encoding):
-    rows = [["线索名称", "电话", "分级", "预计金额", "创建日期", "结果", "标签"],
-            ["嘉兴瑞丰物流有限公司", "13512345678", "A", "￥84,000.50", "2026年11月3日", "跟进中",
-             "老客户推荐，价格敏感"]]
+    rows = [
+        ["线索名称", "电话", "分级", "预计金额", "创建日期", "结果", "标签"],
+        [
+            "嘉兴瑞丰物流有限公司",
+            "13512345678",
+            "A",
+            "￥84,000.50",
+            "2026年11月3日",
+            "跟进中",
+            "老客户推荐，价格敏感",
+        ],
+    ]
     result = import_file("leads", write_csv(tmp_path / "leads.csv", rows, encoding))
     assert (result.imported, result.rejected) == (1, 0)
     lead = Lead.get()
     assert (lead.name, lead.expected_amount_fen, lead.created, lead.outcome) == (
-        "嘉兴瑞丰物流有限公司", 8_400_050, date(2026, 11, 3), "open")
+        "嘉兴瑞丰物流有限公司",
+        8_400_050,
+        date(2026, 11, 3),
+        "open",
+    )
     assert sorted(tag.name for tag in Tag.select()) == sorted(["老客户推荐", "价格敏感"])
 
 
 def test_the_detected_encoding_is_reported(tmp_path):
     rows = [["name"], ["杭州"]]
-    assert pipeline.plan_import("customers", write_csv(tmp_path / "a.csv", rows, "gbk")) \
-        .table.encoding == "GB18030"
-    assert pipeline.plan_import("customers", write_csv(tmp_path / "b.csv", rows, "utf-8-sig")) \
-        .table.encoding == "UTF-8 (BOM)"
-    assert pipeline.plan_import("customers", write_csv(tmp_path / "c.csv", rows)) \
-        .table.encoding == "UTF-8"
+    assert (
+        pipeline.plan_import("customers", write_csv(tmp_path / "a.csv", rows, "gbk")).table.encoding
+        == "GB18030"
+    )
+    assert (
+        pipeline.plan_import(
+            "customers", write_csv(tmp_path / "b.csv", rows, "utf-8-sig")
+        ).table.encoding
+        == "UTF-8 (BOM)"
+    )
+    assert (
+        pipeline.plan_import("customers", write_csv(tmp_path / "c.csv", rows)).table.encoding
+        == "UTF-8"
+    )
 
 
 def test_xlsx_with_excel_dates_and_numbers(db_path, tmp_path):
     Customer.create(name="湖州永兴物流有限公司", created=AS_OF)
-    path = write_xlsx(tmp_path / "orders.xlsx", [
-        ["金额", "客户名称", "日期", "数量", "产品"],  # any order
-        [84000.5, "湖州永兴物流有限公司", datetime(2026, 11, 3), 2, "产品A"],
-        ["¥1,000", "湖州永兴物流有限公司", "2026/11/04", None, None],
-        [0.1, "湖州永兴物流有限公司", date(2026, 11, 5), 1.0, "产品B"],
-    ])
+    path = write_xlsx(
+        tmp_path / "orders.xlsx",
+        [
+            ["金额", "客户名称", "日期", "数量", "产品"],  # any order
+            [84000.5, "湖州永兴物流有限公司", datetime(2026, 11, 3), 2, "产品A"],
+            ["¥1,000", "湖州永兴物流有限公司", "2026/11/04", None, None],
+            [0.1, "湖州永兴物流有限公司", date(2026, 11, 5), 1.0, "产品B"],
+        ],
+    )
     result = import_file("orders", path)
     assert (result.imported, result.rejected) == (3, 0)
     assert [(o.date, o.amount_fen, o.quantity, o.product) for o in Order.select()] == [
@@ -149,20 +228,38 @@ def test_xlsx_with_excel_dates_and_numbers(db_path, tmp_path):
     ]
 
 
-@pytest.mark.parametrize("cell, fen", [
-    ("84000.5", 8_400_050), ("¥84,000.50", 8_400_050), ("84,000.50元", 8_400_050),
-    ("￥1,234", 123_400), ("0.01", 1), ("0", 0),
-])
+@pytest.mark.parametrize(
+    "cell, fen",
+    [
+        ("84000.5", 8_400_050),
+        ("¥84,000.50", 8_400_050),
+        ("84,000.50元", 8_400_050),
+        ("￥1,234", 123_400),
+        ("0.01", 1),
+        ("0", 0),
+    ],
+)
 def test_money_is_read_exactly(db_path, tmp_path, cell, fen):
     rows = [["channel", "month", "cost"], ["展会", "2026-11", cell]]
     import_file("channels", write_csv(tmp_path / "c.csv", rows))
     assert ChannelCost.get().cost_fen == fen
 
 
-@pytest.mark.parametrize("word, effective", [
-    ("yes", True), ("是", True), ("TRUE", True), ("y", True), ("1", True),
-    ("no", False), ("否", False), ("false", False), ("N", False), ("0", False),
-])
+@pytest.mark.parametrize(
+    "word, effective",
+    [
+        ("yes", True),
+        ("是", True),
+        ("TRUE", True),
+        ("y", True),
+        ("1", True),
+        ("no", False),
+        ("否", False),
+        ("false", False),
+        ("N", False),
+        ("0", False),
+    ],
+)
 def test_yes_no_words(db_path, tmp_path, word, effective):
     rows = [["date", "kind", "effective"], ["2026-11-02", "拜访", word]]
     import_file("activities", write_csv(tmp_path / "a.csv", rows))
@@ -170,67 +267,135 @@ def test_yes_no_words(db_path, tmp_path, word, effective):
 
 
 def test_kind_words_in_either_language(db_path, tmp_path):
-    rows = [["日期", "类型", "次数"], ["2026-11-02", "高层拜访", "2"], ["2026-11-02", "call", "7"],
-            ["2026-11-03", "跟进", ""], ["2026-11-03", "Meeting", "1"]]
+    rows = [
+        ["日期", "类型", "次数"],
+        ["2026-11-02", "高层拜访", "2"],
+        ["2026-11-02", "call", "7"],
+        ["2026-11-03", "跟进", ""],
+        ["2026-11-03", "Meeting", "1"],
+    ]
     result = import_file("activities", write_csv(tmp_path / "a.csv", rows))
     assert result.rejected == 0
     assert [(a.kind, a.count) for a in Activity.select()] == [
-        ("executive_visit", 2), ("call", 7), ("follow_up", 1), ("meeting", 1)]
+        ("executive_visit", 2),
+        ("call", 7),
+        ("follow_up", 1),
+        ("meeting", 1),
+    ]
 
 
 def test_tasks_take_quadrant_numbers_or_names(db_path, tmp_path):
-    rows = [["任务", "象限", "完成"], ["谈判", "重要紧急", "否"], ["培育", "", ""],
-            ["临时会议", "3", "是"]]
+    rows = [
+        ["任务", "象限", "完成"],
+        ["谈判", "重要紧急", "否"],
+        ["培育", "", ""],
+        ["临时会议", "3", "是"],
+    ]
     import_file("tasks", write_csv(tmp_path / "t.csv", rows))
     assert [(t.title, t.quadrant, t.done) for t in Task.select().order_by(Task.id)] == [
-        ("谈判", 1, False), ("培育", 2, False), ("临时会议", 3, True)]
+        ("谈判", 1, False),
+        ("培育", 2, False),
+        ("临时会议", 3, True),
+    ]
 
 
 def test_targets_and_plan_lines(db_path, tmp_path):
-    import_file("targets", write_csv(tmp_path / "t.csv", [
-        ["month", "revenue", "effective_visits", "new_customers", "challenge_coefficient"],
-        ["2026-11", "200,000", "60", "", ""]]))
+    import_file(
+        "targets",
+        write_csv(
+            tmp_path / "t.csv",
+            [
+                ["month", "revenue", "effective_visits", "new_customers", "challenge_coefficient"],
+                ["2026-11", "200,000", "60", "", ""],
+            ],
+        ),
+    )
     target = Target.get()
-    assert (target.revenue_fen, target.effective_visits, target.new_customers,
-            target.challenge_coefficient) == (200_000_00, 60, None, Decimal("1.1"))
-    result = import_file("plan_lines", write_csv(tmp_path / "p.csv", [
-        ["月份", "产品", "客户类型", "目标金额", "客单价", "成交率"],
-        ["2026-11", "A", "", "100000", "20000", "12.5%"],
-        ["2026-11", "B", "", "100000", "5000", "0.2"],
-        ["2026-11", "C", "", "100000", "0", "150%"]]))
+    assert (
+        target.revenue_fen,
+        target.effective_visits,
+        target.new_customers,
+        target.challenge_coefficient,
+    ) == (200_000_00, 60, None, Decimal("1.1"))
+    result = import_file(
+        "plan_lines",
+        write_csv(
+            tmp_path / "p.csv",
+            [
+                ["月份", "产品", "客户类型", "目标金额", "客单价", "成交率"],
+                ["2026-11", "A", "", "100000", "20000", "12.5%"],
+                ["2026-11", "B", "", "100000", "5000", "0.2"],
+                ["2026-11", "C", "", "100000", "0", "150%"],
+            ],
+        ),
+    )
     assert error_lines(result, "plan_lines") == [
         "line 4: average_order: must be greater than zero; "
-        "close_rate: not a rate between 0 and 1 (or 0% and 100%)"]
+        "close_rate: not a rate between 0 and 1 (or 0% and 100%)"
+    ]
     from app.models import PlanLine
 
     assert [(p.product, p.close_rate) for p in PlanLine.select()] == [
-        ("A", Decimal("0.125")), ("B", Decimal("0.2"))]
+        ("A", Decimal("0.125")),
+        ("B", Decimal("0.2")),
+    ]
 
 
 # -- bad input ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind, rows, expected", [
-    ("customers", [["name", "phone"], ["", "138"]], "line 2: name: required"),
-    ("orders", [["customer", "date", "amount"], ["甲", "2026-02-30", "1"]],
-     "line 2: date: not a date"),
-    ("orders", [["customer", "date", "amount"], ["甲", "2026-11-02", "一千"]],
-     "line 2: amount: not a number"),
-    ("orders", [["customer", "date", "amount"], ["甲", "2026-11-02", "-5"]],
-     "line 2: amount: must not be negative"),
-    ("orders", [["customer", "date", "amount"], ["甲", "2026-11-02", "1.005"]],
-     "line 2: amount: more than two decimals"),
-    ("orders", [["customer", "date", "amount"], ["乙", "2026-11-02", "100"]],
-     "line 2: customer: no customer of this name"),
-    ("activities", [["date", "kind"], ["2026-11-02", "lunch"]],
-     "line 2: kind: unknown value lunch; use one of visit / 拜访 / call / 电话 / follow_up / "
-     "follow-up / 跟进 / meeting / 会议 / executive_visit / 高层拜访"),
-    ("activities", [["date", "kind", "count"], ["2026-11-02", "visit", "2.5"]],
-     "line 2: count: not a whole number"),
-    ("channels", [["channel", "month", "cost"], ["展会", "2026-13", "1"]],
-     "line 2: month: not a month (YYYY-MM)"),
-    ("leads", [["name", "tier"], ["某公司", "D"]],
-     "line 2: tier: unknown value D; use one of A / B / C"),
-])
+
+@pytest.mark.parametrize(
+    "kind, rows, expected",
+    [
+        ("customers", [["name", "phone"], ["", "138"]], "line 2: name: required"),
+        (
+            "orders",
+            [["customer", "date", "amount"], ["甲", "2026-02-30", "1"]],
+            "line 2: date: not a date",
+        ),
+        (
+            "orders",
+            [["customer", "date", "amount"], ["甲", "2026-11-02", "一千"]],
+            "line 2: amount: not a number",
+        ),
+        (
+            "orders",
+            [["customer", "date", "amount"], ["甲", "2026-11-02", "-5"]],
+            "line 2: amount: must not be negative",
+        ),
+        (
+            "orders",
+            [["customer", "date", "amount"], ["甲", "2026-11-02", "1.005"]],
+            "line 2: amount: more than two decimals",
+        ),
+        (
+            "orders",
+            [["customer", "date", "amount"], ["乙", "2026-11-02", "100"]],
+            "line 2: customer: no customer of this name",
+        ),
+        (
+            "activities",
+            [["date", "kind"], ["2026-11-02", "lunch"]],
+            "line 2: kind: unknown value lunch; use one of visit / 拜访 / call / 电话 / follow_up / "
+            "follow-up / 跟进 / meeting / 会议 / executive_visit / 高层拜访",
+        ),
+        (
+            "activities",
+            [["date", "kind", "count"], ["2026-11-02", "visit", "2.5"]],
+            "line 2: count: not a whole number",
+        ),
+        (
+            "channels",
+            [["channel", "month", "cost"], ["展会", "2026-13", "1"]],
+            "line 2: month: not a month (YYYY-MM)",
+        ),
+        (
+            "leads",
+            [["name", "tier"], ["某公司", "D"]],
+            "line 2: tier: unknown value D; use one of A / B / C",
+        ),
+    ],
+)
 def test_each_bad_cell_is_named(db_path, tmp_path, kind, rows, expected):
     Customer.create(name="甲", created=AS_OF)
     result = import_file(kind, write_csv(tmp_path / "bad.csv", rows))
@@ -244,13 +409,16 @@ def test_line_numbers_count_the_header_as_line_1_and_multiline_cells(db_path, tm
     assert error_lines(result, "customers") == ["line 4: name: required"]
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "is empty"),
-    (b"\r\n\r\n", "is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV or XLSX file"),
-    (b"%PDF-1.7\n", "not a CSV or XLSX file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls file"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "is empty"),
+        (b"\r\n\r\n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV or XLSX file"),
+        (b"%PDF-1.7\n", "not a CSV or XLSX file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls file"),
+    ],
+)
 def test_files_that_cannot_be_imported_exit_2(cli, tmp_path, content, message):
     path = tmp_path / "file.csv"
     path.write_bytes(content)
@@ -266,8 +434,7 @@ def test_a_file_without_a_required_column_exits_2(cli, tmp_path):
 
 
 def test_a_missing_file_exits_2(cli, tmp_path):
-    code, _, err = cli("--db", tmp_path / "r.sqlite3", "import", "customers",
-                       tmp_path / "nope.csv")
+    code, _, err = cli("--db", tmp_path / "r.sqlite3", "import", "customers", tmp_path / "nope.csv")
     assert code == 2 and "does not exist" in err
 
 
@@ -289,8 +456,9 @@ def test_unknown_columns_are_ignored_and_reported_once(cli, tmp_path):
 def test_a_50_mb_file(db_path, tmp_path):
     notes = "客户反馈：" + "需要更详细的方案和报价，" * 14  # ~500 bytes in UTF-8
     rows = [["name", "phone", "tier", "created", "notes"]]
-    rows += [[f"线索{i:06d}", f"139{i:08d}", "ABC"[i % 3], "2026-11-01", notes]
-             for i in range(100_000)]
+    rows += [
+        [f"线索{i:06d}", f"139{i:08d}", "ABC"[i % 3], "2026-11-01", notes] for i in range(100_000)
+    ]
     path = write_csv(tmp_path / "big.csv", rows)
     assert path.stat().st_size > 50_000_000
     result = import_file("leads", path)
@@ -300,29 +468,42 @@ def test_a_50_mb_file(db_path, tmp_path):
 
 # -- transactions, batches, dry runs ----------------------------------------------------
 
+
 def test_reimporting_customers_updates_them(db_path, tmp_path):
-    first = write_csv(tmp_path / "a.csv", [["name", "phone", "industry", "tags"],
-                                           ["甲", "138", "制造业", "A;B"],
-                                           ["甲", "139", "零售", ""]])
+    first = write_csv(
+        tmp_path / "a.csv",
+        [
+            ["name", "phone", "industry", "tags"],
+            ["甲", "138", "制造业", "A;B"],
+            ["甲", "139", "零售", ""],
+        ],
+    )
     import_file("customers", first)
-    second = write_csv(tmp_path / "b.csv", [["name", "phone", "industry", "tags"],
-                                            ["甲", "138", "软件信息", "C"]])
+    second = write_csv(
+        tmp_path / "b.csv", [["name", "phone", "industry", "tags"], ["甲", "138", "软件信息", "C"]]
+    )
     import_file("customers", second)
     assert [(c.phone, c.industry) for c in Customer.select().order_by(Customer.id)] == [
-        ("138", "软件信息"), ("139", "零售")]
+        ("138", "软件信息"),
+        ("139", "零售"),
+    ]
     assert [link.tag.name for link in Customer.get(phone="138").tag_links] == ["C"]
 
 
 def test_the_same_customer_twice_in_one_file_is_one_customer(db_path, tmp_path):
-    path = write_csv(tmp_path / "a.csv", [["name", "phone", "industry"],
-                                          ["甲", "138", "制造业"], ["甲", "138", "零售"]])
+    path = write_csv(
+        tmp_path / "a.csv",
+        [["name", "phone", "industry"], ["甲", "138", "制造业"], ["甲", "138", "零售"]],
+    )
     assert import_file("customers", path).imported == 2
     assert [(c.name, c.industry) for c in Customer.select()] == [("甲", "零售")]
 
 
 def test_an_import_writes_only_its_own_kind(db_path, tmp_path):
-    path = write_csv(tmp_path / "l.csv", [["name", "outcome", "expected_amount"],
-                                          ["嘉兴瑞丰物流有限公司", "赢单", "50000"]])
+    path = write_csv(
+        tmp_path / "l.csv",
+        [["name", "outcome", "expected_amount"], ["嘉兴瑞丰物流有限公司", "赢单", "50000"]],
+    )
     import_file("leads", path)
     assert Lead.get().outcome == "won"
     assert Customer.select().count() == 0 and Order.select().count() == 0
@@ -374,15 +555,18 @@ def test_a_failure_while_writing_leaves_nothing_half_imported(db_path, tmp_path,
 
 
 def index_definitions():
-    return database.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                "ORDER BY name").fetchall()
+    return database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    ).fetchall()
 
 
 def test_a_big_file_leaves_the_same_indexes_and_they_find_its_rows(db_path, tmp_path):
     indexes = index_definitions()
     rows = [["name", "phone", "tier", "expected_amount", "created"]]
-    rows += [[f"线索{i:05d}", f"139{i:08d}", "ABC"[i % 3], str(i % 7 * 1000), "2026-11-02"]
-             for i in range(pipeline.BULK_ROWS)]
+    rows += [
+        [f"线索{i:05d}", f"139{i:08d}", "ABC"[i % 3], str(i % 7 * 1000), "2026-11-02"]
+        for i in range(pipeline.BULK_ROWS)
+    ]
     path = write_csv(tmp_path / "big.csv", rows)
     checked = import_file("leads", path, dry_run=True)
     assert checked.imported == pipeline.BULK_ROWS and Lead.select().count() == 0
@@ -400,9 +584,10 @@ def test_a_column_with_one_value_in_every_row_is_stored_as_given(db_path, tmp_pa
     rows = [["name", "contact", "phone", "notes"]]
     rows += [[f"线索{i}", "O'Brien", "", "he said: 'call back'"] for i in range(300)]
     import_file("leads", write_csv(tmp_path / "same.csv", rows))
-    assert {(lead.contact, lead.phone, lead.notes, lead.tier, lead.outcome, lead.created)
-            for lead in Lead.select()} == {
-        ("O'Brien", "", "he said: 'call back'", "B", "open", AS_OF)}
+    assert {
+        (lead.contact, lead.phone, lead.notes, lead.tier, lead.outcome, lead.created)
+        for lead in Lead.select()
+    } == {("O'Brien", "", "he said: 'call back'", "B", "open", AS_OF)}
 
 
 def test_cancelling_leaves_nothing(db_path, tmp_path):
@@ -415,16 +600,24 @@ def test_cancelling_leaves_nothing(db_path, tmp_path):
 
 def test_undo_takes_an_import_back_whole(cli, tmp_path):
     database = tmp_path / "r.sqlite3"
-    first = write_csv(tmp_path / "a.csv", [["name", "phone", "industry", "tags"],
-                                           ["甲", "138", "制造业", "A"]])
-    second = write_csv(tmp_path / "b.csv", [["name", "phone", "industry", "tags"],
-                                            ["甲", "138", "零售", "B;C"],
-                                            ["乙", "137", "物流", ""]])
+    first = write_csv(
+        tmp_path / "a.csv", [["name", "phone", "industry", "tags"], ["甲", "138", "制造业", "A"]]
+    )
+    second = write_csv(
+        tmp_path / "b.csv",
+        [
+            ["name", "phone", "industry", "tags"],
+            ["甲", "138", "零售", "B;C"],
+            ["乙", "137", "物流", ""],
+        ],
+    )
     cli("--db", database, "import", "customers", first)
     cli("--db", database, "import", "customers", second)
     code, out, _ = cli("--db", database, "imports")
     assert [line.split("\t")[2:5] for line in out.splitlines()] == [
-        ["customers", "2", "b.csv"], ["customers", "1", "a.csv"]]
+        ["customers", "2", "b.csv"],
+        ["customers", "1", "a.csv"],
+    ]
     code, out, _ = cli("--db", database, "undo-import", "2")
     assert code == 0 and out == "Import 2 undone (2 rows).\n"
     db.open_database(database)
@@ -437,10 +630,14 @@ def test_undo_takes_an_import_back_whole(cli, tmp_path):
 
 def test_undo_is_refused_while_later_records_depend_on_it(cli, tmp_path):
     database = tmp_path / "r.sqlite3"
-    cli("--db", database, "import", "customers",
-        write_csv(tmp_path / "c.csv", [["name"], ["甲"]]))
-    cli("--db", database, "import", "orders",
-        write_csv(tmp_path / "o.csv", [["customer", "date", "amount"], ["甲", "2026-11-02", "9"]]))
+    cli("--db", database, "import", "customers", write_csv(tmp_path / "c.csv", [["name"], ["甲"]]))
+    cli(
+        "--db",
+        database,
+        "import",
+        "orders",
+        write_csv(tmp_path / "o.csv", [["customer", "date", "amount"], ["甲", "2026-11-02", "9"]]),
+    )
     code, _, err = cli("--db", database, "undo-import", "1")
     assert code == 2 and "cannot be undone" in err
     db.open_database(database)
@@ -448,6 +645,7 @@ def test_undo_is_refused_while_later_records_depend_on_it(cli, tmp_path):
 
 
 # -- export and round trips -------------------------------------------------------------
+
 
 def test_export_import_export_is_byte_identical_for_every_kind(tmp_path):
     source = tmp_path / "demo.sqlite3"
@@ -495,17 +693,34 @@ def test_xlsx_export_keeps_numbers_and_dates_typed_and_imports_back(demo_db, tmp
 
 
 INJECTION_PAYLOADS = [
-    "=1+2", "+1+2", "-1+2", "@SUM(A1:A2)", "\t=1+2", "\r=1+2", " =1+2", '"=1+2',
-    "=HYPERLINK(\"http://example.com\",\"click\")", "=cmd|' /C calc'!A0", "a;=1+2", "a,=1+2",
-    'a",=1+2', "'=1+2", "'hello", "''", "-", "普通客户", "＝1+2",
+    "=1+2",
+    "+1+2",
+    "-1+2",
+    "@SUM(A1:A2)",
+    "\t=1+2",
+    "\r=1+2",
+    " =1+2",
+    '"=1+2',
+    '=HYPERLINK("http://example.com","click")',
+    "=cmd|' /C calc'!A0",
+    "a;=1+2",
+    "a,=1+2",
+    'a",=1+2',
+    "'=1+2",
+    "'hello",
+    "''",
+    "-",
+    "普通客户",
+    "＝1+2",
 ]
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def test_formula_payloads_are_neutralised_and_come_back_unchanged(db_path, tmp_path):
     for index, payload in enumerate(INJECTION_PAYLOADS):
-        Customer.create(name=f"客户{index}", notes=payload, contact=payload, created=AS_OF,
-                        phone=str(index))
+        Customer.create(
+            name=f"客户{index}", notes=payload, contact=payload, created=AS_OF, phone=str(index)
+        )
     csv_path, xlsx_path = tmp_path / "c.csv", tmp_path / "c.xlsx"
     pipeline.export_kind("customers", csv_path)
     pipeline.export_kind("customers", xlsx_path)
@@ -532,31 +747,83 @@ def test_formula_payloads_are_neutralised_and_come_back_unchanged(db_path, tmp_p
 
 # -- a column at a time ------------------------------------------------------------------
 
-ODD_CELLS = ["", "  ", None, "'=1+1", "''quoted", " padded ", "2026-11-01", "2026-13-01",
-             "20261101", "2026/11/1", "2026年11月1日", "100", "007", "1,200", "¥300", "12.5",
-             "-5", "١٢", "²", "9" * 20, "a", "A", " b ", "OPEN", "赢单", "yes", "否", "Y", "2",
-             "x;y", 13800001111, 12.0, True, date(2026, 11, 2), datetime(2026, 11, 2, 9, 0)]
+ODD_CELLS = [
+    "",
+    "  ",
+    None,
+    "'=1+1",
+    "''quoted",
+    " padded ",
+    "2026-11-01",
+    "2026-13-01",
+    "20261101",
+    "2026/11/1",
+    "2026年11月1日",
+    "100",
+    "007",
+    "1,200",
+    "¥300",
+    "12.5",
+    "-5",
+    "١٢",
+    "²",
+    "9" * 20,
+    "a",
+    "A",
+    " b ",
+    "OPEN",
+    "赢单",
+    "yes",
+    "否",
+    "Y",
+    "2",
+    "x;y",
+    13800001111,
+    12.0,
+    True,
+    date(2026, 11, 2),
+    datetime(2026, 11, 2, 9, 0),
+]
 
 
-@pytest.mark.parametrize("kind, key", [
-    ("leads", "name"), ("leads", "notes"), ("leads", "tier"), ("leads", "outcome"),
-    ("leads", "created"), ("leads", "expected_amount"), ("leads", "tags"),
-    ("activities", "count"), ("activities", "effective"), ("activities", "kind"),
-    ("activities", "date"), ("plan_lines", "average_order"),
-])
+@pytest.mark.parametrize(
+    "kind, key",
+    [
+        ("leads", "name"),
+        ("leads", "notes"),
+        ("leads", "tier"),
+        ("leads", "outcome"),
+        ("leads", "created"),
+        ("leads", "expected_amount"),
+        ("leads", "tags"),
+        ("activities", "count"),
+        ("activities", "effective"),
+        ("activities", "kind"),
+        ("activities", "date"),
+        ("plan_lines", "average_order"),
+    ],
+)
 def test_a_column_read_at_once_equals_cell_by_cell(kind, key):
     """The quick path of each type gives exactly what the cell-by-cell parser gives (or
     leaves the column to it), for usual cells alone and mixed with odd ones."""
     column = KINDS[kind].column(key)
-    usual = {"text": ["甲", "乙 "], "date": ["2026-11-01", ""], "money": ["100", "0"],
-             "count": ["3", ""], "bool": ["yes", "否"], "tags": ["", " "],
-             "word": [next(iter(column.words or {"": 0})), ""],
-             "positive_money": ["5", "6"]}[column.type]
+    usual = {
+        "text": ["甲", "乙 "],
+        "date": ["2026-11-01", ""],
+        "money": ["100", "0"],
+        "count": ["3", ""],
+        "bool": ["yes", "否"],
+        "tags": ["", " "],
+        "word": [next(iter(column.words or {"": 0})), ""],
+        "positive_money": ["5", "6"],
+    }[column.type]
     if column.required:
         usual = [cell for cell in usual if cell.strip()]
     if column.quick is not None:  # the usual spellings do take the quick path
-        assert column.quick(list(usual), column.blank) == fields.parse_column(
-            list(usual), column.parse, None, column.blank)[0]
+        assert (
+            column.quick(list(usual), column.blank)
+            == fields.parse_column(list(usual), column.parse, None, column.blank)[0]
+        )
     for cells in (usual, usual + ODD_CELLS, ODD_CELLS):
         for blank in (column.blank, fields.MISSING):
             quick = fields.parse_column(list(cells), column.parse, column.quick, blank)

@@ -27,12 +27,15 @@ def lead(name, tier="B", last=None, created=date(2026, 10, 1), **fields):
     return Lead.create(name=name, tier=tier, last_contact=last, created=created, **fields)
 
 
-@pytest.mark.parametrize("tier, last, due", [
-    ("A", date(2026, 11, 17), date(2026, 11, 20)),  # + 3 days
-    ("B", date(2026, 11, 17), date(2026, 11, 24)),  # + 7 days
-    ("C", date(2026, 11, 17), date(2026, 12, 17)),  # + 30 days
-    ("B", None, date(2026, 10, 8)),  # no contact yet: created 1 Oct + 7
-])
+@pytest.mark.parametrize(
+    "tier, last, due",
+    [
+        ("A", date(2026, 11, 17), date(2026, 11, 20)),  # + 3 days
+        ("B", date(2026, 11, 17), date(2026, 11, 24)),  # + 7 days
+        ("C", date(2026, 11, 17), date(2026, 12, 17)),  # + 30 days
+        ("B", None, date(2026, 10, 8)),  # no contact yet: created 1 Oct + 7
+    ],
+)
 def test_follow_up_due_by_tier(db_path, tier, last, due):
     assert leads.follow_up_due(tier, last, date(2026, 10, 1)) == due
 
@@ -61,8 +64,12 @@ def test_open_leads_by_tier_and_the_overdue_ones(db_path):
     lead("C正常", "C", date(2026, 11, 1))  # due 12-01
     lead("赢单", "A", date(2026, 10, 1), outcome="won")  # closed: never overdue
     summary = month_summary("2026-11", AS_OF)
-    assert summary["leads"] == {"A": 2, "B": 1, "C": 1, "overdue": [
-        {"lead": "B逾期", "due": "2026-11-08"}, {"lead": "A逾期", "due": "2026-11-19"}]}
+    assert summary["leads"] == {
+        "A": 2,
+        "B": 1,
+        "C": 1,
+        "overdue": [{"lead": "B逾期", "due": "2026-11-08"}, {"lead": "A逾期", "due": "2026-11-19"}],
+    }
 
 
 def test_filters_and_sorting_happen_in_sql(db_path):
@@ -70,15 +77,21 @@ def test_filters_and_sorting_happen_in_sql(db_path):
     lead("甲", "A", date(2026, 11, 16), channel=fair, expected_amount_fen=300)
     lead("乙", "C", date(2026, 11, 1), expected_amount_fen=100)
     lead("丙", "B", date(2026, 11, 1), channel=fair, expected_amount_fen=200)
-    names = [r.name for r in leads.lead_page(None, 10, AS_OF, where=leads.LeadFilter(
-        channel="展会"), sort="expected_amount")]
+    names = [
+        r.name
+        for r in leads.lead_page(
+            None, 10, AS_OF, where=leads.LeadFilter(channel="展会"), sort="expected_amount"
+        )
+    ]
     assert names == ["丙", "甲"]
-    overdue = leads.lead_page(None, 10, AS_OF, where=leads.LeadFilter(overdue_only=True),
-                              sort="due", descending=True)
+    overdue = leads.lead_page(
+        None, 10, AS_OF, where=leads.LeadFilter(overdue_only=True), sort="due", descending=True
+    )
     assert [r.name for r in overdue] == ["甲", "丙"]  # due 11-19 and 11-08
     assert all(r.overdue for r in overdue)
-    assert [r.name for r in leads.lead_page(None, 10, AS_OF, where=leads.LeadFilter(
-        tier="C"))] == ["乙"]
+    assert [r.name for r in leads.lead_page(None, 10, AS_OF, where=leads.LeadFilter(tier="C"))] == [
+        "乙"
+    ]
 
 
 @pytest.mark.parametrize("sort", [None, *leads.LEAD_SORTS])
@@ -88,9 +101,14 @@ def test_keyset_pages_walk_every_lead_once_in_order(db_path, sort, descending):
     the same leads in the same order as sorting them all at once."""
     fair = Channel.create(name="展会")
     for i in range(11):
-        lead(f"客户{i % 4}", "ABC"[i % 3], date(2026, 11, 1 + i % 5) if i % 2 else None,
-             channel=fair if i % 3 else None, expected_amount_fen=None if i % 4 == 0 else
-             i % 3 * 100, outcome="won" if i == 5 else "open")
+        lead(
+            f"客户{i % 4}",
+            "ABC"[i % 3],
+            date(2026, 11, 1 + i % 5) if i % 2 else None,
+            channel=fair if i % 3 else None,
+            expected_amount_fen=None if i % 4 == 0 else i % 3 * 100,
+            outcome="won" if i == 5 else "open",
+        )
     every = {r.id: r for r in leads.lead_page(None, 100, AS_OF)}
     assert len(every) == 11
 
@@ -98,7 +116,8 @@ def test_keyset_pages_walk_every_lead_once_in_order(db_path, sort, descending):
         if sort is None:  # open first, then tier and name
             return (row.outcome != "open", row.tier, row.name)
         return {"channel": row.channel or None, "due": row.due}.get(
-            sort, getattr(row, sort if sort != "expected_amount" else "expected_amount_fen"))
+            sort, getattr(row, sort if sort != "expected_amount" else "expected_amount_fen")
+        )
 
     def order(row):  # SQLite puts NULLs first ascending and last descending
         return (value(row) is not None, value(row), row.id)
@@ -117,10 +136,14 @@ def test_a_search_pages_through_its_matches_in_order(db_path, monkeypatch, ids_l
     """Name, contact, phone or industry containing the text (any case for Latin letters),
     found through the narrow index or by walking the table, page by page in order."""
     monkeypatch.setattr(leads, "SEARCH_IDS_LIMIT", ids_limit)
-    rows = [("杭州恒达", "王伟", "13800001111", "建材"),
-            ("宁波正泰", "李娜", "13900002222", "制造业"),
-            ("ACME Ltd", "Wang", "", "制造业"), ("恒达二厂", "", "13700003333", ""),
-            ("绍兴华辰", "张敏", "13800004444", "软件"), ("acme south", "", "", "零售")]
+    rows = [
+        ("杭州恒达", "王伟", "13800001111", "建材"),
+        ("宁波正泰", "李娜", "13900002222", "制造业"),
+        ("ACME Ltd", "Wang", "", "制造业"),
+        ("恒达二厂", "", "13700003333", ""),
+        ("绍兴华辰", "张敏", "13800004444", "软件"),
+        ("acme south", "", "", "零售"),
+    ]
     for i, (name, contact, phone, industry) in enumerate(rows):
         lead(name, "ABC"[i % 3], contact=contact, phone=phone, industry=industry)
     # in the default order, open leads by tier then name (恒 U+6052 sorts before 杭 U+676D,
@@ -170,7 +193,10 @@ def test_winning_a_lead_makes_a_customer_with_its_first_order_and_undo(db_path):
     assert Order.get().amount_fen == yuan_to_fen(20000)
     reward = ReferralReward.get()
     assert (reward.referrer_customer_id, reward.amount_fen, reward.paid_on) == (
-        referrer.id, 500_00, None)
+        referrer.id,
+        500_00,
+        None,
+    )
     assert Lead.get_by_id(item.id).outcome == "won"
     assert month_summary("2026-11", AS_OF)["actual"]["new_customers"] == 1
     leads.undo_win(done)
@@ -192,10 +218,21 @@ def test_channel_figures(db_path):
     # 4 leads this month, 1 won: 25%; 2 deals; (5,000 − 1,000) ÷ 1,000 = 4; ¥500 a deal
     assert (row.leads, row.won, row.deals, row.revenue_fen) == (4, 1, 2, yuan_to_fen(5000))
     assert (row.conversion, row.roi, row.cost_per_deal) == (
-        Fraction(1, 4), Fraction(4), yuan_to_fen(500))
+        Fraction(1, 4),
+        Fraction(4),
+        yuan_to_fen(500),
+    )
     assert month_summary("2026-11", AS_OF)["channels"] == [
-        {"channel": "陌拜", "cost": 1000.0, "leads": 4, "deals": 2, "revenue": 5000.0,
-         "conversion": 0.25, "roi": 4.0}]
+        {
+            "channel": "陌拜",
+            "cost": 1000.0,
+            "leads": 4,
+            "deals": 2,
+            "revenue": 5000.0,
+            "conversion": 0.25,
+            "roi": 4.0,
+        }
+    ]
 
 
 def test_win_rates_per_tag_and_segment_with_the_minimum_sample(db_path):
@@ -236,8 +273,10 @@ def test_referral_rewards_are_tracked_until_paid(db_path):
 
 def _dump() -> dict:
     """Every table's rows, to compare a database before and after."""
-    return {table: db.database.execute_sql(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
-            for table in db.database.get_tables()}
+    return {
+        table: db.database.execute_sql(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
+        for table in db.database.get_tables()
+    }
 
 
 def test_deleting_a_customer_takes_its_orders_and_undo_puts_everything_back(db_path):
@@ -250,12 +289,10 @@ def test_deleting_a_customer_takes_its_orders_and_undo_puts_everything_back(db_p
     Order.create(customer=customer, date=date(2026, 9, 1), amount_fen=30_000_00)
     Order.create(customer=other, date=date(2026, 9, 1), amount_fen=5_00)
     CustomerTag.create(customer=customer, tag=Tag.create(name="重点"))
-    LifecycleEvent.create(customer=customer, kind="callback", due=date(2026, 3, 4),
-                          status="done")
+    LifecycleEvent.create(customer=customer, kind="callback", due=date(2026, 3, 4), status="done")
     won = lead("华东电子线索", outcome="won", customer=customer)
     Activity.create(date=date(2026, 3, 1), kind="visit", customer=customer)
-    Task.create(title="回访华东电子", quadrant=2, position=0, customer=customer,
-                created=AS_OF)
+    Task.create(title="回访华东电子", quadrant=2, position=0, customer=customer, created=AS_OF)
     before = _dump()
 
     assert leads.customer_orders(customer.id) == (2, 150_000_00)  # 120,000 + 30,000 yuan

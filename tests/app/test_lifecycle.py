@@ -32,6 +32,7 @@ def only(db_path):
 
 # -- dates ----------------------------------------------------------------------------------
 
+
 def test_a_contract_ending_31_march_gets_its_renewal_demo_on_31_january():
     who = customer(contract_end=date(2027, 3, 31))
     events = kinds_and_dates(AS_OF, date(2027, 1, 1), date(2027, 1, 31))
@@ -42,32 +43,39 @@ def test_a_contract_ending_31_march_gets_its_renewal_demo_on_31_january():
 def test_a_29_february_birthday_falls_on_28_february_in_other_years():
     customer(birthday="1988-02-29")
     assert kinds_and_dates(AS_OF, date(2027, 2, 1), date(2027, 3, 31)) == [
-        ("birthday", date(2027, 2, 28))]
+        ("birthday", date(2027, 2, 28))
+    ]
     assert kinds_and_dates(AS_OF, date(2028, 2, 1), date(2028, 3, 31)) == [
-        ("birthday", date(2028, 2, 29))]
+        ("birthday", date(2028, 2, 29))
+    ]
 
 
 def test_a_lunar_birthday_is_this_years_solar_day():
     customer(birthday="1985-10-08", birthday_lunar=True)  # 农历十月初八
     assert kinds_and_dates(AS_OF, date(2026, 11, 1), date(2026, 11, 30)) == [
-        ("birthday", date(2026, 11, 16))]
+        ("birthday", date(2026, 11, 16))
+    ]
 
 
 def test_a_lunar_30th_missing_this_year_falls_on_the_29th():
     customer(birthday="02-30", birthday_lunar=True)  # lunar 2nd month has 29 days in 2026
     assert kinds_and_dates(AS_OF, date(2026, 4, 1), date(2026, 4, 30)) == [
-        ("birthday", date(2026, 4, 16))]  # 农历二月廿九
+        ("birthday", date(2026, 4, 16))
+    ]  # 农历二月廿九
 
 
 def test_company_anniversary_yearly_from_the_founded_date():
     customer(founded=date(2008, 12, 3))
     assert kinds_and_dates(AS_OF, date(2026, 12, 1), date(2026, 12, 31)) == [
-        ("anniversary", date(2026, 12, 3))]
+        ("anniversary", date(2026, 12, 3))
+    ]
 
 
 def test_holiday_greetings_for_the_festivals_the_rep_picks():
-    db.set_setting(lifecycle.RULES_SETTING, {"holiday_greeting": {
-        "on": True, "holidays": ["spring_festival", "national_day"]}})
+    db.set_setting(
+        lifecycle.RULES_SETTING,
+        {"holiday_greeting": {"on": True, "holidays": ["spring_festival", "national_day"]}},
+    )
     who = customer()
     order(who, date(2026, 1, 5))
     events = kinds_and_dates(AS_OF, date(2026, 9, 1), date(2027, 2, 28))
@@ -78,12 +86,16 @@ def test_holiday_greetings_for_the_festivals_the_rep_picks():
 
 # -- stages and stage events ---------------------------------------------------------------
 
-@pytest.mark.parametrize("first, expected", [
-    (date(2026, 8, 22), "new"),  # 90 days before as-of
-    (date(2026, 8, 21), "growth"),  # 91 days
-    (date(2025, 11, 20), "growth"),  # 365 days
-    (date(2025, 11, 19), "mature"),  # 366 days
-])
+
+@pytest.mark.parametrize(
+    "first, expected",
+    [
+        (date(2026, 8, 22), "new"),  # 90 days before as-of
+        (date(2026, 8, 21), "growth"),  # 91 days
+        (date(2025, 11, 20), "growth"),  # 365 days
+        (date(2025, 11, 19), "mature"),  # 366 days
+    ],
+)
 def test_stage_by_the_age_of_the_first_order(first, expected):
     who = customer()
     order(who, first)
@@ -107,7 +119,8 @@ def test_new_customers_get_a_callback_3_days_after_the_first_order():
     who = customer()
     order(who, date(2026, 11, 10))
     assert kinds_and_dates(AS_OF, date(2026, 11, 1), date(2026, 11, 30)) == [
-        ("first_order_callback", date(2026, 11, 13))]
+        ("first_order_callback", date(2026, 11, 13))
+    ]
     assert who.id
 
 
@@ -116,7 +129,10 @@ def test_growth_customers_get_a_callback_every_3_months_from_the_first_order():
     order(who, date(2026, 5, 31))  # growth on 20 November (173 days)
     events = kinds_and_dates(AS_OF, date(2026, 6, 1), date(2027, 3, 31))
     assert [d for kind, d in events if kind == "quarterly_callback"] == [
-        date(2026, 8, 31), date(2026, 11, 30), date(2027, 2, 28)]  # month ends clamped
+        date(2026, 8, 31),
+        date(2026, 11, 30),
+        date(2027, 2, 28),
+    ]  # month ends clamped
     assert who.id
 
 
@@ -124,21 +140,21 @@ def test_mature_customers_get_an_annual_review_on_the_first_order_anniversary():
     who = customer()
     order(who, date(2024, 12, 2))
     assert kinds_and_dates(AS_OF, date(2026, 11, 1), date(2026, 12, 31)) == [
-        ("annual_review", date(2026, 12, 2))]
+        ("annual_review", date(2026, 12, 2))
+    ]
     assert who.id
 
 
 # -- churn --------------------------------------------------------------------------------------
 
+
 def test_orders_down_two_months_in_a_row_is_a_churn_signal():
     # m = October (the last complete month before 20 November): Aug 300 > Sep 200 > Oct 100
     falling = customer("下滑")
-    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200),
-                      (date(2026, 10, 5), 100)):
+    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200), (date(2026, 10, 5), 100)):
         order(falling, day, yuan)
     flat = customer("持平")
-    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200),
-                      (date(2026, 10, 5), 200)):
+    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200), (date(2026, 10, 5), 200)):
         order(flat, day, yuan)
     left = customer("对接人离职", contact_left=True, contact_left_on=date(2026, 11, 2))
     order(left, date(2026, 1, 5))
@@ -151,13 +167,13 @@ def test_orders_down_two_months_in_a_row_is_a_churn_signal():
     assert ("win_back", date(2026, 11, 8)) in events and ("win_back", date(2026, 11, 9)) in events
     assert month_summary("2026-11", AS_OF)["churn_warnings"] == [
         {"customer": "下滑", "reasons": ["orders_down_2_months"]},
-        {"customer": "对接人离职", "reasons": ["contact_left"]}]
+        {"customer": "对接人离职", "reasons": ["contact_left"]},
+    ]
 
 
 def test_a_customer_that_recovers_loses_the_warning():
     who = customer("下滑")
-    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200),
-                      (date(2026, 10, 5), 100)):
+    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200), (date(2026, 10, 5), 100)):
         order(who, day, yuan)
     assert lifecycle.churn_warnings(AS_OF)
     order(who, date(2026, 11, 12), 500)  # November up again: by December, Sep > Oct < Nov
@@ -166,6 +182,7 @@ def test_a_customer_that_recovers_loses_the_warning():
 
 
 # -- the rep's marks and the summary ---------------------------------------------------------
+
 
 def test_done_and_snoozed_marks_survive_any_regeneration():
     who = customer(contract_end=date(2027, 1, 20), birthday="11-25")
@@ -176,14 +193,18 @@ def test_done_and_snoozed_marks_survive_any_regeneration():
     lifecycle.snooze(renewal, date(2026, 11, 27))
     order(who, date(2026, 11, 18))  # more data: everything is derived again
     Customer.update(industry="制造业").where(Customer.id == who.id).execute()
-    events = {(e.kind, e.status, e.date) for e in lifecycle.events(
-        AS_OF, date(2026, 11, 1), date(2026, 12, 4))}
+    events = {
+        (e.kind, e.status, e.date)
+        for e in lifecycle.events(AS_OF, date(2026, 11, 1), date(2026, 12, 4))
+    }
     assert ("first_order_callback", "done", date(2026, 11, 13)) in events
     assert ("renewal_demo", "snoozed", date(2026, 11, 27)) in events
     due = month_summary("2026-11", AS_OF)["lifecycle_due"]
     # done is not listed; the snoozed demo counts at its snooze date
-    assert due == [{"date": "2026-11-25", "customer": "甲", "kind": "birthday"},
-                   {"date": "2026-11-27", "customer": "甲", "kind": "renewal_demo"}]
+    assert due == [
+        {"date": "2026-11-25", "customer": "甲", "kind": "birthday"},
+        {"date": "2026-11-27", "customer": "甲", "kind": "renewal_demo"},
+    ]
     assert LifecycleEvent.select().count() == 2
 
 
@@ -204,18 +225,26 @@ def test_lifecycle_due_runs_from_the_1st_through_14_days_after_as_of():
     customer("太远", birthday="12-05")
     customer("上月", birthday="10-31")
     due = month_summary("2026-11", AS_OF)["lifecycle_due"]
-    assert [(d["customer"], d["date"]) for d in due] == [("月初", "2026-11-01"),
-                                                         ("两周后", "2026-12-04")]
+    assert [(d["customer"], d["date"]) for d in due] == [
+        ("月初", "2026-11-01"),
+        ("两周后", "2026-12-04"),
+    ]
 
 
 def test_each_rule_can_be_switched_off_and_retimed():
     who = customer(birthday="11-25")
     order(who, date(2026, 11, 10))
-    db.set_setting(lifecycle.RULES_SETTING, {
-        "birthday": {"on": False}, "first_order_callback": {"days": 2},
-        "holiday_greeting": {"on": False}})
+    db.set_setting(
+        lifecycle.RULES_SETTING,
+        {
+            "birthday": {"on": False},
+            "first_order_callback": {"days": 2},
+            "holiday_greeting": {"on": False},
+        },
+    )
     assert kinds_and_dates(AS_OF, date(2026, 11, 1), date(2026, 11, 30)) == [
-        ("first_order_callback", date(2026, 11, 12))]
+        ("first_order_callback", date(2026, 11, 12))
+    ]
 
 
 def test_stepping_from_just_before_the_range_finds_what_walking_from_the_start_finds():
@@ -234,4 +263,5 @@ def test_stepping_from_just_before_the_range_finds_what_walking_from_the_start_f
             for start in (date(2023, 1, 1), date(2026, 3, 31), date(2026, 11, 20)):
                 end = start + timedelta(days=400)
                 assert lifecycle.stepping(first, months, start, end) == walked(
-                    first, months, start, end), (first, months, start)
+                    first, months, start, end
+                ), (first, months, start)

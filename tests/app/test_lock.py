@@ -31,15 +31,20 @@ def test_locks_of_different_databases_do_not_interfere(tmp_path):
 def test_a_lock_held_by_a_killed_process_is_taken_over(tmp_path):
     path = tmp_path / "repdesk.sqlite3"
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             sys.path.insert(0, {str(ROOT)!r})
             from app.lock import DatabaseLock
             lock = DatabaseLock({str(path)!r}).acquire()
             print("held", flush=True)
             time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"

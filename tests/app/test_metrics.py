@@ -34,8 +34,9 @@ def month_data(db_path):
         (date(2026, 10, 30), "visit", 5, True, 0),  # October
         (date(2026, 11, 21), "visit", 9, True, 0),  # after as-of
     ):
-        Activity.create(date=day, kind=kind, count=count, effective=effective,
-                        effective_leads=leads)
+        Activity.create(
+            date=day, kind=kind, count=count, effective=effective, effective_leads=leads
+        )
     return db_path
 
 
@@ -68,8 +69,14 @@ def test_a_month_not_yet_begun_has_zeros_and_null_ratios(month_data):
     summary = month_summary("2026-12", AS_OF)
     # December 2026: Tuesday the 1st; 23 weekdays, no statutory holiday.
     assert summary["working_days"] == {"month": 23, "elapsed": 0}
-    assert summary["actual"] == {"revenue": 0.0, "deals": 0, "new_customers": 0,
-                                 "effective_visits": 0, "effective_leads": 0, "calls": 0}
+    assert summary["actual"] == {
+        "revenue": 0.0,
+        "deals": 0,
+        "new_customers": 0,
+        "effective_visits": 0,
+        "effective_leads": 0,
+        "calls": 0,
+    }
     assert summary["close_rate"] is None
     assert summary["average_order_value"] is None
 

@@ -29,6 +29,7 @@ def customer(db_path):
 
 # -- the attainable calculator -------------------------------------------------------------
 
+
 def test_the_guides_attainable_target():
     # 60 effective visits × 12% × 1.1 = 7.92 → 8 new customers
     assert planning.attainable_new_customers(60, Fraction(12, 100), Decimal("1.1")) == 8
@@ -39,9 +40,13 @@ def test_the_guides_attainable_target():
 def test_the_close_rate_comes_from_the_three_full_months_before(customer):
     # August 50 visits / 6 deals, September 25 / 3 (plus 10 ineffective), October 25 / 3:
     # 12 deals ÷ 100 effective visits = 12%. July and November do not count.
-    for day, count, deals in ((date(2026, 8, 5), 50, 6), (date(2026, 9, 7), 25, 3),
-                              (date(2026, 10, 9), 25, 3), (date(2026, 7, 1), 100, 0),
-                              (date(2026, 11, 2), 10, 5)):
+    for day, count, deals in (
+        (date(2026, 8, 5), 50, 6),
+        (date(2026, 9, 7), 25, 3),
+        (date(2026, 10, 9), 25, 3),
+        (date(2026, 7, 1), 100, 0),
+        (date(2026, 11, 2), 10, 5),
+    ):
         visits(day, count)
         for _ in range(deals):
             order(customer, day, "1000")
@@ -68,8 +73,9 @@ def test_the_rep_can_take_the_close_rate_over_another_window(customer):
 
 
 def test_without_history_the_rep_types_the_rate(db_path):
-    target = Target.create(month=NOV, revenue_fen=1, effective_visits=60,
-                           manual_close_rate=Decimal("0.12"))
+    target = Target.create(
+        month=NOV, revenue_fen=1, effective_visits=60, manual_close_rate=Decimal("0.12")
+    )
     calculator = planning.calculator(target)
     assert calculator.rate_from_history is False
     assert calculator.new_customers == 8
@@ -90,25 +96,41 @@ def test_the_process_ladder():
 
 # -- cross decomposition -------------------------------------------------------------------
 
+
 def test_the_guides_cross_decomposition(db_path):
     """200,000 = A 100,000 at 20,000 an order (5 orders, 12.5%) + B 100,000 at 5,000 (20
     orders, 20%); on 20 working days: 5 ÷ 12.5% ÷ 20 = 2 visits, 20 ÷ 20% ÷ 20 = 5
     follow-ups a day."""
-    a = PlanLine.create(month=NOV, product="A", revenue_fen=yuan_to_fen(100000),
-                        average_order_fen=yuan_to_fen(20000), close_rate=Decimal("0.125"))
-    b = PlanLine.create(month=NOV, product="B", revenue_fen=yuan_to_fen(100000),
-                        average_order_fen=yuan_to_fen(5000), close_rate=Decimal("0.2"))
+    a = PlanLine.create(
+        month=NOV,
+        product="A",
+        revenue_fen=yuan_to_fen(100000),
+        average_order_fen=yuan_to_fen(20000),
+        close_rate=Decimal("0.125"),
+    )
+    b = PlanLine.create(
+        month=NOV,
+        product="B",
+        revenue_fen=yuan_to_fen(100000),
+        average_order_fen=yuan_to_fen(5000),
+        close_rate=Decimal("0.2"),
+    )
     assert (planning.orders_needed(a), planning.orders_needed(b)) == (5, 20)
     assert (planning.daily_actions(a, 20), planning.daily_actions(b, 20)) == (2, 5)
     # 21 orders ÷ 35% ÷ 20 working days = 3 exactly (floating point gives 4)
     c = PlanLine(revenue_fen=2100, average_order_fen=100, close_rate=Decimal("0.35"))
     assert planning.daily_actions(c, 20) == 3
     # an order more than the revenue covers is an order: 100,001 ÷ 20,000 → 6
-    assert planning.orders_needed(PlanLine(revenue_fen=yuan_to_fen("100000.01"),
-                                           average_order_fen=yuan_to_fen(20000))) == 6
+    assert (
+        planning.orders_needed(
+            PlanLine(revenue_fen=yuan_to_fen("100000.01"), average_order_fen=yuan_to_fen(20000))
+        )
+        == 6
+    )
 
 
 # -- pace and checkpoints ------------------------------------------------------------------
+
 
 @pytest.fixture
 def november(customer):
@@ -146,20 +168,41 @@ def test_a_slipping_month_is_red_at_the_10th(customer):
     summary = month_summary(NOV, date(2026, 11, 10))
     # 50,000 against 70,000 expected = 71% → red
     assert summary["pace"] == {"expected_revenue": 70000.0, "status": "red"}
-    assert summary["checkpoints"] == [{"date": "2026-11-10", "expected_revenue": 70000.0,
-                                       "actual_revenue": 50000.0, "status": "red"}]
+    assert summary["checkpoints"] == [
+        {
+            "date": "2026-11-10",
+            "expected_revenue": 70000.0,
+            "actual_revenue": 50000.0,
+            "status": "red",
+        }
+    ]
 
 
 def test_the_summary_reports_target_plan_completion_and_pace(november):
-    PlanLine.create(month=NOV, product="A", customer_type="大客户",
-                    revenue_fen=yuan_to_fen(100000), average_order_fen=yuan_to_fen(20000),
-                    close_rate=Decimal("0.125"))
+    PlanLine.create(
+        month=NOV,
+        product="A",
+        customer_type="大客户",
+        revenue_fen=yuan_to_fen(100000),
+        average_order_fen=yuan_to_fen(20000),
+        close_rate=Decimal("0.125"),
+    )
     summary = month_summary(NOV, date(2026, 11, 20))
-    assert summary["target"] == {"revenue": 210000.0, "new_customers": 0,
-                                 "effective_visits": 60}  # no history, no rate: 0
+    assert summary["target"] == {
+        "revenue": 210000.0,
+        "new_customers": 0,
+        "effective_visits": 60,
+    }  # no history, no rate: 0
     # 5 orders ÷ 12.5% ÷ 21 working days = 1.9 → 2
-    assert summary["plan"] == [{"product": "A", "customer_type": "大客户", "revenue": 100000.0,
-                                "orders": 5, "daily_actions": 2}]
+    assert summary["plan"] == [
+        {
+            "product": "A",
+            "customer_type": "大客户",
+            "revenue": 100000.0,
+            "orders": 5,
+            "daily_actions": 2,
+        }
+    ]
     assert summary["completion"] == 155000 / 210000  # 0.738…
     assert summary["pace"] == {"expected_revenue": 150000.0, "status": "green"}
     # 19 November: 14 working days → 140,000 expected; 145,000 actual → green
@@ -188,8 +231,14 @@ def test_the_month_by_xun_and_by_week(november):
         (6, yuan_to_fen(60000), 0),
     ]
     weeks = planning.periods(NOV, yuan_to_fen(210000), by="week")
-    assert [p.label for p in weeks] == ["2026-W44", "2026-W45", "2026-W46", "2026-W47",
-                                        "2026-W48", "2026-W49"]
+    assert [p.label for p in weeks] == [
+        "2026-W44",
+        "2026-W45",
+        "2026-W46",
+        "2026-W47",
+        "2026-W48",
+        "2026-W49",
+    ]
     assert [p.working_days for p in weeks] == [0, 5, 5, 5, 5, 1]
 
 
@@ -198,6 +247,7 @@ def test_october_2026_has_18_working_days(db_path):
 
 
 # -- key accounts, long-term customers, average order ---------------------------------------
+
 
 def test_key_accounts_are_the_top_fifth_by_revenue(db_path):
     as_of = date(2026, 11, 20)
@@ -215,8 +265,10 @@ def test_key_accounts_are_the_top_fifth_by_revenue(db_path):
     for who, count in (("A", 2), ("C", 1)):
         visits(date(2026, 11, 3), count, kind="executive_visit", customer=names[who])
     assert planning.key_account_executive_visits(NOV, as_of) == 2  # C is not a key account
-    assert month_summary(NOV, as_of)["key_accounts"] == {"customers": ["A", "B"],
-                                                         "revenue_share": 0.8}
+    assert month_summary(NOV, as_of)["key_accounts"] == {
+        "customers": ["A", "B"],
+        "revenue_share": 0.8,
+    }
 
 
 def test_the_key_account_share_is_the_reps(db_path):
@@ -242,8 +294,12 @@ def test_new_long_term_customers(db_path):
 
 
 def test_average_order_of_the_three_months_before(customer):
-    for day, yuan in ((date(2026, 8, 1), 1000), (date(2026, 9, 1), 2000),
-                      (date(2026, 10, 1), 3000), (date(2026, 11, 1), 9000)):
+    for day, yuan in (
+        (date(2026, 8, 1), 1000),
+        (date(2026, 9, 1), 2000),
+        (date(2026, 10, 1), 3000),
+        (date(2026, 11, 1), 9000),
+    ):
         order(customer, day, yuan)
     # (1,000 + 2,000 + 3,000) ÷ 3 orders = 2,000 yuan
     assert planning.average_order_before(NOV) == yuan_to_fen(2000)
@@ -251,23 +307,34 @@ def test_average_order_of_the_three_months_before(customer):
 
 # -- market slicing, season, SWOT -----------------------------------------------------------
 
+
 def test_slices_stage_mix_and_a_saturated_pool(db_path):
     Target.create(month=NOV, revenue_fen=yuan_to_fen(200000))
     for index in range(17):
         won = Customer.create(name=f"西湖{index}", area="西湖商圈", created=date(2026, 1, 1))
         order(won, date(2026, 3, 1), 100)
-    MarketSlice.create(month=NOV, area="西湖商圈", share=Decimal("0.3"), market_stage="new",
-                       reachable_pool=20)
-    MarketSlice.create(month=NOV, area="滨江高新区", share=Decimal("0.7"),
-                       market_stage="mature", reachable_pool=40)
+    MarketSlice.create(
+        month=NOV, area="西湖商圈", share=Decimal("0.3"), market_stage="new", reachable_pool=20
+    )
+    MarketSlice.create(
+        month=NOV, area="滨江高新区", share=Decimal("0.7"), market_stage="mature", reachable_pool=40
+    )
     west, river = planning.slices(NOV)
     # 30% of 200,000 = 60,000; new market: 60% from new customers; 3 of 20 left (15% < 20%)
     assert (west.revenue_fen, west.new_share, west.won, west.saturated) == (
-        yuan_to_fen(60000), Decimal("0.6"), 17, True)
+        yuan_to_fen(60000),
+        Decimal("0.6"),
+        17,
+        True,
+    )
     assert (river.revenue_fen, river.new_share, river.saturated) == (
-        yuan_to_fen(140000), Decimal("0.5"), False)
+        yuan_to_fen(140000),
+        Decimal("0.5"),
+        False,
+    )
     MarketSlice.update(new_customer_share=Decimal("0.3")).where(
-        MarketSlice.area == "西湖商圈").execute()
+        MarketSlice.area == "西湖商圈"
+    ).execute()
     assert planning.slices(NOV)[0].saturated is False  # leaning on repeat: no warning
 
 
@@ -282,20 +349,39 @@ def test_the_season_factor_scales_the_base_target(db_path):
 
 
 def test_a_negotiation_weakness_moves_a_fifth_of_high_ticket_revenue(db_path):
-    a = PlanLine.create(month=NOV, product="A", revenue_fen=yuan_to_fen(100000),
-                        average_order_fen=1, close_rate=Decimal("0.1"), high_ticket=True)
-    b = PlanLine.create(month=NOV, product="B", revenue_fen=yuan_to_fen(100000),
-                        average_order_fen=1, close_rate=Decimal("0.2"))
-    c = PlanLine.create(month=NOV, product="C", revenue_fen=yuan_to_fen(50000),
-                        average_order_fen=1, close_rate=Decimal("0.2"))
+    a = PlanLine.create(
+        month=NOV,
+        product="A",
+        revenue_fen=yuan_to_fen(100000),
+        average_order_fen=1,
+        close_rate=Decimal("0.1"),
+        high_ticket=True,
+    )
+    b = PlanLine.create(
+        month=NOV,
+        product="B",
+        revenue_fen=yuan_to_fen(100000),
+        average_order_fen=1,
+        close_rate=Decimal("0.2"),
+    )
+    c = PlanLine.create(
+        month=NOV,
+        product="C",
+        revenue_fen=yuan_to_fen(50000),
+        average_order_fen=1,
+        close_rate=Decimal("0.2"),
+    )
     assert not planning.has_negotiation_weakness(NOV)
     SwotNote.create(month=NOV, kind="weakness", text="谈判弱", code="negotiation")
     assert planning.has_negotiation_weakness(NOV)
     shift = planning.negotiation_shift(NOV)
     # 20% of 100,000 = 20,000 moves; B gets 2/3 (13,333.33), C the rest (6,666.67)
     assert shift.moved_fen == yuan_to_fen(20000)
-    assert shift.revenue == {a.id: yuan_to_fen(80000), b.id: yuan_to_fen("113333.33"),
-                             c.id: yuan_to_fen("56666.67")}
+    assert shift.revenue == {
+        a.id: yuan_to_fen(80000),
+        b.id: yuan_to_fen("113333.33"),
+        c.id: yuan_to_fen("56666.67"),
+    }
     before = planning.apply_revenues(shift.revenue)
     assert sum(line.revenue_fen for line in planning.plan_lines(NOV)) == yuan_to_fen(250000)
     planning.apply_revenues(before)  # undo
@@ -303,8 +389,7 @@ def test_a_negotiation_weakness_moves_a_fifth_of_high_ticket_revenue(db_path):
 
 
 def test_saving_a_target_returns_what_undo_needs(db_path):
-    assert planning.save_target(NOV, revenue_fen=yuan_to_fen(200000), effective_visits=60) \
-        is None
+    assert planning.save_target(NOV, revenue_fen=yuan_to_fen(200000), effective_visits=60) is None
     before = planning.save_target(NOV, effective_visits=66, statement="开发10家制造业客户")
     assert before == {"effective_visits": 60, "statement": ""}
     assert Target.get().effective_visits == 66

@@ -15,17 +15,20 @@ from app.money import yuan_to_fen
 AS_OF = date(2026, 11, 20)
 
 
-@pytest.mark.parametrize("visits, expected, rate, history, average, plan, found", [
-    # 40 visits against 60 expected (67% < 90%): an activity problem
-    (40, Fraction(60), Fraction(3, 10), Fraction(3, 10), 100, 100, ["activity"]),
-    # on pace, close rate 9% against 12% (75% < 80%): conversion — discovery or negotiation?
-    (60, Fraction(60), Fraction(9, 100), Fraction(12, 100), 100, 100, ["conversion"]),
-    # close rate 10% against 12% (83%): no conversion problem
-    (60, Fraction(60), Fraction(10, 100), Fraction(12, 100), 100, 100, ["on_track"]),
-    # average order 85 against a plan of 100 (85% < 90%): order size
-    (60, Fraction(60), Fraction(12, 100), Fraction(12, 100), 85, 100, ["order_size"]),
-    (50, Fraction(60), None, None, 80, 100, ["activity", "order_size"]),
-])
+@pytest.mark.parametrize(
+    "visits, expected, rate, history, average, plan, found",
+    [
+        # 40 visits against 60 expected (67% < 90%): an activity problem
+        (40, Fraction(60), Fraction(3, 10), Fraction(3, 10), 100, 100, ["activity"]),
+        # on pace, close rate 9% against 12% (75% < 80%): conversion — discovery or negotiation?
+        (60, Fraction(60), Fraction(9, 100), Fraction(12, 100), 100, 100, ["conversion"]),
+        # close rate 10% against 12% (83%): no conversion problem
+        (60, Fraction(60), Fraction(10, 100), Fraction(12, 100), 100, 100, ["on_track"]),
+        # average order 85 against a plan of 100 (85% < 90%): order size
+        (60, Fraction(60), Fraction(12, 100), Fraction(12, 100), 85, 100, ["order_size"]),
+        (50, Fraction(60), None, None, 80, 100, ["activity", "order_size"]),
+    ],
+)
 def test_the_reading_rules(visits, expected, rate, history, average, plan, found):
     assert review.readings(visits, expected, rate, history, average, plan) == found
 
@@ -33,15 +36,20 @@ def test_the_reading_rules(visits, expected, rate, history, average, plan, found
 @pytest.fixture
 def month(db_path):
     Target.create(month="2026-11", revenue_fen=yuan_to_fen(210000), effective_visits=63)
-    PlanLine.create(month="2026-11", product="A", customer_type="大客户",
-                    revenue_fen=yuan_to_fen(100000), average_order_fen=yuan_to_fen(20000),
-                    close_rate=Decimal("0.125"))
+    PlanLine.create(
+        month="2026-11",
+        product="A",
+        customer_type="大客户",
+        revenue_fen=yuan_to_fen(100000),
+        average_order_fen=yuan_to_fen(20000),
+        close_rate=Decimal("0.125"),
+    )
     big = Customer.create(name="大客户甲", customer_type="大客户", created=date(2026, 1, 1))
     small = Customer.create(name="小客户乙", customer_type="中小客户", created=date(2026, 1, 1))
-    Order.create(customer=big, date=date(2026, 11, 3), amount_fen=yuan_to_fen(60000),
-                 product="A")
-    Order.create(customer=small, date=date(2026, 11, 4), amount_fen=yuan_to_fen(5000),
-                 product="A")  # product A, but not for the plan's customer type
+    Order.create(customer=big, date=date(2026, 11, 3), amount_fen=yuan_to_fen(60000), product="A")
+    Order.create(
+        customer=small, date=date(2026, 11, 4), amount_fen=yuan_to_fen(5000), product="A"
+    )  # product A, but not for the plan's customer type
     Activity.create(date=date(2026, 11, 2), kind="visit", count=30)
 
 
@@ -52,7 +60,10 @@ def test_results_and_process_of_a_month(month):
     assert data.gap_fen == yuan_to_fen(145000)
     [line] = data.lines
     assert (line.plan_fen, line.actual_fen, line.gap_fen) == (
-        yuan_to_fen(100000), yuan_to_fen(60000), yuan_to_fen(40000))
+        yuan_to_fen(100000),
+        yuan_to_fen(60000),
+        yuan_to_fen(40000),
+    )
     # 63 visits × 15 of 21 working days = 45 expected; 30 done: an activity problem
     assert data.expected_visits == 45
     assert data.readings[0] == "activity"
@@ -79,8 +90,10 @@ def test_the_reps_text_is_saved_with_undo_data(month):
     assert review.save_text("2026-11", ability="已改进") == {"ability": "谈判技巧不足"}
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None or shutil.which("pdftotext") is None,
-                    reason="poppler-utils not installed")
+@pytest.mark.skipif(
+    shutil.which("pdffonts") is None or shutil.which("pdftotext") is None,
+    reason="poppler-utils not installed",
+)
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_pdf_embeds_every_font_and_shows_the_figures(month, tmp_path, language):
     from app import i18n
@@ -93,8 +106,9 @@ def test_the_pdf_embeds_every_font_and_shows_the_figures(month, tmp_path, langua
     rows = fonts.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows), fonts  # embedded, every one
     assert "Helvetica" not in fonts
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True
+    ).stdout
     for expected in ("¥65,000.00", "¥210,000.00", "31.0%", "大客户甲", "谈判技巧不足", "2026-11"):
         assert expected in text, expected
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout

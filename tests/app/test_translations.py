@@ -37,17 +37,25 @@ def test_every_zh_cn_string_is_translated_with_the_same_placeholders():
     assert problems == []
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None and not (
-    ROOT / ".venv" / "bin" / "pyside6-lupdate").exists(), reason="Qt Linguist tools missing")
+@pytest.mark.skipif(
+    shutil.which("pyside6-lupdate") is None
+    and not (ROOT / ".venv" / "bin" / "pyside6-lupdate").exists(),
+    reason="Qt Linguist tools missing",
+)
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path):
     """lupdate on the sources finds nothing that the committed .ts lacks."""
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
     lupdate = shutil.which("pyside6-lupdate") or str(ROOT / ".venv" / "bin" / "pyside6-lupdate")
-    sources = [str(p) for p in [ROOT / "main.py", *(ROOT / "app").rglob("*.py"),
-                                *(ROOT / "ui").rglob("*.py")]]
-    subprocess.run([lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)],
-                   check=True, capture_output=True)
+    sources = [
+        str(p)
+        for p in [ROOT / "main.py", *(ROOT / "app").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    ]
+    subprocess.run(
+        [lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
     fresh = {(c, m.findtext("source")) for c, m in _messages(copy)}
     committed = {(c, m.findtext("source")) for c, m in _messages()}
     assert fresh - committed == set(), "run resources/translations/update.py and translate"
@@ -70,10 +78,18 @@ def test_the_core_translates_from_the_same_catalogue():
     assert i18n.message("{path} does not exist.", path="a.csv") == "a.csv does not exist."
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("zh_CN", "zh_CN"), ("zh_TW.UTF-8", "zh_CN"), ("zh-Hans", "zh_CN"),
-    ("Chinese (Simplified)_China", "zh_CN"), ("en_US", "en"), ("de_DE", "en"), (None, "en"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("zh_CN", "zh_CN"),
+        ("zh_TW.UTF-8", "zh_CN"),
+        ("zh-Hans", "zh_CN"),
+        ("Chinese (Simplified)_China", "zh_CN"),
+        ("en_US", "en"),
+        ("de_DE", "en"),
+        (None, "en"),
+    ],
+)
 def test_any_zh_locale_means_chinese(name, expected):
     assert i18n.normalize_language(name) == expected
 

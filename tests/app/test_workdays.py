@@ -52,8 +52,7 @@ def test_the_calendar_is_cached_per_year_and_asked_again_when_holidays_changes(m
     workdays._exceptions.cache_clear()  # a new start: read from the cache, same answers
     calendar = holidays.country_holidays("CN", years=2026)
     every_day = [date(2026, 1, 1) + timedelta(days=n) for n in range(365)]
-    assert [is_working_day(d) for d in every_day] == [calendar.is_working_day(d)
-                                                      for d in every_day]
+    assert [is_working_day(d) for d in every_day] == [calendar.is_working_day(d) for d in every_day]
     assert asked == [("CN", 2026)]
 
     workdays._exceptions.cache_clear()  # another holidays release: ask again
@@ -75,8 +74,11 @@ def test_a_frozen_bundle_keys_the_calendar_cache_on_its_executable(monkeypatch, 
 
     program = tmp_path / "RepDesk"
     program.write_bytes(b"bundle")
-    monkeypatch.setattr(importlib.util, "find_spec",  # modules inside the bundle's archive
-                        lambda name: SimpleNamespace(origin=str(tmp_path / "no" / "such.py")))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",  # modules inside the bundle's archive
+        lambda name: SimpleNamespace(origin=str(tmp_path / "no" / "such.py")),
+    )
     assert workdays._fingerprint() is None  # a source run that cannot tell: no cache
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(program))

@@ -49,8 +49,18 @@ def program(tmp_path_factory):
     """The frozen executable, built once for the tests here."""
     folder = tmp_path_factory.mktemp("bundle")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(folder / "dist"),
-         "--work", str(folder / "work")], capture_output=True, text=True, timeout=1800)
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build.py"),
+            "--dist",
+            str(folder / "dist"),
+            "--work",
+            str(folder / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     executable = folder / "dist" / "RepDesk" / "RepDesk"
     assert f"double-click: {executable}" in result.stdout
@@ -59,16 +69,29 @@ def program(tmp_path_factory):
 
 def frozen_env(home) -> dict:
     """A user's session: their own home, nothing of the checkout on the Python path."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "VIRTUAL_ENV", "REPDESK_DB")}
-    return {**env, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
-            "LANG": "en_US.UTF-8"}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONPATH", "VIRTUAL_ENV", "REPDESK_DB")
+    }
+    return {
+        **env,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "LANG": "en_US.UTF-8",
+    }
 
 
 def test_the_frozen_program_knows_its_version(program, tmp_path):
-    result = subprocess.run([str(program), "--version"], capture_output=True, text=True,
-                            env=frozen_env(tmp_path), timeout=60)
+    result = subprocess.run(
+        [str(program), "--version"],
+        capture_output=True,
+        text=True,
+        env=frozen_env(tmp_path),
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"RepDesk {__version__}"
 
@@ -78,16 +101,33 @@ def test_the_frozen_screenshots_match_the_source_run(program, tmp_path):
     found when frozen) exactly as from the source tree: same files, same sizes."""
     env = {**frozen_env(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     database = tmp_path / "demo.sqlite3"
-    made = subprocess.run([str(program), "--db", str(database), "demo", "--as-of",
-                           AS_OF.isoformat()], capture_output=True, text=True, env=env,
-                          timeout=120)
+    made = subprocess.run(
+        [str(program), "--db", str(database), "demo", "--as-of", AS_OF.isoformat()],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert made.returncode == 0, made.stderr
     runs = {"frozen": [str(program)], "source": [sys.executable, str(ROOT / "main.py")]}
     for name, command in runs.items():
-        result = subprocess.run([*command, "--db", str(database), "--lang", "zh_CN",
-                                 "screenshots", str(tmp_path / name), "--as-of",
-                                 AS_OF.isoformat()], capture_output=True, text=True, env=env,
-                                timeout=300)
+        result = subprocess.run(
+            [
+                *command,
+                "--db",
+                str(database),
+                "--lang",
+                "zh_CN",
+                "screenshots",
+                str(tmp_path / name),
+                "--as-of",
+                AS_OF.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
         assert result.returncode == 0, f"{name}: {result.stderr[-2000:]}"
     frozen = sorted(path.name for path in (tmp_path / "frozen").iterdir())
     source = sorted(path.name for path in (tmp_path / "source").iterdir())
@@ -98,15 +138,26 @@ def test_the_frozen_screenshots_match_the_source_run(program, tmp_path):
         assert one.stat().st_size == other.stat().st_size, name
 
 
-@pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("xdotool"),
-                    reason="needs xvfb-run and xdotool")
+@pytest.mark.skipif(
+    not shutil.which("xvfb-run") or not shutil.which("xdotool"), reason="needs xvfb-run and xdotool"
+)
 def test_the_frozen_program_opens_its_window_on_an_x_server(program, tmp_path):
     env = {**frozen_env(tmp_path), "PROGRAM": str(program), "DB": str(tmp_path / "new.sqlite3")}
     env.pop("QT_QPA_PLATFORM", None)
     # a database that is not empty, so the first-start demo question does not wait for a click
-    subprocess.run([str(program), "--db", env["DB"], "demo"], env=env, check=True,
-                   capture_output=True, timeout=120)
-    result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c",
-                             XVFB_SCRIPT], env=env, capture_output=True, text=True, timeout=180)
+    subprocess.run(
+        [str(program), "--db", env["DB"], "demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", XVFB_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "RepDesk" in result.stdout  # the main window's title

@@ -9,8 +9,9 @@ from tests.conftest import AS_OF
 @pytest.fixture(autouse=True)
 def qt_settings(tmp_path, qapp):
     """QSettings (window state, language) written under this test's folder."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     from ui.app import create_application
 
     create_application()

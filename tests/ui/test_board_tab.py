@@ -12,8 +12,7 @@ from ui.tabs.board import MIME_TYPE, QuadrantModel
 
 
 def order(quadrant):
-    return [t.title for t in Task.select().where(Task.quadrant == quadrant)
-            .order_by(Task.position)]
+    return [t.title for t in Task.select().where(Task.quadrant == quadrant).order_by(Task.position)]
 
 
 @pytest.fixture
@@ -57,8 +56,9 @@ def test_a_drop_inside_the_same_quadrant_reorders(board_tab):
 def test_a_drop_is_one_undo_step_and_redo_repeats_it(board_tab):
     stack = board_tab.main.undo_stack
     source, target = board_tab.models[2], board_tab.models[4]
-    target.dropMimeData(source.mimeData([source.index(0)]), Qt.DropAction.MoveAction, -1, 0,
-                        QModelIndex())
+    target.dropMimeData(
+        source.mimeData([source.index(0)]), Qt.DropAction.MoveAction, -1, 0, QModelIndex()
+    )
     assert order(4) == ["培育"]
     stack.undo()
     assert order(2) == ["培育", "回访", "学习"] and order(4) == []
@@ -71,11 +71,14 @@ def test_foreign_drops_are_refused(board_tab):
 
     mime = QMimeData()
     mime.setText("hello")
-    assert not board_tab.models[1].dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0,
-                                                QModelIndex())
+    assert not board_tab.models[1].dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     assert not board_tab.models[1].dropMimeData(
         board_tab.models[2].mimeData([board_tab.models[2].index(0)]),
-        Qt.DropAction.CopyAction, 0, 0, QModelIndex())
+        Qt.DropAction.CopyAction,
+        0,
+        0,
+        QModelIndex(),
+    )
 
 
 def test_the_quadrant_model_passes_qt_model_tests(board_tab, qtmodeltester):
@@ -154,11 +157,16 @@ def test_ticking_the_box_on_a_card(board_tab):
 
 def test_editing_a_task_is_one_undo_step(board_tab):
     task = Task.get(title="学习")
-    assert board_tab.apply_edit(task, {"title": "学习《双赢谈判》", "due": AS_OF, "notes": "周末"},
-                                quadrant=1)
+    assert board_tab.apply_edit(
+        task, {"title": "学习《双赢谈判》", "due": AS_OF, "notes": "周末"}, quadrant=1
+    )
     changed = Task.get_by_id(task.id)
     assert (changed.title, changed.due, changed.notes, changed.quadrant) == (
-        "学习《双赢谈判》", AS_OF, "周末", 1)
+        "学习《双赢谈判》",
+        AS_OF,
+        "周末",
+        1,
+    )
     board_tab.main.undo_stack.undo()
     back = Task.get_by_id(task.id)
     assert (back.title, back.due, back.notes, back.quadrant) == ("学习", None, "", 2)

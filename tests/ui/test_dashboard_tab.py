@@ -55,8 +55,9 @@ def test_the_quick_entry_refuses_less_than_recorded_elsewhere(tab):
 def test_adding_an_order_from_the_dashboard(tab):
     customer = Customer.select().first()
     before = Order.select().count()
-    assert tab.add_order({"customer_id": customer.id, "day": AS_OF, "amount_fen": 123456,
-                          "product": "产品B"})
+    assert tab.add_order(
+        {"customer_id": customer.id, "day": AS_OF, "amount_fen": 123456, "product": "产品B"}
+    )
     assert Order.select().count() == before + 1
     tab.main.undo_stack.undo()
     assert Order.select().count() == before

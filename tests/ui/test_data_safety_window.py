@@ -99,9 +99,12 @@ def test_a_damaged_database_at_start_is_kept_aside_and_the_backup_offered(make_w
     window.release()
     _damage(path)
     damaged = path.read_bytes()
-    with mock.patch.object(QMessageBox, "question",
-                           return_value=QMessageBox.StandardButton.Yes) as asked, \
-            mock.patch("PySide6.QtWidgets.QApplication.exec", return_value=0):
+    with (
+        mock.patch.object(
+            QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes
+        ) as asked,
+        mock.patch("PySide6.QtWidgets.QApplication.exec", return_value=0),
+    ):
         assert run_window(path, language="en", as_of=AS_OF) == 0
     assert "is damaged" in asked.call_args.args[2]
     [aside] = path.parent.glob("*.corrupt")

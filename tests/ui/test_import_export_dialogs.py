@@ -21,16 +21,31 @@ def test_the_wizard_shows_encoding_mapping_and_the_bad_rows(make_window, qtbot, 
     dialog = _import_dialog(window, path)
     qtbot.addWidget(dialog)
     assert dialog.encoding.text() == "GB18030"
-    mapped = [dialog.mapping.cellWidget(row, 1).currentData()
-              for row in range(dialog.mapping.rowCount())]
-    assert mapped == ["name", "contact", "phone", "industry", "channel", "tags",
-                      "annual_revenue", "birthday", "birthday_lunar", "contract_end",
-                      "contact_left"]
+    mapped = [
+        dialog.mapping.cellWidget(row, 1).currentData() for row in range(dialog.mapping.rowCount())
+    ]
+    assert mapped == [
+        "name",
+        "contact",
+        "phone",
+        "industry",
+        "channel",
+        "tags",
+        "annual_revenue",
+        "birthday",
+        "birthday_lunar",
+        "contract_end",
+        "contact_left",
+    ]
     assert dialog.preview.rowCount() == 4
     problems = [dialog.preview.item(row, 1).text() for row in range(4)]
-    assert problems == ["", "line 3: name: required",
-                        "line 4: annual_revenue: not a number; contract_end: not a date; "
-                        "contact_left: not yes or no", ""]
+    assert problems == [
+        "",
+        "line 3: name: required",
+        "line 4: annual_revenue: not a number; contract_end: not a date; "
+        "contact_left: not yes or no",
+        "",
+    ]
     assert "2 with problems" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
     assert Customer.select().count() == 0  # the preview wrote nothing

@@ -51,8 +51,14 @@ def test_the_conversion_workspace(tab):
 def test_objections_and_follow_ups(tab):
     lead = Lead.select().where(Lead.outcome == "open").first()
     _select(tab, lead.name)
-    tab.add_objection({"objection": "价格高", "empathise": "理解", "decompose": "价格还是效果？",
-                       "verify": "案例：成本降低18%"})
+    tab.add_objection(
+        {
+            "objection": "价格高",
+            "empathise": "理解",
+            "decompose": "价格还是效果？",
+            "verify": "案例：成本降低18%",
+        }
+    )
     assert Objection.select().where(Objection.lead == lead.id).count() >= 1
     tab.follow_up()
     assert Lead.get_by_id(lead.id).last_contact == AS_OF
@@ -75,7 +81,9 @@ def test_losing_keeps_the_reason(tab):
     _select(tab, lead.name)
     tab.lose("预算冻结")
     assert (Lead.get_by_id(lead.id).outcome, Lead.get_by_id(lead.id).lost_reason) == (
-        "lost", "预算冻结")
+        "lost",
+        "预算冻结",
+    )
 
 
 def test_channels_rewards_and_win_rates(tab):
@@ -91,8 +99,16 @@ def test_channels_rewards_and_win_rates(tab):
 
 
 def test_adding_and_deleting_leads_with_undo(tab):
-    tab.new_lead({"name": "新线索", "contact": "王伟", "phone": "139", "tier": "A",
-                  "channel": "展会", "expected_amount_fen": 50000_00})
+    tab.new_lead(
+        {
+            "name": "新线索",
+            "contact": "王伟",
+            "phone": "139",
+            "tier": "A",
+            "channel": "展会",
+            "expected_amount_fen": 50000_00,
+        }
+    )
     created = Lead.get(Lead.name == "新线索")
     assert (created.tier, created.channel.name, created.created) == ("A", "展会", AS_OF)
     assert tab.detail_title.text() == "新线索"
@@ -136,8 +152,9 @@ def test_stage_filters(tab):
     tab.stage.setCurrentIndex(tab.stage.findData("商务谈判"))
     assert {Lead.get_by_id(row.record_id).stage for row in tab.lead_model.rows} == {"商务谈判"}
     tab.lifecycle_stage.setCurrentIndex(tab.lifecycle_stage.findData("declining"))
-    assert tab.customer_model.rows and all(row[-1] == "Declining"
-                                           for row in tab.customer_model.rows)
+    assert tab.customer_model.rows and all(
+        row[-1] == "Declining" for row in tab.customer_model.rows
+    )
 
 
 def test_adding_and_deleting_customers_with_undo(tab, monkeypatch):
@@ -162,8 +179,11 @@ def test_adding_and_deleting_customers_with_undo(tab, monkeypatch):
     row = next(i for i, r in enumerate(tab.customer_model.rows) if r.record_id == biggest.id)
     tab.customer_view.selectRow(row)
     questions = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args[2])
-                        or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args: questions.append(args[2]) or QMessageBox.StandardButton.Yes,
+    )
     tab.delete_customer()
     assert f"Its {orders} orders" in questions[0]
     assert Order.select().count() == total_orders - orders

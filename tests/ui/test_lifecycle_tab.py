@@ -14,8 +14,12 @@ def tab(make_window, tmp_path):
     path = tmp_path / "life.sqlite3"
     db.open_database(path)
     db.set_setting(lifecycle.RULES_SETTING, {"holiday_greeting": {"on": False}})
-    who = Customer.create(name="杭州恒达建材有限公司", created=date(2020, 1, 1),
-                          birthday="11-25", contract_end=date(2027, 1, 22))
+    who = Customer.create(
+        name="杭州恒达建材有限公司",
+        created=date(2020, 1, 1),
+        birthday="11-25",
+        contract_end=date(2027, 1, 22),
+    )
     Order.create(customer=who, date=date(2026, 11, 10), amount_fen=100)
     db.close_database()
     window = make_window(path)
@@ -23,8 +27,10 @@ def tab(make_window, tmp_path):
 
 
 def agenda(tab):
-    return [(tab.agenda.item(r, 1).text(), tab.agenda.item(r, 2).text(),
-             tab.agenda.item(r, 3).text()) for r in range(tab.agenda.rowCount())]
+    return [
+        (tab.agenda.item(r, 1).text(), tab.agenda.item(r, 2).text(), tab.agenda.item(r, 3).text())
+        for r in range(tab.agenda.rowCount())
+    ]
 
 
 def test_the_month_grid_and_the_agenda(tab):
@@ -32,8 +38,10 @@ def test_the_month_grid_and_the_agenda(tab):
     cell = tab.grid.item(4, 2)  # Wednesday 25 November (the grid starts Monday 26 October)
     assert cell.text().startswith("25\n● 杭州恒达建材")
     assert tab.grid.item(2, 4).text().startswith("13\n")  # the first-order callback
-    assert agenda(tab) == [("杭州恒达建材有限公司", "Renewal demo", "Due"),
-                           ("杭州恒达建材有限公司", "Birthday greeting", "Due")]
+    assert agenda(tab) == [
+        ("杭州恒达建材有限公司", "Renewal demo", "Due"),
+        ("杭州恒达建材有限公司", "Birthday greeting", "Due"),
+    ]
     tab._day_clicked(2, 4)  # 13 November: the callback comes into the agenda
     assert agenda(tab)[0][1] == "First-order callback"
     tab.show_month(1)
@@ -82,8 +90,10 @@ def test_the_rules_dialog_round_trips(tab, qtbot):
     values = dialog.values()
     assert values["renewal_demo"] == {"on": True, "months": 2}
     assert values["first_order_callback"] == {"on": True, "days": 3}
-    assert values["holiday_greeting"] == {"on": False, "holidays": ["spring_festival",
-                                                                    "mid_autumn"]}
+    assert values["holiday_greeting"] == {
+        "on": False,
+        "holidays": ["spring_festival", "mid_autumn"],
+    }
 
 
 def test_the_stage_override_shows_in_the_customer_table(tab):

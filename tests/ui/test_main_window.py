@@ -15,8 +15,14 @@ from app.lock import DatabaseLocked
 from app.models import Customer, Lead, Task
 from tests.conftest import AS_OF, ROOT, run_cli_process
 
-ENGLISH_TABS = ["Targets", "Leads & customers", "Lifecycle calendar", "Four quadrants",
-                "Dashboard", "Monthly review"]
+ENGLISH_TABS = [
+    "Targets",
+    "Leads & customers",
+    "Lifecycle calendar",
+    "Four quadrants",
+    "Dashboard",
+    "Monthly review",
+]
 CHINESE_TABS = ["目标", "线索/客户", "客户生命周期", "四象限", "销售仪表盘", "月度复盘"]
 
 
@@ -32,11 +38,20 @@ def test_six_tabs_and_four_menus(make_window):
     window = make_window()
     assert _tab_titles(window) == ENGLISH_TABS
     assert _menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
-    file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
-                    if not a.isSeparator()]
-    assert file_actions == ["&Open database…", "&Import…", "Import &history…", "&Export…",
-                            "Back&ups…", "&Backup now…",
-                            "&Restore from backup…", "&Print monthly review…", "&Quit"]
+    file_actions = [
+        a.text() for a in window.menuBar().actions()[0].menu().actions() if not a.isSeparator()
+    ]
+    assert file_actions == [
+        "&Open database…",
+        "&Import…",
+        "Import &history…",
+        "&Export…",
+        "Back&ups…",
+        "&Backup now…",
+        "&Restore from backup…",
+        "&Print monthly review…",
+        "&Quit",
+    ]
     assert "2026-11-20" in window.status_label.text()
 
 
@@ -68,8 +83,11 @@ def test_each_tab_shows_the_data_of_the_database(make_window, qtbot):
     assert all(board_tab.models[q].rowCount() > 0 for q in (1, 2, 3, 4))
 
     dashboard = window.tab(4)
-    summary = json.loads(run_cli_process("--db", window.db_path, "summary", "--json",
-                                         "--as-of", AS_OF.isoformat()).stdout)
+    summary = json.loads(
+        run_cli_process(
+            "--db", window.db_path, "summary", "--json", "--as-of", AS_OF.isoformat()
+        ).stdout
+    )
     assert dashboard.cards["deals"].value.text() == str(summary["actual"]["deals"])
     assert dashboard.cards["pace"].change.text().startswith("expected by today: ¥")
 
@@ -86,8 +104,12 @@ def test_the_leads_table_pages_in_as_it_scrolls(make_window, tmp_path):
     path = tmp_path / "many.sqlite3"
     db.open_database(path)
     with db.database.atomic():
-        Lead.insert_many([{"name": f"线索{i:04d}", "created": date(2026, 11, 1), "tier": "B"}
-                          for i in range(450)]).execute()
+        Lead.insert_many(
+            [
+                {"name": f"线索{i:04d}", "created": date(2026, 11, 1), "tier": "B"}
+                for i in range(450)
+            ]
+        ).execute()
     db.close_database()
     window = make_window(path)
     model = window.tab(1).lead_model
@@ -130,9 +152,10 @@ def test_window_size_position_and_last_tab_are_remembered(make_window):
 
 def test_first_start_offers_the_demo(make_window, tmp_path):
     window = make_window(tmp_path / "new.sqlite3", demo=False)
-    with mock.patch.object(QMessageBox, "exec"), \
-            mock.patch.object(QMessageBox, "clickedButton",
-                              lambda box: box.buttons()[0]):  # "Load demo data"
+    with (
+        mock.patch.object(QMessageBox, "exec"),
+        mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[0]),
+    ):  # "Load demo data"
         window.offer_demo_on_first_start()
     assert Customer.select().count() == 60
     assert window.tab(1).customer_model.rowCount() == 60
@@ -140,8 +163,10 @@ def test_first_start_offers_the_demo(make_window, tmp_path):
 
 def test_starting_clean_is_asked_once(make_window, tmp_path):
     window = make_window(tmp_path / "new.sqlite3", demo=False)
-    with mock.patch.object(QMessageBox, "exec") as shown, \
-            mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[1]):
+    with (
+        mock.patch.object(QMessageBox, "exec") as shown,
+        mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[1]),
+    ):
         window.offer_demo_on_first_start()
         window.offer_demo_on_first_start()
     assert shown.call_count == 1
@@ -196,11 +221,22 @@ def watched(window):
 MainWindow.paintEvent, MainWindow.attach = first_paint, watched
 main.main(["--db", {str(path)!r}, "--lang", "en"])
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                                           "XDG_CONFIG_HOME": str(tmp_path / "config")})
-    assert done.stdout.splitlines() == ["painted with []", "attached after the paint",
-                                        "tab made True"], done.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        },
+    )
+    assert done.stdout.splitlines() == [
+        "painted with []",
+        "attached after the paint",
+        "tab made True",
+    ], done.stderr
 
 
 def test_commands_beside_an_open_window(make_window):
@@ -215,8 +251,11 @@ def test_commands_beside_an_open_window(make_window):
 def test_print_goes_to_the_monthly_review(make_window):
     window = make_window()
     with mock.patch("ui.tabs.review.ReviewTab.print_review") as printed:
-        action = next(a for a in window.menuBar().actions()[0].menu().actions()
-                      if a.text() == "&Print monthly review…")
+        action = next(
+            a
+            for a in window.menuBar().actions()[0].menu().actions()
+            if a.text() == "&Print monthly review…"
+        )
         action.trigger()
     assert printed.called
     assert window.tabs.currentIndex() == 5
@@ -225,8 +264,10 @@ def test_print_goes_to_the_monthly_review(make_window):
 def test_open_another_database_and_back(make_window, tmp_path):
     window = make_window()
     other = tmp_path / "other.sqlite3"
-    with mock.patch.object(QMessageBox, "exec"), \
-            mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[1]):
+    with (
+        mock.patch.object(QMessageBox, "exec"),
+        mock.patch.object(QMessageBox, "clickedButton", lambda box: box.buttons()[1]),
+    ):
         assert window.open_database(other)
     assert window.db_path == other
     assert window.tab(1).lead_model.rowCount() == 0
@@ -267,8 +308,7 @@ def test_undo_and_redo_are_in_the_edit_menu_with_standard_shortcuts(make_window)
     assert not undo.isEnabled() and not redo.isEnabled()  # nothing to undo yet
 
 
-def test_tabs_are_made_when_first_shown_the_first_after_the_window_is_painted(make_window,
-                                                                              qtbot):
+def test_tabs_are_made_when_first_shown_the_first_after_the_window_is_painted(make_window, qtbot):
     window = make_window()
     pages = [window.tabs.widget(index) for index in range(window.tabs.count())]
     assert all(page.tab is None for page in pages)  # nothing made before the window shows

@@ -21,8 +21,11 @@ def test_the_dialog_shows_the_defaults(make_window):
 def test_a_changed_share_shows_in_the_targets_tab_and_undo_puts_it_back(make_window):
     window = make_window(demo=False)
     for name, yuan in (("A", 500), ("B", 300), ("C", 100), ("D", 50)):
-        Order.create(customer=Customer.create(name=name, created=date(2026, 1, 1)),
-                     date=date(2026, 6, 1), amount_fen=yuan * 100)
+        Order.create(
+            customer=Customer.create(name=name, created=date(2026, 1, 1)),
+            date=date(2026, 6, 1),
+            amount_fen=yuan * 100,
+        )
     tab = window.tab("targets")
     tab.refresh()
     assert "Key accounts: 1 customers" in tab.calc_lines.text()  # ⌈4 × 20%⌉ = 1
@@ -48,8 +51,10 @@ def test_checkpoints_out_of_order_are_refused_with_a_message(make_window):
         dialog.spins["planning.first_checkpoint"].setValue(25)
         return True
 
-    with mock.patch.object(PreferencesDialog, "exec", swap), \
-            mock.patch("PySide6.QtWidgets.QMessageBox.warning") as warned:
+    with (
+        mock.patch.object(PreferencesDialog, "exec", swap),
+        mock.patch("PySide6.QtWidgets.QMessageBox.warning") as warned,
+    ):
         window.show_preferences()
     assert "first checkpoint must come before the second" in warned.call_args.args[2]
     assert preferences.get("planning.first_checkpoint") == 10

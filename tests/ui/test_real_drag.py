@@ -44,8 +44,10 @@ SCRIPT = textwrap.dedent("""
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(sys.platform != "linux" or not shutil.which("xvfb-run")
-                    or not shutil.which("xdotool"), reason="needs xvfb-run and xdotool")
+@pytest.mark.skipif(
+    sys.platform != "linux" or not shutil.which("xvfb-run") or not shutil.which("xdotool"),
+    reason="needs xvfb-run and xdotool",
+)
 def test_a_real_drag_moves_a_card_and_the_move_survives_a_restart(tmp_path):
     path = tmp_path / "repdesk.sqlite3"
     assert run_cli_process("--db", path, "demo", "--as-of", AS_OF).returncode == 0
@@ -53,11 +55,22 @@ def test_a_real_drag_moves_a_card_and_the_move_survives_a_restart(tmp_path):
     Board().sync(AS_OF)  # what the window adds on opening, so the first card is known
     first = Board().tasks(2)[0]
     db.close_database()
-    env = {**os.environ, "PYTHON": sys.executable, "ROOT": str(ROOT), "DB": str(path),
-           "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env = {
+        **os.environ,
+        "PYTHON": sys.executable,
+        "ROOT": str(ROOT),
+        "DB": str(path),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
     env.pop("QT_QPA_PLATFORM", None)
-    result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c",
-                             SCRIPT], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     db.open_database(path)  # a restart: the move is in the database
     moved = Task.get_by_id(first.id)

@@ -48,8 +48,9 @@ def test_pdca_items_and_carrying_them_forward(tab):
 
 def test_adding_a_case(tab):
     before = CaseEntry.select().count()
-    tab.add_case({"day": AS_OF, "kind": "lesson", "title": "报价太早", "body": "",
-                  "customer_id": None})
+    tab.add_case(
+        {"day": AS_OF, "kind": "lesson", "title": "报价太早", "body": "", "customer_id": None}
+    )
     assert CaseEntry.select().count() == before + 1
     assert "报价太早" in tab.cases.text()
     tab.main.undo_stack.undo()

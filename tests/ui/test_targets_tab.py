@@ -61,9 +61,17 @@ def test_a_new_month_target_is_created_and_undo_removes_it(tab):
 
 def test_plan_lines_add_edit_delete_with_undo(tab):
     stack = tab.main.undo_stack
-    tab.save_line(None, {"product": "C", "customer_type": "", "revenue_fen": 30000_00,
-                         "average_order_fen": 3000_00, "close_rate": Decimal("0.25"),
-                         "high_ticket": False})
+    tab.save_line(
+        None,
+        {
+            "product": "C",
+            "customer_type": "",
+            "revenue_fen": 30000_00,
+            "average_order_fen": 3000_00,
+            "close_rate": Decimal("0.25"),
+            "high_ticket": False,
+        },
+    )
     assert tab.plan.rowCount() == 3
     # 10 orders ÷ 25% ÷ 21 working days = 1.9 → 2 actions a day
     assert tab.plan.item(2, 5).text() == "10" and tab.plan.item(2, 6).text() == "2"
@@ -102,8 +110,10 @@ def test_sending_todays_actions_to_the_board_never_duplicates(tab):
     assert tab.send_to_board() == 2  # 2 × 产品A and 5 × 产品B a day: one task each
     assert tab.send_to_board() == 0
     titles = sorted(t.title for t in Task.select().where(Task.origin == "plan"))
-    assert titles == ["Today's plan: 2 × 产品A（高毛利） 大客户",
-                      "Today's plan: 5 × 产品B（走量） 中小客户"]
+    assert titles == [
+        "Today's plan: 2 × 产品A（高毛利） 大客户",
+        "Today's plan: 5 × 产品B（走量） 中小客户",
+    ]
     assert AS_OF.isoformat() in Task.get(Task.origin == "plan").origin_key
 
 
@@ -111,9 +121,17 @@ def test_market_slices_and_the_season_factor_are_edited_here(tab):
     from app.models import MarketSlice, SeasonFactor
 
     stack = tab.main.undo_stack
-    tab.save_slice(None, {"area": "拱墅商圈", "customer_type": "大客户",
-                          "share": Decimal("0.1"), "market_stage": "new",
-                          "new_customer_share": None, "reachable_pool": 10})
+    tab.save_slice(
+        None,
+        {
+            "area": "拱墅商圈",
+            "customer_type": "大客户",
+            "share": Decimal("0.1"),
+            "market_stage": "new",
+            "new_customer_share": None,
+            "reachable_pool": 10,
+        },
+    )
     assert tab.slices.rowCount() == 6
     assert tab.slices.item(5, 3).text() == "¥20,000.00"  # 10% of 200,000
     first = tab.slice_rows[0].slice
@@ -143,6 +161,11 @@ def test_the_slice_dialog_returns_its_fields(tab, qtbot):
     dialog.area.setText("西湖商圈")
     dialog.share.setValue(30)
     dialog.pool.setValue(40)
-    assert dialog.values() == {"area": "西湖商圈", "customer_type": "", "share": Decimal("0.3"),
-                               "market_stage": "new", "new_customer_share": None,
-                               "reachable_pool": 40}
+    assert dialog.values() == {
+        "area": "西湖商圈",
+        "customer_type": "",
+        "share": Decimal("0.3"),
+        "market_stage": "new",
+        "new_customer_share": None,
+        "reachable_pool": 40,
+    }

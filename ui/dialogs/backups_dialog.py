@@ -33,15 +33,26 @@ class BackupsDialog(QDialog):
         self.resize(820, 420)
         layout = QVBoxLayout(self)
         folder = backup.backups_dir(window.db_path)
-        intro = QLabel(self.tr("Backups are verified copies in {folder}. RepDesk keeps the "
-                               "newest of each of the last 7 days, 4 weeks and 6 months, and "
-                               "every backup you make yourself.").format(folder=folder))
+        intro = QLabel(
+            self.tr(
+                "Backups are verified copies in {folder}. RepDesk keeps the "
+                "newest of each of the last 7 days, 4 weeks and 6 months, and "
+                "every backup you make yourself."
+            ).format(folder=folder)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("Customers"),
-            self.tr("Leads"), self.tr("Orders")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Taken"),
+                self.tr("Why"),
+                self.tr("Size"),
+                self.tr("Customers"),
+                self.tr("Leads"),
+                self.tr("Orders"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -49,10 +60,12 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.backup_button = buttons.addButton(self.tr("Back up now"),
-                                               QDialogButtonBox.ButtonRole.ActionRole)
-        self.restore_button = buttons.addButton(self.tr("Restore this backup…"),
-                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.backup_button = buttons.addButton(
+            self.tr("Back up now"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button = buttons.addButton(
+            self.tr("Restore this backup…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
@@ -71,13 +84,18 @@ class BackupsDialog(QDialog):
         for row, found in enumerate(self.backups):
             counts = backup.row_counts(found.path)
             size = f"{found.path.stat().st_size / 1024:,.0f} KB"
-            cells = [found.taken_at.strftime("%Y-%m-%d %H:%M"), self._reason(found.reason),
-                     size, *(f"{counts.get(t, 0):,}" for t in ("customer", "lead", "order"))]
+            cells = [
+                found.taken_at.strftime("%Y-%m-%d %H:%M"),
+                self._reason(found.reason),
+                size,
+                *(f"{counts.get(t, 0):,}" for t in ("customer", "lead", "order")),
+            ]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight |
-                                          Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._update_buttons()
@@ -92,8 +110,9 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         from datetime import datetime
 
-        backup.backup(self.window_.db_path,
-                      backup.default_backup_path(self.window_.db_path, datetime.now()))
+        backup.backup(
+            self.window_.db_path, backup.default_backup_path(self.window_.db_path, datetime.now())
+        )
         self.reload()
 
     def restore_selected(self) -> bool:

@@ -43,8 +43,9 @@ class ExportDialog(QDialog):
     def _choose_and_export(self) -> None:
         suffix = self.format.currentData()
         default = self.folder / f"{self.kind.currentData()}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), str(default),
-                                              f"*{suffix}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), str(default), f"*{suffix}"
+        )
         if path:
             self.export_to(Path(path))
 

@@ -23,9 +23,15 @@ class ImportHistoryDialog(QDialog):
         self.changed = False
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Imported at"), self.tr("What"),
-                                              self.tr("File"), self.tr("Rows"),
-                                              self.tr("State")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Imported at"),
+                self.tr("What"),
+                self.tr("File"),
+                self.tr("Rows"),
+                self.tr("State"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -33,8 +39,9 @@ class ImportHistoryDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.undo_button = buttons.addButton(self.tr("Undo this import"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button = buttons.addButton(
+            self.tr("Undo this import"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.undo_button.clicked.connect(self.undo_selected)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -46,8 +53,15 @@ class ImportHistoryDialog(QDialog):
         self.table.setRowCount(len(self.batches))
         for row, batch in enumerate(self.batches):
             state = self.tr("undone") if batch.undone else ""
-            for column, value in enumerate((str(batch.created_at), label("kind", batch.kind),
-                                            batch.file_name, str(batch.rows), state)):
+            for column, value in enumerate(
+                (
+                    str(batch.created_at),
+                    label("kind", batch.kind),
+                    batch.file_name,
+                    str(batch.rows),
+                    state,
+                )
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self._update_button()
@@ -65,10 +79,13 @@ class ImportHistoryDialog(QDialog):
         if batch is None:
             return False
         answer = QMessageBox.question(
-            self, self.tr("Undo import"),
-            self.tr("Undo the import of {file} ({rows} rows)? Rows it added are removed and "
-                    "rows it changed are put back.").format(file=batch.file_name,
-                                                            rows=batch.rows))
+            self,
+            self.tr("Undo import"),
+            self.tr(
+                "Undo the import of {file} ({rows} rows)? Rows it added are removed and "
+                "rows it changed are put back."
+            ).format(file=batch.file_name, rows=batch.rows),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:

@@ -73,8 +73,9 @@ class ImportDialog(QDialog):
 
         layout.addWidget(QLabel(self.tr("Columns of the file and the fields they fill:")))
         self.mapping = QTableWidget(0, 2)
-        self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"),
-                                                self.tr("Imported as")])
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Imported as")]
+        )
         self.mapping.verticalHeader().hide()
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping.setMaximumHeight(170)
@@ -89,8 +90,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.preview, 1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("Import"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
@@ -101,8 +103,11 @@ class ImportDialog(QDialog):
     # -- choosing -----------------------------------------------------------------------
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a file to import"), "",
-            self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"))
+            self,
+            self.tr("Choose a file to import"),
+            "",
+            self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"),
+        )
         if path:
             self.set_file(Path(path))
 
@@ -161,27 +166,40 @@ class ImportDialog(QDialog):
         self.preview.setRowCount(len(rows))
         bad = 0
         for index, (line, cells, error) in enumerate(rows):
-            values = [str(line), error.text(kind) if error else "",
-                      *["" if cell is None else str(cell) for cell in cells]]
+            values = [
+                str(line),
+                error.text(kind) if error else "",
+                *["" if cell is None else str(cell) for cell in cells],
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if error:
                     item.setBackground(QBrush(BAD_ROW))
                 if column == 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight |
-                                          Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.preview.setItem(index, column, item)
             bad += error is not None
         self.preview.resizeColumnsToContents()
         missing = plan.missing_required
-        parts = [self.tr("Preview of the first {count} rows: {bad} with problems (marked)."
-                         ).format(count=len(rows), bad=bad)]
+        parts = [
+            self.tr("Preview of the first {count} rows: {bad} with problems (marked).").format(
+                count=len(rows), bad=bad
+            )
+        ]
         if plan.unknown_columns:
-            parts.append(self.tr("Ignored columns: {columns}").format(
-                columns=", ".join(plan.unknown_columns)))
+            parts.append(
+                self.tr("Ignored columns: {columns}").format(
+                    columns=", ".join(plan.unknown_columns)
+                )
+            )
         if missing:
-            parts.append(self.tr("Required fields without a column: {fields}").format(
-                fields=", ".join(field_label(kind.column(key)) for key in missing)))
+            parts.append(
+                self.tr("Required fields without a column: {fields}").format(
+                    fields=", ".join(field_label(kind.column(key)) for key in missing)
+                )
+            )
         self.summary.setText("  ".join(parts))
         self.summary.setStyleSheet("color: #c62828;" if missing else "")
         self.import_button.setEnabled(not missing)
@@ -220,13 +238,19 @@ class ImportDialog(QDialog):
             return
         progress.close()
         text = self.tr("Imported {imported} rows, rejected {rejected}.").format(
-            imported=self.result.imported, rejected=self.result.rejected)
+            imported=self.result.imported, rejected=self.result.rejected
+        )
         if self.result.errors:
             lines = [error.text(plan.kind) for error in self.result.errors[:15]]
             if len(self.result.errors) > 15:
                 lines.append("…")
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), text,
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Import"),
+                text,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.setDetailedText("\n".join(error.text(plan.kind) for error in self.result.errors))
             box.setInformativeText("\n".join(lines))
             box.exec()

@@ -19,27 +19,59 @@ class PreferencesDialog(QDialog):
         current = preferences.current()
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
-        form.addRow(self._line(
-            current, self.tr("Follow up a lead of tier A after {a} days, B after {b}, C after {c}"),
-            a="leads.follow_up_days_a", b="leads.follow_up_days_b", c="leads.follow_up_days_c"))
-        form.addRow(self._line(current, self.tr("Close rate over the last {months} full months"),
-                               months="planning.history_months"))
-        form.addRow(self._line(
-            current, self.tr("Checkpoints on day {first} and day {second} of the month"),
-            first="planning.first_checkpoint", second="planning.second_checkpoint"))
-        form.addRow(self._line(
-            current, self.tr("Key accounts: the top {percent} % of customers by revenue"),
-            percent="planning.key_account_percent"))
+        form.addRow(
+            self._line(
+                current,
+                self.tr("Follow up a lead of tier A after {a} days, B after {b}, C after {c}"),
+                a="leads.follow_up_days_a",
+                b="leads.follow_up_days_b",
+                c="leads.follow_up_days_c",
+            )
+        )
+        form.addRow(
+            self._line(
+                current,
+                self.tr("Close rate over the last {months} full months"),
+                months="planning.history_months",
+            )
+        )
+        form.addRow(
+            self._line(
+                current,
+                self.tr("Checkpoints on day {first} and day {second} of the month"),
+                first="planning.first_checkpoint",
+                second="planning.second_checkpoint",
+            )
+        )
+        form.addRow(
+            self._line(
+                current,
+                self.tr("Key accounts: the top {percent} % of customers by revenue"),
+                percent="planning.key_account_percent",
+            )
+        )
         self.reward = money_box()
         self.reward.setValue(float(Decimal(current["leads.referral_reward_fen"]) / 100))
         self.reward.setMaximumWidth(self.reward.sizeHint().width() + 40)
         form.addRow(self.tr("Reward for a won referral"), self.reward)
-        form.addRow(self._line(
-            current, self.tr("Mark a week whose close rate is below {percent} % of the mean "
-                             "of the {weeks} weeks before,"),
-            percent="dashboard.anomaly_percent", weeks="dashboard.anomaly_baseline_weeks"))
-        form.addRow(self._line(current, self.tr("when it had at least {visits} effective visits"),
-                               visits="dashboard.anomaly_min_visits"))
+        form.addRow(
+            self._line(
+                current,
+                self.tr(
+                    "Mark a week whose close rate is below {percent} % of the mean "
+                    "of the {weeks} weeks before,"
+                ),
+                percent="dashboard.anomaly_percent",
+                weeks="dashboard.anomaly_baseline_weeks",
+            )
+        )
+        form.addRow(
+            self._line(
+                current,
+                self.tr("when it had at least {visits} effective visits"),
+                visits="dashboard.anomaly_min_visits",
+            )
+        )
         add_ok_cancel(self, form)
 
     def _line(self, current: dict[str, int], text: str, **keys: str) -> QWidget:

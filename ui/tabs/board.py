@@ -66,8 +66,9 @@ class QuadrantModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.tasks = self.board.tasks(self.quadrant, show_done=self.show_done,
-                                      due_by=self.today if self.today_only else None)
+        self.tasks = self.board.tasks(
+            self.quadrant, show_done=self.show_done, due_by=self.today if self.today_only else None
+        )
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -102,8 +103,12 @@ class QuadrantModel(QAbstractListModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
 
     def supportedDropActions(self):  # noqa: N802
         return Qt.DropAction.MoveAction
@@ -151,8 +156,7 @@ class TaskCardDelegate(QStyledItemDelegate):
         parts = []
         if task.due:
             parts.append(task.due.isoformat())
-        link = task.customer_name if task.customer_id else (
-            task.lead_name if task.lead_id else "")
+        link = task.customer_name if task.customer_id else (task.lead_name if task.lead_id else "")
         if link and link not in task.title:
             parts.append(link)
         if task.origin != "manual":
@@ -174,8 +178,12 @@ class TaskCardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor("#e8f0fb" if selected else "#ffffff"))
         painter.drawRoundedRect(card, 5, 5)
         metrics = QFontMetrics(option.font)
-        box = QRect(card.left() + self.PADDING, card.top() + self.PADDING,
-                    metrics.height() - 2, metrics.height() - 2)
+        box = QRect(
+            card.left() + self.PADDING,
+            card.top() + self.PADDING,
+            metrics.height() - 2,
+            metrics.height() - 2,
+        )
         painter.setPen(QPen(QColor("#5b6776")))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(box)
@@ -187,20 +195,24 @@ class TaskCardDelegate(QStyledItemDelegate):
         title_font.setStrikeOut(task.done)
         painter.setFont(title_font)
         painter.setPen(QColor("#8a94a0" if task.done else "#1d2733"))
-        title_rect = QRect(text_left, card.top() + self.PADDING, card.right() - text_left - 6,
-                           metrics.height())
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(task.title, Qt.TextElideMode.ElideRight,
-                                            title_rect.width()))
+        title_rect = QRect(
+            text_left, card.top() + self.PADDING, card.right() - text_left - 6, metrics.height()
+        )
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(task.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
         details = self._details(task)
         if details:
             painter.setFont(option.font)
             painter.setPen(OVERDUE if is_overdue(task, self.today) else QColor("#5b6776"))
             detail_rect = title_rect.translated(0, metrics.height())
-            painter.drawText(detail_rect,
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(details, Qt.TextElideMode.ElideRight,
-                                                detail_rect.width()))
+            painter.drawText(
+                detail_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(details, Qt.TextElideMode.ElideRight, detail_rect.width()),
+            )
         painter.restore()
 
     def editorEvent(self, event, model, option, index):  # noqa: N802
@@ -210,12 +222,19 @@ class TaskCardDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.MouseButtonRelease:
             metrics = QFontMetrics(option.font)
             card = option.rect.adjusted(2, 2, -2, -2)
-            box = QRect(card.left() + self.PADDING, card.top() + self.PADDING,
-                        metrics.height(), metrics.height())
+            box = QRect(
+                card.left() + self.PADDING,
+                card.top() + self.PADDING,
+                metrics.height(),
+                metrics.height(),
+            )
             if box.contains(event.position().toPoint()):
                 checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-                model.setData(index, Qt.CheckState.Unchecked if checked
-                              else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+                model.setData(
+                    index,
+                    Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
+                    Qt.ItemDataRole.CheckStateRole,
+                )
                 return True
         return super().editorEvent(event, model, option, index)
 
@@ -223,8 +242,11 @@ class TaskCardDelegate(QStyledItemDelegate):
 def origin_label(origin: str) -> str:
     if origin.startswith("lifecycle:"):
         return label("event", origin.split(":", 1)[1])
-    return {"lead": label("kind", "leads"), "plan": label("kind", "plan_lines"),
-            "import": label("kind", "tasks")}.get(origin, origin)
+    return {
+        "lead": label("kind", "leads"),
+        "plan": label("kind", "plan_lines"),
+        "import": label("kind", "tasks"),
+    }.get(origin, origin)
 
 
 class TaskDialog(QDialog):
@@ -262,9 +284,11 @@ class TaskDialog(QDialog):
         add_ok_cancel(self, form)
 
     def values(self) -> dict:
-        return {"title": self.title.text().strip(),
-                "due": self.due.date().toPython() if self.has_due.isChecked() else None,
-                "notes": self.notes.toPlainText()}
+        return {
+            "title": self.title.text().strip(),
+            "due": self.due.date().toPython() if self.has_due.isChecked() else None,
+            "notes": self.notes.toPlainText(),
+        }
 
 
 class BoardTab(Tab):
@@ -276,13 +300,18 @@ class BoardTab(Tab):
         header = QHBoxLayout()
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setCheckable(True)
-        self.today_button.setToolTip(self.tr("Only what is due today or earlier, "
-                                             "important quadrants first"))
+        self.today_button.setToolTip(
+            self.tr("Only what is due today or earlier, important quadrants first")
+        )
         self.today_button.toggled.connect(self._set_today)
         self.show_done = QCheckBox(self.tr("Show done tasks"))
         self.show_done.toggled.connect(self._set_show_done)
-        hint = QLabel(self.tr("Drag cards between quadrants · Ctrl+1…4 move · Alt+↑/↓ reorder · "
-                              "Space done · Enter edit · Del delete · Ctrl+Z undo"))
+        hint = QLabel(
+            self.tr(
+                "Drag cards between quadrants · Ctrl+1…4 move · Alt+↑/↓ reorder · "
+                "Space done · Enter edit · Del delete · Ctrl+Z undo"
+            )
+        )
         hint.setObjectName("cardTitle")
         header.addWidget(self.today_button)
         header.addWidget(self.show_done)
@@ -311,7 +340,8 @@ class BoardTab(Tab):
         frame = QFrame()
         frame.setObjectName("quadrant")
         frame.setStyleSheet(
-            f"QFrame#quadrant {{ border-top: 3px solid {QUADRANT_COLOURS[quadrant]}; }}")
+            f"QFrame#quadrant {{ border-top: 3px solid {QUADRANT_COLOURS[quadrant]}; }}"
+        )
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(10, 8, 10, 10)
         heading = title_label("", "sectionTitle")
@@ -339,8 +369,9 @@ class BoardTab(Tab):
         inner.addWidget(view, 1)
         entry = QLineEdit()
         entry.setPlaceholderText(self.tr("Add a task here and press Enter"))
-        entry.setAccessibleName(self.tr("New task in {quadrant}").format(
-            quadrant=label("quadrant", quadrant)))
+        entry.setAccessibleName(
+            self.tr("New task in {quadrant}").format(quadrant=label("quadrant", quadrant))
+        )
         entry.returnPressed.connect(lambda q=quadrant: self.add_from_entry(q))
         inner.addWidget(entry)
         self.models[quadrant], self.views[quadrant] = model, view
@@ -348,11 +379,13 @@ class BoardTab(Tab):
 
     def _build_actions(self) -> None:
         shortcuts = [(f"Ctrl+{q}", self.move_selected, (q,)) for q in QUADRANTS]
-        shortcuts += [("Alt+Up", self.shift_selected, (-1,)),
-                      ("Alt+Down", self.shift_selected, (1,)),
-                      ("Space", self.toggle_selected_done, ()),
-                      ("Delete", self.delete_selected, ()),
-                      ("Return", self.edit_selected, ())]
+        shortcuts += [
+            ("Alt+Up", self.shift_selected, (-1,)),
+            ("Alt+Down", self.shift_selected, (1,)),
+            ("Space", self.toggle_selected_done, ()),
+            ("Delete", self.delete_selected, ()),
+            ("Return", self.edit_selected, ()),
+        ]
         for keys, slot, arguments in shortcuts:
             action = QAction(self)
             action.setShortcuts([QKeySequence(keys)])  # a list: see MainWindow._action
@@ -380,9 +413,11 @@ class BoardTab(Tab):
     def _update_headings(self) -> None:
         """`1. Important & urgent  3` — each quadrant with the number of cards shown."""
         for quadrant, heading in self.headings.items():
-            heading.setText(f"{quadrant}. {label('quadrant', quadrant)}  "
-                            f"<span style='color:#8a94a0; font-weight:normal'>"
-                            f"{self.models[quadrant].rowCount()}</span>")
+            heading.setText(
+                f"{quadrant}. {label('quadrant', quadrant)}  "
+                f"<span style='color:#8a94a0; font-weight:normal'>"
+                f"{self.models[quadrant].rowCount()}</span>"
+            )
 
     def _board_changed(self, quadrants: set[int]) -> None:
         for quadrant in quadrants:

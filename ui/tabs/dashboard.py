@@ -64,8 +64,9 @@ class OrderDialog(QDialog):
         self.customer = QComboBox()
         self.customer.setEditable(True)
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for customer_id, name in Customer.select(Customer.id, Customer.name).order_by(
-                Customer.name).tuples():
+        for customer_id, name in (
+            Customer.select(Customer.id, Customer.name).order_by(Customer.name).tuples()
+        ):
             self.customer.addItem(name, customer_id)
         self.customer.setCurrentIndex(-1)
         self.day = QDateEdit(QDate(today))
@@ -77,9 +78,12 @@ class OrderDialog(QDialog):
         self.amount.setPrefix("¥")
         self.amount.setGroupSeparatorShown(True)
         self.product = QLineEdit()
-        for caption, widget in ((self.tr("Customer"), self.customer), (self.tr("Date"), self.day),
-                                (self.tr("Amount"), self.amount),
-                                (self.tr("Product"), self.product)):
+        for caption, widget in (
+            (self.tr("Customer"), self.customer),
+            (self.tr("Date"), self.day),
+            (self.tr("Amount"), self.amount),
+            (self.tr("Product"), self.product),
+        ):
             form.addRow(caption, widget)
         add_ok_cancel(self, form)
 
@@ -87,9 +91,12 @@ class OrderDialog(QDialog):
         index = self.customer.findText(self.customer.currentText().strip())
         if index < 0:
             return None
-        return {"customer_id": self.customer.itemData(index), "day": self.day.date().toPython(),
-                "amount_fen": yuan_to_fen(f"{self.amount.value():.2f}"),
-                "product": self.product.text().strip()}
+        return {
+            "customer_id": self.customer.itemData(index),
+            "day": self.day.date().toPython(),
+            "amount_fen": yuan_to_fen(f"{self.amount.value():.2f}"),
+            "product": self.product.text().strip(),
+        }
 
 
 class DashboardTab(Tab):
@@ -107,9 +114,11 @@ class DashboardTab(Tab):
         self.day.dateChanged.connect(lambda _d: self._load_record())
         head.addWidget(self.day)
         self.entry = {}
-        for key, caption in (("effective_visits", self.tr("Effective visits")),
-                             ("calls", self.tr("Calls")),
-                             ("effective_leads", self.tr("Effective leads"))):
+        for key, caption in (
+            ("effective_visits", self.tr("Effective visits")),
+            ("calls", self.tr("Calls")),
+            ("effective_leads", self.tr("Effective leads")),
+        ):
             spin = QSpinBox()
             spin.setRange(0, 10000)
             spin.setAccessibleName(caption)
@@ -127,14 +136,18 @@ class DashboardTab(Tab):
         cards = QGridLayout()
         cards.setSpacing(10)
         self.cards = {}
-        for index, (key, caption) in enumerate((
-            ("revenue", self.tr("Revenue")), ("pace", self.tr("Pace")),
-            ("effective_visits", self.tr("Effective visits")),
-            ("effective_leads", self.tr("Effective leads")), ("deals", self.tr("Deals")),
-            ("close_rate", self.tr("Close rate")),
-            ("average_order_value", self.tr("Average order value")),
-            ("new_customers", self.tr("New customers")),
-        )):
+        for index, (key, caption) in enumerate(
+            (
+                ("revenue", self.tr("Revenue")),
+                ("pace", self.tr("Pace")),
+                ("effective_visits", self.tr("Effective visits")),
+                ("effective_leads", self.tr("Effective leads")),
+                ("deals", self.tr("Deals")),
+                ("close_rate", self.tr("Close rate")),
+                ("average_order_value", self.tr("Average order value")),
+                ("new_customers", self.tr("New customers")),
+            )
+        ):
             card = FigureCard(caption)
             card.change = QLabel()
             card.change.setObjectName("cardTitle")
@@ -149,13 +162,13 @@ class DashboardTab(Tab):
         self.page.addLayout(self.chart_grid, 1)
         self.refresh()
 
-
     # -- figures -----------------------------------------------------------------------------
     def refresh(self) -> None:
         as_of = self.main.as_of
         month = month_of(as_of)
-        self.heading.setText(self.tr("{month} through {date}").format(
-            month=month, date=as_of.isoformat()))
+        self.heading.setText(
+            self.tr("{month} through {date}").format(month=month, date=as_of.isoformat())
+        )
         now = metrics.month_progress(month, as_of)
         previous, through = dashboard.same_period_last_month(month, as_of)
         before = metrics.month_progress(previous, through)
@@ -164,27 +177,41 @@ class DashboardTab(Tab):
         self.cards["revenue"].change.setText(
             self.tr("{completion} of target · {change} vs last month").format(
                 completion=_percent(now["completion"]),
-                change=_change(actual["revenue"], was["revenue"])))
+                change=_change(actual["revenue"], was["revenue"]),
+            )
+        )
         for key in ("effective_visits", "effective_leads", "deals", "new_customers"):
             self.cards[key].set_value(f"{actual[key]:,}")
-            self.cards[key].change.setText(self.tr("{change} vs last month").format(
-                change=_change(actual[key], was[key])))
+            self.cards[key].change.setText(
+                self.tr("{change} vs last month").format(change=_change(actual[key], was[key]))
+            )
         self.cards["close_rate"].set_value(_percent(now["close_rate"]))
-        self.cards["close_rate"].change.setText(self.tr("{change} vs last month").format(
-            change=_change(now["close_rate"], before["close_rate"], rate=True)))
+        self.cards["close_rate"].change.setText(
+            self.tr("{change} vs last month").format(
+                change=_change(now["close_rate"], before["close_rate"], rate=True)
+            )
+        )
         average = now["average_order_value"]
         self.cards["average_order_value"].set_value(
-            "—" if average is None else format_yuan(round(average * 100)))
-        self.cards["average_order_value"].change.setText(self.tr("{change} vs last month")
-                                                         .format(change=_change(
-                                                             average,
-                                                             before["average_order_value"])))
+            "—" if average is None else format_yuan(round(average * 100))
+        )
+        self.cards["average_order_value"].change.setText(
+            self.tr("{change} vs last month").format(
+                change=_change(average, before["average_order_value"])
+            )
+        )
         pace = now["pace"]
-        words = {"green": self.tr("on pace"), "amber": self.tr("slightly behind"),
-                 "red": self.tr("behind")}
+        words = {
+            "green": self.tr("on pace"),
+            "amber": self.tr("slightly behind"),
+            "red": self.tr("behind"),
+        }
         self.cards["pace"].set_value(words[pace["status"]], PACE_COLOURS[pace["status"]])
-        self.cards["pace"].change.setText(self.tr("expected by today: {amount}").format(
-            amount=format_yuan(yuan_to_fen(f"{pace['expected_revenue']:.2f}"))))
+        self.cards["pace"].change.setText(
+            self.tr("expected by today: {amount}").format(
+                amount=format_yuan(yuan_to_fen(f"{pace['expected_revenue']:.2f}"))
+            )
+        )
         self._load_record()
         if self.charts_built:
             self.draw_charts()
@@ -202,14 +229,24 @@ class DashboardTab(Tab):
             dashboard.set_record(day, wanted)
             dashboard.set_record(day, before)  # checked: now do it through the undo stack
         except ValueError:
-            QMessageBox.warning(self, self.tr("Daily record"), self.tr(
-                "The day already has more recorded elsewhere (imported or linked to a "
-                "customer); change those records instead."))
+            QMessageBox.warning(
+                self,
+                self.tr("Daily record"),
+                self.tr(
+                    "The day already has more recorded elsewhere (imported or linked to a "
+                    "customer); change those records instead."
+                ),
+            )
             self._load_record()
             return
-        self.main.undo_stack.push(Step(
-            self.tr("Daily record"), lambda: dashboard.set_record(day, wanted),
-            lambda former: dashboard.set_record(day, former), after=self.refresh))
+        self.main.undo_stack.push(
+            Step(
+                self.tr("Daily record"),
+                lambda: dashboard.set_record(day, wanted),
+                lambda former: dashboard.set_record(day, former),
+                after=self.refresh,
+            )
+        )
 
     def add_order(self, values: dict | None = None) -> bool:
         if values is None:
@@ -218,12 +255,18 @@ class DashboardTab(Tab):
                 return False
             values = dialog.values()
             if values is None:
-                QMessageBox.warning(self, self.tr("Add an order"),
-                                    self.tr("Choose a customer from the list."))
+                QMessageBox.warning(
+                    self, self.tr("Add an order"), self.tr("Choose a customer from the list.")
+                )
                 return False
-        self.main.undo_stack.push(Step(
-            self.tr("Add order"), lambda: dashboard.add_order(**values),
-            dashboard.delete_order, after=self.main.refresh))
+        self.main.undo_stack.push(
+            Step(
+                self.tr("Add order"),
+                lambda: dashboard.add_order(**values),
+                dashboard.delete_order,
+                after=self.main.refresh,
+            )
+        )
         return True
 
     # -- charts ------------------------------------------------------------------------------
@@ -245,15 +288,20 @@ class DashboardTab(Tab):
         controls.addWidget(title_label(self.tr("Trend"), "sectionTitle"))
         controls.addStretch(1)
         self.metric = QComboBox()
-        for key, caption in (("effective_visits", self.tr("Effective visits")),
-                             ("effective_leads", self.tr("Effective leads")),
-                             ("close_rate", self.tr("Close rate")),
-                             ("average_order", self.tr("Average order value"))):
+        for key, caption in (
+            ("effective_visits", self.tr("Effective visits")),
+            ("effective_leads", self.tr("Effective leads")),
+            ("close_rate", self.tr("Close rate")),
+            ("average_order", self.tr("Average order value")),
+        ):
             self.metric.addItem(caption, key)
         self.metric.setCurrentIndex(2)
         self.period = QComboBox()
-        for key, caption in (("day", self.tr("Daily")), ("week", self.tr("Weekly")),
-                             ("month", self.tr("Monthly"))):
+        for key, caption in (
+            ("day", self.tr("Daily")),
+            ("week", self.tr("Weekly")),
+            ("month", self.tr("Monthly")),
+        ):
             self.period.addItem(caption, key)
         self.period.setCurrentIndex(1)
         self.metric.currentIndexChanged.connect(lambda _i: self.draw_trend())
@@ -270,7 +318,8 @@ class DashboardTab(Tab):
         self.chart_grid.addWidget(trend_box, 0, 0)
         self.roi_plot = self._plot_card(self.tr("Channel ROI this month"), 1, 0)
         self.pareto_plot = self._plot_card(
-            self.tr("Customer Pareto: cumulative share of 12-month revenue"), 1, 1)
+            self.tr("Customer Pareto: cumulative share of 12-month revenue"), 1, 1
+        )
         self.charts_built = True
         self.draw_charts()
 
@@ -291,13 +340,22 @@ class DashboardTab(Tab):
         self.draw_pareto()
 
     def _categories(self, plot, labels: list[str], every: int = 1) -> None:
-        plot.getAxis("bottom").setTicks([[(i, text) for i, text in enumerate(labels)
-                                          if i % every == 0 or i == len(labels) - 1]])
+        plot.getAxis("bottom").setTicks(
+            [[(i, text) for i, text in enumerate(labels) if i % every == 0 or i == len(labels) - 1]]
+        )
 
     def _hover_points(self, plot, xs, ys, labels, colour=BLUE, size=7):
         points = self.pg.ScatterPlotItem(
-            x=xs, y=ys, data=labels, size=size, brush=colour, pen=None, hoverable=True,
-            hoverSize=size + 4, tip=lambda x, y, data: f"{data}: {y:,.2f}")
+            x=xs,
+            y=ys,
+            data=labels,
+            size=size,
+            brush=colour,
+            pen=None,
+            hoverable=True,
+            hoverSize=size + 4,
+            tip=lambda x, y, data: f"{data}: {y:,.2f}",
+        )
         plot.addItem(points)
         return points
 
@@ -320,8 +378,11 @@ class DashboardTab(Tab):
             if value is not None and key in ("average_order", "close_rate"):
                 value = value * 100 if key == "close_rate" else value / 100  # %, yuan
             values.append(None if value is None else float(value))
-        found = dashboard.anomalies(month_of(as_of), as_of) if key == "close_rate" \
-            and by == "week" else []
+        found = (
+            dashboard.anomalies(month_of(as_of), as_of)
+            if key == "close_rate" and by == "week"
+            else []
+        )
         return [p.label[5:] if by != "month" else p.label for p in periods], values, found
 
     def draw_trend(self) -> None:
@@ -335,11 +396,21 @@ class DashboardTab(Tab):
             self._hover_points(plot, xs, ys, [labels[i] for i in xs])
         marked = [labels.index(a.week[5:]) for a in found if a.week[5:] in labels]
         if marked:
-            self._hover_points(plot, marked, [values[i] for i in marked],
-                               [labels[i] for i in marked], colour=RED, size=14)
-        self.hint.setText(self.tr("Close rate well below its recent level in {weeks}: check "
-                                  "the pitch or the product.").format(
-            weeks=", ".join(a.week for a in found)) if found else "")
+            self._hover_points(
+                plot,
+                marked,
+                [values[i] for i in marked],
+                [labels[i] for i in marked],
+                colour=RED,
+                size=14,
+            )
+        self.hint.setText(
+            self.tr(
+                "Close rate well below its recent level in {weeks}: check the pitch or the product."
+            ).format(weeks=", ".join(a.week for a in found))
+            if found
+            else ""
+        )
         self._categories(plot, labels, every=max(1, len(labels) // 8))
         units = {"close_rate": "%", "average_order": "¥"}
         plot.setLabel("left", units.get(self.metric.currentData(), ""))
@@ -362,29 +433,48 @@ class DashboardTab(Tab):
         plot.addLegend(offset=(10, 5))
         if target:
             wd = working_days(first.year, first.month)
-            pace = [float(Fraction(target.revenue_fen * sum(1 for w in wd if w <= d.start),
-                                   len(wd))) / 100 for d in days]
-            plot.plot(xs, pace, pen=self.pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine),
-                      name=self.tr("Target pace"))
-        plot.plot(xs[:upto], cumulative[:upto], pen=self.pg.mkPen(BLUE, width=3),
-                  name=self.tr("Revenue"))
-        self._hover_points(plot, xs[:upto], cumulative[:upto],
-                           [d.start.isoformat() for d in days[:upto]])
+            pace = [
+                float(Fraction(target.revenue_fen * sum(1 for w in wd if w <= d.start), len(wd)))
+                / 100
+                for d in days
+            ]
+            plot.plot(
+                xs,
+                pace,
+                pen=self.pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine),
+                name=self.tr("Target pace"),
+            )
+        plot.plot(
+            xs[:upto], cumulative[:upto], pen=self.pg.mkPen(BLUE, width=3), name=self.tr("Revenue")
+        )
+        self._hover_points(
+            plot, xs[:upto], cumulative[:upto], [d.start.isoformat() for d in days[:upto]]
+        )
         plot.getAxis("bottom").setTicks([[(d, str(d)) for d in (1, 5, 10, 15, 20, 25, last.day)]])
         plot.showGrid(y=True, alpha=0.2)
 
     def draw_roi(self) -> None:
         plot = self.roi_plot
         plot.clear()
-        rows = [row for row in dashboard.channel_roi(month_of(self.main.as_of))
-                if row.roi is not None]
+        rows = [
+            row for row in dashboard.channel_roi(month_of(self.main.as_of)) if row.roi is not None
+        ]
         values = [float(row.roi) * 100 for row in rows]
         brushes = [BLUE if v >= 0 else RED for v in values]
         if rows:
-            plot.addItem(self.pg.BarGraphItem(x=list(range(len(rows))), height=values,
-                                              width=0.6, brushes=brushes))
-            self._hover_points(plot, list(range(len(rows))), values,
-                               [row.channel for row in rows], colour="#00000000", size=18)
+            plot.addItem(
+                self.pg.BarGraphItem(
+                    x=list(range(len(rows))), height=values, width=0.6, brushes=brushes
+                )
+            )
+            self._hover_points(
+                plot,
+                list(range(len(rows))),
+                values,
+                [row.channel for row in rows],
+                colour="#00000000",
+                size=18,
+            )
         self._categories(plot, [row.channel for row in rows])
         plot.setLabel("left", "ROI %")
         plot.showGrid(y=True, alpha=0.2)
@@ -402,19 +492,25 @@ class DashboardTab(Tab):
             shares.append(running / total * 100)
         xs = list(range(1, len(rows) + 1))
         top = -(-len(rows) // 5)
-        plot.addItem(self.pg.BarGraphItem(x=xs, height=[r / total * 100 for _, r in rows],
-                                          width=0.8, brushes=[AMBER if i <= top else GREY
-                                                              for i in xs]))
+        plot.addItem(
+            self.pg.BarGraphItem(
+                x=xs,
+                height=[r / total * 100 for _, r in rows],
+                width=0.8,
+                brushes=[AMBER if i <= top else GREY for i in xs],
+            )
+        )
         plot.plot(xs, shares, pen=self.pg.mkPen(BLUE, width=2))
         self._hover_points(plot, xs, shares, [name for name, _ in rows], size=5)
-        line = self.pg.InfiniteLine(pos=top + 0.5, angle=90,
-                                    pen=self.pg.mkPen(AMBER, style=Qt.PenStyle.DashLine),
-                                    label=self.tr("top 20%: {share}").format(
-                                        share=f"{shares[top - 1]:.0f}%"),
-                                    labelOpts={"position": 0.85, "color": AMBER})
+        line = self.pg.InfiniteLine(
+            pos=top + 0.5,
+            angle=90,
+            pen=self.pg.mkPen(AMBER, style=Qt.PenStyle.DashLine),
+            label=self.tr("top 20%: {share}").format(share=f"{shares[top - 1]:.0f}%"),
+            labelOpts={"position": 0.85, "color": AMBER},
+        )
         plot.addItem(line)
         plot.setYRange(0, 100)
         plot.setLabel("left", "%")
         plot.setLabel("bottom", self.tr("customers, largest first"))
         plot.showGrid(y=True, alpha=0.2)
-

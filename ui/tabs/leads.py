@@ -48,8 +48,16 @@ from ui.widgets import (
 )
 
 SEARCH_PAUSE_MS = 250
-LEAD_COLUMNS = ("name", "tier", "stage", "channel", "expected_amount", "last_contact", "due",
-                "outcome")
+LEAD_COLUMNS = (
+    "name",
+    "tier",
+    "stage",
+    "channel",
+    "expected_amount",
+    "last_contact",
+    "due",
+    "outcome",
+)
 
 
 class SortablePagedModel(PagedTableModel):
@@ -75,17 +83,19 @@ class ObjectionDialog(QDialog):
         form = QFormLayout(self)
         self.objection = QLineEdit()
         self.empathise = QLineEdit()
-        self.empathise.setPlaceholderText(self.tr("I understand; many customers worried about "
-                                                  "that at first"))
+        self.empathise.setPlaceholderText(
+            self.tr("I understand; many customers worried about that at first")
+        )
         self.decompose = QLineEdit()
         self.decompose.setPlaceholderText(self.tr("Is it the price, or the result?"))
         self.verify = QLineEdit()
-        self.verify.setPlaceholderText(self.tr("A case: another company cut costs 18% in 3 "
-                                               "months"))
-        for caption, widget in ((self.tr("Objection"), self.objection),
-                                (self.tr("Empathise"), self.empathise),
-                                (self.tr("Decompose"), self.decompose),
-                                (self.tr("Verify"), self.verify)):
+        self.verify.setPlaceholderText(self.tr("A case: another company cut costs 18% in 3 months"))
+        for caption, widget in (
+            (self.tr("Objection"), self.objection),
+            (self.tr("Empathise"), self.empathise),
+            (self.tr("Decompose"), self.decompose),
+            (self.tr("Verify"), self.verify),
+        ):
             form.addRow(caption, widget)
         add_ok_cancel(self, form)
 
@@ -101,11 +111,17 @@ class CustomerDialog(QDialog):
         self.setWindowTitle(customer.name or self.tr("New customer"))
         form = QFormLayout(self)
         self.text = {}
-        for key, caption in (("name", self.tr("Customer")), ("contact", self.tr("Contact")),
-                             ("phone", self.tr("Phone")), ("email", self.tr("Email")),
-                             ("industry", self.tr("Industry")), ("size", self.tr("Size")),
-                             ("area", self.tr("Area")), ("customer_type", self.tr("Type")),
-                             ("birthday", self.tr("Birthday (YYYY-MM-DD or MM-DD)"))):
+        for key, caption in (
+            ("name", self.tr("Customer")),
+            ("contact", self.tr("Contact")),
+            ("phone", self.tr("Phone")),
+            ("email", self.tr("Email")),
+            ("industry", self.tr("Industry")),
+            ("size", self.tr("Size")),
+            ("area", self.tr("Area")),
+            ("customer_type", self.tr("Type")),
+            ("birthday", self.tr("Birthday (YYYY-MM-DD or MM-DD)")),
+        ):
             edit = QLineEdit(getattr(customer, key))
             self.text[key] = edit
             form.addRow(caption, edit)
@@ -113,12 +129,15 @@ class CustomerDialog(QDialog):
         self.lunar.setChecked(customer.birthday_lunar)
         form.addRow("", self.lunar)
         self.dates = {}
-        for key, caption in (("founded", self.tr("Founded")),
-                             ("contract_end", self.tr("Contract ends"))):
+        for key, caption in (
+            ("founded", self.tr("Founded")),
+            ("contract_end", self.tr("Contract ends")),
+        ):
             row = QHBoxLayout()
             has = QCheckBox()
-            when = QDateEdit(QDate(getattr(customer, key)) if getattr(customer, key)
-                             else QDate.currentDate())
+            when = QDateEdit(
+                QDate(getattr(customer, key)) if getattr(customer, key) else QDate.currentDate()
+            )
             when.setDisplayFormat("yyyy-MM-dd")
             when.setCalendarPopup(True)
             has.setChecked(getattr(customer, key) is not None)
@@ -141,11 +160,17 @@ class CustomerDialog(QDialog):
 
     def values(self) -> dict:
         values = {key: edit.text().strip() for key, edit in self.text.items()}
-        values.update({key: when.date().toPython() if has.isChecked() else None
-                       for key, (has, when) in self.dates.items()})
-        values.update(birthday_lunar=self.lunar.isChecked(),
-                      contact_left=self.contact_left.isChecked(),
-                      stage_override=self.stage.currentData())
+        values.update(
+            {
+                key: when.date().toPython() if has.isChecked() else None
+                for key, (has, when) in self.dates.items()
+            }
+        )
+        values.update(
+            birthday_lunar=self.lunar.isChecked(),
+            contact_left=self.contact_left.isChecked(),
+            stage_override=self.stage.currentData(),
+        )
         return values
 
 
@@ -188,14 +213,22 @@ class LeadsTab(Tab):
         self.lifecycle_stage.addItem(self.tr("Any lifecycle stage"), None)
         for stage in ("new", "growth", "mature", "declining"):
             self.lifecycle_stage.addItem(label("stage", stage), stage)
-        for widget in (self.tier, self.stage, self.channel, self.outcome, self.tag,
-                       self.lifecycle_stage):
+        for widget in (
+            self.tier,
+            self.stage,
+            self.channel,
+            self.outcome,
+            self.tag,
+            self.lifecycle_stage,
+        ):
             widget.currentIndexChanged.connect(lambda _i: self.reload_tables())
             filters.addWidget(widget)
         self.overdue_only.toggled.connect(lambda _c: self.reload_tables())
         filters.addWidget(self.overdue_only)
-        for text, slot in ((self.tr("New lead…"), self.new_lead),
-                           (self.tr("Delete lead"), self.delete_lead)):
+        for text, slot in (
+            (self.tr("New lead…"), self.new_lead),
+            (self.tr("Delete lead"), self.delete_lead),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             filters.addWidget(button)
@@ -205,15 +238,30 @@ class LeadsTab(Tab):
         self.page.addWidget(self.warning)
 
         self.lead_model = SortablePagedModel(
-            [Column(self.tr("Lead")), Column(self.tr("Tier")), Column(self.tr("Stage")),
-             Column(self.tr("Channel")), Column(self.tr("Expected amount"), numeric=True),
-             Column(self.tr("Last contact")), Column(self.tr("Follow up by")),
-             Column(self.tr("Outcome"))],
-            self._lead_rows, LEAD_COLUMNS)
+            [
+                Column(self.tr("Lead")),
+                Column(self.tr("Tier")),
+                Column(self.tr("Stage")),
+                Column(self.tr("Channel")),
+                Column(self.tr("Expected amount"), numeric=True),
+                Column(self.tr("Last contact")),
+                Column(self.tr("Follow up by")),
+                Column(self.tr("Outcome")),
+            ],
+            self._lead_rows,
+            LEAD_COLUMNS,
+        )
         self.customer_model = PagedTableModel(
-            [Column(self.tr("Customer")), Column(self.tr("Contact")), Column(self.tr("Phone")),
-             Column(self.tr("Industry")), Column(self.tr("Area")), Column(self.tr("Type")),
-             Column(self.tr("Channel")), Column(self.tr("Lifecycle stage"))],
+            [
+                Column(self.tr("Customer")),
+                Column(self.tr("Contact")),
+                Column(self.tr("Phone")),
+                Column(self.tr("Industry")),
+                Column(self.tr("Area")),
+                Column(self.tr("Type")),
+                Column(self.tr("Channel")),
+                Column(self.tr("Lifecycle stage")),
+            ],
             self._customer_rows,
         )
         self.views = QTabWidget()
@@ -227,14 +275,14 @@ class LeadsTab(Tab):
         splitter.setSizes([800, 420])
         self.views.addTab(splitter, self.tr("Leads"))
         self.customer_view = table_view(self.customer_model)
-        self.customer_view.doubleClicked.connect(lambda index: self.edit_customer(
-            self.customer_model.rows[index.row()].record_id))
+        self.customer_view.doubleClicked.connect(
+            lambda index: self.edit_customer(self.customer_model.rows[index.row()].record_id)
+        )
         self.views.addTab(self._build_customers(), self.tr("Customers"))
         self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
         self.page.addWidget(self.views, 1)
         self._fill_channels_filter()
         self.refresh()
-
 
     # -- building ---------------------------------------------------------------------------
     def _build_detail(self) -> QWidget:
@@ -272,9 +320,11 @@ class LeadsTab(Tab):
             layout.addWidget(edit)
         layout.addWidget(title_label(self.tr("Closing signals"), "sectionTitle"))
         self.signals = {}
-        for key, caption in (("signal_after_sales", self.tr("Asks about after-sales")),
-                             ("signal_contract", self.tr("Asks about contract details")),
-                             ("signal_competitor", self.tr("Compares with competitors"))):
+        for key, caption in (
+            ("signal_after_sales", self.tr("Asks about after-sales")),
+            ("signal_contract", self.tr("Asks about contract details")),
+            ("signal_competitor", self.tr("Compares with competitors")),
+        ):
             box = QCheckBox(caption)
             self.signals[key] = box
             layout.addWidget(box)
@@ -287,11 +337,15 @@ class LeadsTab(Tab):
         self.objections.setFixedHeight(70)
         layout.addWidget(self.objections)
         buttons = QGridLayout()
-        for index, (text, slot) in enumerate((
+        for index, (text, slot) in enumerate(
+            (
                 (self.tr("Save"), self.save_lead),
                 (self.tr("Follow-up done today"), self.follow_up),
                 (self.tr("Objection…"), self.add_objection),
-                (self.tr("Won…"), self.win), (self.tr("Lost…"), self.lose))):
+                (self.tr("Won…"), self.win),
+                (self.tr("Lost…"), self.lose),
+            )
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button, index // 3, index % 3)
@@ -306,9 +360,11 @@ class LeadsTab(Tab):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 8, 0, 0)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("New customer…"), lambda: self.new_customer()),
-                           (self.tr("Edit customer…"), lambda: self.edit_customer()),
-                           (self.tr("Delete customer"), lambda: self.delete_customer())):
+        for text, slot in (
+            (self.tr("New customer…"), lambda: self.new_customer()),
+            (self.tr("Edit customer…"), lambda: self.edit_customer()),
+            (self.tr("Delete customer"), lambda: self.delete_customer()),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -326,23 +382,38 @@ class LeadsTab(Tab):
         layout = QHBoxLayout(page)
         left = QVBoxLayout()
         left.addWidget(title_label(self.tr("Channels this month"), "sectionTitle"))
-        self.channel_table = self._table([self.tr("Channel"), self.tr("Cost"), self.tr("Leads"),
-                                          self.tr("Conversion"), self.tr("Deals"),
-                                          self.tr("Revenue"), self.tr("Cost per deal"),
-                                          self.tr("ROI")])
+        self.channel_table = self._table(
+            [
+                self.tr("Channel"),
+                self.tr("Cost"),
+                self.tr("Leads"),
+                self.tr("Conversion"),
+                self.tr("Deals"),
+                self.tr("Revenue"),
+                self.tr("Cost per deal"),
+                self.tr("ROI"),
+            ]
+        )
         left.addWidget(self.channel_table)
         left.addWidget(title_label(self.tr("Referral rewards owed"), "sectionTitle"))
-        self.reward_table = self._table([self.tr("Referrer"), self.tr("For"),
-                                         self.tr("Owed since"), self.tr("Reward")])
+        self.reward_table = self._table(
+            [self.tr("Referrer"), self.tr("For"), self.tr("Owed since"), self.tr("Reward")]
+        )
         left.addWidget(self.reward_table)
         paid = QPushButton(self.tr("Mark paid"))
         paid.clicked.connect(self.mark_paid)
         left.addWidget(paid, 0, Qt.AlignmentFlag.AlignRight)
         right = QVBoxLayout()
-        right.addWidget(title_label(self.tr("Win rate by persona (won ÷ closed)"),
-                                    "sectionTitle"))
-        self.win_table = self._table([self.tr("Segment"), self.tr("Value"), self.tr("Won"),
-                                      self.tr("Closed"), self.tr("Win rate")])
+        right.addWidget(title_label(self.tr("Win rate by persona (won ÷ closed)"), "sectionTitle"))
+        self.win_table = self._table(
+            [
+                self.tr("Segment"),
+                self.tr("Value"),
+                self.tr("Won"),
+                self.tr("Closed"),
+                self.tr("Win rate"),
+            ]
+        )
         right.addWidget(self.win_table)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
@@ -368,39 +439,73 @@ class LeadsTab(Tab):
 
     # -- showing ----------------------------------------------------------------------------
     def current_filter(self) -> leads.LeadFilter:
-        return leads.LeadFilter(search=self.search.text().strip(), tier=self.tier.currentData(),
-                                channel=self.channel.currentData(),
-                                outcome=self.outcome.currentData(),
-                                overdue_only=self.overdue_only.isChecked(),
-                                tag=self.tag.currentData(), stage=self.stage.currentData())
+        return leads.LeadFilter(
+            search=self.search.text().strip(),
+            tier=self.tier.currentData(),
+            channel=self.channel.currentData(),
+            outcome=self.outcome.currentData(),
+            overdue_only=self.overdue_only.isChecked(),
+            tag=self.tag.currentData(),
+            stage=self.stage.currentData(),
+        )
 
     def _lead_rows(self, after, limit):
         model = getattr(self, "lead_model", None)  # None while the model is being made
-        return [make_row([
-            row.name, row.tier, row.stage, row.channel,
-            "" if row.expected_amount_fen is None else format_yuan(row.expected_amount_fen),
-            row.last_contact.isoformat() if row.last_contact else "",
-            row.due.isoformat() if row.outcome == "open" else "",
-            label("outcome", row.outcome),
-        ], row.id, row.key, highlight=row.overdue)
-            for row in leads.lead_page(after, limit, self.main.as_of,
-                                       where=self.current_filter(),
-                                       sort=model.sort_key if model else None,
-                                       descending=model.descending if model else False)]
+        return [
+            make_row(
+                [
+                    row.name,
+                    row.tier,
+                    row.stage,
+                    row.channel,
+                    "" if row.expected_amount_fen is None else format_yuan(row.expected_amount_fen),
+                    row.last_contact.isoformat() if row.last_contact else "",
+                    row.due.isoformat() if row.outcome == "open" else "",
+                    label("outcome", row.outcome),
+                ],
+                row.id,
+                row.key,
+                highlight=row.overdue,
+            )
+            for row in leads.lead_page(
+                after,
+                limit,
+                self.main.as_of,
+                where=self.current_filter(),
+                sort=model.sort_key if model else None,
+                descending=model.descending if model else False,
+            )
+        ]
 
     def _customer_rows(self, after, limit):
         wanted = self.lifecycle_stage.currentData() if hasattr(self, "lifecycle_stage") else None
         ids = None
         if wanted:  # stages are derived: pick the customers of that stage first
-            ids = [customer_id for customer_id, stage in lifecycle.stages(self.main.as_of)
-                   .items() if stage == wanted]
+            ids = [
+                customer_id
+                for customer_id, stage in lifecycle.stages(self.main.as_of).items()
+                if stage == wanted
+            ]
         page = leads.customer_page(after, limit, self.search.text().strip(), ids)
         stages = lifecycle.stages(self.main.as_of, [c.id for _key, c in page])
-        return [make_row([c.name, c.contact, c.phone, c.industry, c.area, c.customer_type,
-                          getattr(c, "channel_name", None) or "",
-                          label("stage", stages[c.id]) if stages.get(c.id) else ""],
-                         c.id, key, highlight=stages.get(c.id) == "declining")
-                for key, c in page]
+        return [
+            make_row(
+                [
+                    c.name,
+                    c.contact,
+                    c.phone,
+                    c.industry,
+                    c.area,
+                    c.customer_type,
+                    getattr(c, "channel_name", None) or "",
+                    label("stage", stages[c.id]) if stages.get(c.id) else "",
+                ],
+                c.id,
+                key,
+                highlight=stages.get(c.id) == "declining",
+            )
+            for key, c in page
+        ]
 
     def reload_tables(self) -> None:
         """The two tables again, for the current search and filters (nothing else changed)."""
@@ -416,10 +521,12 @@ class LeadsTab(Tab):
         self.reload_tables()
         neglected = leads.neglected_big_leads(self.main.as_of)
         self.warning.setVisible(bool(neglected))
-        self.warning.setText(self.tr(
-            "Picking up sesame, dropping the watermelon: small leads were worked this week "
-            "while {count} big leads are overdue ({names}).").format(
-            count=len(neglected), names="、".join(lead.name for lead in neglected[:3])))
+        self.warning.setText(
+            self.tr(
+                "Picking up sesame, dropping the watermelon: small leads were worked this week "
+                "while {count} big leads are overdue ({names})."
+            ).format(count=len(neglected), names="、".join(lead.name for lead in neglected[:3]))
+        )
         self._fill_channel_tables()
         self.show_lead(Lead.get_or_none(Lead.id == self.lead.id) if self.lead else None)
 
@@ -430,27 +537,62 @@ class LeadsTab(Tab):
                 for c, value in enumerate(row):
                     item = QTableWidgetItem(str(value))
                     if c:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                              | Qt.AlignmentFlag.AlignVCenter)
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
                     widget.setItem(r, c, item)
 
         def pct(value):
             return "—" if value is None else f"{float(value) * 100:.1f}%"
 
-        fill(self.channel_table, [
-            [row.channel, format_yuan(row.cost_fen), row.leads, pct(row.conversion), row.deals,
-             format_yuan(row.revenue_fen),
-             "—" if row.cost_per_deal is None else format_yuan(round(row.cost_per_deal)),
-             pct(row.roi)] for row in leads.channels(month_of(self.main.as_of))])
+        fill(
+            self.channel_table,
+            [
+                [
+                    row.channel,
+                    format_yuan(row.cost_fen),
+                    row.leads,
+                    pct(row.conversion),
+                    row.deals,
+                    format_yuan(row.revenue_fen),
+                    "—" if row.cost_per_deal is None else format_yuan(round(row.cost_per_deal)),
+                    pct(row.roi),
+                ]
+                for row in leads.channels(month_of(self.main.as_of))
+            ],
+        )
         self.rewards = leads.rewards_owed()
-        fill(self.reward_table, [[r.referrer, r.customer.name if r.customer_id else "",
-                                  r.owed_on.isoformat(), format_yuan(r.amount_fen)]
-                                 for r in self.rewards])
-        segments = {"tag": self.tr("Tag"), "industry": self.tr("Industry"),
-                    "size": self.tr("Size"), "amount": self.tr("Expected amount")}
-        fill(self.win_table, [[segments[r.segment], r.value, r.won, r.closed,
-                               self.tr("not enough data") if r.rate is None else pct(r.rate)]
-                              for r in leads.win_rates()])
+        fill(
+            self.reward_table,
+            [
+                [
+                    r.referrer,
+                    r.customer.name if r.customer_id else "",
+                    r.owed_on.isoformat(),
+                    format_yuan(r.amount_fen),
+                ]
+                for r in self.rewards
+            ],
+        )
+        segments = {
+            "tag": self.tr("Tag"),
+            "industry": self.tr("Industry"),
+            "size": self.tr("Size"),
+            "amount": self.tr("Expected amount"),
+        }
+        fill(
+            self.win_table,
+            [
+                [
+                    segments[r.segment],
+                    r.value,
+                    r.won,
+                    r.closed,
+                    self.tr("not enough data") if r.rate is None else pct(r.rate),
+                ]
+                for r in leads.win_rates()
+            ],
+        )
 
     def _lead_selected(self, *_args) -> None:
         rows = self.lead_view.selectionModel().selectedRows()
@@ -470,22 +612,29 @@ class LeadsTab(Tab):
             return
         due = leads.follow_up_due(lead.tier, lead.last_contact, lead.created)
         self.detail_title.setText(lead.name)
-        self.detail_facts.setText(self.tr("{contact} {phone} · {outcome} · follow up by {due}")
-                                  .format(contact=lead.contact, phone=lead.phone,
-                                          outcome=label("outcome", lead.outcome),
-                                          due=due.isoformat()))
+        self.detail_facts.setText(
+            self.tr("{contact} {phone} · {outcome} · follow up by {due}").format(
+                contact=lead.contact,
+                phone=lead.phone,
+                outcome=label("outcome", lead.outcome),
+                due=due.isoformat(),
+            )
+        )
         self.detail_tier.setCurrentIndex(max(self.detail_tier.findData(lead.tier), 0))
         self.detail_stage.setText(lead.stage)
         for key, edit in self.discovery.items():
             edit.setPlainText(getattr(lead, key))
         for key, box in self.signals.items():
             box.setChecked(getattr(lead, key))
-        self.close_hint.setText(message(leads.ASSUMPTIVE_CLOSE)
-                                if leads.has_closing_signal(lead) else "")
+        self.close_hint.setText(
+            message(leads.ASSUMPTIVE_CLOSE) if leads.has_closing_signal(lead) else ""
+        )
         self.objections.clear()
         for item in lead.objections:
-            self.objections.addItem(f"{item.raised_on.isoformat()} {item.objection} → "
-                                    f"{item.empathise} / {item.decompose} / {item.verify}")
+            self.objections.addItem(
+                f"{item.raised_on.isoformat()} {item.objection} → "
+                f"{item.empathise} / {item.decompose} / {item.verify}"
+            )
 
     # -- changing ---------------------------------------------------------------------------
     def _push(self, text: str, do, undo) -> None:
@@ -495,18 +644,27 @@ class LeadsTab(Tab):
         if self.lead is None:
             return
         lead_id = self.lead.id
-        values = {"tier": self.detail_tier.currentData(), "stage": self.detail_stage.text(),
-                  **{key: edit.toPlainText() for key, edit in self.discovery.items()},
-                  **{key: box.isChecked() for key, box in self.signals.items()}}
-        self._push(self.tr("Edit lead"), lambda: leads.edit_lead(lead_id, **values),
-                   lambda before: leads.edit_lead(lead_id, **before))
+        values = {
+            "tier": self.detail_tier.currentData(),
+            "stage": self.detail_stage.text(),
+            **{key: edit.toPlainText() for key, edit in self.discovery.items()},
+            **{key: box.isChecked() for key, box in self.signals.items()},
+        }
+        self._push(
+            self.tr("Edit lead"),
+            lambda: leads.edit_lead(lead_id, **values),
+            lambda before: leads.edit_lead(lead_id, **before),
+        )
 
     def follow_up(self) -> None:
         if self.lead is None:
             return
         lead_id, day = self.lead.id, self.main.as_of
-        self._push(self.tr("Log follow-up"), lambda: leads.log_follow_up(lead_id, day),
-                   lambda done: leads.undo_follow_up(lead_id, done))
+        self._push(
+            self.tr("Log follow-up"),
+            lambda: leads.log_follow_up(lead_id, day),
+            lambda done: leads.undo_follow_up(lead_id, done),
+        )
 
     def add_objection(self, values: dict | None = None) -> None:
         if self.lead is None:
@@ -515,14 +673,20 @@ class LeadsTab(Tab):
             dialog = ObjectionDialog(self)
             if not dialog.exec() or not dialog.objection.text().strip():
                 return
-            values = {"objection": dialog.objection.text(), "empathise": dialog.empathise.text(),
-                      "decompose": dialog.decompose.text(), "verify": dialog.verify.text()}
+            values = {
+                "objection": dialog.objection.text(),
+                "empathise": dialog.empathise.text(),
+                "decompose": dialog.decompose.text(),
+                "verify": dialog.verify.text(),
+            }
         lead_id, day = self.lead.id, self.main.as_of
         from app.models import Objection
 
-        self._push(self.tr("Add objection"),
-                   lambda: leads.add_objection(lead_id, day, **values),
-                   lambda item_id: Objection.delete_by_id(item_id))
+        self._push(
+            self.tr("Add objection"),
+            lambda: leads.add_objection(lead_id, day, **values),
+            lambda item_id: Objection.delete_by_id(item_id),
+        )
 
     def win(self, amount_fen: int | None = None, product: str = "") -> None:
         """Won: a deliberate step that makes the lead a customer with its first order."""
@@ -546,8 +710,11 @@ class LeadsTab(Tab):
             amount_fen = yuan_to_fen(f"{amount.value():.2f}")
             product = product_edit.text().strip()
         lead_id, day = self.lead.id, self.main.as_of
-        self._push(self.tr("Lead won"), lambda: leads.win(lead_id, day, amount_fen, product),
-                   leads.undo_win)
+        self._push(
+            self.tr("Lead won"),
+            lambda: leads.win(lead_id, day, amount_fen, product),
+            leads.undo_win,
+        )
 
     def lose(self, reason: str | None = None) -> None:
         if self.lead is None:
@@ -557,8 +724,11 @@ class LeadsTab(Tab):
             if not ok:
                 return
         lead_id = self.lead.id
-        self._push(self.tr("Lead lost"), lambda: leads.lose(lead_id, reason),
-                   lambda before: leads.edit_lead(lead_id, **before))
+        self._push(
+            self.tr("Lead lost"),
+            lambda: leads.lose(lead_id, reason),
+            lambda before: leads.edit_lead(lead_id, **before),
+        )
 
     def new_lead(self, values: dict | None = None) -> None:
         if values is None:
@@ -574,17 +744,26 @@ class LeadsTab(Tab):
             amount = QDoubleSpinBox()
             amount.setRange(0, 1_000_000_000)
             amount.setPrefix("¥")
-            for caption, widget in ((self.tr("Lead"), name), (self.tr("Contact"), contact),
-                                    (self.tr("Phone"), phone), (self.tr("Tier"), tier),
-                                    (self.tr("Channel"), channel),
-                                    (self.tr("Expected amount"), amount)):
+            for caption, widget in (
+                (self.tr("Lead"), name),
+                (self.tr("Contact"), contact),
+                (self.tr("Phone"), phone),
+                (self.tr("Tier"), tier),
+                (self.tr("Channel"), channel),
+                (self.tr("Expected amount"), amount),
+            ):
                 form.addRow(caption, widget)
             add_ok_cancel(dialog, form)
             if not dialog.exec() or not name.text().strip():
                 return
-            values = {"name": name.text(), "contact": contact.text(), "phone": phone.text(),
-                      "tier": tier.currentText(), "channel": channel.currentText(),
-                      "expected_amount_fen": yuan_to_fen(f"{amount.value():.2f}") or None}
+            values = {
+                "name": name.text(),
+                "contact": contact.text(),
+                "phone": phone.text(),
+                "tier": tier.currentText(),
+                "channel": channel.currentText(),
+                "expected_amount_fen": yuan_to_fen(f"{amount.value():.2f}") or None,
+            }
         day = self.main.as_of
 
         def do():
@@ -599,8 +778,7 @@ class LeadsTab(Tab):
             return
         lead_id = self.lead.id
         self.lead = None
-        self._push(self.tr("Delete lead"), lambda: leads.delete_lead(lead_id),
-                   records.restore)
+        self._push(self.tr("Delete lead"), lambda: leads.delete_lead(lead_id), records.restore)
 
     def new_customer(self, values: dict | None = None) -> None:
         """A customer entered by hand (most arrive by import or by winning a lead)."""
@@ -612,13 +790,18 @@ class LeadsTab(Tab):
                 return
             values = dialog.values()
         if not values.get("name", "").strip():
-            QMessageBox.warning(self, self.tr("New customer"),
-                                message(QT_TRANSLATE_NOOP("Messages",
-                                                          "A customer needs a name.")))
+            QMessageBox.warning(
+                self,
+                self.tr("New customer"),
+                message(QT_TRANSLATE_NOOP("Messages", "A customer needs a name.")),
+            )
             return
         day = self.main.as_of
-        self._push(self.tr("New customer"), lambda: leads.add_customer(today=day, **values),
-                   lambda customer_id: leads.delete_customer(customer_id))
+        self._push(
+            self.tr("New customer"),
+            lambda: leads.add_customer(today=day, **values),
+            lambda customer_id: leads.delete_customer(customer_id),
+        )
 
     def edit_customer(self, customer_id: int | None = None, values: dict | None = None) -> None:
         """The customer's detail: contacts, persona, dates the lifecycle rules use, stage."""
@@ -633,9 +816,11 @@ class LeadsTab(Tab):
                 return
             values = dialog.values()
         day = self.main.as_of
-        self._push(self.tr("Edit customer"),
-                   lambda: leads.edit_customer(customer_id, day, **values),
-                   lambda before: leads.edit_customer(customer_id, day, **before))
+        self._push(
+            self.tr("Edit customer"),
+            lambda: leads.edit_customer(customer_id, day, **values),
+            lambda before: leads.edit_customer(customer_id, day, **before),
+        )
 
     def delete_customer(self, customer_id: int | None = None, ask: bool = True) -> None:
         """Delete a customer with its orders, after saying what goes with it; undoable."""
@@ -646,21 +831,31 @@ class LeadsTab(Tab):
             return
         if ask:
             count, total = leads.customer_orders(customer_id)
-            answer = QMessageBox.question(self, self.tr("Delete customer"), self.tr(
-                "Delete {name}? Its {count} orders ({amount}) and touchpoint marks go with it "
-                "and leave your figures; Edit → Undo brings them back.").format(
-                name=Customer.get_by_id(customer_id).name, count=count,
-                amount=format_yuan(total)))
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete customer"),
+                self.tr(
+                    "Delete {name}? Its {count} orders ({amount}) and touchpoint marks go with it "
+                    "and leave your figures; Edit → Undo brings them back."
+                ).format(
+                    name=Customer.get_by_id(customer_id).name,
+                    count=count,
+                    amount=format_yuan(total),
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._push(self.tr("Delete customer"), lambda: leads.delete_customer(customer_id),
-                   records.restore)
+        self._push(
+            self.tr("Delete customer"), lambda: leads.delete_customer(customer_id), records.restore
+        )
 
     def mark_paid(self) -> None:
         rows = self.reward_table.selectionModel().selectedRows()
         if not rows:
             return
         reward_id, day = self.rewards[rows[0].row()].id, self.main.as_of
-        self._push(self.tr("Referral reward paid"),
-                   lambda: leads.mark_reward_paid(reward_id, day),
-                   lambda before: leads.mark_reward_paid(reward_id, before))
+        self._push(
+            self.tr("Referral reward paid"),
+            lambda: leads.mark_reward_paid(reward_id, day),
+            lambda before: leads.mark_reward_paid(reward_id, before),
+        )

@@ -36,9 +36,14 @@ from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, add_ok_cancel, title_label
 
 KIND_COLOURS = {
-    "first_order_callback": "#1f4e8c", "quarterly_callback": "#3b7dd8",
-    "annual_review": "#5b6776", "renewal_demo": "#c62828", "birthday": "#b26a00",
-    "anniversary": "#8e5bb5", "holiday_greeting": "#d35400", "send_content": "#2e7d32",
+    "first_order_callback": "#1f4e8c",
+    "quarterly_callback": "#3b7dd8",
+    "annual_review": "#5b6776",
+    "renewal_demo": "#c62828",
+    "birthday": "#b26a00",
+    "anniversary": "#8e5bb5",
+    "holiday_greeting": "#d35400",
+    "send_content": "#2e7d32",
     "win_back": "#7b1fa2",
 }
 WEEKS = 6
@@ -79,11 +84,13 @@ class RulesDialog(QDialog):
             form.addRow(row)
         self.festivals = {}
         festivals = QHBoxLayout()
-        for name, caption in (("spring_festival", self.tr("Spring Festival")),
-                              ("dragon_boat", self.tr("Dragon Boat")),
-                              ("mid_autumn", self.tr("Mid-Autumn")),
-                              ("new_year", self.tr("New Year")),
-                              ("national_day", self.tr("National Day"))):
+        for name, caption in (
+            ("spring_festival", self.tr("Spring Festival")),
+            ("dragon_boat", self.tr("Dragon Boat")),
+            ("mid_autumn", self.tr("Mid-Autumn")),
+            ("new_year", self.tr("New Year")),
+            ("national_day", self.tr("National Day")),
+        ):
             box = QCheckBox(caption)
             box.setChecked(name in rules["holiday_greeting"]["holidays"])
             festivals.addWidget(box)
@@ -99,7 +106,8 @@ class RulesDialog(QDialog):
                 unit, spin = self.timings[kind]
                 rules[kind][unit] = spin.value()
         rules["holiday_greeting"]["holidays"] = [
-            name for name, box in self.festivals.items() if box.isChecked()]
+            name for name, box in self.festivals.items() if box.isChecked()
+        ]
         return rules
 
 
@@ -137,9 +145,17 @@ class LifecycleTab(Tab):
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.setHorizontalHeaderLabels([
-            self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-            self.tr("Sat"), self.tr("Sun")])
+        self.grid.setHorizontalHeaderLabels(
+            [
+                self.tr("Mon"),
+                self.tr("Tue"),
+                self.tr("Wed"),
+                self.tr("Thu"),
+                self.tr("Fri"),
+                self.tr("Sat"),
+                self.tr("Sun"),
+            ]
+        )
         self.grid.setWordWrap(True)
         self.grid.cellClicked.connect(self._day_clicked)
         body.addWidget(self.grid, 3)
@@ -148,8 +164,9 @@ class LifecycleTab(Tab):
         self.agenda_title = title_label("", "sectionTitle")
         side.addWidget(self.agenda_title)
         self.agenda = QTableWidget(0, 4)
-        self.agenda.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Customer"),
-                                               self.tr("Touchpoint"), self.tr("Status")])
+        self.agenda.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Customer"), self.tr("Touchpoint"), self.tr("Status")]
+        )
         self.agenda.verticalHeader().hide()
         self.agenda.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.agenda.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -159,9 +176,13 @@ class LifecycleTab(Tab):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         side.addWidget(self.agenda, 3)
         actions = QHBoxLayout()
-        for text, slot in ((self.tr("Done"), self.mark_done), (self.tr("Snooze…"), self.snooze),
-                           (self.tr("Skip…"), self.skip), (self.tr("Stage…"), self.set_stage),
-                           (self.tr("Content rhythm…"), self.set_content_rhythm)):
+        for text, slot in (
+            (self.tr("Done"), self.mark_done),
+            (self.tr("Snooze…"), self.snooze),
+            (self.tr("Skip…"), self.skip),
+            (self.tr("Stage…"), self.set_stage),
+            (self.tr("Content rhythm…"), self.set_content_rhythm),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -179,7 +200,6 @@ class LifecycleTab(Tab):
         self.page.addLayout(body, 1)
         self.refresh()
 
-
     # -- showing ------------------------------------------------------------------------
     def show_month(self, step: int) -> None:
         self.shown_month = shift_month(self.shown_month, step)
@@ -196,9 +216,11 @@ class LifecycleTab(Tab):
         grid_start = first - timedelta(days=first.weekday())
         grid_end = grid_start + timedelta(days=7 * WEEKS - 1)
         customers = lifecycle.facts(as_of)  # once, for the grid, the agenda and the warnings
-        month_events = [e for e in lifecycle.events(as_of, grid_start, grid_end,
-                                                    items=customers)
-                        if self._kind_ok(e)]
+        month_events = [
+            e
+            for e in lifecycle.events(as_of, grid_start, grid_end, items=customers)
+            if self._kind_ok(e)
+        ]
         by_day: dict[date, list] = {}
         for event in month_events:
             by_day.setdefault(event.date, []).append(event)
@@ -219,25 +241,39 @@ class LifecycleTab(Tab):
                 item.setForeground(QColor(KIND_COLOURS.get(todo[0].kind, "#1d2733")))
             if day == as_of:
                 item.setBackground(QColor("#e8f0fb"))
-            item.setToolTip("\n".join(f"{label('event', e.kind)} · {e.customer} · "
-                                      f"{label('status', e.status)}" for e in by_day.get(day, [])))
+            item.setToolTip(
+                "\n".join(
+                    f"{label('event', e.kind)} · {e.customer} · {label('status', e.status)}"
+                    for e in by_day.get(day, [])
+                )
+            )
             self.grid.setItem(row, column, item)
         self._fill_agenda(customers)
         warnings = lifecycle.churn_warnings(as_of, customers)
-        reasons = {"orders_down_2_months": self.tr("orders down 2 months in a row"),
-                   "contact_left": self.tr("contact person left")}
-        self.warnings.setText("<br>".join(
-            f"<b>{escape(customer.name)}</b>: "
-            + escape(", ".join(reasons.get(r, r) for r in found))
-            for customer, found in warnings) or self.tr("No customer shows a churn signal."))
+        reasons = {
+            "orders_down_2_months": self.tr("orders down 2 months in a row"),
+            "contact_left": self.tr("contact person left"),
+        }
+        self.warnings.setText(
+            "<br>".join(
+                f"<b>{escape(customer.name)}</b>: "
+                + escape(", ".join(reasons.get(r, r) for r in found))
+                for customer, found in warnings
+            )
+            or self.tr("No customer shows a churn signal.")
+        )
 
     def _fill_agenda(self, customers: list | None = None) -> None:
         start = self.selected_day
         end = max(start, self.main.as_of) + timedelta(days=lifecycle.AGENDA_DAYS)
-        self.agenda_title.setText(self.tr("Agenda {start} – {end}").format(
-            start=start.isoformat(), end=end.isoformat()))
-        self.rows = [e for e in lifecycle.events(self.main.as_of, start, end, items=customers)
-                     if self._kind_ok(e)]
+        self.agenda_title.setText(
+            self.tr("Agenda {start} – {end}").format(start=start.isoformat(), end=end.isoformat())
+        )
+        self.rows = [
+            e
+            for e in lifecycle.events(self.main.as_of, start, end, items=customers)
+            if self._kind_ok(e)
+        ]
         self.agenda.setRowCount(len(self.rows))
         for row, event in enumerate(self.rows):
             status = label("status", event.status)
@@ -264,14 +300,18 @@ class LifecycleTab(Tab):
         return self.rows[rows[0].row()] if rows else None
 
     def _push(self, text: str, key, do) -> None:
-        self.main.undo_stack.push(Step(text, do, lambda before: lifecycle.restore_mark(
-            key, before), after=self.refresh))
+        self.main.undo_stack.push(
+            Step(text, do, lambda before: lifecycle.restore_mark(key, before), after=self.refresh)
+        )
 
     def mark_done(self) -> None:
         event = self.selected()
         if event:
-            self._push(self.tr("Touchpoint done"), event.key,
-                       lambda: lifecycle.mark_done(event.key, self.main.as_of))
+            self._push(
+                self.tr("Touchpoint done"),
+                event.key,
+                lambda: lifecycle.mark_done(event.key, self.main.as_of),
+            )
 
     def snooze(self, to: date | None = None) -> None:
         event = self.selected()
@@ -289,8 +329,7 @@ class LifecycleTab(Tab):
             if not dialog.exec():
                 return
             to = when.date().toPython()
-        self._push(self.tr("Snooze touchpoint"), event.key,
-                   lambda: lifecycle.snooze(event.key, to))
+        self._push(self.tr("Snooze touchpoint"), event.key, lambda: lifecycle.snooze(event.key, to))
 
     def skip(self, reason: str | None = None) -> None:
         event = self.selected()
@@ -300,27 +339,35 @@ class LifecycleTab(Tab):
             reason, ok = QInputDialog.getText(self, self.tr("Skip"), self.tr("Why skip it?"))
             if not ok:
                 return
-        self._push(self.tr("Skip touchpoint"), event.key,
-                   lambda: lifecycle.skip(event.key, reason))
+        self._push(self.tr("Skip touchpoint"), event.key, lambda: lifecycle.skip(event.key, reason))
 
     def set_stage(self, value: str | None = "") -> None:
         event = self.selected()
         if event is None:
             return
         if value == "":
-            choices = [self.tr("(by the rules)"), label("stage", "new"), label("stage", "growth"),
-                       label("stage", "mature"), label("stage", "declining")]
-            picked, ok = QInputDialog.getItem(self, self.tr("Lifecycle stage"),
-                                              event.customer, choices, 0, False)
+            choices = [
+                self.tr("(by the rules)"),
+                label("stage", "new"),
+                label("stage", "growth"),
+                label("stage", "mature"),
+                label("stage", "declining"),
+            ]
+            picked, ok = QInputDialog.getItem(
+                self, self.tr("Lifecycle stage"), event.customer, choices, 0, False
+            )
             if not ok:
                 return
             value = [None, "new", "growth", "mature", "declining"][choices.index(picked)]
         customer_id = event.customer_id
-        self.main.undo_stack.push(Step(
-            self.tr("Set lifecycle stage"),
-            lambda: lifecycle.set_stage_override(customer_id, value),
-            lambda before: lifecycle.set_stage_override(customer_id, before),
-            after=self.main.refresh))
+        self.main.undo_stack.push(
+            Step(
+                self.tr("Set lifecycle stage"),
+                lambda: lifecycle.set_stage_override(customer_id, value),
+                lambda before: lifecycle.set_stage_override(customer_id, before),
+                after=self.main.refresh,
+            )
+        )
 
     def set_content_rhythm(self, days: int | None = None) -> None:
         """How often the selected event's customer gets value-added content (0: never)."""
@@ -329,17 +376,26 @@ class LifecycleTab(Tab):
             return
         if days is None:
             days, ok = QInputDialog.getInt(
-                self, self.tr("Value-added content"),
+                self,
+                self.tr("Value-added content"),
                 self.tr("Send {customer} content every … days (0: never)").format(
-                    customer=event.customer), 30, 0, 365)
+                    customer=event.customer
+                ),
+                30,
+                0,
+                365,
+            )
             if not ok:
                 return
         customer_id = event.customer_id
-        self.main.undo_stack.push(Step(
-            self.tr("Set content rhythm"),
-            lambda: lifecycle.set_content_rhythm(customer_id, days),
-            lambda before: lifecycle.set_content_rhythm(customer_id, before),
-            after=self.refresh))
+        self.main.undo_stack.push(
+            Step(
+                self.tr("Set content rhythm"),
+                lambda: lifecycle.set_content_rhythm(customer_id, days),
+                lambda before: lifecycle.set_content_rhythm(customer_id, before),
+                after=self.refresh,
+            )
+        )
 
     def edit_rules(self) -> None:
         dialog = RulesDialog(self)
@@ -354,6 +410,11 @@ class LifecycleTab(Tab):
         def do():
             db.set_setting(lifecycle.RULES_SETTING, rules)
 
-        self.main.undo_stack.push(Step(
-            self.tr("Change touchpoint rules"), do,
-            lambda _r: db.set_setting(lifecycle.RULES_SETTING, before), after=self.refresh))
+        self.main.undo_stack.push(
+            Step(
+                self.tr("Change touchpoint rules"),
+                do,
+                lambda _r: db.set_setting(lifecycle.RULES_SETTING, before),
+                after=self.refresh,
+            )
+        )

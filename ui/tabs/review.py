@@ -55,22 +55,31 @@ class CaseDialog(QDialog):
         self.title = QLineEdit()
         self.customer = QComboBox()
         self.customer.addItem(self.tr("(no customer)"), None)
-        for customer_id, name in Customer.select(Customer.id, Customer.name).order_by(
-                Customer.name).tuples():
+        for customer_id, name in (
+            Customer.select(Customer.id, Customer.name).order_by(Customer.name).tuples()
+        ):
             self.customer.addItem(name, customer_id)
         self.body = QPlainTextEdit()
         self.today = today
-        for caption, widget in ((self.tr("Kind"), self.kind), (self.tr("Title"), self.title),
-                                (self.tr("Customer"), self.customer),
-                                (self.tr("What happened"), self.body)):
+        for caption, widget in (
+            (self.tr("Kind"), self.kind),
+            (self.tr("Title"), self.title),
+            (self.tr("Customer"), self.customer),
+            (self.tr("What happened"), self.body),
+        ):
             form.addRow(caption, widget)
         add_ok_cancel(self, form)
 
     def values(self) -> dict | None:
         if not self.title.text().strip():
             return None
-        return {"day": self.today, "kind": self.kind.currentData(), "title": self.title.text(),
-                "body": self.body.toPlainText(), "customer_id": self.customer.currentData()}
+        return {
+            "day": self.today,
+            "kind": self.kind.currentData(),
+            "title": self.title.text(),
+            "body": self.body.toPlainText(),
+            "customer_id": self.customer.currentData(),
+        }
 
 
 class ReviewTab(Tab):
@@ -94,9 +103,11 @@ class ReviewTab(Tab):
         self.rep_name.setMaximumWidth(180)
         self.rep_name.editingFinished.connect(self.save_rep_name)
         bar.addWidget(self.rep_name)
-        for text, slot in ((self.tr("Export PDF…"), self.export_pdf),
-                           (self.tr("Print preview…"), self.print_preview),
-                           (self.tr("Print…"), self.print_review)):
+        for text, slot in (
+            (self.tr("Export PDF…"), self.export_pdf),
+            (self.tr("Print preview…"), self.print_preview),
+            (self.tr("Print…"), self.print_review),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             bar.addWidget(button)
@@ -121,23 +132,30 @@ class ReviewTab(Tab):
         self.process = QLabel()
         self.process.setWordWrap(True)
         self.process.setTextFormat(Qt.TextFormat.RichText)
-        grid.addWidget(self._card(self.tr("1. Results: completion and where the gap is"),
-                                  self.results), 0, 0)
-        grid.addWidget(self._card(self.tr("2. Process: were the actions effective?"),
-                                  self.process), 0, 1)
+        grid.addWidget(
+            self._card(self.tr("1. Results: completion and where the gap is"), self.results), 0, 0
+        )
+        grid.addWidget(
+            self._card(self.tr("2. Process: were the actions effective?"), self.process), 0, 1
+        )
 
         texts = QFrame()
         texts.setObjectName("card")
         form = QGridLayout(texts)
-        form.addWidget(title_label(self.tr("3. Ability and your own review"), "sectionTitle"),
-                       0, 0, 1, 2)
+        form.addWidget(
+            title_label(self.tr("3. Ability and your own review"), "sectionTitle"), 0, 0, 1, 2
+        )
         self.texts = {}
-        for index, (key, caption) in enumerate((
-            ("results", self.tr("Results")), ("process", self.tr("Process")),
-            ("ability", self.tr("Ability: shortcomings")),
-            ("improvement_plan", self.tr("Improvement plan")),
-            ("kept_methods", self.tr("Kept as method")), ("dropped_methods", self.tr("Dropped")),
-        )):
+        for index, (key, caption) in enumerate(
+            (
+                ("results", self.tr("Results")),
+                ("process", self.tr("Process")),
+                ("ability", self.tr("Ability: shortcomings")),
+                ("improvement_plan", self.tr("Improvement plan")),
+                ("kept_methods", self.tr("Kept as method")),
+                ("dropped_methods", self.tr("Dropped")),
+            )
+        ):
             edit = QPlainTextEdit()
             edit.setPlaceholderText(caption)
             edit.setAccessibleName(caption)
@@ -154,21 +172,23 @@ class ReviewTab(Tab):
         pdca_layout = QVBoxLayout(pdca)
         pdca_layout.addWidget(title_label(self.tr("PDCA"), "sectionTitle"))
         self.pdca = QTableWidget(0, 3)
-        self.pdca.setHorizontalHeaderLabels([self.tr("Phase"), self.tr("Item"),
-                                             self.tr("Status")])
+        self.pdca.setHorizontalHeaderLabels([self.tr("Phase"), self.tr("Item"), self.tr("Status")])
         self.pdca.horizontalHeader().setStretchLastSection(False)
-        self.pdca.horizontalHeader().setSectionResizeMode(1, self.pdca.horizontalHeader()
-                                                          .ResizeMode.Stretch)
+        self.pdca.horizontalHeader().setSectionResizeMode(
+            1, self.pdca.horizontalHeader().ResizeMode.Stretch
+        )
         self.pdca.verticalHeader().hide()
         self.pdca.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.pdca.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.pdca.setMinimumHeight(150)
         pdca_layout.addWidget(self.pdca)
         row = QHBoxLayout()
-        for text, slot in ((self.tr("Add item…"), self.add_pdca),
-                           (self.tr("Done"), lambda: self.set_pdca_status("done")),
-                           (self.tr("Drop"), lambda: self.set_pdca_status("dropped")),
-                           (self.tr("Carry open items into next month"), self.carry_forward)):
+        for text, slot in (
+            (self.tr("Add item…"), self.add_pdca),
+            (self.tr("Done"), lambda: self.set_pdca_status("done")),
+            (self.tr("Drop"), lambda: self.set_pdca_status("dropped")),
+            (self.tr("Carry open items into next month"), self.carry_forward),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -179,8 +199,9 @@ class ReviewTab(Tab):
         journal = QFrame()
         journal.setObjectName("card")
         journal_layout = QVBoxLayout(journal)
-        journal_layout.addWidget(title_label(self.tr("Case journal (weekly sales meeting)"),
-                                             "sectionTitle"))
+        journal_layout.addWidget(
+            title_label(self.tr("Case journal (weekly sales meeting)"), "sectionTitle")
+        )
         self.cases = QLabel()
         self.cases.setWordWrap(True)
         self.cases.setTextFormat(Qt.TextFormat.RichText)
@@ -201,7 +222,6 @@ class ReviewTab(Tab):
         layout.addWidget(content, 1)
         return frame
 
-
     # -- showing ----------------------------------------------------------------------------
     def show_month(self, step: int) -> None:
         self.month = shift_month(self.month, step)
@@ -216,29 +236,43 @@ class ReviewTab(Tab):
         self.data = data
         self.heading.setText(self.tr("Review of {month}").format(month=self.month))
         actual = data.actual
-        lines = [self.tr("Revenue {actual} of {target}: <b>{completion}</b> complete, gap "
-                         "{gap}").format(actual=format_yuan(actual["revenue_fen"]),
-                                         target=format_yuan(data.target_fen),
-                                         completion=percent(data.completion),
-                                         gap=format_yuan(data.gap_fen))]
+        lines = [
+            self.tr("Revenue {actual} of {target}: <b>{completion}</b> complete, gap {gap}").format(
+                actual=format_yuan(actual["revenue_fen"]),
+                target=format_yuan(data.target_fen),
+                completion=percent(data.completion),
+                gap=format_yuan(data.gap_fen),
+            )
+        ]
         for line in data.lines:
-            lines.append(self.tr("{product} {customer_type}: {actual} of {plan}").format(
-                product=line.product, customer_type=line.customer_type,
-                actual=format_yuan(line.actual_fen), plan=format_yuan(line.plan_fen)))
+            lines.append(
+                self.tr("{product} {customer_type}: {actual} of {plan}").format(
+                    product=line.product,
+                    customer_type=line.customer_type,
+                    actual=format_yuan(line.actual_fen),
+                    plan=format_yuan(line.plan_fen),
+                )
+            )
         if data.channels:
             lines.append(self.tr("By channel, this month against last:"))
-            lines += [f"· {name}: {format_yuan(now)} / {format_yuan(before)}"
-                      for name, now, before in data.channels]
+            lines += [
+                f"· {name}: {format_yuan(now)} / {format_yuan(before)}"
+                for name, now, before in data.channels
+            ]
         self.results.setText("<br>".join(lines))
         process = [
             self.tr("Effective visits {actual} against {expected} expected so far").format(
-                actual=actual["effective_visits"], expected=f"{float(data.expected_visits):.0f}"),
+                actual=actual["effective_visits"], expected=f"{float(data.expected_visits):.0f}"
+            ),
             self.tr("Close rate {rate} (last 3 months {history})").format(
-                rate=percent(data.close_rate), history=percent(data.history_rate)),
+                rate=percent(data.close_rate), history=percent(data.history_rate)
+            ),
             self.tr("Average order {actual} (plan {plan})").format(
-                actual="—" if data.average_order is None
+                actual="—"
+                if data.average_order is None
                 else format_yuan(round(data.average_order)),
-                plan="—" if data.plan_average is None else format_yuan(round(data.plan_average))),
+                plan="—" if data.plan_average is None else format_yuan(round(data.plan_average)),
+            ),
             self.tr("Effective leads {count}").format(count=actual["effective_leads"]),
         ]
         process += [f"<b>{message(review.READINGS[key])}</b>" for key in data.readings]
@@ -257,10 +291,14 @@ class ReviewTab(Tab):
         self.pdca.resizeColumnToContents(0)
         self.pdca.resizeColumnToContents(2)
         cases = review.cases(self.month)
-        self.cases.setText("<br>".join(
-            f"<b>{c.date.isoformat()} {self.tr('Win') if c.kind == 'win' else self.tr('Lesson')}"
-            f"</b> {c.title}" + (f" — {c.customer.name}" if c.customer_id else "")
-            for c in cases) or self.tr("No cases this month yet."))
+        self.cases.setText(
+            "<br>".join(
+                f"<b>{c.date.isoformat()} {self.tr('Win') if c.kind == 'win' else self.tr('Lesson')}"
+                f"</b> {c.title}" + (f" — {c.customer.name}" if c.customer_id else "")
+                for c in cases
+            )
+            or self.tr("No cases this month yet.")
+        )
 
     # -- changing ---------------------------------------------------------------------------
     def _push(self, text: str, do, undo) -> None:
@@ -281,8 +319,9 @@ class ReviewTab(Tab):
     def add_pdca(self, phase: str | None = None, text: str | None = None) -> None:
         if phase is None:
             names = [label("pdca", p) for p in PDCA_PHASES]
-            picked, ok = QInputDialog.getItem(self, self.tr("PDCA"), self.tr("Phase"), names, 0,
-                                              False)
+            picked, ok = QInputDialog.getItem(
+                self, self.tr("PDCA"), self.tr("Phase"), names, 0, False
+            )
             if not ok:
                 return
             phase = PDCA_PHASES[names.index(picked)]
@@ -290,23 +329,30 @@ class ReviewTab(Tab):
             if not ok or not text.strip():
                 return
         month = self.month
-        self._push(self.tr("Add PDCA item"), lambda: review.add_pdca(month, phase, text),
-                   lambda item_id: review.PdcaItem.delete_by_id(item_id))
+        self._push(
+            self.tr("Add PDCA item"),
+            lambda: review.add_pdca(month, phase, text),
+            lambda item_id: review.PdcaItem.delete_by_id(item_id),
+        )
 
     def set_pdca_status(self, status: str) -> None:
         rows = self.pdca.selectionModel().selectedRows()
         if not rows:
             return
         item_id = self.items[rows[0].row()].id
-        self._push(self.tr("Change PDCA status"),
-                   lambda: review.set_pdca_status(item_id, status),
-                   lambda before: review.set_pdca_status(item_id, before))
+        self._push(
+            self.tr("Change PDCA status"),
+            lambda: review.set_pdca_status(item_id, status),
+            lambda before: review.set_pdca_status(item_id, before),
+        )
 
     def carry_forward(self) -> list[int]:
         created = review.carry_forward(self.month, self.main.as_of)
         self.main.refresh()
-        self.main.statusBar().showMessage(self.tr("{count} open items are tasks for next "
-                                                  "month now.").format(count=len(created)), 8000)
+        self.main.statusBar().showMessage(
+            self.tr("{count} open items are tasks for next month now.").format(count=len(created)),
+            8000,
+        )
         return created
 
     def add_case(self, values: dict | None = None) -> None:
@@ -344,8 +390,11 @@ class ReviewTab(Tab):
 
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the monthly review"),
-            str(Path.home() / f"repdesk-review-{self.month}.pdf"), "PDF (*.pdf)")
+            self,
+            self.tr("Export the monthly review"),
+            str(Path.home() / f"repdesk-review-{self.month}.pdf"),
+            "PDF (*.pdf)",
+        )
         if path and self.write_pdf(Path(path)):
             self.main.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
             from PySide6.QtCore import QUrl
@@ -414,9 +463,15 @@ def print_pdf(pdf: Path, printer) -> bool:
                 bitmap = document[index].render(scale=dpi / 72)
                 array = bitmap.buffer
                 width, height = bitmap.width, bitmap.height
-                image = QImage(array, width, height, bitmap.stride,
-                               QImage.Format.Format_BGR888 if bitmap.n_channels == 3
-                               else QImage.Format.Format_ARGB32).copy()
+                image = QImage(
+                    array,
+                    width,
+                    height,
+                    bitmap.stride,
+                    QImage.Format.Format_BGR888
+                    if bitmap.n_channels == 3
+                    else QImage.Format.Format_ARGB32,
+                ).copy()
                 target = painter.viewport()
                 scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())

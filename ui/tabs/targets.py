@@ -81,8 +81,12 @@ def table(headers: list[str]) -> QTableWidget:
     return widget
 
 
-def fill(widget: QTableWidget, rows: list[list], numeric_from: int = 2,
-         colours: dict[int, str] | None = None) -> None:
+def fill(
+    widget: QTableWidget,
+    rows: list[list],
+    numeric_from: int = 2,
+    colours: dict[int, str] | None = None,
+) -> None:
     """Rows of text; columns from `numeric_from` right-aligned; `colours` per row."""
     widget.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -94,8 +98,9 @@ def fill(widget: QTableWidget, rows: list[list], numeric_from: int = 2,
                 item.setForeground(Qt.GlobalColor.white)
                 item.setBackground(QColor(colours[r]))
             widget.setItem(r, c, item)
-    height = widget.horizontalHeader().height() + 4 + sum(
-        widget.rowHeight(r) for r in range(len(rows)))
+    height = (
+        widget.horizontalHeader().height() + 4 + sum(widget.rowHeight(r) for r in range(len(rows)))
+    )
     widget.setFixedHeight(max(height, widget.horizontalHeader().height() + 30))
 
 
@@ -118,22 +123,28 @@ class PlanLineDialog(QDialog):
             self.average.setValue(line.average_order_fen / 100)
             self.rate.setValue(float(line.close_rate) * 100)
             self.high.setChecked(line.high_ticket)
-        for caption, widget in ((self.tr("Product"), self.product),
-                                (self.tr("Customer type"), self.customer_type),
-                                (self.tr("Revenue"), self.revenue),
-                                (self.tr("Average order"), self.average),
-                                (self.tr("Close rate"), self.rate), ("", self.high)):
+        for caption, widget in (
+            (self.tr("Product"), self.product),
+            (self.tr("Customer type"), self.customer_type),
+            (self.tr("Revenue"), self.revenue),
+            (self.tr("Average order"), self.average),
+            (self.tr("Close rate"), self.rate),
+            ("", self.high),
+        ):
             form.addRow(caption, widget)
         add_ok_cancel(self, form)
 
     def values(self) -> dict | None:
         if not self.product.text().strip() or fen_of(self.average) <= 0:
             return None
-        return {"product": self.product.text().strip(),
-                "customer_type": self.customer_type.text().strip(),
-                "revenue_fen": fen_of(self.revenue), "average_order_fen": fen_of(self.average),
-                "close_rate": Decimal(f"{self.rate.value():.1f}") / 100,
-                "high_ticket": self.high.isChecked()}
+        return {
+            "product": self.product.text().strip(),
+            "customer_type": self.customer_type.text().strip(),
+            "revenue_fen": fen_of(self.revenue),
+            "average_order_fen": fen_of(self.average),
+            "close_rate": Decimal(f"{self.rate.value():.1f}") / 100,
+            "high_ticket": self.high.isChecked(),
+        }
 
 
 class SliceDialog(QDialog):
@@ -161,17 +172,20 @@ class SliceDialog(QDialog):
         if piece:
             self.share.setValue(float(piece.share) * 100)
             self.stage.setCurrentIndex(max(self.stage.findData(piece.market_stage), 0))
-            self.new_share.setValue(-1 if piece.new_customer_share is None
-                                    else float(piece.new_customer_share) * 100)
+            self.new_share.setValue(
+                -1 if piece.new_customer_share is None else float(piece.new_customer_share) * 100
+            )
             self.pool.setValue(piece.reachable_pool or 0)
         else:
             self.new_share.setValue(-1)
-        for caption, widget in ((self.tr("Area / 商圈"), self.area),
-                                (self.tr("Customer type"), self.customer_type),
-                                (self.tr("Share of the target"), self.share),
-                                (self.tr("Market stage"), self.stage),
-                                (self.tr("From new customers"), self.new_share),
-                                (self.tr("Reachable customer pool"), self.pool)):
+        for caption, widget in (
+            (self.tr("Area / 商圈"), self.area),
+            (self.tr("Customer type"), self.customer_type),
+            (self.tr("Share of the target"), self.share),
+            (self.tr("Market stage"), self.stage),
+            (self.tr("From new customers"), self.new_share),
+            (self.tr("Reachable customer pool"), self.pool),
+        ):
             form.addRow(caption, widget)
         add_ok_cancel(self, form)
 
@@ -179,13 +193,14 @@ class SliceDialog(QDialog):
         if not self.area.text().strip():
             return None
         new_share = self.new_share.value()
-        return {"area": self.area.text().strip(),
-                "customer_type": self.customer_type.text().strip(),
-                "share": Decimal(f"{self.share.value():.2f}") / 100,
-                "market_stage": self.stage.currentData(),
-                "new_customer_share": None if new_share < 0
-                else Decimal(f"{new_share:.2f}") / 100,
-                "reachable_pool": self.pool.value() or None}
+        return {
+            "area": self.area.text().strip(),
+            "customer_type": self.customer_type.text().strip(),
+            "share": Decimal(f"{self.share.value():.2f}") / 100,
+            "market_stage": self.stage.currentData(),
+            "new_customer_share": None if new_share < 0 else Decimal(f"{new_share:.2f}") / 100,
+            "reachable_pool": self.pool.value() or None,
+        }
 
 
 class TargetsTab(Tab):
@@ -229,7 +244,6 @@ class TargetsTab(Tab):
         self.body.addStretch(1)
         self.refresh()
 
-
     # -- building ---------------------------------------------------------------------------
     def _build_form(self) -> QFrame:
         frame, layout = card(self.tr("SMART target"))
@@ -237,8 +251,9 @@ class TargetsTab(Tab):
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(4)
         self.statement = QLineEdit()
-        self.statement.setPlaceholderText(self.tr("e.g. win 10 manufacturers buying over "
-                                                  "¥500,000 a year; 5 orders of product A"))
+        self.statement.setPlaceholderText(
+            self.tr("e.g. win 10 manufacturers buying over ¥500,000 a year; 5 orders of product A")
+        )
         self.revenue = money_box()
         self.visits = QSpinBox()
         self.visits.setRange(0, 100000)
@@ -293,19 +308,30 @@ class TargetsTab(Tab):
         return frame
 
     def _build_plan(self) -> QFrame:
-        frame, layout = card(self.tr("Cross decomposition: product × customer type → daily "
-                                     "actions"))
-        self.plan = table([self.tr("Product"), self.tr("Customer type"), self.tr("Revenue"),
-                           self.tr("Average order"), self.tr("Close rate"), self.tr("Orders"),
-                           self.tr("Daily actions")])
+        frame, layout = card(
+            self.tr("Cross decomposition: product × customer type → daily actions")
+        )
+        self.plan = table(
+            [
+                self.tr("Product"),
+                self.tr("Customer type"),
+                self.tr("Revenue"),
+                self.tr("Average order"),
+                self.tr("Close rate"),
+                self.tr("Orders"),
+                self.tr("Daily actions"),
+            ]
+        )
         self.plan.doubleClicked.connect(lambda _index: self.edit_line())
         layout.addWidget(self.plan)
         self.plan_total = QLabel()
         layout.addWidget(self.plan_total)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add line…"), self.add_line),
-                           (self.tr("Edit…"), self.edit_line),
-                           (self.tr("Delete"), self.delete_line)):
+        for text, slot in (
+            (self.tr("Add line…"), self.add_line),
+            (self.tr("Edit…"), self.edit_line),
+            (self.tr("Delete"), self.delete_line),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -318,8 +344,15 @@ class TargetsTab(Tab):
 
     def _build_time(self) -> QFrame:
         frame, layout = card(self.tr("Checkpoints on the 10th and 20th"))
-        self.xun = table([self.tr("Period"), self.tr("Working days"), self.tr("Expected"),
-                          self.tr("Actual"), self.tr("Status")])
+        self.xun = table(
+            [
+                self.tr("Period"),
+                self.tr("Working days"),
+                self.tr("Expected"),
+                self.tr("Actual"),
+                self.tr("Status"),
+            ]
+        )
         layout.addWidget(self.xun)
         self.checkpoint_text = QLabel()
         self.checkpoint_text.setWordWrap(True)
@@ -330,10 +363,14 @@ class TargetsTab(Tab):
         frame, layout = card(self.tr("SWOT self-calibration"))
         grid = QGridLayout()
         self.swot_edits = {}
-        for index, (kind, caption) in enumerate((("strength", self.tr("Strengths")),
-                                                 ("weakness", self.tr("Weaknesses")),
-                                                 ("opportunity", self.tr("Opportunities")),
-                                                 ("threat", self.tr("Threats")))):
+        for index, (kind, caption) in enumerate(
+            (
+                ("strength", self.tr("Strengths")),
+                ("weakness", self.tr("Weaknesses")),
+                ("opportunity", self.tr("Opportunities")),
+                ("threat", self.tr("Threats")),
+            )
+        ):
             edit = QPlainTextEdit()
             edit.setPlaceholderText(caption + " — " + self.tr("one per line"))
             edit.setFixedHeight(54)
@@ -365,18 +402,29 @@ class TargetsTab(Tab):
 
     def _build_slices(self) -> QFrame:
         frame, layout = card(self.tr("Market slices (area / 商圈 × customer type)"))
-        self.slices = table([self.tr("Area"), self.tr("Customer type"), self.tr("Share"),
-                             self.tr("Revenue"), self.tr("Stage"), self.tr("From new customers"),
-                             self.tr("Reachable pool"), self.tr("Customers won")])
+        self.slices = table(
+            [
+                self.tr("Area"),
+                self.tr("Customer type"),
+                self.tr("Share"),
+                self.tr("Revenue"),
+                self.tr("Stage"),
+                self.tr("From new customers"),
+                self.tr("Reachable pool"),
+                self.tr("Customers won"),
+            ]
+        )
         layout.addWidget(self.slices)
         self.slices.doubleClicked.connect(lambda _index: self.edit_slice())
         self.slice_notes = QLabel()
         self.slice_notes.setWordWrap(True)
         layout.addWidget(self.slice_notes)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add slice…"), self.add_slice),
-                           (self.tr("Edit…"), self.edit_slice),
-                           (self.tr("Delete"), self.delete_slice)):
+        for text, slot in (
+            (self.tr("Add slice…"), self.add_slice),
+            (self.tr("Edit…"), self.edit_slice),
+            (self.tr("Delete"), self.delete_slice),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -411,8 +459,11 @@ class TargetsTab(Tab):
         actual = planning.revenue_through(self.month, as_of)
         expected = planning.expected_revenue(revenue, self.month, as_of)
         pace = planning.status(actual, expected)
-        self.pace.setText(self.tr("{actual} of {expected} expected by today").format(
-            actual=format_yuan(actual), expected=format_yuan(planning.round_fen(expected))))
+        self.pace.setText(
+            self.tr("{actual} of {expected} expected by today").format(
+                actual=format_yuan(actual), expected=format_yuan(planning.round_fen(expected))
+            )
+        )
         self.pace.setStyleSheet(f"color: {PACE_COLOURS[pace]};")
         self._fill_calculator(target)
         self._fill_plan()
@@ -425,12 +476,14 @@ class TargetsTab(Tab):
         self.statement.setCursorPosition(0)
         self.revenue.setValue(target.revenue_fen / 100 if target else 0)
         self.visits.setValue(target.effective_visits or 0 if target else 0)
-        self.new_customers.setValue(-1 if not target or target.new_customers is None
-                                    else target.new_customers)
+        self.new_customers.setValue(
+            -1 if not target or target.new_customers is None else target.new_customers
+        )
         self.long_term.setValue(target.new_long_term_customers or 0 if target else 0)
         self.uplift.setValue(float(target.average_order_uplift or 0) * 100 if target else 0)
-        self.coefficient.setValue(float(target.challenge_coefficient if target else
-                                        planning.DEFAULT_COEFFICIENT))
+        self.coefficient.setValue(
+            float(target.challenge_coefficient if target else planning.DEFAULT_COEFFICIENT)
+        )
         self.rate.setValue(float(target.manual_close_rate or 0) * 100 if target else 0)
         self.key_visits.setValue(target.key_account_executive_visits or 0 if target else 0)
         self.relevance.setText(target.relevance if target else "")
@@ -446,56 +499,103 @@ class TargetsTab(Tab):
             calc = planning.calculator(target)
             months = planning.history_months(self.month)
             if calc.close_rate is None:
-                lines.append(self.tr("No effective visits in {first} – {last}: type the close "
-                                     "rate you expect.").format(first=months[0], last=months[-1]))
+                lines.append(
+                    self.tr(
+                        "No effective visits in {first} – {last}: type the close rate you expect."
+                    ).format(first=months[0], last=months[-1])
+                )
             else:
-                source = (self.tr("your records, {first} – {last}").format(
-                    first=months[0], last=months[-1]) if calc.rate_from_history
-                    else self.tr("typed by you"))
-                lines.append(self.tr("Close rate {rate} ({source})").format(
-                    rate=percent(calc.close_rate), source=source))
+                source = (
+                    self.tr("your records, {first} – {last}").format(
+                        first=months[0], last=months[-1]
+                    )
+                    if calc.rate_from_history
+                    else self.tr("typed by you")
+                )
+                lines.append(
+                    self.tr("Close rate {rate} ({source})").format(
+                        rate=percent(calc.close_rate), source=source
+                    )
+                )
                 raw = calc.visits * calc.close_rate * planning.exact(calc.coefficient)
-                lines.append(self.tr("<b>{visits} visits × {rate} × {coefficient} = {raw} → "
-                                     "{result} new customers</b>").format(
-                    visits=calc.visits, rate=percent(calc.close_rate),
-                    coefficient=calc.coefficient, raw=f"{float(raw):.2f}",
-                    result=calc.new_customers))
+                lines.append(
+                    self.tr(
+                        "<b>{visits} visits × {rate} × {coefficient} = {raw} → "
+                        "{result} new customers</b>"
+                    ).format(
+                        visits=calc.visits,
+                        rate=percent(calc.close_rate),
+                        coefficient=calc.coefficient,
+                        raw=f"{float(raw):.2f}",
+                        result=calc.new_customers,
+                    )
+                )
                 if calc.stored is not None:
-                    lines.append(self.tr("You set {count} new customers.").format(
-                        count=calc.stored))
+                    lines.append(
+                        self.tr("You set {count} new customers.").format(count=calc.stored)
+                    )
             ladder = planning.process_ladder(target.effective_visits or 0, days)
-            lines.append(self.tr("Process: {day} a day → {week} a week → {month} a month "
-                                 "({days} working days)").format(
-                day=ladder.per_day, week=ladder.per_week, month=ladder.per_month, days=days))
+            lines.append(
+                self.tr(
+                    "Process: {day} a day → {week} a week → {month} a month ({days} working days)"
+                ).format(
+                    day=ladder.per_day, week=ladder.per_week, month=ladder.per_month, days=days
+                )
+            )
             before = planning.average_order_before(self.month)
             if before is not None and target.average_order_uplift is not None:
                 goal = before * (1 + planning.exact(target.average_order_uplift))
-                lines.append(self.tr("Average order: {before} over the last 3 months → goal "
-                                     "{goal}").format(before=format_yuan(planning.round_fen(
-                                         before)), goal=format_yuan(planning.round_fen(goal))))
-            lines.append(self.tr("New long-term customers so far: {count} of {goal}").format(
-                count=planning.new_long_term_customers(self.month, as_of),
-                goal=target.new_long_term_customers or 0))
+                lines.append(
+                    self.tr("Average order: {before} over the last 3 months → goal {goal}").format(
+                        before=format_yuan(planning.round_fen(before)),
+                        goal=format_yuan(planning.round_fen(goal)),
+                    )
+                )
+            lines.append(
+                self.tr("New long-term customers so far: {count} of {goal}").format(
+                    count=planning.new_long_term_customers(self.month, as_of),
+                    goal=target.new_long_term_customers or 0,
+                )
+            )
         accounts = planning.key_accounts(as_of)
-        lines.append(self.tr("Key accounts: {count} customers bring {share} of the last 12 "
-                             "months' revenue").format(count=len(accounts.customers),
-                                                       share=percent(accounts.share)))
+        lines.append(
+            self.tr(
+                "Key accounts: {count} customers bring {share} of the last 12 months' revenue"
+            ).format(count=len(accounts.customers), share=percent(accounts.share))
+        )
         if target is not None:
-            lines.append(self.tr("Executive visits to key accounts: {done} of {goal}").format(
-                done=planning.key_account_executive_visits(self.month, as_of, accounts),
-                goal=target.key_account_executive_visits or 0))
+            lines.append(
+                self.tr("Executive visits to key accounts: {done} of {goal}").format(
+                    done=planning.key_account_executive_visits(self.month, as_of, accounts),
+                    goal=target.key_account_executive_visits or 0,
+                )
+            )
         self.calc_lines.setText("<br>".join(lines))
 
     def _fill_plan(self) -> None:
         self.rows = planning.decomposition(self.month)
-        fill(self.plan, [[row.line.product + (" ★" if row.line.high_ticket else ""),
-                          row.line.customer_type, format_yuan(row.line.revenue_fen),
-                          format_yuan(row.line.average_order_fen), percent(row.line.close_rate),
-                          row.orders, row.daily_actions] for row in self.rows])
+        fill(
+            self.plan,
+            [
+                [
+                    row.line.product + (" ★" if row.line.high_ticket else ""),
+                    row.line.customer_type,
+                    format_yuan(row.line.revenue_fen),
+                    format_yuan(row.line.average_order_fen),
+                    percent(row.line.close_rate),
+                    row.orders,
+                    row.daily_actions,
+                ]
+                for row in self.rows
+            ],
+        )
         total = sum(row.line.revenue_fen for row in self.rows)
         summary = ", ".join(f"{row.daily_actions} × {row.line.product}" for row in self.rows)
-        self.plan_total.setText(self.tr("Plan total {total} · every working day: {actions}")
-                                .format(total=format_yuan(total), actions=summary or "—"))
+        self.plan_total.setText(
+            self.tr("Plan total {total} · every working day: {actions}").format(
+                total=format_yuan(total), actions=summary or "—"
+            )
+        )
 
     def _fill_time(self, revenue: int) -> None:
         periods = planning.periods(self.month, revenue, by="xun")
@@ -510,17 +610,33 @@ class TargetsTab(Tab):
                 done = planning.revenue_through(self.month, min(period.end, as_of))
                 state = planning.status(done, expected)
                 colours[index] = PACE_COLOURS[state]
-                state = {"green": self.tr("on pace"), "amber": self.tr("slightly behind"),
-                         "red": self.tr("behind")}[state]
-            rows.append([names[index], period.working_days, format_yuan(period.expected_fen),
-                         format_yuan(period.actual_fen), state])
+                state = {
+                    "green": self.tr("on pace"),
+                    "amber": self.tr("slightly behind"),
+                    "red": self.tr("behind"),
+                }[state]
+            rows.append(
+                [
+                    names[index],
+                    period.working_days,
+                    format_yuan(period.expected_fen),
+                    format_yuan(period.actual_fen),
+                    state,
+                ]
+            )
         fill(self.xun, rows, numeric_from=1, colours=colours)
         points = planning.checkpoints(self.month, as_of, revenue)
-        texts = [self.tr("{day}: {actual} of {expected} expected").format(
-            day=point.day.isoformat(), actual=format_yuan(point.actual_fen),
-            expected=format_yuan(planning.round_fen(point.expected_fen))) for point in points]
-        self.checkpoint_text.setText("  ·  ".join(texts) or self.tr(
-            "The first checkpoint is on the 10th."))
+        texts = [
+            self.tr("{day}: {actual} of {expected} expected").format(
+                day=point.day.isoformat(),
+                actual=format_yuan(point.actual_fen),
+                expected=format_yuan(planning.round_fen(point.expected_fen)),
+            )
+            for point in points
+        ]
+        self.checkpoint_text.setText(
+            "  ·  ".join(texts) or self.tr("The first checkpoint is on the 10th.")
+        )
 
     def _fill_swot(self) -> None:
         notes = planning.swot(self.month)
@@ -530,18 +646,26 @@ class TargetsTab(Tab):
         self._show_proposal()
 
     def _show_proposal(self) -> None:
-        shift = planning.negotiation_shift(
-            self.month, Decimal(self.shift_percent.value()) / 100) \
-            if planning.has_negotiation_weakness(self.month) else None
+        shift = (
+            planning.negotiation_shift(self.month, Decimal(self.shift_percent.value()) / 100)
+            if planning.has_negotiation_weakness(self.month)
+            else None
+        )
         self.apply_shift.setEnabled(bool(shift and shift.moved_fen))
         if shift is None:
-            self.proposal.setText(self.tr("Tick a negotiation weakness to see how much of the "
-                                          "high-ticket (★) plan to move to volume lines."))
+            self.proposal.setText(
+                self.tr(
+                    "Tick a negotiation weakness to see how much of the "
+                    "high-ticket (★) plan to move to volume lines."
+                )
+            )
         else:
-            self.proposal.setText(self.tr("Weak at negotiation: move {percent}% ({amount}) of "
-                                          "the high-ticket lines' revenue to the volume lines?")
-                                  .format(percent=self.shift_percent.value(),
-                                          amount=format_yuan(shift.moved_fen)))
+            self.proposal.setText(
+                self.tr(
+                    "Weak at negotiation: move {percent}% ({amount}) of "
+                    "the high-ticket lines' revenue to the volume lines?"
+                ).format(percent=self.shift_percent.value(), amount=format_yuan(shift.moved_fen))
+            )
 
     def _fill_slices(self) -> None:
         rows = self.slice_rows = planning.slices(self.month)
@@ -549,24 +673,47 @@ class TargetsTab(Tab):
         self.base_target.setValue((base or 0) / 100)
         self.season_factor.setValue(float(factor or 0))
         stage = {"new": self.tr("new market"), "mature": self.tr("mature")}
-        fill(self.slices, [[row.slice.area, row.slice.customer_type, percent(row.slice.share),
-                            format_yuan(row.revenue_fen),
-                            stage.get(row.slice.market_stage, row.slice.market_stage),
-                            percent(row.new_share),
-                            row.slice.reachable_pool if row.slice.reachable_pool else "—",
-                            row.won] for row in rows])
-        warnings = [self.tr("{area}: new-customer development is saturated here: shift to "
-                            "repeat purchase and key accounts").format(area=row.slice.area)
-                    for row in rows if row.saturated]
+        fill(
+            self.slices,
+            [
+                [
+                    row.slice.area,
+                    row.slice.customer_type,
+                    percent(row.slice.share),
+                    format_yuan(row.revenue_fen),
+                    stage.get(row.slice.market_stage, row.slice.market_stage),
+                    percent(row.new_share),
+                    row.slice.reachable_pool if row.slice.reachable_pool else "—",
+                    row.won,
+                ]
+                for row in rows
+            ],
+        )
+        warnings = [
+            self.tr(
+                "{area}: new-customer development is saturated here: shift to "
+                "repeat purchase and key accounts"
+            ).format(area=row.slice.area)
+            for row in rows
+            if row.saturated
+        ]
         seasonal = planning.seasonal_target(self.month)
         if seasonal is not None:
-            warnings.append(self.tr("Base target × season factor for this month: {amount}")
-                            .format(amount=format_yuan(seasonal)))
-        self.slice_notes.setText("\n".join(warnings) if warnings else (
-            self.tr("No slices for this month yet (import them or add them later).")
-            if not rows else ""))
-        self.slice_notes.setStyleSheet("color: #b26a00;" if any(r.saturated for r in rows)
-                                       else "")
+            warnings.append(
+                self.tr("Base target × season factor for this month: {amount}").format(
+                    amount=format_yuan(seasonal)
+                )
+            )
+        self.slice_notes.setText(
+            "\n".join(warnings)
+            if warnings
+            else (
+                self.tr("No slices for this month yet (import them or add them later).")
+                if not rows
+                else ""
+            )
+        )
+        self.slice_notes.setStyleSheet("color: #b26a00;" if any(r.saturated for r in rows) else "")
 
     # -- changing --------------------------------------------------------------------------
     def _push(self, text: str, do, undo) -> None:
@@ -578,8 +725,7 @@ class TargetsTab(Tab):
             "statement": self.statement.text().strip(),
             "revenue_fen": fen_of(self.revenue),
             "effective_visits": self.visits.value(),
-            "new_customers": None if self.new_customers.value() < 0
-            else self.new_customers.value(),
+            "new_customers": None if self.new_customers.value() < 0 else self.new_customers.value(),
             "new_long_term_customers": self.long_term.value(),
             "average_order_uplift": Decimal(f"{self.uplift.value():.2f}") / 100,
             "challenge_coefficient": Decimal(f"{self.coefficient.value():.2f}"),
@@ -604,15 +750,20 @@ class TargetsTab(Tab):
         notes = {kind: edit.toPlainText().splitlines() for kind, edit in self.swot_edits.items()}
         weak = self.negotiation.isChecked()
         before = (planning.swot(month), planning.has_negotiation_weakness(month))
-        self._push(self.tr("Save SWOT"), lambda: planning.save_swot(month, notes, weak),
-                   lambda _result: planning.save_swot(month, *before))
+        self._push(
+            self.tr("Save SWOT"),
+            lambda: planning.save_swot(month, notes, weak),
+            lambda _result: planning.save_swot(month, *before),
+        )
 
     def apply_negotiation_shift(self) -> None:
-        shift = planning.negotiation_shift(self.month,
-                                           Decimal(self.shift_percent.value()) / 100)
+        shift = planning.negotiation_shift(self.month, Decimal(self.shift_percent.value()) / 100)
         if shift:
-            self._push(self.tr("Move high-ticket revenue to volume lines"),
-                       lambda: planning.apply_revenues(shift.revenue), planning.apply_revenues)
+            self._push(
+                self.tr("Move high-ticket revenue to volume lines"),
+                lambda: planning.apply_revenues(shift.revenue),
+                planning.apply_revenues,
+            )
 
     def _selected_line(self) -> PlanLine | None:
         rows = self.plan.selectionModel().selectedRows()
@@ -631,8 +782,11 @@ class TargetsTab(Tab):
         if dialog.exec():
             values = dialog.values()
             if values is None:
-                QMessageBox.warning(self, self.tr("Plan line"), self.tr(
-                    "A plan line needs a product and an average order above zero."))
+                QMessageBox.warning(
+                    self,
+                    self.tr("Plan line"),
+                    self.tr("A plan line needs a product and an average order above zero."),
+                )
                 return
             self.save_line(line.id if line else None, values)
 
@@ -657,8 +811,11 @@ class TargetsTab(Tab):
         self._push(text, lambda: planning.save_row(model, row_id, month, **values), undo)
 
     def _delete_row(self, model, row_id: int, text: str) -> None:
-        self._push(text, lambda: planning.delete_row(model, row_id),
-                   lambda snapshot: planning.restore_row(model, snapshot))
+        self._push(
+            text,
+            lambda: planning.delete_row(model, row_id),
+            lambda snapshot: planning.restore_row(model, snapshot),
+        )
 
     def _selected_slice(self) -> MarketSlice | None:
         rows = self.slices.selectionModel().selectedRows()
@@ -682,8 +839,9 @@ class TargetsTab(Tab):
         if dialog.exec():
             values = dialog.values()
             if values is None:
-                QMessageBox.warning(self, self.tr("Market slice"),
-                                    self.tr("A market slice needs an area."))
+                QMessageBox.warning(
+                    self, self.tr("Market slice"), self.tr("A market slice needs an area.")
+                )
                 return
             self.save_slice(piece.id if piece else None, values)
 
@@ -693,16 +851,19 @@ class TargetsTab(Tab):
     def save_season(self) -> None:
         month = self.month
         base = fen_of(self.base_target) or None
-        factor = Decimal(f"{self.season_factor.value():.2f}") \
-            if self.season_factor.value() > 0 else None
+        factor = (
+            Decimal(f"{self.season_factor.value():.2f}") if self.season_factor.value() > 0 else None
+        )
         before = planning.season(month)
-        self._push(self.tr("Save season factor"),
-                   lambda: planning.set_season(base, month, factor),
-                   lambda _result: planning.set_season(before[0], month, before[1]))
+        self._push(
+            self.tr("Save season factor"),
+            lambda: planning.set_season(base, month, factor),
+            lambda _result: planning.set_season(before[0], month, before[1]),
+        )
 
     def send_to_board(self) -> int:
         added = self.main.board.sync(self.main.as_of)
         self.main.statusBar().showMessage(
-            self.tr("{count} tasks sent to the four-quadrant board.").format(count=added), 8000)
+            self.tr("{count} tasks sent to the four-quadrant board.").format(count=added), 8000
+        )
         return added
-
