@@ -36,7 +36,7 @@ def _cmd_demo(args, db_path: Path) -> int:
         message(
             QT_TRANSLATE_NOOP(
                 "Messages",
-                "Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.",
+                "Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.",  # noqa: E501
             ),
             **counts,
         )

@@ -2236,6 +2236,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>下月</translation>
     </message>
     <message>
+        <source>Win</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>教训</translation>
+    </message>
+    <message>
         <source>No cases this month yet.</source>
         <translation>本月还没有案例。</translation>
     </message>

@@ -376,7 +376,8 @@ def test_targets_and_plan_lines(db_path, tmp_path):
         (
             "activities",
             [["date", "kind"], ["2026-11-02", "lunch"]],
-            "line 2: kind: unknown value lunch; use one of visit / 拜访 / call / 电话 / follow_up / "
+            "line 2: kind: unknown value lunch; use one of visit / 拜访 / call / 电话 / "
+            "follow_up / "
             "follow-up / 跟进 / meeting / 会议 / executive_visit / 高层拜访",
         ),
         (

@@ -291,10 +291,11 @@ class ReviewTab(Tab):
         self.pdca.resizeColumnToContents(0)
         self.pdca.resizeColumnToContents(2)
         cases = review.cases(self.month)
+        kinds = {"win": self.tr("Win"), "lesson": self.tr("Lesson")}
         self.cases.setText(
             "<br>".join(
-                f"<b>{c.date.isoformat()} {self.tr('Win') if c.kind == 'win' else self.tr('Lesson')}"
-                f"</b> {c.title}" + (f" — {c.customer.name}" if c.customer_id else "")
+                f"<b>{c.date.isoformat()} {kinds.get(c.kind, c.kind)}</b> {c.title}"
+                + (f" — {c.customer.name}" if c.customer_id else "")
                 for c in cases
             )
             or self.tr("No cases this month yet.")
