@@ -132,17 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _log_unexpected() -> Path:
-    import logging  # here: only an unexpected error pays for them
-    import traceback
+    from app.log import log_unexpected  # here: only an unexpected error pays for it
 
-    import platformdirs
-
-    log_dir = platformdirs.user_log_path("RepDesk", appauthor=False)
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log_file = log_dir / "repdesk.log"
-    logging.basicConfig(filename=log_file, level=logging.ERROR)
-    logging.getLogger("repdesk").error("unexpected error\n%s", traceback.format_exc())
-    return log_file
+    return log_unexpected(sys.exc_info()[1], "command line")
 
 
 def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int]) -> int:

@@ -624,6 +624,10 @@ def add_objection(
     ).id
 
 
+def delete_objection(objection_id: int) -> None:
+    Objection.delete().where(Objection.id == objection_id).execute()
+
+
 @dataclass
 class Conversion:
     """What winning a lead created, so undo can take it back."""

@@ -295,6 +295,19 @@ def carry_forward(month: str, today: date) -> list[int]:
     return created
 
 
+def undo_carry_forward(created: list[int]) -> None:
+    """Take back what `carry_forward` made: its tasks go, their items are open again."""
+    with database.atomic():
+        keys = [key for (key,) in Task.select(Task.origin_key).where(Task.id.in_(created)).tuples()]
+        item_ids = [int(key.split(":", 1)[1]) for key in keys if key.startswith("pdca:")]
+        Task.delete().where(Task.id.in_(created)).execute()
+        PdcaItem.update(carried_forward=False).where(PdcaItem.id.in_(item_ids)).execute()
+
+
+def delete_pdca(item_id: int) -> None:
+    PdcaItem.delete().where(PdcaItem.id == item_id).execute()
+
+
 def cases(month: str) -> list[CaseEntry]:
     first, last = month_bounds(month)
     return list(

@@ -110,9 +110,11 @@ def run_window(db_path: Path, language: str | None = None, as_of: date | None = 
     that cannot be opened — in use, damaged, from a newer RepDesk — is explained in a
     message over it, and nothing is changed.
     """
+    from ui.errors import install_excepthook
     from ui.main_window import MainWindow
 
     application = create_application()
+    install_excepthook()
     application.translators.install(choose_language(language))
     window = MainWindow(db_path, as_of=as_of, attach=False)
     window.show()

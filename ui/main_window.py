@@ -28,6 +28,8 @@ from app import i18n
 from app.errors import UserError
 from app.workdays import month_of
 from ui.app import app_settings
+from ui.errors import show_unexpected
+from ui.operations import EVERYTHING, Operation, Operations
 
 if TYPE_CHECKING:
     from app.lock import DatabaseLock
@@ -77,6 +79,20 @@ class LazyTab(QWidget):
 FIRST_RUN_KEY = "first_run_done"
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Redo by the platform's keys (Ctrl+Shift+Z on X11, Ctrl+Y on Windows) and by both
+    others, each key bound once: binding one twice makes Qt refuse it ("ambiguous")."""
+    keys: list[QKeySequence] = []
+    for key in [
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        QKeySequence("Ctrl+Shift+Z"),
+        QKeySequence("Ctrl+Y"),
+    ]:
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 class MainWindow(QMainWindow):
     """RepDesk's window on one database, which it holds the single-writer lock of.
 
@@ -97,6 +113,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_label)
         self.as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
+        self.operations = Operations(self.undo_stack, self.announce, self.report_failure)
         self._board = None
         self.lock: DatabaseLock | None = None
         self.db_path = Path(db_path)
@@ -230,8 +247,6 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
         self.setWindowTitle(self.tr("RepDesk Sales Workbench"))
-        if self._board is not None:
-            self._board.forget_listeners()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         titles = {
@@ -280,11 +295,9 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
-        )
+        redo.setShortcuts(redo_keys())
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -306,6 +319,7 @@ class MainWindow(QMainWindow):
             action.setData(code)
             group.addAction(action)
         group.triggered.connect(lambda action: self.set_language(action.data()))
+        group.setObjectName("languages")
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About RepDesk"), self._about)
@@ -314,7 +328,7 @@ class MainWindow(QMainWindow):
         self, menu, text, slot, shortcut: str | QKeySequence.StandardKey | None = None
     ) -> QAction:
         action = menu.addAction(text)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # `checked` is not an argument
         if shortcut is not None:
             # setShortcuts with a list: setShortcut (or copying a QKeySequence) goes through
             # PySide6's overload matching, which builds the Qt.Key enum first — 30 ms at start
@@ -334,6 +348,28 @@ class MainWindow(QMainWindow):
             if page.tab is not None:
                 page.tab.refresh()
         self._update_status()
+
+    # -- changes ------------------------------------------------------------------------
+    def perform(self, op: Operation):
+        """Make a change (see `ui.operations`): undoable, shown in every tab that shows
+        what it changed; returns the operation's result, None when it failed."""
+        return self.operations.perform(op)
+
+    def announce(self, changed: frozenset[str]) -> None:
+        """Data changed: every built tab that watches any of it shows it again."""
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page.tab is not None and page.tab.watches & changed:
+                page.tab.apply_changes(changed)
+        self._update_status()
+
+    def report_failure(self, what: str, error: BaseException) -> None:
+        """One message for a change that could not be made; the details of an unexpected
+        error go to the log."""
+        if isinstance(error, UserError):
+            QtWidgets.QMessageBox.warning(self, what, str(error))
+        else:
+            show_unexpected(self, what, error)
 
     def set_language(self, language: str) -> None:
         """Switch the interface language now and remember it."""
@@ -355,33 +391,16 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self, self.as_of, path=path)
         if dialog.exec() and dialog.result is not None:
-            self.refresh()
+            self.announce(EVERYTHING)
 
     def show_preferences(self) -> None:
         """Edit → Preferences; a change is one step on the undo stack."""
-        from app import preferences
-        from ui.commands import Step
         from ui.dialogs.preferences_dialog import PreferencesDialog
+        from ui.operations.settings import save_preferences
 
         dialog = PreferencesDialog(self)
-        if not dialog.exec():
-            return
-        values = dialog.values()
-        if values == preferences.current():
-            return
-        try:
-            preferences.check(values)
-        except UserError as error:
-            QtWidgets.QMessageBox.warning(self, self.tr("Preferences"), str(error))
-            return
-        self.undo_stack.push(
-            Step(
-                self.tr("Change preferences"),
-                lambda: preferences.save(values),
-                preferences.restore,
-                after=self.refresh,
-            )
-        )
+        if dialog.exec():
+            self.perform(save_preferences(dialog.values()))
 
     def show_backups(self) -> None:
         from ui.dialogs.backups_dialog import BackupsDialog
@@ -394,7 +413,7 @@ class MainWindow(QMainWindow):
         dialog = ImportHistoryDialog(self)
         dialog.exec()
         if dialog.changed:
-            self.refresh()
+            self.announce(EVERYTHING)
 
     def show_export(self) -> None:
         from ui.dialogs.export_dialog import ExportDialog

@@ -73,37 +73,6 @@
     </message>
 </context>
 <context>
-    <name>BoardCommands</name>
-    <message>
-        <source>Move task</source>
-        <translation>移动任务</translation>
-    </message>
-    <message>
-        <source>Reorder task</source>
-        <translation>调整任务顺序</translation>
-    </message>
-    <message>
-        <source>Add task</source>
-        <translation>添加任务</translation>
-    </message>
-    <message>
-        <source>Edit task</source>
-        <translation>编辑任务</translation>
-    </message>
-    <message>
-        <source>Complete task</source>
-        <translation>完成任务</translation>
-    </message>
-    <message>
-        <source>Reopen task</source>
-        <translation>重新打开任务</translation>
-    </message>
-    <message>
-        <source>Delete task</source>
-        <translation>删除任务</translation>
-    </message>
-</context>
-<context>
     <name>BoardTab</name>
     <message>
         <source>Today</source>
@@ -128,10 +97,6 @@
     <message>
         <source>New task in {quadrant}</source>
         <translation>{quadrant}中的新任务</translation>
-    </message>
-    <message>
-        <source>Edit task</source>
-        <translation>编辑任务</translation>
     </message>
 </context>
 <context>
@@ -323,10 +288,6 @@
         <translation>请从列表中选择客户。</translation>
     </message>
     <message>
-        <source>Add order</source>
-        <translation>添加订单</translation>
-    </message>
-    <message>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
@@ -373,6 +334,17 @@
     <message>
         <source>{month} through {date}</source>
         <translation>{month}（截至 {date}）</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong: {error}
+
+The details are in {log}.</source>
+        <translation>出错了：{error}
+
+详细信息在 {log}。</translation>
     </message>
 </context>
 <context>
@@ -994,18 +966,6 @@
         <translation>{contact} {phone} · {outcome} · 下次跟进 {due}</translation>
     </message>
     <message>
-        <source>Edit lead</source>
-        <translation>编辑线索</translation>
-    </message>
-    <message>
-        <source>Log follow-up</source>
-        <translation>记录跟进</translation>
-    </message>
-    <message>
-        <source>Add objection</source>
-        <translation>添加异议</translation>
-    </message>
-    <message>
         <source>Won: the first order</source>
         <translation>赢单：首笔订单</translation>
     </message>
@@ -1018,20 +978,12 @@
         <translation>产品</translation>
     </message>
     <message>
-        <source>Lead won</source>
-        <translation>线索赢单</translation>
-    </message>
-    <message>
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
         <source>Why was it lost?</source>
         <translation>输单原因？</translation>
-    </message>
-    <message>
-        <source>Lead lost</source>
-        <translation>线索输单</translation>
     </message>
     <message>
         <source>New lead</source>
@@ -1042,16 +994,8 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>Edit customer</source>
-        <translation>编辑客户</translation>
-    </message>
-    <message>
         <source>Delete {name}? Its {count} orders ({amount}) and touchpoint marks go with it and leave your figures; Edit → Undo brings them back.</source>
         <translation>删除 {name}？它的 {count} 笔订单（{amount}）和触点标记将一并删除，并从你的数据中移除；可用“编辑 → 撤销”恢复。</translation>
-    </message>
-    <message>
-        <source>Referral reward paid</source>
-        <translation>转介绍奖励已支付</translation>
     </message>
 </context>
 <context>
@@ -1161,16 +1105,8 @@
         <translation>日程 {start} – {end}</translation>
     </message>
     <message>
-        <source>Touchpoint done</source>
-        <translation>完成触点</translation>
-    </message>
-    <message>
         <source>Snooze to</source>
         <translation>推迟到</translation>
-    </message>
-    <message>
-        <source>Snooze touchpoint</source>
-        <translation>推迟触点</translation>
     </message>
     <message>
         <source>Skip</source>
@@ -1181,10 +1117,6 @@
         <translation>跳过的原因？</translation>
     </message>
     <message>
-        <source>Skip touchpoint</source>
-        <translation>跳过触点</translation>
-    </message>
-    <message>
         <source>(by the rules)</source>
         <translation>（按规则）</translation>
     </message>
@@ -1193,24 +1125,12 @@
         <translation>生命周期阶段</translation>
     </message>
     <message>
-        <source>Set lifecycle stage</source>
-        <translation>设置生命周期阶段</translation>
-    </message>
-    <message>
         <source>Value-added content</source>
         <translation>增值内容</translation>
     </message>
     <message>
         <source>Send {customer} content every … days (0: never)</source>
         <translation>每隔几天给 {customer} 发送增值内容（0：不发送）</translation>
-    </message>
-    <message>
-        <source>Set content rhythm</source>
-        <translation>设置内容推送节奏</translation>
-    </message>
-    <message>
-        <source>Change touchpoint rules</source>
-        <translation>修改触点规则</translation>
     </message>
 </context>
 <context>
@@ -1354,14 +1274,6 @@
     <message>
         <source>Database: {path}    As of {date} ({month})</source>
         <translation>数据库：{path}    日期 {date}（{month}）</translation>
-    </message>
-    <message>
-        <source>Preferences</source>
-        <translation>偏好设置</translation>
-    </message>
-    <message>
-        <source>Change preferences</source>
-        <translation>修改偏好设置</translation>
     </message>
     <message>
         <source>Exported {count} rows to {path}</source>
@@ -1760,6 +1672,173 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Verify</source>
         <translation>验证</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Move task</source>
+        <translation>移动任务</translation>
+    </message>
+    <message>
+        <source>Reorder task</source>
+        <translation>调整任务顺序</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <source>Complete task</source>
+        <translation>完成任务</translation>
+    </message>
+    <message>
+        <source>Reopen task</source>
+        <translation>重新打开任务</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Daily record</source>
+        <translation>每日记录</translation>
+    </message>
+    <message>
+        <source>Add order</source>
+        <translation>添加订单</translation>
+    </message>
+    <message>
+        <source>Edit lead</source>
+        <translation>编辑线索</translation>
+    </message>
+    <message>
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>Add objection</source>
+        <translation>添加异议</translation>
+    </message>
+    <message>
+        <source>Lead won</source>
+        <translation>线索赢单</translation>
+    </message>
+    <message>
+        <source>Lead lost</source>
+        <translation>线索输单</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>Delete lead</source>
+        <translation>删除线索</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Referral reward paid</source>
+        <translation>转介绍奖励已支付</translation>
+    </message>
+    <message>
+        <source>Touchpoint done</source>
+        <translation>完成触点</translation>
+    </message>
+    <message>
+        <source>Snooze touchpoint</source>
+        <translation>推迟触点</translation>
+    </message>
+    <message>
+        <source>Skip touchpoint</source>
+        <translation>跳过触点</translation>
+    </message>
+    <message>
+        <source>Set lifecycle stage</source>
+        <translation>设置生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Set content rhythm</source>
+        <translation>设置内容推送节奏</translation>
+    </message>
+    <message>
+        <source>Change touchpoint rules</source>
+        <translation>修改触点规则</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>保存复盘</translation>
+    </message>
+    <message>
+        <source>Change your name</source>
+        <translation>修改你的姓名</translation>
+    </message>
+    <message>
+        <source>Add PDCA item</source>
+        <translation>添加 PDCA 事项</translation>
+    </message>
+    <message>
+        <source>Change PDCA status</source>
+        <translation>修改 PDCA 状态</translation>
+    </message>
+    <message>
+        <source>Carry open items forward</source>
+        <translation>未完成事项转入下月</translation>
+    </message>
+    <message>
+        <source>Add case</source>
+        <translation>添加案例</translation>
+    </message>
+    <message>
+        <source>Change preferences</source>
+        <translation>修改偏好设置</translation>
+    </message>
+    <message>
+        <source>Save target</source>
+        <translation>保存目标</translation>
+    </message>
+    <message>
+        <source>Save SWOT</source>
+        <translation>保存 SWOT</translation>
+    </message>
+    <message>
+        <source>Move high-ticket revenue to volume lines</source>
+        <translation>把高客单价业绩转移到走量产品线</translation>
+    </message>
+    <message>
+        <source>Save plan line</source>
+        <translation>保存计划明细</translation>
+    </message>
+    <message>
+        <source>Save market slice</source>
+        <translation>保存市场切片</translation>
+    </message>
+    <message>
+        <source>Delete plan line</source>
+        <translation>删除计划明细</translation>
+    </message>
+    <message>
+        <source>Delete market slice</source>
+        <translation>删除市场切片</translation>
+    </message>
+    <message>
+        <source>Save season factor</source>
+        <translation>保存淡旺季系数</translation>
     </message>
 </context>
 <context>
@@ -2248,20 +2327,8 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>本月还没有案例。</translation>
     </message>
     <message>
-        <source>Add PDCA item</source>
-        <translation>添加 PDCA 事项</translation>
-    </message>
-    <message>
-        <source>Change PDCA status</source>
-        <translation>修改 PDCA 状态</translation>
-    </message>
-    <message>
         <source>{count} open items are tasks for next month now.</source>
         <translation>{count} 项未完成事项已成为下月任务。</translation>
-    </message>
-    <message>
-        <source>Add case</source>
-        <translation>添加案例</translation>
     </message>
     <message>
         <source>Writing the monthly review…</source>
@@ -2733,10 +2800,6 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>本月还没有市场切片。</translation>
     </message>
     <message>
-        <source>Move high-ticket revenue to volume lines</source>
-        <translation>把高客单价业绩转移到走量产品线</translation>
-    </message>
-    <message>
         <source>Plan line</source>
         <translation>计划明细</translation>
     </message>
@@ -2745,32 +2808,12 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>计划明细需要产品名称，且客单价大于零。</translation>
     </message>
     <message>
-        <source>Save plan line</source>
-        <translation>保存计划明细</translation>
-    </message>
-    <message>
-        <source>Delete plan line</source>
-        <translation>删除计划明细</translation>
-    </message>
-    <message>
-        <source>Delete market slice</source>
-        <translation>删除市场切片</translation>
-    </message>
-    <message>
         <source>Market slice</source>
         <translation>市场切片</translation>
     </message>
     <message>
         <source>A market slice needs an area.</source>
         <translation>市场切片需要填写区域。</translation>
-    </message>
-    <message>
-        <source>Save market slice</source>
-        <translation>保存市场切片</translation>
-    </message>
-    <message>
-        <source>Save season factor</source>
-        <translation>保存淡旺季系数</translation>
     </message>
     <message>
         <source>{count} tasks sent to the four-quadrant board.</source>

@@ -22,6 +22,7 @@ def board_tab(make_window, tmp_path, qtbot):
     for quadrant, names in ((1, ["谈判", "报价"]), (2, ["培育", "回访", "学习"])):
         for name in names:
             tab.board.add(name, quadrant, AS_OF)
+    tab.refresh()  # the cards were put in behind the window's back
     window.tabs.setCurrentIndex(3)
     window.show()
     window.activateWindow()
@@ -38,7 +39,7 @@ def test_a_drag_carries_task_ids_and_the_drop_moves_the_task(board_tab):
     assert target.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
     assert order(1) == ["谈判", "回访", "报价"]
     assert order(2) == ["培育", "学习"]
-    # both views show it at once, from the board's change callback
+    # both views show it at once (the move's operation changed the tasks)
     assert [target.data(target.index(r)) for r in range(3)] == ["谈判", "回访", "报价"]
     assert source.rowCount() == 2
 
@@ -198,6 +199,7 @@ def test_overdue_cards_are_drawn_in_red(board_tab):
 
     task = Task.get(title="谈判")
     board_tab.board.edit(task.id, due=AS_OF.replace(day=10))
+    board_tab.refresh()
     from app.board import is_overdue
 
     assert is_overdue(Task.get_by_id(task.id), AS_OF)

@@ -42,6 +42,9 @@ def test_pdca_items_and_carrying_them_forward(tab):
     created = tab.carry_forward()
     assert [Task.get_by_id(i).title for i in created] == ["复盘成交率"]
     assert tab.pdca.item(1, 2).text() == "open → next month"
+    tab.main.undo_stack.undo()  # carrying forward: the task goes, the item is open again
+    assert not Task.select().where(Task.id.in_(created)).exists()
+    assert tab.pdca.item(1, 2).text() == "open"
     tab.main.undo_stack.undo()  # the status change
     assert PdcaItem.get(text="每周2次大客户拜访").status == "open"
 

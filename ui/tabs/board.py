@@ -2,7 +2,7 @@
 
 One QuadrantModel per quadrant over the one app.board.Board. A drag carries task ids
 (`mimeData`); a drop asks the board, through the undo stack, to move the task
-(`dropMimeData`); every model refreshes from the board's change callback. The models do not
+(`dropMimeData`); every model reloads when an operation changed the tasks. The models do not
 implement removeRows, so the view never removes the dragged row a second time.
 """
 
@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 from app.board import Board, TaskCard, is_overdue
 from app.labels import label
 from app.models import QUADRANTS
-from ui.board_commands import AddTask, DeleteTask, EditTask, MoveTask, SetDone, ShiftTask
+from ui import operations as changes
+from ui.operations import board as ops
 from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, add_ok_cancel, title_label
 
@@ -97,7 +98,7 @@ class QuadrantModel(QAbstractListModel):
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         done = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.commit(SetDone(self.board, self.tasks[index.row()].id, done, self.today))
+        self.commit(ops.set_done(self.board, self.tasks[index.row()].id, done, self.today))
         return True
 
     def flags(self, index):
@@ -139,7 +140,7 @@ class QuadrantModel(QAbstractListModel):
         for task_id in ids:
             if task_id == before:
                 continue
-            self.commit(MoveTask(self.board, task_id, self.quadrant, before_task=before))
+            self.commit(ops.move(self.board, task_id, self.quadrant, before_task=before))
         return True
 
 
@@ -292,11 +293,22 @@ class TaskDialog(QDialog):
 
 
 class BoardTab(Tab):
+    watches = frozenset(
+        (
+            changes.TASKS,
+            changes.LEADS,
+            changes.CUSTOMERS,
+            changes.ORDERS,
+            changes.TOUCHPOINTS,
+            changes.TARGETS,
+            changes.SETTINGS,
+        )
+    )
+
     def __init__(self, main_window):
         super().__init__(main_window)
         self.board: Board = main_window.board
         self.board.sync(main_window.as_of)  # follow-ups, touchpoints and plan actions due
-        self.board.listen(self._board_changed)
         header = QHBoxLayout()
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setCheckable(True)
@@ -419,12 +431,17 @@ class BoardTab(Tab):
                 f"{self.models[quadrant].rowCount()}</span>"
             )
 
-    def _board_changed(self, quadrants: set[int]) -> None:
-        for quadrant in quadrants:
-            self.models[quadrant].reload()
+    def apply_changes(self, changed: frozenset[str]) -> None:
+        """Only cards moved or edited: the quadrants again; other data may bring new cards
+        (a lead, a touchpoint, a plan line): synced first."""
+        if changed <= {changes.TASKS}:
+            for model in self.models.values():
+                model.reload()
+        else:
+            self.refresh()
 
-    def _commit(self, command) -> None:
-        self.main.undo_stack.push(command)
+    def _commit(self, op):
+        return self.main.perform(op)
 
     def _set_show_done(self, shown: bool) -> None:
         for model in self.models.values():
@@ -458,33 +475,34 @@ class BoardTab(Tab):
     def move_selected(self, quadrant: int) -> None:
         found = self.selected()
         if found and found[0] != quadrant:
-            self._commit(MoveTask(self.board, found[1].id, quadrant))
+            self._commit(ops.move(self.board, found[1].id, quadrant))
             self.select_task(found[1].id)
 
     def shift_selected(self, step: int) -> None:
         found = self.selected()
         if found:
             visible = self.models[found[0]].ids()
-            self._commit(ShiftTask(self.board, found[1].id, step, visible))
+            self._commit(ops.shift(self.board, found[1].id, step, visible))
             self.select_task(found[1].id)
 
     def toggle_selected_done(self) -> None:
         found = self.selected()
         if found:
-            self._commit(SetDone(self.board, found[1].id, not found[1].done, self.main.as_of))
+            self._commit(ops.set_done(self.board, found[1].id, not found[1].done, self.main.as_of))
 
     def delete_selected(self) -> None:
         found = self.selected()
         if found:
-            self._commit(DeleteTask(self.board, found[1].id))
+            self._commit(ops.delete(self.board, found[1].id))
 
     def add_from_entry(self, quadrant: int) -> None:
         entry = self.inputs[quadrant]
         if entry.text().strip():
-            command = AddTask(self.board, entry.text(), quadrant, self.main.as_of)
-            self._commit(command)
+            task_id = self._commit(ops.add(self.board, entry.text(), quadrant, self.main.as_of))
+            if task_id is None:
+                return
             entry.clear()
-            self.select_task(command.task_id)
+            self.select_task(task_id)
             entry.setFocus()
 
     def edit_selected(self) -> None:
@@ -506,10 +524,5 @@ class BoardTab(Tab):
         """One undo step for the whole edit (fields and quadrant)."""
         if not values.get("title"):
             return False
-        stack = self.main.undo_stack
-        stack.beginMacro(self.tr("Edit task"))
-        self._commit(EditTask(self.board, task.id, **values))
-        if quadrant != task.quadrant:
-            self._commit(MoveTask(self.board, task.id, quadrant))
-        stack.endMacro()
-        return True
+        moved = quadrant if quadrant != task.quadrant else None
+        return self._commit(ops.edit(self.board, task.id, values, moved)) is not None

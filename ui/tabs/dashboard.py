@@ -29,7 +29,8 @@ from app import dashboard, metrics, planning
 from app.models import Customer
 from app.money import format_yuan, yuan_to_fen
 from app.workdays import add_months, month_bounds, month_of, working_days
-from ui.commands import Step
+from ui import operations as changes
+from ui.operations import dashboard as ops
 from ui.tabs.base import Tab
 from ui.widgets import PACE_COLOURS, FigureCard, add_ok_cancel, title_label
 
@@ -100,6 +101,18 @@ class OrderDialog(QDialog):
 
 
 class DashboardTab(Tab):
+    watches = frozenset(
+        (
+            changes.TARGETS,
+            changes.LEADS,
+            changes.CUSTOMERS,
+            changes.ORDERS,
+            changes.ACTIVITIES,
+            changes.CHANNELS,
+            changes.SETTINGS,
+        )
+    )
+
     def __init__(self, main_window):
         super().__init__(main_window)
         self.charts_built = False
@@ -126,9 +139,9 @@ class DashboardTab(Tab):
             head.addWidget(spin)
             self.entry[key] = spin
         save = QPushButton(self.tr("Save day"))
-        save.clicked.connect(self.save_record)
+        save.clicked.connect(lambda _checked=False: self.save_record())
         order = QPushButton(self.tr("Add order…"))
-        order.clicked.connect(self.add_order)
+        order.clicked.connect(lambda _checked=False: self.add_order())
         head.addWidget(save)
         head.addWidget(order)
         self.page.addLayout(head)
@@ -239,14 +252,7 @@ class DashboardTab(Tab):
             )
             self._load_record()
             return
-        self.main.undo_stack.push(
-            Step(
-                self.tr("Daily record"),
-                lambda: dashboard.set_record(day, wanted),
-                lambda former: dashboard.set_record(day, former),
-                after=self.refresh,
-            )
-        )
+        self.main.perform(ops.set_record(day, wanted))
 
     def add_order(self, values: dict | None = None) -> bool:
         if values is None:
@@ -259,15 +265,7 @@ class DashboardTab(Tab):
                     self, self.tr("Add an order"), self.tr("Choose a customer from the list.")
                 )
                 return False
-        self.main.undo_stack.push(
-            Step(
-                self.tr("Add order"),
-                lambda: dashboard.add_order(**values),
-                dashboard.delete_order,
-                after=self.main.refresh,
-            )
-        )
-        return True
+        return self.main.perform(ops.add_order(values)) is not None
 
     # -- charts ------------------------------------------------------------------------------
     def showEvent(self, event):  # noqa: N802 - Qt's name

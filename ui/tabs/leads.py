@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import leads, lifecycle, records
+from app import leads, lifecycle
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.models import Lead
 from app.money import format_yuan, yuan_to_fen
 from app.workdays import month_of
-from ui.commands import Step
+from ui import operations as changes
+from ui.operations import leads as ops
 from ui.tabs.base import Tab
 from ui.widgets import (
     Column,
@@ -175,6 +176,18 @@ class CustomerDialog(QDialog):
 
 
 class LeadsTab(Tab):
+    watches = frozenset(
+        (
+            changes.LEADS,
+            changes.CUSTOMERS,
+            changes.ORDERS,
+            changes.ACTIVITIES,
+            changes.CHANNELS,
+            changes.TOUCHPOINTS,
+            changes.SETTINGS,
+        )
+    )
+
     def __init__(self, main_window):
         super().__init__(main_window)
         self.lead: Lead | None = None
@@ -230,7 +243,7 @@ class LeadsTab(Tab):
             (self.tr("Delete lead"), self.delete_lead),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             filters.addWidget(button)
         self.page.addLayout(filters)
         self.warning = note_label("")
@@ -347,7 +360,7 @@ class LeadsTab(Tab):
             )
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button, index // 3, index % 3)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -361,12 +374,12 @@ class LeadsTab(Tab):
         layout.setContentsMargins(0, 8, 0, 0)
         buttons = QHBoxLayout()
         for text, slot in (
-            (self.tr("New customer…"), lambda: self.new_customer()),
-            (self.tr("Edit customer…"), lambda: self.edit_customer()),
-            (self.tr("Delete customer"), lambda: self.delete_customer()),
+            (self.tr("New customer…"), self.new_customer),
+            (self.tr("Edit customer…"), self.edit_customer),
+            (self.tr("Delete customer"), self.delete_customer),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -401,7 +414,7 @@ class LeadsTab(Tab):
         )
         left.addWidget(self.reward_table)
         paid = QPushButton(self.tr("Mark paid"))
-        paid.clicked.connect(self.mark_paid)
+        paid.clicked.connect(lambda _checked=False: self.mark_paid())
         left.addWidget(paid, 0, Qt.AlignmentFlag.AlignRight)
         right = QVBoxLayout()
         right.addWidget(title_label(self.tr("Win rate by persona (won ÷ closed)"), "sectionTitle"))
@@ -637,9 +650,6 @@ class LeadsTab(Tab):
             )
 
     # -- changing ---------------------------------------------------------------------------
-    def _push(self, text: str, do, undo) -> None:
-        self.main.undo_stack.push(Step(text, do, undo, after=self.main.refresh))
-
     def save_lead(self) -> None:
         if self.lead is None:
             return
@@ -650,21 +660,12 @@ class LeadsTab(Tab):
             **{key: edit.toPlainText() for key, edit in self.discovery.items()},
             **{key: box.isChecked() for key, box in self.signals.items()},
         }
-        self._push(
-            self.tr("Edit lead"),
-            lambda: leads.edit_lead(lead_id, **values),
-            lambda before: leads.edit_lead(lead_id, **before),
-        )
+        self.main.perform(ops.edit_lead(lead_id, values))
 
     def follow_up(self) -> None:
         if self.lead is None:
             return
-        lead_id, day = self.lead.id, self.main.as_of
-        self._push(
-            self.tr("Log follow-up"),
-            lambda: leads.log_follow_up(lead_id, day),
-            lambda done: leads.undo_follow_up(lead_id, done),
-        )
+        self.main.perform(ops.log_follow_up(self.lead.id, self.main.as_of))
 
     def add_objection(self, values: dict | None = None) -> None:
         if self.lead is None:
@@ -679,14 +680,7 @@ class LeadsTab(Tab):
                 "decompose": dialog.decompose.text(),
                 "verify": dialog.verify.text(),
             }
-        lead_id, day = self.lead.id, self.main.as_of
-        from app.models import Objection
-
-        self._push(
-            self.tr("Add objection"),
-            lambda: leads.add_objection(lead_id, day, **values),
-            lambda item_id: Objection.delete_by_id(item_id),
-        )
+        self.main.perform(ops.add_objection(self.lead.id, self.main.as_of, values))
 
     def win(self, amount_fen: int | None = None, product: str = "") -> None:
         """Won: a deliberate step that makes the lead a customer with its first order."""
@@ -709,12 +703,7 @@ class LeadsTab(Tab):
                 return
             amount_fen = yuan_to_fen(f"{amount.value():.2f}")
             product = product_edit.text().strip()
-        lead_id, day = self.lead.id, self.main.as_of
-        self._push(
-            self.tr("Lead won"),
-            lambda: leads.win(lead_id, day, amount_fen, product),
-            leads.undo_win,
-        )
+        self.main.perform(ops.win(self.lead.id, self.main.as_of, amount_fen, product))
 
     def lose(self, reason: str | None = None) -> None:
         if self.lead is None:
@@ -723,12 +712,7 @@ class LeadsTab(Tab):
             reason, ok = QInputDialog.getText(self, self.tr("Lost"), self.tr("Why was it lost?"))
             if not ok:
                 return
-        lead_id = self.lead.id
-        self._push(
-            self.tr("Lead lost"),
-            lambda: leads.lose(lead_id, reason),
-            lambda before: leads.edit_lead(lead_id, **before),
-        )
+        self.main.perform(ops.lose(self.lead.id, reason))
 
     def new_lead(self, values: dict | None = None) -> None:
         if values is None:
@@ -764,21 +748,16 @@ class LeadsTab(Tab):
                 "channel": channel.currentText(),
                 "expected_amount_fen": yuan_to_fen(f"{amount.value():.2f}") or None,
             }
-        day = self.main.as_of
-
-        def do():
-            lead_id = leads.add_lead(today=day, **values)
-            self.lead = Lead.get_by_id(lead_id)
-            return lead_id
-
-        self._push(self.tr("New lead"), do, lambda lead_id: leads.delete_lead(lead_id))
+        lead_id = self.main.perform(ops.new_lead(values, self.main.as_of))
+        if lead_id is not None:
+            self.select_lead(lead_id)
 
     def delete_lead(self) -> None:
         if self.lead is None:
             return
         lead_id = self.lead.id
-        self.lead = None
-        self._push(self.tr("Delete lead"), lambda: leads.delete_lead(lead_id), records.restore)
+        self.show_lead(None)
+        self.main.perform(ops.delete_lead(lead_id))
 
     def new_customer(self, values: dict | None = None) -> None:
         """A customer entered by hand (most arrive by import or by winning a lead)."""
@@ -796,12 +775,7 @@ class LeadsTab(Tab):
                 message(QT_TRANSLATE_NOOP("Messages", "A customer needs a name.")),
             )
             return
-        day = self.main.as_of
-        self._push(
-            self.tr("New customer"),
-            lambda: leads.add_customer(today=day, **values),
-            lambda customer_id: leads.delete_customer(customer_id),
-        )
+        self.main.perform(ops.new_customer(values, self.main.as_of))
 
     def edit_customer(self, customer_id: int | None = None, values: dict | None = None) -> None:
         """The customer's detail: contacts, persona, dates the lifecycle rules use, stage."""
@@ -815,12 +789,7 @@ class LeadsTab(Tab):
             if not dialog.exec():
                 return
             values = dialog.values()
-        day = self.main.as_of
-        self._push(
-            self.tr("Edit customer"),
-            lambda: leads.edit_customer(customer_id, day, **values),
-            lambda before: leads.edit_customer(customer_id, day, **before),
-        )
+        self.main.perform(ops.edit_customer(customer_id, values, self.main.as_of))
 
     def delete_customer(self, customer_id: int | None = None, ask: bool = True) -> None:
         """Delete a customer with its orders, after saying what goes with it; undoable."""
@@ -845,17 +814,11 @@ class LeadsTab(Tab):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._push(
-            self.tr("Delete customer"), lambda: leads.delete_customer(customer_id), records.restore
-        )
+        self.main.perform(ops.delete_customer(customer_id))
 
     def mark_paid(self) -> None:
         rows = self.reward_table.selectionModel().selectedRows()
         if not rows:
             return
-        reward_id, day = self.rewards[rows[0].row()].id, self.main.as_of
-        self._push(
-            self.tr("Referral reward paid"),
-            lambda: leads.mark_reward_paid(reward_id, day),
-            lambda before: leads.mark_reward_paid(reward_id, before),
-        )
+        reward_id = self.rewards[rows[0].row()].id
+        self.main.perform(ops.mark_reward_paid(reward_id, self.main.as_of))

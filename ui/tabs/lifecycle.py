@@ -31,7 +31,8 @@ from app import lifecycle
 from app.labels import label
 from app.models import LIFECYCLE_KINDS
 from app.workdays import month_bounds, month_of, shift_month
-from ui.commands import Step
+from ui import operations as changes
+from ui.operations import lifecycle as ops
 from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, add_ok_cancel, title_label
 
@@ -112,6 +113,8 @@ class RulesDialog(QDialog):
 
 
 class LifecycleTab(Tab):
+    watches = frozenset((changes.CUSTOMERS, changes.ORDERS, changes.TOUCHPOINTS, changes.SETTINGS))
+
     def __init__(self, main_window):
         super().__init__(main_window)
         self.shown_month = month_of(main_window.as_of)
@@ -129,7 +132,7 @@ class LifecycleTab(Tab):
             self.kind_filter.addItem(label("event", kind), kind)
         self.kind_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         rules = QPushButton(self.tr("Rules…"))
-        rules.clicked.connect(self.edit_rules)
+        rules.clicked.connect(lambda _checked=False: self.edit_rules())
         for widget in (back, self.heading, forward):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -184,7 +187,7 @@ class LifecycleTab(Tab):
             (self.tr("Content rhythm…"), self.set_content_rhythm),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             actions.addWidget(button)
         side.addLayout(actions)
         warnings = QFrame()
@@ -299,19 +302,10 @@ class LifecycleTab(Tab):
         rows = self.agenda.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None
 
-    def _push(self, text: str, key, do) -> None:
-        self.main.undo_stack.push(
-            Step(text, do, lambda before: lifecycle.restore_mark(key, before), after=self.refresh)
-        )
-
     def mark_done(self) -> None:
         event = self.selected()
         if event:
-            self._push(
-                self.tr("Touchpoint done"),
-                event.key,
-                lambda: lifecycle.mark_done(event.key, self.main.as_of),
-            )
+            self.main.perform(ops.mark_done(event.key, self.main.as_of))
 
     def snooze(self, to: date | None = None) -> None:
         event = self.selected()
@@ -329,7 +323,7 @@ class LifecycleTab(Tab):
             if not dialog.exec():
                 return
             to = when.date().toPython()
-        self._push(self.tr("Snooze touchpoint"), event.key, lambda: lifecycle.snooze(event.key, to))
+        self.main.perform(ops.snooze(event.key, to))
 
     def skip(self, reason: str | None = None) -> None:
         event = self.selected()
@@ -339,7 +333,7 @@ class LifecycleTab(Tab):
             reason, ok = QInputDialog.getText(self, self.tr("Skip"), self.tr("Why skip it?"))
             if not ok:
                 return
-        self._push(self.tr("Skip touchpoint"), event.key, lambda: lifecycle.skip(event.key, reason))
+        self.main.perform(ops.skip(event.key, reason))
 
     def set_stage(self, value: str | None = "") -> None:
         event = self.selected()
@@ -359,15 +353,7 @@ class LifecycleTab(Tab):
             if not ok:
                 return
             value = [None, "new", "growth", "mature", "declining"][choices.index(picked)]
-        customer_id = event.customer_id
-        self.main.undo_stack.push(
-            Step(
-                self.tr("Set lifecycle stage"),
-                lambda: lifecycle.set_stage_override(customer_id, value),
-                lambda before: lifecycle.set_stage_override(customer_id, before),
-                after=self.main.refresh,
-            )
-        )
+        self.main.perform(ops.set_stage(event.customer_id, value))
 
     def set_content_rhythm(self, days: int | None = None) -> None:
         """How often the selected event's customer gets value-added content (0: never)."""
@@ -387,15 +373,7 @@ class LifecycleTab(Tab):
             )
             if not ok:
                 return
-        customer_id = event.customer_id
-        self.main.undo_stack.push(
-            Step(
-                self.tr("Set content rhythm"),
-                lambda: lifecycle.set_content_rhythm(customer_id, days),
-                lambda before: lifecycle.set_content_rhythm(customer_id, before),
-                after=self.refresh,
-            )
-        )
+        self.main.perform(ops.set_content_rhythm(event.customer_id, days))
 
     def edit_rules(self) -> None:
         dialog = RulesDialog(self)
@@ -403,18 +381,4 @@ class LifecycleTab(Tab):
             self.save_rules(dialog.values())
 
     def save_rules(self, rules: dict) -> None:
-        from app import db
-
-        before = db.get_setting(lifecycle.RULES_SETTING)
-
-        def do():
-            db.set_setting(lifecycle.RULES_SETTING, rules)
-
-        self.main.undo_stack.push(
-            Step(
-                self.tr("Change touchpoint rules"),
-                do,
-                lambda _r: db.set_setting(lifecycle.RULES_SETTING, before),
-                after=self.refresh,
-            )
-        )
+        self.main.perform(ops.save_rules(rules))

@@ -33,7 +33,8 @@ from app.labels import label
 from app.models import PDCA_PHASES, Customer
 from app.money import format_yuan
 from app.workdays import month_of, shift_month
-from ui.commands import Step
+from ui import operations as changes
+from ui.operations import review as ops
 from ui.tabs.base import Tab
 from ui.widgets import add_ok_cancel, title_label
 
@@ -83,6 +84,18 @@ class CaseDialog(QDialog):
 
 
 class ReviewTab(Tab):
+    watches = frozenset(
+        (
+            changes.REVIEW,
+            changes.TARGETS,
+            changes.CUSTOMERS,
+            changes.ORDERS,
+            changes.ACTIVITIES,
+            changes.CHANNELS,
+            changes.SETTINGS,
+        )
+    )
+
     def __init__(self, main_window):
         super().__init__(main_window)
         self.month = month_of(main_window.as_of)
@@ -101,7 +114,7 @@ class ReviewTab(Tab):
         self.rep_name.setPlaceholderText(self.tr("Your name on the report"))
         self.rep_name.setAccessibleName(self.tr("Your name on the report"))
         self.rep_name.setMaximumWidth(180)
-        self.rep_name.editingFinished.connect(self.save_rep_name)
+        self.rep_name.editingFinished.connect(lambda: self.save_rep_name())
         bar.addWidget(self.rep_name)
         for text, slot in (
             (self.tr("Export PDF…"), self.export_pdf),
@@ -109,7 +122,7 @@ class ReviewTab(Tab):
             (self.tr("Print…"), self.print_review),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             bar.addWidget(button)
         self.page.addLayout(bar)
 
@@ -163,7 +176,7 @@ class ReviewTab(Tab):
             self.texts[key] = edit
             form.addWidget(edit, 1 + index // 2, index % 2)
         save = QPushButton(self.tr("Save review"))
-        save.clicked.connect(self.save_texts)
+        save.clicked.connect(lambda _checked=False: self.save_texts())
         form.addWidget(save, 4, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(texts, 1, 0, 1, 2)
 
@@ -190,7 +203,7 @@ class ReviewTab(Tab):
             (self.tr("Carry open items into next month"), self.carry_forward),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             row.addWidget(button)
         row.addStretch(1)
         pdca_layout.addLayout(row)
@@ -208,7 +221,7 @@ class ReviewTab(Tab):
         self.cases.setAlignment(Qt.AlignmentFlag.AlignTop)
         journal_layout.addWidget(self.cases, 1)
         add_case = QPushButton(self.tr("Add a case…"))
-        add_case.clicked.connect(self.add_case)
+        add_case.clicked.connect(lambda _checked=False: self.add_case())
         journal_layout.addWidget(add_case, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(journal, 2, 1)
         self.refresh()
@@ -228,7 +241,7 @@ class ReviewTab(Tab):
         self.refresh()
 
     def save_rep_name(self) -> None:
-        db.set_setting(review.REP_NAME_SETTING, self.rep_name.text().strip())
+        self.main.perform(ops.set_rep_name(self.rep_name.text().strip()))
 
     def refresh(self) -> None:
         self.rep_name.setText(db.get_setting(review.REP_NAME_SETTING) or "")
@@ -302,20 +315,9 @@ class ReviewTab(Tab):
         )
 
     # -- changing ---------------------------------------------------------------------------
-    def _push(self, text: str, do, undo) -> None:
-        self.main.undo_stack.push(Step(text, do, undo, after=self.refresh))
-
     def save_texts(self) -> None:
-        month = self.month
         texts = {key: edit.toPlainText() for key, edit in self.texts.items()}
-
-        def undo(before):
-            if before is None:
-                review.save_text(month, **dict.fromkeys(texts, ""))
-            else:
-                review.save_text(month, **before)
-
-        self._push(self.tr("Save review"), lambda: review.save_text(month, **texts), undo)
+        self.main.perform(ops.save_texts(self.month, texts))
 
     def add_pdca(self, phase: str | None = None, text: str | None = None) -> None:
         if phase is None:
@@ -329,27 +331,16 @@ class ReviewTab(Tab):
             text, ok = QInputDialog.getText(self, self.tr("PDCA"), self.tr("Item"))
             if not ok or not text.strip():
                 return
-        month = self.month
-        self._push(
-            self.tr("Add PDCA item"),
-            lambda: review.add_pdca(month, phase, text),
-            lambda item_id: review.PdcaItem.delete_by_id(item_id),
-        )
+        self.main.perform(ops.add_pdca(self.month, phase, text))
 
     def set_pdca_status(self, status: str) -> None:
         rows = self.pdca.selectionModel().selectedRows()
         if not rows:
             return
-        item_id = self.items[rows[0].row()].id
-        self._push(
-            self.tr("Change PDCA status"),
-            lambda: review.set_pdca_status(item_id, status),
-            lambda before: review.set_pdca_status(item_id, before),
-        )
+        self.main.perform(ops.set_pdca_status(self.items[rows[0].row()].id, status))
 
     def carry_forward(self) -> list[int]:
-        created = review.carry_forward(self.month, self.main.as_of)
-        self.main.refresh()
+        created = self.main.perform(ops.carry_forward(self.month, self.main.as_of)) or []
         self.main.statusBar().showMessage(
             self.tr("{count} open items are tasks for next month now.").format(count=len(created)),
             8000,
@@ -362,7 +353,7 @@ class ReviewTab(Tab):
             if not dialog.exec() or dialog.values() is None:
                 return
             values = dialog.values()
-        self._push(self.tr("Add case"), lambda: review.add_case(**values), review.delete_case)
+        self.main.perform(ops.add_case(values))
 
     # -- the PDF ---------------------------------------------------------------------------
     def write_pdf(self, path: Path) -> Path | None:

@@ -35,7 +35,8 @@ from app import planning
 from app.models import MarketSlice, PlanLine
 from app.money import format_yuan
 from app.workdays import month_of
-from ui.commands import Step
+from ui import operations as changes
+from ui.operations import targets as ops
 from ui.tabs.base import Tab
 from ui.widgets import PACE_COLOURS, add_ok_cancel, title_label
 
@@ -204,6 +205,16 @@ class SliceDialog(QDialog):
 
 
 class TargetsTab(Tab):
+    watches = frozenset(
+        (
+            changes.TARGETS,
+            changes.CUSTOMERS,
+            changes.ORDERS,
+            changes.ACTIVITIES,
+            changes.SETTINGS,
+        )
+    )
+
     def __init__(self, main_window):
         super().__init__(main_window)
         self.month = month_of(main_window.as_of)
@@ -291,7 +302,7 @@ class TargetsTab(Tab):
             form.addRow(caption, widget)
         layout.addLayout(form)
         save = QPushButton(self.tr("Save target"))
-        save.clicked.connect(self.save_target)
+        save.clicked.connect(lambda _checked=False: self.save_target())
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(save)
@@ -333,11 +344,11 @@ class TargetsTab(Tab):
             (self.tr("Delete"), self.delete_line),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
         send = QPushButton(self.tr("Send today's actions to the board"))
-        send.clicked.connect(self.send_to_board)
+        send.clicked.connect(lambda _checked=False: self.send_to_board())
         buttons.addWidget(send)
         layout.addLayout(buttons)
         return frame
@@ -381,7 +392,7 @@ class TargetsTab(Tab):
         self.negotiation = QCheckBox(self.tr("Negotiation is one of my weaknesses"))
         layout.addWidget(self.negotiation)
         save = QPushButton(self.tr("Save SWOT"))
-        save.clicked.connect(self.save_swot)
+        save.clicked.connect(lambda _checked=False: self.save_swot())
         self.proposal = QLabel()
         self.proposal.setWordWrap(True)
         self.shift_percent = QSpinBox()
@@ -390,7 +401,7 @@ class TargetsTab(Tab):
         self.shift_percent.setSuffix(" %")
         self.shift_percent.valueChanged.connect(lambda _value: self._show_proposal())
         self.apply_shift = QPushButton(self.tr("Apply to the plan"))
-        self.apply_shift.clicked.connect(self.apply_negotiation_shift)
+        self.apply_shift.clicked.connect(lambda _checked=False: self.apply_negotiation_shift())
         row = QHBoxLayout()
         row.addWidget(save)
         row.addStretch(1)
@@ -426,7 +437,7 @@ class TargetsTab(Tab):
             (self.tr("Delete"), self.delete_slice),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -439,7 +450,7 @@ class TargetsTab(Tab):
         self.season_factor.setSpecialValueText(self.tr("none"))
         self.season_factor.setAccessibleName(self.tr("Season factor"))
         save = QPushButton(self.tr("Save"))
-        save.clicked.connect(self.save_season)
+        save.clicked.connect(lambda _checked=False: self.save_season())
         season.addWidget(QLabel(self.tr("Base monthly target")))
         season.addWidget(self.base_target, 1)
         season.addWidget(QLabel(self.tr("× season factor")))
@@ -716,9 +727,6 @@ class TargetsTab(Tab):
         self.slice_notes.setStyleSheet("color: #b26a00;" if any(r.saturated for r in rows) else "")
 
     # -- changing --------------------------------------------------------------------------
-    def _push(self, text: str, do, undo) -> None:
-        self.main.undo_stack.push(Step(text, do, undo, after=self.refresh))
-
     def form_values(self) -> dict:
         rate = self.rate.value()
         return {
@@ -735,35 +743,15 @@ class TargetsTab(Tab):
         }
 
     def save_target(self) -> None:
-        month, values = self.month, self.form_values()
-
-        def undo(before):
-            if before is None:
-                planning.delete_target(month)
-            else:
-                planning.save_target(month, **before)
-
-        self._push(self.tr("Save target"), lambda: planning.save_target(month, **values), undo)
+        self.main.perform(ops.save_target(self.month, self.form_values()))
 
     def save_swot(self) -> None:
-        month = self.month
         notes = {kind: edit.toPlainText().splitlines() for kind, edit in self.swot_edits.items()}
-        weak = self.negotiation.isChecked()
-        before = (planning.swot(month), planning.has_negotiation_weakness(month))
-        self._push(
-            self.tr("Save SWOT"),
-            lambda: planning.save_swot(month, notes, weak),
-            lambda _result: planning.save_swot(month, *before),
-        )
+        self.main.perform(ops.save_swot(self.month, notes, self.negotiation.isChecked()))
 
     def apply_negotiation_shift(self) -> None:
-        shift = planning.negotiation_shift(self.month, Decimal(self.shift_percent.value()) / 100)
-        if shift:
-            self._push(
-                self.tr("Move high-ticket revenue to volume lines"),
-                lambda: planning.apply_revenues(shift.revenue),
-                planning.apply_revenues,
-            )
+        share = Decimal(self.shift_percent.value()) / 100
+        self.main.perform(ops.apply_negotiation_shift(self.month, share))
 
     def _selected_line(self) -> PlanLine | None:
         rows = self.plan.selectionModel().selectedRows()
@@ -791,31 +779,12 @@ class TargetsTab(Tab):
             self.save_line(line.id if line else None, values)
 
     def save_line(self, line_id: int | None, values: dict) -> None:
-        self._save_row(PlanLine, line_id, values, self.tr("Save plan line"))
+        self.main.perform(ops.save_plan_line(line_id, self.month, values))
 
     def delete_line(self) -> None:
         line = self._selected_line()
         if line is not None:
-            self._delete_row(PlanLine, line.id, self.tr("Delete plan line"))
-
-    def _save_row(self, model, row_id: int | None, values: dict, text: str) -> None:
-        month = self.month
-        before = planning.row_snapshot(model, row_id) if row_id else None
-
-        def undo(saved_id):
-            if before is None:
-                planning.delete_row(model, saved_id)
-            else:
-                planning.restore_row(model, before)
-
-        self._push(text, lambda: planning.save_row(model, row_id, month, **values), undo)
-
-    def _delete_row(self, model, row_id: int, text: str) -> None:
-        self._push(
-            text,
-            lambda: planning.delete_row(model, row_id),
-            lambda snapshot: planning.restore_row(model, snapshot),
-        )
+            self.main.perform(ops.delete_plan_line(line.id))
 
     def _selected_slice(self) -> MarketSlice | None:
         rows = self.slices.selectionModel().selectedRows()
@@ -832,7 +801,7 @@ class TargetsTab(Tab):
     def delete_slice(self) -> None:
         piece = self._selected_slice()
         if piece is not None:
-            self._delete_row(MarketSlice, piece.id, self.tr("Delete market slice"))
+            self.main.perform(ops.delete_slice(piece.id))
 
     def _slice_dialog(self, piece: MarketSlice | None) -> None:
         dialog = SliceDialog(self, piece)
@@ -846,7 +815,7 @@ class TargetsTab(Tab):
             self.save_slice(piece.id if piece else None, values)
 
     def save_slice(self, slice_id: int | None, values: dict) -> None:
-        self._save_row(MarketSlice, slice_id, values, self.tr("Save market slice"))
+        self.main.perform(ops.save_slice(slice_id, self.month, values))
 
     def save_season(self) -> None:
         month = self.month
@@ -854,15 +823,12 @@ class TargetsTab(Tab):
         factor = (
             Decimal(f"{self.season_factor.value():.2f}") if self.season_factor.value() > 0 else None
         )
-        before = planning.season(month)
-        self._push(
-            self.tr("Save season factor"),
-            lambda: planning.set_season(base, month, factor),
-            lambda _result: planning.set_season(before[0], month, before[1]),
-        )
+        self.main.perform(ops.save_season(month, base, factor))
 
     def send_to_board(self) -> int:
         added = self.main.board.sync(self.main.as_of)
+        if added:
+            self.main.announce(frozenset({changes.TASKS}))
         self.main.statusBar().showMessage(
             self.tr("{count} tasks sent to the four-quadrant board.").format(count=added), 8000
         )

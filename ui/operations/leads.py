@@ -1,0 +1,116 @@
+"""Leads, customers, channels: the changes the Leads & customers tab makes."""
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from app import leads, records
+from ui.operations import (
+    ACTIVITIES,
+    CHANNELS,
+    CUSTOMERS,
+    LEADS,
+    ORDERS,
+    TASKS,
+    TOUCHPOINTS,
+    operation,
+)
+
+
+def edit_lead(lead_id: int, values: dict):
+    return operation(
+        QCoreApplication.translate("Operations", "Edit lead"),
+        lambda: leads.edit_lead(lead_id, **values),
+        lambda before: leads.edit_lead(lead_id, **before),
+        {LEADS, TASKS},
+    )
+
+
+def log_follow_up(lead_id: int, day: date):
+    return operation(
+        QCoreApplication.translate("Operations", "Log follow-up"),
+        lambda: leads.log_follow_up(lead_id, day),
+        lambda done: leads.undo_follow_up(lead_id, done),
+        {LEADS, ACTIVITIES, TASKS},
+    )
+
+
+def add_objection(lead_id: int, day: date, values: dict):
+    return operation(
+        QCoreApplication.translate("Operations", "Add objection"),
+        lambda: leads.add_objection(lead_id, day, **values),
+        leads.delete_objection,
+        {LEADS},
+    )
+
+
+def win(lead_id: int, day: date, amount_fen: int, product: str):
+    return operation(
+        QCoreApplication.translate("Operations", "Lead won"),
+        lambda: leads.win(lead_id, day, amount_fen, product),
+        leads.undo_win,
+        {LEADS, CUSTOMERS, ORDERS, CHANNELS, TASKS, TOUCHPOINTS},
+    )
+
+
+def lose(lead_id: int, reason: str):
+    return operation(
+        QCoreApplication.translate("Operations", "Lead lost"),
+        lambda: leads.lose(lead_id, reason),
+        lambda before: leads.edit_lead(lead_id, **before),
+        {LEADS, TASKS},
+    )
+
+
+def new_lead(values: dict, day: date):
+    return operation(
+        QCoreApplication.translate("Operations", "New lead"),
+        lambda: leads.add_lead(today=day, **values),
+        leads.delete_lead,
+        {LEADS, CHANNELS, TASKS},
+    )
+
+
+def delete_lead(lead_id: int):
+    return operation(
+        QCoreApplication.translate("Operations", "Delete lead"),
+        lambda: leads.delete_lead(lead_id),
+        records.restore,
+        {LEADS, TASKS},
+    )
+
+
+def new_customer(values: dict, day: date):
+    return operation(
+        QCoreApplication.translate("Operations", "New customer"),
+        lambda: leads.add_customer(today=day, **values),
+        leads.delete_customer,
+        {CUSTOMERS, CHANNELS, TOUCHPOINTS},
+    )
+
+
+def edit_customer(customer_id: int, values: dict, day: date):
+    return operation(
+        QCoreApplication.translate("Operations", "Edit customer"),
+        lambda: leads.edit_customer(customer_id, day, **values),
+        lambda before: leads.edit_customer(customer_id, day, **before),
+        {CUSTOMERS, TOUCHPOINTS, TASKS},
+    )
+
+
+def delete_customer(customer_id: int):
+    return operation(
+        QCoreApplication.translate("Operations", "Delete customer"),
+        lambda: leads.delete_customer(customer_id),
+        records.restore,
+        {CUSTOMERS, ORDERS, TOUCHPOINTS, TASKS},
+    )
+
+
+def mark_reward_paid(reward_id: int, day: date):
+    return operation(
+        QCoreApplication.translate("Operations", "Referral reward paid"),
+        lambda: leads.mark_reward_paid(reward_id, day),
+        lambda before: leads.mark_reward_paid(reward_id, before),
+        {CHANNELS},
+    )
