@@ -30,6 +30,7 @@ from app.workdays import month_of
 from ui.app import app_settings
 from ui.errors import show_unexpected
 from ui.operations import EVERYTHING, Operation, Operations
+from ui.undo_keys import UndoKeys
 
 if TYPE_CHECKING:
     from app.lock import DatabaseLock
@@ -66,6 +67,7 @@ class LazyTab(QWidget):
             module, _dot, class_name = self.path.rpartition(".")
             self.tab = getattr(importlib.import_module(module), class_name)(self.window_)
             self.tab.setObjectName(self.objectName())
+            self.window_.undo_keys.watch(self.tab)
             self.layout().addWidget(self.tab)
         return self.tab
 
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
         self.operations = Operations(self.undo_stack, self.announce, self.report_failure)
+        self.undo_keys = UndoKeys(self, [], [])  # the keys are set with the Edit menu
         self._board = None
         self.lock: DatabaseLock | None = None
         self.db_path = Path(db_path)
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts(redo_keys())
+        self.undo_keys.undo_keys, self.undo_keys.redo_keys = undo.shortcuts(), redo.shortcuts()
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -390,8 +394,13 @@ class MainWindow(QMainWindow):
         from ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, self.as_of, path=path)
-        if dialog.exec() and dialog.result is not None:
-            self.announce(EVERYTHING)
+        if dialog.exec() and dialog.result is not None and dialog.result.batch_id is not None:
+            from ui.operations.imports import imported
+
+            mapping = dialog.chosen_mapping()
+            self.perform(
+                imported(dialog.result, dialog.kind_name(), dialog.path, mapping, self.as_of)
+            )
 
     def show_preferences(self) -> None:
         """Edit → Preferences; a change is one step on the undo stack."""

@@ -1840,6 +1840,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Save season factor</source>
         <translation>保存淡旺季系数</translation>
     </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialog</name>
