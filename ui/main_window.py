@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
 
         db.close_database()
         try:
-            safety = backup.restore(path, self.db_path, datetime.now())
+            restored = backup.restore(path, self.db_path, datetime.now())
         except UserError as error:
             QtWidgets.QMessageBox.warning(self, self.tr("Restore"), str(error))
             return False
@@ -478,8 +478,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.refresh()
         message = self.tr("Restored from {name}.").format(name=path.name)
-        if safety:
-            message += " " + self.tr("The previous state was kept in {path}").format(path=safety)
+        if restored.safety:
+            message += " " + self.tr("The previous state was kept in {path}").format(
+                path=restored.safety
+            )
         self.statusBar().showMessage(message, 10000)
         return True
 

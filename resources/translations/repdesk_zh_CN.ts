@@ -1439,10 +1439,6 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>备份未通过完整性检查：{problem}</translation>
     </message>
     <message>
-        <source>{path} cannot be read as a database: {reason}</source>
-        <translation>无法把 {path} 作为数据库读取：{reason}</translation>
-    </message>
-    <message>
         <source>{path} is not a RepDesk backup this version can restore.</source>
         <translation>{path} 不是此版本能恢复的销售工作台备份。</translation>
     </message>
@@ -1523,8 +1519,32 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>意外错误：{reason}（详情见 {log}）</translation>
     </message>
     <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>the file does not start as a SQLite database</source>
+        <translation>文件开头不是 SQLite 数据库</translation>
+    </message>
+    <message>
         <source>{path} is not a RepDesk database.</source>
         <translation>{path} 不是销售工作台数据库。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full; nothing was changed.</source>
+        <translation>{path} 所在的磁盘已满；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only or its folder is not writable; nothing was changed.</source>
+        <translation>{path} 是只读的，或其所在文件夹不可写；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program; close it and try again.</source>
+        <translation>{path} 正被另一个程序使用；请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot read or write {path}: {reason}</source>
+        <translation>无法读写 {path}：{reason}</translation>
     </message>
     <message>
         <source>{path} is damaged ({problem}). Nothing was changed; &apos;repdesk check&apos; tells more, &apos;repdesk restore&apos; puts a backup back.</source>
@@ -1665,6 +1685,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is the database, a file beside it or one of its backups; choose another file name.</source>
+        <translation>{path} 是数据库本身、其旁边的文件或它的某个备份；请换一个文件名。</translation>
     </message>
     <message>
         <source>There is no import {batch} to undo.</source>

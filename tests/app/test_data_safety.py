@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from app import backup, db, leads, migrations
+from app import backup, db, leads, migrations, sqlite_file
 from app.models import Customer, Lead, Order
 from tests.conftest import AS_OF, ROOT
 
@@ -102,7 +102,7 @@ def test_the_upgrade_takes_a_verified_backup_of_the_old_file_first(tmp_path):
     db.close_database()
     [kept] = [b for b in backup.list_backups(path) if b.reason == "before-migration-v1"]
     assert backup.check(kept.path) == []
-    assert db.read_schema_version(kept.path) == 1
+    assert sqlite_file.read_schema_version(kept.path) == 1
     assert _tables(kept.path) == _tables(FIXTURE)
 
 
@@ -181,9 +181,10 @@ def test_backup_and_restore_round_trip_keeps_every_row(demo_db, tmp_path):
     before = _tables(copy)
     Order.delete().execute()
     db.close_database()
-    safety = backup.restore(copy, demo_db, datetime(2026, 11, 20, 18))
+    restored = backup.restore(copy, demo_db, datetime(2026, 11, 20, 18))
     assert _tables(demo_db) == before
-    assert safety is not None and backup.row_counts(safety)["order"] == 0
+    assert restored.aside is None
+    assert restored.safety is not None and backup.row_counts(restored.safety)["order"] == 0
 
 
 def test_an_import_is_preceded_by_a_backup(cli, tmp_path):
