@@ -8,6 +8,7 @@ paint). Every user error prints one translated line on stderr and exits 2 (nothi
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -140,6 +141,8 @@ def _log_unexpected() -> Path:
     log_dir = platformdirs.user_log_path("RepDesk", appauthor=False)
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / "repdesk.log"
+    os.close(os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    os.chmod(log_file, 0o600)  # it may hold the rep's data: for the user only
     logging.basicConfig(filename=log_file, level=logging.ERROR)
     logging.getLogger("repdesk").error("unexpected error\n%s", traceback.format_exc())
     return log_file

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import peewee
 
-from app import backup, db, demo, metrics, sqlite_file
+from app import backup, db, demo, metrics, output, sqlite_file
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.lock import DatabaseLock
@@ -55,6 +55,8 @@ def _cmd_summary(args, db_path: Path) -> int:
 def _cmd_import(args, db_path: Path) -> int:
     from app.io import pipeline
 
+    if args.errors:  # refused before anything is imported
+        output.refuse_protected(Path(args.errors), db_path)
     with DatabaseLock(db_path):
         db.open_database(db_path, verify=True)
         plan = pipeline.plan_import(args.kind, Path(args.file))

@@ -49,6 +49,11 @@ def open_database(path: Path, verify: bool = False) -> None:
     path = Path(path)
     close_database()
     created = not path.exists()
+    if sqlite_file.companion(path, "-journal").exists():
+        # A hot journal: the file is not what the next connection will see; judge that.
+        problems = sqlite_file.check(path)
+        if problems:
+            raise DatabaseDamaged(path, problems[0])
     if not created:
         version = sqlite_file.read_schema_version(path)
         if version > SCHEMA_VERSION:

@@ -55,6 +55,12 @@ def _not_sqlite_problem() -> str:
     return message(QT_TRANSLATE_NOOP("Messages", "the file does not start as a SQLite database"))
 
 
+def _no_data_problem() -> str:
+    return message(
+        QT_TRANSLATE_NOOP("Messages", "opened as SQLite would, it holds no RepDesk data")
+    )
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A plain sqlite3 connection that cannot change the file (no checkpoint, no header write).
 
@@ -155,7 +161,8 @@ def check(path: Path) -> list[str]:
         try:
             connection = sqlite3.connect(copy)
             try:
-                connection.execute("PRAGMA user_version").fetchone()
+                if not connection.execute("PRAGMA user_version").fetchone()[0]:
+                    return [_no_data_problem()]
                 return integrity_problems(connection)
             finally:
                 connection.close()
@@ -216,16 +223,18 @@ def write_stamp(path: Path) -> None:
 # -- failures named for what they are ------------------------------------------------------
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
-    """The sqlite3 error behind `exc` (peewee wraps it in its own class)."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, sqlite3.Error):
-            return exc
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__
-    return None
+def _chain(exc: BaseException) -> list[BaseException]:
+    """`exc` and the errors behind it: peewee wraps SQLite's in its own class, and a failed
+    rollback after SQLite already rolled back (a full disk does that) hides the first."""
+    found, todo = [], [exc]
+    while todo:
+        current = todo.pop(0)
+        if current is None or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        todo += [arg for arg in current.args if isinstance(arg, BaseException)]
+        todo += [current.__cause__, current.__context__]
+    return found
 
 
 DISK_FULL = QT_TRANSLATE_NOOP("Messages", "The disk holding {path} is full; nothing was changed.")
@@ -254,17 +263,21 @@ def named_error(exc: BaseException, path: Path) -> UserError:
         if exc.errno in (errno.EBUSY, errno.ETXTBSY):
             return UserError(IN_USE, path=path)
         return UserError(CANNOT_READ_OR_WRITE, path=path, reason=exc.strerror or exc)
-    error = _sqlite_error(exc)
-    name = getattr(error, "sqlite_errorname", "") or ""
-    text = str(error if error is not None else exc)
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return UserError(DISK_FULL, path=path)
-    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or (
-        "readonly" in text or "unable to open" in text
-    ):
-        return UserError(NOT_WRITABLE, path=path)
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in text:
-        return UserError(IN_USE, path=path)
+    chain = _chain(exc)
+    for error in chain:
+        name = getattr(error, "sqlite_errorname", "") or ""
+        text = str(error)
+        if name.startswith("SQLITE_FULL") or "disk is full" in text:
+            return UserError(DISK_FULL, path=path)
+        if isinstance(error, OSError) and error is not exc:
+            return named_error(error, path)
+        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or (
+            "readonly" in text or "unable to open" in text
+        ):
+            return UserError(NOT_WRITABLE, path=path)
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in text:
+            return UserError(IN_USE, path=path)
+    text = str(exc)
     if Path(path).is_file():
         try:
             problems = check(path)

@@ -363,6 +363,7 @@ def export_kind(kind_name: str, path: Path, progress: Callable[[int], bool] | No
     """Write every row of a kind to CSV or XLSX (by the extension); returns the row count."""
     kind = _kind(kind_name)
     path = Path(path)
+    output.refuse_protected(path, _open())
     header = [column_title(column) for column in kind.columns]
     xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
     if not xlsx and path.suffix.lower() not in (".csv", ".txt"):

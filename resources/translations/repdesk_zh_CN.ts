@@ -1527,6 +1527,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>文件开头不是 SQLite 数据库</translation>
     </message>
     <message>
+        <source>opened as SQLite would, it holds no RepDesk data</source>
+        <translation>按 SQLite 的方式打开后，其中没有销售工作台数据</translation>
+    </message>
+    <message>
         <source>{path} is not a RepDesk database.</source>
         <translation>{path} 不是销售工作台数据库。</translation>
     </message>
