@@ -49,8 +49,9 @@ def open_database(path: Path, verify: bool = False) -> None:
     path = Path(path)
     close_database()
     created = not path.exists()
-    if sqlite_file.companion(path, "-journal").exists():
-        # A hot journal: the file is not what the next connection will see; judge that.
+    journal = sqlite_file.companion(path, "-journal").exists()
+    if journal:
+        # A hot journal: the file is not what the connection will see; judge what it will.
         problems = sqlite_file.check(path)
         if problems:
             raise DatabaseDamaged(path, problems[0])
@@ -70,7 +71,7 @@ def open_database(path: Path, verify: bool = False) -> None:
     else:
         _create(path)
         version = SCHEMA_VERSION
-    if verify and not created and not sqlite_file.unchanged_since_verified(path):
+    if verify and not (created or journal or sqlite_file.unchanged_since_verified(path)):
         problems = sqlite_file.quick_check(path)
         if problems:
             raise DatabaseDamaged(path, problems[0])

@@ -5,8 +5,10 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
 import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -274,3 +276,141 @@ def test_restoring_a_backup_the_rotation_would_retire_still_restores_it(demo_db)
     backup.restore(morning, demo_db, datetime(2026, 11, 20, 10))
     db.open_database(demo_db)
     assert Customer.select().count() == 60
+
+
+# -- one backup set per database file -----------------------------------------------------
+
+
+def _database_with(path, names):
+    db.open_database(path)
+    for name in names:
+        Customer.create(name=name, created=AS_OF)
+    db.close_database()
+    return path
+
+
+def test_two_databases_with_one_stem_keep_their_own_backups(tmp_path):
+    first = _database_with(tmp_path / "a.sqlite3", ["甲公司"])
+    second = _database_with(tmp_path / "a.db", ["乙公司", "丙公司"])
+    day = datetime(2026, 11, 1, 9)
+    for offset in range(10):  # ten daily backups of the first, one of the second
+        backup.automatic_backup(first, day + timedelta(days=offset), "daily")
+    backup.automatic_backup(second, day, "daily")
+    assert len(backup.list_backups(second)) == 1  # the first's rotation left it alone
+    # the 7 latest days (Nov 4–10) and the newest of ISO week 44 (Sunday, Nov 1)
+    assert len(backup.list_backups(first)) == 7 + 1
+    assert {b.path for b in backup.list_backups(first)}.isdisjoint(
+        {b.path for b in backup.list_backups(second)}
+    )
+    newest = backup.newest_sound_backup(second)
+    assert backup.row_counts(newest.path)["customer"] == 2  # never the other file's data
+    backup.automatic_backup(second, day + timedelta(days=20), "daily")
+    assert backup.row_counts(backup.newest_sound_backup(first).path)["customer"] == 1
+
+
+def test_backups_named_the_old_way_are_found_when_one_file_alone_can_own_them(tmp_path):
+    path = _database_with(tmp_path / "a.sqlite3", ["甲公司"])
+    made = backup.automatic_backup(path, datetime(2026, 11, 19, 9), "daily")
+    old_name = made.with_name("a-20261119-090000-daily.sqlite3")  # before each file had a set
+    made.rename(old_name)
+    [found] = backup.list_backups(path)
+    assert found.path == old_name and found.reason == "daily"
+    _database_with(tmp_path / "a.db", ["乙公司"])  # now nobody can tell whose it is
+    assert backup.list_backups(path) == [] and backup.list_backups(tmp_path / "a.db") == []
+    backup.rotate(path)
+    assert old_name.exists()  # left to the rep, never rotated away
+
+
+# -- restore replaces the file whatever its state --------------------------------------------
+
+
+def _zero_header(path):
+    data = bytearray(path.read_bytes())
+    data[:100] = bytes(100)
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+
+
+def _empty(path):
+    path.write_bytes(b"")
+
+
+def _not_sqlite(path):
+    path.write_text("name,phone\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("harm", [_zero_header, _truncate, _empty, _not_sqlite, _damage])
+def test_restore_replaces_the_file_at_db_whatever_its_state(cli, tmp_path, harm):
+    database = tmp_path / "repdesk.sqlite3"
+    cli("--db", database, "demo", "--as-of", AS_OF, "--months", "2")
+    saved = tmp_path / "saved.sqlite3"
+    assert cli("--db", database, "backup", "--to", saved)[0] == 0
+    harm(database)
+    harmed = database.read_bytes()
+    assert cli("--db", database, "check")[0] == 1  # not sound: 1, never 2
+    code, out, err = cli("--db", database, "restore", saved)
+    assert (code, err) == (0, ""), err
+    [aside] = database.parent.glob("repdesk.sqlite3.*.corrupt")
+    assert aside.read_bytes() == harmed and str(aside) in out
+    assert cli("--db", database, "check")[0] == 0
+    assert _tables(database) == _tables(saved)
+
+
+def test_a_zero_byte_file_is_never_taken_for_a_new_database(cli, tmp_path):
+    database = tmp_path / "repdesk.sqlite3"
+    database.write_bytes(b"")
+    source = tmp_path / "c.csv"
+    source.write_text("name\n新客户\n", encoding="utf-8")
+    for argv in (["summary", "--json"], ["import", "customers", source], ["demo"]):
+        code, out, err = cli("--db", database, *argv)
+        assert code == 2 and "empty (0 bytes)" in err and "Traceback" not in err, argv
+    assert database.read_bytes() == b""
+    code, out, err = cli("--db", database, "check")
+    assert code == 1 and "empty (0 bytes)" in err
+
+
+HOT_JOURNAL = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size=2")  # pages spill into the file before the commit
+connection.execute("BEGIN")
+connection.execute('DELETE FROM "order"')
+connection.execute("DELETE FROM activity")
+os._exit(0)  # killed before the commit: a hot journal stays beside the file
+"""
+
+
+def test_check_sees_the_hot_journal_the_next_open_rolls_back_and_changes_nothing(tmp_path):
+    path = tmp_path / "repdesk.sqlite3"
+    db.open_database(path)
+    from app.demo import load_demo
+
+    load_demo(AS_OF)
+    db.close_database()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=delete")
+    orders = connection.execute('SELECT COUNT(*) FROM "order"').fetchone()[0]
+    connection.close()
+    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(path)], check=True)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.stat().st_size > 0
+    before = (_sha(path), _sha(journal))
+    assert backup.check(path) == []  # rolled back, the file is sound with every order
+    assert (_sha(path), _sha(journal)) == before  # …on a copy: nothing was touched
+    db.open_database(path, verify=True)
+    assert Order.select().count() == orders
+
+
+def test_a_restore_over_a_file_with_a_hot_journal_leaves_no_journal_behind(cli, tmp_path):
+    database = tmp_path / "repdesk.sqlite3"
+    cli("--db", database, "demo", "--as-of", AS_OF, "--months", "2")
+    saved = tmp_path / "saved.sqlite3"
+    cli("--db", database, "backup", "--to", saved)
+    Path(database.with_name(database.name + "-journal")).write_bytes(b"\xd9\xd5\x05\xf9" * 128)
+    _truncate(database)
+    assert cli("--db", database, "restore", saved)[0] == 0
+    assert not database.with_name(database.name + "-journal").exists()
+    assert _tables(database) == _tables(saved)
