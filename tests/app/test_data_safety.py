@@ -414,3 +414,46 @@ def test_a_restore_over_a_file_with_a_hot_journal_leaves_no_journal_behind(cli, 
     assert cli("--db", database, "restore", saved)[0] == 0
     assert not database.with_name(database.name + "-journal").exists()
     assert _tables(database) == _tables(saved)
+
+
+# -- what the checks are there for ------------------------------------------------------------
+
+
+def test_a_backup_of_a_damaged_file_is_refused_and_leaves_no_file(demo_db, tmp_path):
+    db.close_database()
+    _damage(demo_db)
+    dest = tmp_path / "copy.sqlite3"
+    with pytest.raises(db.UserError, match="integrity check|damaged"):
+        backup.backup(demo_db, dest)
+    assert not dest.exists() and not list(tmp_path.glob("copy.sqlite3*"))
+
+
+def test_a_damaged_backup_is_never_restored_and_nothing_is_done(cli, tmp_path):
+    database = tmp_path / "repdesk.sqlite3"
+    cli("--db", database, "demo", "--as-of", AS_OF, "--months", "2")
+    saved = tmp_path / "saved.sqlite3"
+    cli("--db", database, "backup", "--to", saved)
+    _damage(saved)
+    before = _sha(database)
+    code, out, err = cli("--db", database, "restore", saved)
+    assert code == 2 and f"{saved} is damaged and was not restored" in err
+    assert _sha(database) == before
+    assert backup.list_backups(database) == []  # not even the safety backup: nothing done
+
+
+def test_a_migration_step_that_breaks_foreign_keys_is_rolled_back(tmp_path, monkeypatch):
+    path = tmp_path / "repdesk.sqlite3"
+    shutil.copy(FIXTURE, path)
+    before = _tables(path)
+    real_step = migrations.STEPS[2]
+
+    def careless_step():
+        real_step()
+        db.database.execute_sql("DELETE FROM customer")  # foreign keys are off meanwhile
+
+    monkeypatch.setitem(migrations.STEPS, 2, careless_step)
+    with pytest.raises(RuntimeError, match="foreign keys broken"):
+        db.open_database(path)
+    db.close_database()
+    assert sqlite_file.read_schema_version(path) == 1
+    assert _tables(path) == before
