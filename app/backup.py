@@ -83,14 +83,16 @@ def _owns_legacy_backups(db_path: Path) -> bool:
 
 
 @_serialised
-def list_backups(db_path: Path) -> list[BackupFile]:
-    """The backups of this database file in its backups folder, newest first."""
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
+    """The backups of this database file in its backups folder (or `folder`: the second
+    one), newest first."""
     db_path = Path(db_path)
-    folder = backups_dir(db_path)
+    main = folder is None
+    folder = backups_dir(db_path) if main else Path(folder)
     found = []
     if folder.is_dir():
         names = {db_path.name}
-        if _owns_legacy_backups(db_path):
+        if main and _owns_legacy_backups(db_path):
             names.add(db_path.stem)
         for path in folder.iterdir():
             match = NAME.match(path.name)
@@ -124,10 +126,12 @@ def rotation_keeps(backups: list[BackupFile]) -> set[Path]:
 
 
 @_serialised
-def rotate(db_path: Path, protect: frozenset[Path] = frozenset()) -> list[Path]:
+def rotate(
+    db_path: Path, protect: frozenset[Path] = frozenset(), folder: Path | None = None
+) -> list[Path]:
     """Delete the automatic backups the rotation no longer keeps (never one in `protect`,
-    e.g. the backup being restored); returns them."""
-    backups = list_backups(db_path)
+    e.g. the backup being restored); returns them. `folder`: the second folder's own."""
+    backups = list_backups(db_path, folder)
     keep = rotation_keeps(backups) | {Path(path) for path in protect}
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:
@@ -143,6 +147,41 @@ def automatic_backup(
     written = backup(db_path, default_backup_path(db_path, now, reason))
     rotate(db_path, protect)
     return written
+
+
+class SecondFolderUnavailable(UserError):
+    def __init__(self, folder: Path):
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The second backup folder {folder} is not available (a drive not plugged "
+                "in?); the backup stays on this computer only.",
+            ),
+            folder=folder,
+        )
+
+
+def _copy_checked(source: Path, partial: Path) -> None:
+    shutil.copyfile(source, partial)
+    problems = check(partial)
+    if problems:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "The backup failed its integrity check: {problem}"),
+            problem=problems[0],
+        )
+
+
+@_serialised
+def copy_to_second_folder(written: Path, db_path: Path, folder: Path) -> Path:
+    """A verified copy of the backup `written` in `folder` (a USB drive, a synced folder:
+    backups off the laptop), then that folder's own rotation (7 days, 4 weeks, 6 months)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SecondFolderUnavailable(folder)
+    dest = folder / Path(written).name
+    output.write_output(dest, functools.partial(_copy_checked, written), db_path, backup=True)
+    rotate(db_path, folder=folder)
+    return dest
 
 
 def daily_backup_due(db_path: Path, now: datetime) -> bool:

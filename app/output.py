@@ -148,3 +148,10 @@ def write_output(
             temporary.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def write_text(path: Path, text: str, database: Path | None, encoding: str = "utf-8") -> Path:
+    """A text file (the calendar's `.ics`, for one) through `write_output`."""
+    output_path = Path(path)
+    write_output(output_path, lambda partial: partial.write_bytes(text.encode(encoding)), database)
+    return output_path

@@ -78,8 +78,10 @@ def read_header(path: Path) -> bytes:
     try:
         with Path(path).open("rb") as handle:
             return handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise named_error(exc, path) from exc
+    except FileNotFoundError as exc:
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} does not exist."), path=path) from exc
+    except OSError as exc:  # reading: "read-only" would not be the word
+        raise UserError(CANNOT_READ_OR_WRITE, path=path, reason=exc.strerror or exc) from exc
 
 
 def read_schema_version(path: Path) -> int:

@@ -1439,6 +1439,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>备份未通过完整性检查：{problem}</translation>
     </message>
     <message>
+        <source>The second backup folder {folder} is not available (a drive not plugged in?); the backup stays on this computer only.</source>
+        <translation>第二备份文件夹 {folder} 不可用（U 盘未插入？）；本次备份只保存在这台电脑上。</translation>
+    </message>
+    <message>
         <source>{path} is not a RepDesk backup this version can restore.</source>
         <translation>{path} 不是此版本能恢复的销售工作台备份。</translation>
     </message>
@@ -1751,6 +1755,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>客户需要填写名称。</translation>
     </message>
     <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is where the backups already are; choose a folder on another drive.</source>
+        <translation>{path} 就是现有备份所在的位置；请选择另一个磁盘上的文件夹。</translation>
+    </message>
+    <message>
         <source>{name} must be a whole number from {lowest} to {highest}.</source>
         <translation>{name} 须为 {lowest} 到 {highest} 之间的整数。</translation>
     </message>
@@ -1861,6 +1873,26 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Key accounts: the top {percent} % of customers by revenue</source>
         <translation>大客户：按业绩排名前 {percent} % 的客户</translation>
+    </message>
+    <message>
+        <source>Also copy each daily backup to</source>
+        <translation>每日备份另存一份到</translation>
+    </message>
+    <message>
+        <source>(no second folder: backups stay on this computer)</source>
+        <translation>（未设置第二文件夹：备份只保存在这台电脑上）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不设置</translation>
+    </message>
+    <message>
+        <source>A folder for a second copy of the backups</source>
+        <translation>选择存放第二份备份的文件夹</translation>
     </message>
     <message>
         <source>Follow up a lead of tier A after {a} days, B after {b}, C after {c}</source>

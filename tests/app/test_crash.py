@@ -192,3 +192,44 @@ def test_killing_the_real_import_restore_and_backup_never_loses_a_record(tmp_pat
         assert set(groups) in possible, f"round {round_number}: {operation} lost records"
         before = set(groups)
     assert all(finished.values()), finished  # each operation also ran to its end
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_restore_killed_while_it_replaces_a_damaged_file_leaves_one_or_the_other(tmp_path):
+    from app import sqlite_file
+
+    path = tmp_path / "repdesk.sqlite3"
+    source = tmp_path / "c.csv"
+    source.write_text("name\n" + "\n".join(f"g0/{n}" for n in range(GROUP_ROWS)) + "\n")
+    assert _run_killed(["--db", path, "import", "customers", source], 120)
+    saved = tmp_path / "saved.sqlite3"
+    assert _run_killed(["--db", path, "backup", "--to", saved], 120)
+    rng = random.Random(3)
+    started = time.monotonic()
+    assert _run_killed(["--db", path, "restore", saved], 120)
+    duration = time.monotonic() - started
+    replaced = 0
+    for round_number in range(ROUNDS // 4):
+        if sqlite_file.check(path) == []:  # damage it again: a header, a tail or all of it
+            data = path.read_bytes()
+            harm = round_number % 3
+            damaged = (
+                bytes(100) + data[100:]
+                if harm == 0
+                else data[: len(data) // 2]
+                if harm == 1
+                else b""
+            )
+            path.write_bytes(damaged)
+        damaged = path.read_bytes()
+        done = _run_killed(["--db", path, "restore", saved], rng.uniform(0.0, duration * 1.1))
+        if sqlite_file.check(path) == []:
+            replaced += 1
+            assert _groups(path) == {"g0": GROUP_ROWS}, round_number
+        else:  # the damaged file, exactly as it was, and nothing beside it to replay
+            assert not done and path.read_bytes() == damaged, round_number
+            for suffix in ("-wal", "-journal"):
+                assert not path.with_name(path.name + suffix).exists(), (round_number, suffix)
+        assert list(tmp_path.glob("repdesk.sqlite3.*.corrupt")), round_number
+    assert replaced > 3

@@ -457,3 +457,40 @@ def test_a_migration_step_that_breaks_foreign_keys_is_rolled_back(tmp_path, monk
     db.close_database()
     assert sqlite_file.read_schema_version(path) == 1
     assert _tables(path) == before
+
+
+# -- backups off the laptop ----------------------------------------------------------------
+
+
+def test_a_second_folder_receives_a_verified_copy_with_its_own_rotation(demo_db, tmp_path):
+    from app import preferences
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    preferences.set_second_backup_folder(usb)
+    assert preferences.second_backup_folder() == usb
+    day = datetime(2026, 11, 1, 9)
+    for offset in range(10):
+        made = backup.automatic_backup(demo_db, day + timedelta(days=offset), "daily")
+        copied = backup.copy_to_second_folder(made, demo_db, preferences.second_backup_folder())
+        assert copied.read_bytes() == made.read_bytes() and backup.check(copied) == []
+        assert stat.S_IMODE(copied.stat().st_mode) == 0o600
+    # its own rotation: the 7 latest days and the newest of ISO week 44 (Sunday, Nov 1)
+    assert len(backup.list_backups(demo_db, usb)) == 7 + 1
+    backup.rotate(demo_db)  # the main folder's rotation never touches the second one
+    assert len(list(usb.iterdir())) == 7 + 1
+
+
+def test_an_unplugged_second_folder_is_said_and_the_local_backup_kept(demo_db, tmp_path):
+    from app import preferences
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    preferences.set_second_backup_folder(usb)
+    usb.rmdir()  # the drive is unplugged
+    made = backup.automatic_backup(demo_db, datetime(2026, 11, 20, 9), "daily")
+    with pytest.raises(backup.SecondFolderUnavailable, match="not available"):
+        backup.copy_to_second_folder(made, demo_db, preferences.second_backup_folder())
+    assert made.exists()
+    with pytest.raises(db.UserError, match="backups already are"):
+        preferences.set_second_backup_folder(backup.backups_dir(demo_db))

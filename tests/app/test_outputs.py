@@ -191,3 +191,15 @@ def test_the_log_of_an_unexpected_error_is_for_the_user_only(cli, tmp_path, monk
     assert code == 1 and "unexpected error" in err
     log = err.rsplit("details in ", 1)[1].rstrip(")\n")
     assert stat.S_IMODE(os.stat(log).st_mode) == 0o600
+
+
+@posix_only
+def test_a_text_output_such_as_the_calendar_goes_the_same_way(tmp_path):
+    database = tmp_path / "repdesk.sqlite3"
+    db.open_database(database)
+    db.close_database()
+    ics = output.write_text(tmp_path / "rep.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", database)
+    assert ics.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    assert stat.S_IMODE(ics.stat().st_mode) == 0o600
+    with pytest.raises(output.ProtectedPath):
+        output.write_text(database.with_name("repdesk.sqlite3-wal"), "x", database)
