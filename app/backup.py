@@ -7,6 +7,7 @@ Each database file has its own backup set, named after the whole file name
 share or rotate each other's backups.
 """
 
+import filecmp
 import functools
 import os
 import re
@@ -245,21 +246,40 @@ def recover(db_path: Path, now: datetime) -> tuple[Path, BackupFile]:
 
 
 def keep_aside(db_path: Path, now: datetime) -> Path:
-    """Copy a damaged database (with its log or journal) to `<name>.<date>.corrupt`, once a
-    day at most; never delete. The copy is complete when the main file carries its name."""
+    """Copy a damaged database (with its log or journal) to `<name>.<date>.corrupt`; never
+    delete. The same damaged file kept again gets the same copy; a different one the same
+    day gets its own (`<name>.<date>-2.corrupt`…). A copy is complete when its main file
+    carries its name."""
     db_path = Path(db_path)
-    aside = db_path.with_name(f"{db_path.name}.{now:%Y%m%d}.corrupt")
-    if not aside.exists():
-        for suffix in ("-wal", "-journal", ""):
-            source = companion(db_path, suffix)
-            if source.exists():
-                output.write_output(
-                    companion(aside, suffix),
-                    functools.partial(shutil.copyfile, source),
-                    None,
-                    backup=True,
-                )
+    number = 1
+    while True:
+        tail = "" if number == 1 else f"-{number}"
+        aside = db_path.with_name(f"{db_path.name}.{now:%Y%m%d}{tail}.corrupt")
+        if not aside.exists():
+            break
+        if _same_content(aside, db_path):
+            return aside
+        number += 1
+    for suffix in ("-wal", "-journal", ""):
+        source = companion(db_path, suffix)
+        if source.exists():
+            output.write_output(
+                companion(aside, suffix),
+                functools.partial(shutil.copyfile, source),
+                None,
+                backup=True,
+            )
     return aside
+
+
+def _same_content(a: Path, b: Path) -> bool:
+    for suffix in ("", "-wal", "-journal"):
+        first, second = companion(a, suffix), companion(b, suffix)
+        if first.exists() != second.exists():
+            return False
+        if first.exists() and not filecmp.cmp(first, second, shallow=False):
+            return False
+    return True
 
 
 def default_backup_path(db_path: Path, now: datetime, reason: str = "manual") -> Path:

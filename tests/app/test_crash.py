@@ -227,9 +227,10 @@ def test_a_restore_killed_while_it_replaces_a_damaged_file_leaves_one_or_the_oth
         if sqlite_file.check(path) == []:
             replaced += 1
             assert _groups(path) == {"g0": GROUP_ROWS}, round_number
+            kept = [p.read_bytes() for p in tmp_path.glob("repdesk.sqlite3.*.corrupt")]
+            assert damaged in kept, f"round {round_number}: the damaged file was not kept"
         else:  # the damaged file, exactly as it was, and nothing beside it to replay
             assert not done and path.read_bytes() == damaged, round_number
             for suffix in ("-wal", "-journal"):
                 assert not path.with_name(path.name + suffix).exists(), (round_number, suffix)
-        assert list(tmp_path.glob("repdesk.sqlite3.*.corrupt")), round_number
     assert replaced > 3

@@ -220,7 +220,7 @@ def test_a_damaged_database_is_detected_and_never_opened_as_empty(demo_db):
     assert backup.check(demo_db)
 
 
-def test_damaged_files_are_kept_aside_once_a_day(demo_db):
+def test_damaged_files_are_kept_aside_once_a_day_and_each_other_damage_too(demo_db):
     db.close_database()
     _damage(demo_db)
     first = backup.keep_aside(demo_db, datetime(2026, 11, 20, 9))
@@ -228,8 +228,12 @@ def test_damaged_files_are_kept_aside_once_a_day(demo_db):
     next_day = backup.keep_aside(demo_db, datetime(2026, 11, 21, 9))
     assert first == again and first != next_day
     assert first.read_bytes() == demo_db.read_bytes()
+    _truncate(demo_db)  # damaged another way the same day: kept too, never lost
+    other = backup.keep_aside(demo_db, datetime(2026, 11, 21, 10))
+    assert other.read_bytes() == demo_db.read_bytes()
     assert sorted(p.name for p in demo_db.parent.glob("*.corrupt")) == [
         "repdesk.sqlite3.20261120.corrupt",
+        "repdesk.sqlite3.20261121-2.corrupt",
         "repdesk.sqlite3.20261121.corrupt",
     ]
 
