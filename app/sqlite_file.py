@@ -173,9 +173,13 @@ def check(path: Path) -> list[str]:
 
 
 def _hold_snapshot(path: Path) -> sqlite3.Connection | None:
-    """With a write-ahead log beside the file: a read transaction, so that no checkpoint
-    rewrites the file past it or restarts the log while they are copied."""
-    if not companion(path, "-wal").exists() or companion(path, "-journal").exists():
+    """With a write-ahead log beside the file that a program has open (its shared-memory
+    file is there too): a read transaction, so that no checkpoint rewrites the file past it
+    or restarts the log while they are copied. Without one nothing is opened (SQLite would
+    create the shared-memory file)."""
+    if companion(path, "-journal").exists() or not all(
+        companion(path, suffix).exists() for suffix in ("-wal", "-shm")
+    ):
         return None
     try:
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)

@@ -498,3 +498,27 @@ def test_an_unplugged_second_folder_is_said_and_the_local_backup_kept(demo_db, t
     assert made.exists()
     with pytest.raises(db.UserError, match="backups already are"):
         preferences.set_second_backup_folder(backup.backups_dir(demo_db))
+
+
+KILLED_IN_WAL = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA wal_autocheckpoint=0")  # the change stays in the log
+connection.execute('DELETE FROM "order"')
+os._exit(0)  # killed: the log holds a committed change, the file does not
+"""
+
+
+def test_check_sees_a_log_left_by_a_killed_writer_and_touches_nothing(tmp_path):
+    path = _database_with(tmp_path / "repdesk.sqlite3", ["甲公司"])
+    db.open_database(path)
+    Order.create(customer=Customer.get(), date=AS_OF, amount_fen=100)
+    db.close_database()
+    subprocess.run([sys.executable, "-c", KILLED_IN_WAL, str(path)], check=True)
+    path.with_name(path.name + "-shm").unlink(missing_ok=True)  # as after a reboot
+    before = {p.name: _sha(p) for p in tmp_path.iterdir() if p.is_file()}
+    assert "repdesk.sqlite3-wal" in before
+    assert backup.check(path) == []
+    assert {p.name: _sha(p) for p in tmp_path.iterdir() if p.is_file()} == before
+    db.open_database(path, verify=True)  # what check judged: the log replayed
+    assert Order.select().count() == 0
