@@ -5,6 +5,7 @@ TrueType outlines, Latin and digits included; Apache-2.0) in resources/fonts and
 every string, the charts' labels and the canvas's initial font: no Helvetica is declared.
 """
 
+import io
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -508,8 +509,9 @@ def write_report(month: str, as_of: date, out: Path) -> Path:
     out = Path(out)
 
     def write(partial: Path) -> None:
+        pdf = io.BytesIO()  # built in memory: ReportLab leaves its file open on a failed write
         doc = SimpleDocTemplate(
-            str(partial),
+            pdf,
             pagesize=A4,
             leftMargin=18 * mm,
             rightMargin=18 * mm,
@@ -526,6 +528,7 @@ def write_report(month: str, as_of: date, out: Path) -> Path:
             onFirstPage=_page,
             onLaterPages=_page,
         )
+        partial.write_bytes(pdf.getvalue())
 
     output.write_output(out, write, db.database_path())
     return out

@@ -80,16 +80,21 @@ def test_an_import_onto_a_full_disk_says_full_and_changes_nothing(cli, tiny_disk
 
 
 @linux_only
-def test_an_export_onto_a_full_disk_says_full_and_leaves_no_partial_file(cli, tiny_disk, tmp_path):
+def test_outputs_onto_a_full_disk_say_full_and_leave_no_partial_file(cli, tiny_disk, tmp_path):
     path = tmp_path / "repdesk.sqlite3"
     cli("--db", path, "demo", "--as-of", AS_OF)
     filler = tiny_disk / "filler"
     with contextlib.suppress(OSError), filler.open("wb") as handle:
         handle.write(b"\0" * (1024 * 1024 - 8192))  # the disk is nearly full
-    code, out, err = cli("--db", path, "export", "leads", tiny_disk / "leads.csv")
-    assert code == 2
-    _assert_named(err, "is full")
-    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
+    for argv in (
+        ["export", "leads", tiny_disk / "leads.csv"],
+        ["backup", "--to", tiny_disk / "saved.sqlite3"],
+        ["report", "--as-of", AS_OF, "--out", tiny_disk / "review.pdf"],
+    ):
+        code, out, err = cli("--db", path, *argv)
+        assert code == 2, argv
+        _assert_named(err, "is full")
+        assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"], argv
 
 
 def test_a_database_that_cannot_grow_says_full_not_damaged(cli, tmp_path, monkeypatch):
