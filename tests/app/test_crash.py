@@ -1,8 +1,12 @@
-"""Crash safety: the writer is killed with SIGKILL at random moments, 200 times.
+"""Crash safety: processes killed with SIGKILL at random moments.
 
-After every kill: every transaction the writer reported committed is there, no transaction
-is there in part, and SQLite's integrity check is clean. Slow: `.ci/run` runs it after the
-main suite (`pytest -m slow`).
+A writer of raw transactions, 200 times; then the real commands — `import`, `restore` and
+`backup` — 200 times in a random order, and a `restore` over a damaged file. After every
+kill: every import that finished is there whole, none is there in part, a restore left the
+old data or the backup's, a backup is there whole and verified or not at all, and the file
+is sound as the next open will see it. A kill keeps the page cache, so `synchronous` is
+checked apart (tests/app/test_connections.py). Slow: `.ci/run` runs it after the main suite
+(`pytest -m slow`).
 """
 
 import os

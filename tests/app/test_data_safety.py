@@ -531,15 +531,15 @@ def test_the_file_level_helpers_stand_alone_and_backup_never_imports_db():
 
     def imports(name, inside_functions):
         tree = ast.parse((ROOT / "app" / f"{name}.py").read_text(encoding="utf-8"))
+        in_functions = {
+            id(inner)
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef)
+            for inner in ast.walk(function)
+        }
         found = set()
         for node in ast.walk(tree):
-            in_function = any(
-                isinstance(parent, ast.FunctionDef)
-                and node in ast.walk(parent)
-                and parent is not node
-                for parent in ast.walk(tree)
-            )
-            if in_function != inside_functions:
+            if (id(node) in in_functions) != inside_functions:
                 continue
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("app"):
                 found |= {f"{node.module}.{alias.name}" for alias in node.names}
