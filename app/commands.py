@@ -57,6 +57,13 @@ def _cmd_import(args, db_path: Path) -> int:
 
     if args.errors:  # refused before anything is imported
         output.refuse_protected(Path(args.errors), db_path)
+        if Path(args.errors).absolute().resolve() == Path(args.file).absolute().resolve():
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{path} is the file being imported; choose another file name."
+                ),
+                path=args.errors,
+            )
     with DatabaseLock(db_path):
         db.open_database(db_path, verify=True)
         plan = pipeline.plan_import(args.kind, Path(args.file))

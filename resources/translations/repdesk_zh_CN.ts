@@ -1467,6 +1467,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>演示数据已载入：{customers} 个客户、{leads} 条线索、{orders} 笔订单、{tasks} 项任务。</translation>
     </message>
     <message>
+        <source>{path} is the file being imported; choose another file name.</source>
+        <translation>{path} 是正在导入的文件；请换一个文件名。</translation>
+    </message>
+    <message>
         <source>Ignored columns: {columns}</source>
         <translation>已忽略的列：{columns}</translation>
     </message>

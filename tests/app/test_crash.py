@@ -166,7 +166,8 @@ def test_killing_the_real_import_restore_and_backup_never_loses_a_record(tmp_pat
     finished = {"import": 0, "backup": 0, "restore": 0}
     for round_number in range(2, 2 + ROUNDS):
         operation = rng.choice(("import", "import", "restore", "backup"))
-        delay = rng.uniform(0.0, durations[operation] * 1.1)
+        # every fifth runs to its end (a loaded machine is slower than the first runs)
+        delay = 120 if round_number % 5 == 0 else rng.uniform(0.0, durations[operation] * 1.2)
         if operation == "import":
             done = _run_killed(
                 ["--db", path, "import", "customers", import_file(round_number)], delay
@@ -227,7 +228,9 @@ def test_a_restore_killed_while_it_replaces_a_damaged_file_leaves_one_or_the_oth
             )
             path.write_bytes(damaged)
         damaged = path.read_bytes()
-        done = _run_killed(["--db", path, "restore", saved], rng.uniform(0.0, duration * 1.1))
+        # every fourth runs to its end (a loaded machine is slower than the first run)
+        delay = 120 if round_number % 4 == 3 else rng.uniform(0.0, duration * 1.2)
+        done = _run_killed(["--db", path, "restore", saved], delay)
         if sqlite_file.check(path) == []:
             replaced += 1
             assert _groups(path) == {"g0": GROUP_ROWS}, round_number
@@ -237,4 +240,4 @@ def test_a_restore_killed_while_it_replaces_a_damaged_file_leaves_one_or_the_oth
             assert not done and path.read_bytes() == damaged, round_number
             for suffix in ("-wal", "-journal"):
                 assert not path.with_name(path.name + suffix).exists(), (round_number, suffix)
-    assert replaced > 3
+    assert replaced >= ROUNDS // 16

@@ -203,3 +203,14 @@ def test_a_text_output_such_as_the_calendar_goes_the_same_way(tmp_path):
     assert stat.S_IMODE(ics.stat().st_mode) == 0o600
     with pytest.raises(output.ProtectedPath):
         output.write_text(database.with_name("repdesk.sqlite3-wal"), "x", database)
+
+
+def test_the_errors_file_never_replaces_the_file_being_imported(cli, tmp_path):
+    path = tmp_path / "repdesk.sqlite3"
+    db.open_database(path)
+    db.close_database()
+    source = tmp_path / "mine.csv"
+    source.write_text("name,founded\n乙公司,someday\n", encoding="utf-8")
+    code, _, err = cli("--db", path, "import", "customers", source, "--errors", source)
+    assert code == 2 and "the file being imported" in err
+    assert source.read_text(encoding="utf-8") == "name,founded\n乙公司,someday\n"
