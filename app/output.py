@@ -74,6 +74,11 @@ def protected(path: Path, database: Path | None, *, backup: bool = False) -> boo
 def refuse_protected(path: Path, database: Path | None, *, backup: bool = False) -> None:
     if protected(path, database, backup=backup):
         raise ProtectedPath(path)
+    target = Path(path).absolute().resolve()
+    if target.exists() and not target.is_file():  # a folder, a device (/dev/null), a pipe
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "{path} is not a file; choose a file name."), path=path
+        )
 
 
 def clean_stale_partials(folder: Path, prefix: str = "") -> list[Path]:

@@ -1703,6 +1703,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{path} 是数据库本身、其旁边的文件或它的某个备份；请换一个文件名。</translation>
     </message>
     <message>
+        <source>{path} is not a file; choose a file name.</source>
+        <translation>{path} 不是文件；请选择一个文件名。</translation>
+    </message>
+    <message>
         <source>There is no import {batch} to undo.</source>
         <translation>没有可撤销的导入批次 {batch}。</translation>
     </message>

@@ -10,6 +10,7 @@ import stat
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -214,3 +215,11 @@ def test_the_errors_file_never_replaces_the_file_being_imported(cli, tmp_path):
     code, _, err = cli("--db", path, "import", "customers", source, "--errors", source)
     assert code == 2 and "the file being imported" in err
     assert source.read_text(encoding="utf-8") == "name,founded\n乙公司,someday\n"
+
+
+@posix_only
+def test_an_output_never_replaces_a_folder_or_a_device(tmp_path):
+    for target in (tmp_path, Path(os.devnull)):
+        with pytest.raises(db.UserError, match="is not a file"):
+            output.write_output(target, lambda partial: partial.write_text("x"), None)
+    assert Path(os.devnull).is_char_device()
