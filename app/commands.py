@@ -13,7 +13,7 @@ from pathlib import Path
 
 import peewee
 
-from app import backup, db, demo, metrics
+from app import backup, db, demo, metrics, output, sqlite_file
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.lock import DatabaseLock
@@ -55,6 +55,15 @@ def _cmd_summary(args, db_path: Path) -> int:
 def _cmd_import(args, db_path: Path) -> int:
     from app.io import pipeline
 
+    if args.errors:  # refused before anything is imported
+        output.refuse_protected(Path(args.errors), db_path)
+        if Path(args.errors).absolute().resolve() == Path(args.file).absolute().resolve():
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{path} is the file being imported; choose another file name."
+                ),
+                path=args.errors,
+            )
     with DatabaseLock(db_path):
         db.open_database(db_path, verify=True)
         plan = pipeline.plan_import(args.kind, Path(args.file))
@@ -148,14 +157,7 @@ def _cmd_report(args, db_path: Path) -> int:
     month = args.month or month_of(as_of)
     _open_existing(db_path, verify=True)
     out = Path(args.out or f"repdesk-review-{month}.pdf")
-    try:
-        written = write_report(month, as_of, out)
-    except OSError as exc:
-        raise UserError(
-            QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
-            path=out,
-            reason=exc.strerror or exc,
-        ) from exc
+    written = write_report(month, as_of, out)
     print(message(QT_TRANSLATE_NOOP("Messages", "Report written: {path}"), path=written))
     return 0
 
@@ -169,17 +171,14 @@ def _cmd_backup(args, db_path: Path) -> int:
 
 def _cmd_restore(args, db_path: Path) -> int:
     with DatabaseLock(db_path):
-        now = datetime.now()
-        damaged = db_path.exists() and bool(backup.check(db_path))
-        if damaged:  # keep the damaged file aside; it cannot be backed up
-            aside = backup.keep_aside(db_path, now)
-            print(
-                message(
-                    QT_TRANSLATE_NOOP("Messages", "The damaged database was kept as {path}"),
-                    path=aside,
-                )
+        restored = backup.restore(Path(args.file), db_path, datetime.now())
+    if restored.aside:
+        print(
+            message(
+                QT_TRANSLATE_NOOP("Messages", "The damaged database was kept as {path}"),
+                path=restored.aside,
             )
-        safety = backup.restore(Path(args.file), db_path, now, keep_current=not damaged)
+        )
     print(
         message(
             QT_TRANSLATE_NOOP("Messages", "Restored {source} into {path}."),
@@ -187,10 +186,11 @@ def _cmd_restore(args, db_path: Path) -> int:
             path=db_path,
         )
     )
-    if safety:
+    if restored.safety:
         print(
             message(
-                QT_TRANSLATE_NOOP("Messages", "The previous state was kept in {path}"), path=safety
+                QT_TRANSLATE_NOOP("Messages", "The previous state was kept in {path}"),
+                path=restored.safety,
             )
         )
     return 0
@@ -228,11 +228,15 @@ COMMANDS: dict[str, Callable] = {
 
 
 def run_command(args, db_path: Path) -> int:
-    """Run the parsed command on `db_path`; a file SQLite finds damaged while reading is
-    reported as such (DatabaseDamaged), and the database is closed whatever happens."""
+    """Run the parsed command on `db_path`; a SQLite or disk failure is named for what it
+    is (full, not writable, in use, damaged only when SQLite's check says so), and the
+    database is closed whatever happens."""
     try:
         return COMMANDS[args.command](args, db_path)
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
-        raise db.DatabaseDamaged(db_path, str(exc)) from exc
+    except (sqlite3.Error, peewee.DatabaseError) as exc:
+        db.close_database()  # the check of a damaged file must not wait for this connection
+        raise sqlite_file.named_error(exc, db_path) from exc
+    except OSError as exc:
+        raise sqlite_file.named_error(exc, Path(exc.filename or db_path)) from exc
     finally:
         db.close_database()

@@ -6,77 +6,24 @@ foreign keys on, so a crash never leaves half a transaction and readers (the com
 """
 
 import json
-import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
+from app import backup, migrations, output, sqlite_file
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.migrations import SCHEMA_VERSION
 from app.models import DATA_MODELS, MODELS, Setting, database
+from app.sqlite_file import DatabaseDamaged
 
-SCHEMA_VERSION = 5  # app/migrations.py has a step for every version after 1
-SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = (
     ("journal_mode", "wal"),
     ("synchronous", "full"),
     ("foreign_keys", 1),
     ("busy_timeout", 5000),
 )
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection that cannot change the file (no checkpoint, no header write).
-
-    Without a `-wal` file beside it nobody has the database open for writing and the file is
-    complete, so it is opened immutable: SQLite then creates no `-wal`/`-shm` files either.
-    """
-    path = Path(path).resolve()
-    if not path.is_file():  # SQLite would create an empty database instead
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} does not exist."), path=path)
-    in_use = path.with_name(path.name + "-wal").exists()
-    return sqlite3.connect(f"{path.as_uri()}?{'mode=ro' if in_use else 'immutable=1'}", uri=True)
-
-
-def read_schema_version(path: Path) -> int:
-    """`PRAGMA user_version` of an existing file, read without touching it.
-
-    Raises UserError when the file is not a RepDesk (SQLite) database.
-    """
-    with Path(path).open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
-        raise UserError(
-            QT_TRANSLATE_NOOP("Messages", "{path} is not a RepDesk database."), path=path
-        )
-    if not header:
-        return 0  # an empty file is an empty database
-    try:
-        connection = connect_read_only(path)
-        try:
-            return connection.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(path, str(exc)) from exc
-
-
-class DatabaseDamaged(UserError):
-    """The file is a SQLite database that SQLite finds damaged."""
-
-    def __init__(self, path: Path, problem: str):
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "{path} is damaged ({problem}). Nothing was changed; 'repdesk check' "
-                "tells more, 'repdesk restore' puts a backup back.",
-            ),
-            path=path,
-            problem=problem,
-        )
-        self.path = Path(path)
-        self.problem = problem
 
 
 _verified: Path | None = None  # the open file, when it was verified at open
@@ -95,14 +42,21 @@ def open_database(path: Path, verify: bool = False) -> None:
     and commands that write) SQLite's quick_check runs first: a damaged file is never
     opened as if it were empty, and DatabaseDamaged is raised. The check reads every page
     (about a second on a heavy user's file), so it is skipped when the file is exactly as
-    RepDesk left it after a verified session (see `_stamp`); any other change, a crash
+    RepDesk left it after a verified session (see `sqlite_file.stamp`); any other change, a crash
     included, leaves the stamp behind and the check runs.
     """
     global _verified, _openings
     path = Path(path)
     close_database()
-    if path.exists():
-        version = read_schema_version(path)
+    created = not path.exists()
+    journal = sqlite_file.companion(path, "-journal").exists()
+    if journal:
+        # A hot journal: the file is not what the connection will see; judge what it will.
+        problems = sqlite_file.check(path)
+        if problems:
+            raise DatabaseDamaged(path, problems[0])
+    if not created:
+        version = sqlite_file.read_schema_version(path)
         if version > SCHEMA_VERSION:
             raise UserError(
                 QT_TRANSLATE_NOOP(
@@ -115,12 +69,10 @@ def open_database(path: Path, verify: bool = False) -> None:
                 known=SCHEMA_VERSION,
             )
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Create the file user-only before SQLite writes a byte; -wal/-shm inherit the mode.
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        version = 0
-    if verify and version and not _unchanged_since_verified(path):
-        problems = _quick_check(path)
+        _create(path)
+        version = SCHEMA_VERSION
+    if verify and not (created or journal or sqlite_file.unchanged_since_verified(path)):
+        problems = sqlite_file.quick_check(path)
         if problems:
             raise DatabaseDamaged(path, problems[0])
     _verified = path if verify else None
@@ -129,62 +81,34 @@ def open_database(path: Path, verify: bool = False) -> None:
         _migrate(path, version)
     database.init(str(path), pragmas=PRAGMAS)
     database.connect()
-    if version == 0:
-        with database.atomic():
-            database.create_tables(MODELS)
-            database.pragma("user_version", SCHEMA_VERSION)
+    if version == 0:  # a SQLite file with nothing in it yet (made by another tool)
+        _create_tables()
 
 
-def _stamp_file(path: Path) -> Path:
-    return path.with_name(path.name + ".verified")
+def _create_tables() -> None:
+    with database.atomic():
+        database.create_tables(MODELS)
+        database.pragma("user_version", SCHEMA_VERSION)
 
 
-def _stamp(path: Path) -> str:
-    """The file's size and modification time, and its write-ahead log's size."""
-    stat = path.stat()
-    wal = path.with_name(path.name + "-wal")
-    return f"{stat.st_size}:{stat.st_mtime_ns}:{wal.stat().st_size if wal.exists() else 0}"
+def _create(path: Path) -> None:
+    """A new database, written whole beside its name and renamed into place (user-only): a
+    kill meanwhile never leaves an empty file that a later start would take for the rep's."""
 
-
-def _unchanged_since_verified(path: Path) -> bool:
-    try:
-        return _stamp_file(path).read_text("ascii") == _stamp(path)
-    except OSError:
-        return False
-
-
-def _write_stamp(path: Path) -> None:
-    """Record that `path`, as it is now, was verified at open and then written only by
-    SQLite through RepDesk (a crash never gets here, so the next open checks)."""
-    stamp = _stamp_file(path)
-    partial = stamp.with_name(stamp.name + ".partial")
-    try:
-        with os.fdopen(
-            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="ascii"
-        ) as handle:
-            handle.write(_stamp(path))
-        partial.replace(stamp)
-    except OSError:
-        pass  # no stamp: the next open simply checks
-
-
-def _quick_check(path: Path) -> list[str]:
-    try:
-        connection = connect_read_only(path)
+    def write(partial: Path) -> None:
+        database.init(str(partial), pragmas=PRAGMAS)
+        database.connect()
         try:
-            return [row[0] for row in connection.execute("PRAGMA quick_check") if row[0] != "ok"]
+            _create_tables()
         finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+            database.close()
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    output.write_output(path, write, None, backup=True)
 
 
 def _migrate(path: Path, version: int) -> None:
     """Upgrade the file from `version` to SCHEMA_VERSION, a verified backup taken first."""
-    from datetime import datetime
-
-    from app import backup, migrations
-
     backup.automatic_backup(path, datetime.now(), f"before-migration-v{version}")
     database.init(
         str(path),
@@ -211,7 +135,7 @@ def close_database() -> None:
     if database.database and not database.is_closed():
         database.close()
         if _verified is not None and _verified == Path(database.database):
-            _write_stamp(_verified)
+            sqlite_file.write_stamp(_verified)
     _verified = None
 
 

@@ -17,8 +17,8 @@ def log_unexpected(error: BaseException, where: str = "") -> Path:
     returns the log's path."""
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    os.close(descriptor)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    os.chmod(path, 0o600)  # it may hold the rep's data: for the user only
     logger = logging.getLogger("repdesk")
     if not any(getattr(h, "baseFilename", None) == str(path) for h in logger.handlers):
         logger.addHandler(logging.FileHandler(path, encoding="utf-8"))

@@ -83,3 +83,4 @@ STEPS = {
     4: _v4_period_figures_from_covering_indexes,
     5: _v5_fewer_lead_indexes,
 }
+SCHEMA_VERSION = max(STEPS)  # the version this RepDesk writes (new files start at it)

@@ -8,12 +8,14 @@ close rate and shares are inputs of the targets tab.
 """
 
 import json
+from pathlib import Path
 from typing import NamedTuple
 
 from app import db
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FOLLOW_UP_DAYS, Setting, database, follow_up_index_sql
+from app.sqlite_file import backups_dir
 
 
 class Preference(NamedTuple):
@@ -43,6 +45,39 @@ PREFERENCES = {
     # …over this many weeks before it
     "dashboard.anomaly_baseline_weeks": Preference(4, 1, 26),
 }
+
+
+SECOND_BACKUP_FOLDER = "backup.second_folder"
+
+
+def second_backup_folder() -> Path | None:
+    """The folder (a USB drive, a synced folder) that receives a verified copy of each daily
+    backup, with its own rotation; None: backups stay in the database's folder only."""
+    folder = db.get_setting(SECOND_BACKUP_FOLDER)
+    return Path(folder) if folder else None
+
+
+def set_second_backup_folder(folder: Path | None) -> None:
+    """Keep `folder` (None: no second folder). It must be a folder other than the database's
+    own backups folder; it may be absent at times (a drive unplugged)."""
+    if folder is None or not str(folder).strip():
+        db.delete_setting(SECOND_BACKUP_FOLDER)
+        return
+    folder = Path(folder).expanduser().absolute()
+    if not folder.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "{path} is not a folder."), path=folder)
+    if folder.resolve() in (
+        backups_dir(db.database_path()).resolve(),
+        db.database_path().parent.resolve(),
+    ):
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path} is where the backups already are; choose a folder on another drive.",
+            ),
+            path=folder,
+        )
+    db.set_setting(SECOND_BACKUP_FOLDER, str(folder))
 
 
 _read: tuple[int, dict[str, int]] | None = None  # (db.opening(), the values), read once

@@ -5,6 +5,7 @@ TrueType outlines, Latin and digits included; Apache-2.0) in resources/fonts and
 every string, the charts' labels and the canvas's initial font: no Helvetica is declared.
 """
 
+import io
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app import dashboard, db, lifecycle, planning, review
+from app import dashboard, db, lifecycle, output, planning, review
 from app.i18n import current_language, message, translate
 from app.labels import label
 from app.money import format_yuan
@@ -503,25 +504,31 @@ def _escape(text: str) -> str:
 
 
 def write_report(month: str, as_of: date, out: Path) -> Path:
-    """Write the month's review to `out` (written beside it, then renamed into place)."""
+    """Write the month's review to `out`, whole or not at all (`app.output`)."""
     register_font()
     out = Path(out)
-    partial = out.with_name(out.name + ".partial")
-    doc = SimpleDocTemplate(
-        str(partial),
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=18 * mm,
-        title=translate("Report", "Monthly review") + f" {month}",
-        author=db.get_setting(review.REP_NAME_SETTING) or "RepDesk",
-        initialFontName=FONT,
-    )
-    doc.footer = f"RepDesk · {month}"
-    styles = Styles()
-    doc.build(
-        build_story(month, as_of, styles, A4[0] - 36 * mm), onFirstPage=_page, onLaterPages=_page
-    )
-    partial.replace(out)
+
+    def write(partial: Path) -> None:
+        pdf = io.BytesIO()  # built in memory: ReportLab leaves its file open on a failed write
+        doc = SimpleDocTemplate(
+            pdf,
+            pagesize=A4,
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=16 * mm,
+            bottomMargin=18 * mm,
+            title=translate("Report", "Monthly review") + f" {month}",
+            author=db.get_setting(review.REP_NAME_SETTING) or "RepDesk",
+            initialFontName=FONT,
+        )
+        doc.footer = f"RepDesk · {month}"
+        styles = Styles()
+        doc.build(
+            build_story(month, as_of, styles, A4[0] - 36 * mm),
+            onFirstPage=_page,
+            onLaterPages=_page,
+        )
+        partial.write_bytes(pdf.getvalue())
+
+    output.write_output(out, write, db.database_path())
     return out

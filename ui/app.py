@@ -122,7 +122,7 @@ def run_window(db_path: Path, language: str | None = None, as_of: date | None = 
     try:
         window.attach()
     except UserError as error:
-        from app.db import DatabaseDamaged
+        from app.sqlite_file import DatabaseDamaged
 
         if isinstance(error, DatabaseDamaged):
             opened = recover_damaged(window, error)  # a backup restored, or not

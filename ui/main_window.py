@@ -165,23 +165,30 @@ class MainWindow(QMainWindow):
     def _daily_backup(self) -> None:
         """A verified backup at start when the newest is more than a day old, taken on a
         worker thread with its own read-only connection (on a heavy user's file it takes
-        seconds; the window opens and works meanwhile)."""
-        from app import backup, db
+        seconds; the window opens and works meanwhile); a verified copy of it goes to the
+        second backup folder when the rep chose one (Preferences)."""
+        from app import backup, db, preferences
 
         now = datetime.now()
         if db.is_empty() or not backup.daily_backup_due(self.db_path, now):
             return
         self.backup_label.setText(self.tr("Taking the daily backup…"))
         self._daily_backup_thread = threading.Thread(
-            target=self._take_daily_backup, args=(self.db_path, now), name="daily backup"
+            target=self._take_daily_backup,
+            args=(self.db_path, now, preferences.second_backup_folder()),
+            name="daily backup",
         )
         self._daily_backup_thread.start()
 
-    def _take_daily_backup(self, db_path: Path, now: datetime) -> None:  # the worker thread
+    def _take_daily_backup(
+        self, db_path: Path, now: datetime, second_folder: Path | None
+    ) -> None:  # the worker thread
         from app import backup
 
         try:
-            backup.automatic_backup(db_path, now, "daily")
+            written = backup.automatic_backup(db_path, now, "daily")
+            if second_folder is not None:
+                backup.copy_to_second_folder(written, db_path, second_folder)
         except (UserError, OSError) as error:
             self.daily_backup_done.emit(str(error))
         else:
@@ -404,12 +411,21 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         """Edit → Preferences; a change is one step on the undo stack."""
+        from app import preferences
         from ui.dialogs.preferences_dialog import PreferencesDialog
         from ui.operations.settings import save_preferences
 
         dialog = PreferencesDialog(self)
-        if dialog.exec():
-            self.perform(save_preferences(dialog.values()))
+        if not dialog.exec():
+            return
+        folder = dialog.second_folder()  # where backups go is not undone with the rest
+        if folder != preferences.second_backup_folder():
+            try:
+                preferences.set_second_backup_folder(folder)
+            except UserError as error:
+                QtWidgets.QMessageBox.warning(self, self.tr("Preferences"), str(error))
+                return
+        self.perform(save_preferences(dialog.values()))
 
     def show_backups(self) -> None:
         from ui.dialogs.backups_dialog import BackupsDialog
@@ -496,7 +512,7 @@ class MainWindow(QMainWindow):
 
         db.close_database()
         try:
-            safety = backup.restore(path, self.db_path, datetime.now())
+            restored = backup.restore(path, self.db_path, datetime.now())
         except UserError as error:
             QtWidgets.QMessageBox.warning(self, self.tr("Restore"), str(error))
             return False
@@ -506,8 +522,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.refresh()
         message = self.tr("Restored from {name}.").format(name=path.name)
-        if safety:
-            message += " " + self.tr("The previous state was kept in {path}").format(path=safety)
+        if restored.safety:
+            message += " " + self.tr("The previous state was kept in {path}").format(
+                path=restored.safety
+            )
         self.statusBar().showMessage(message, 10000)
         return True
 

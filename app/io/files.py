@@ -144,21 +144,23 @@ def _read_xlsx(path: Path) -> Table:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterator[Sequence[str]]) -> int:
-    """UTF-8 with BOM (Excel opens it as Unicode), every cell quoted, CRLF line ends."""
+    """UTF-8 with BOM (Excel opens it as Unicode), every cell quoted, CRLF line ends.
+
+    Writes `path` directly: callers put it in place through `app.output.write_output`."""
     count = 0
-    partial = Path(path).with_name(Path(path).name + ".partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         writer.writerow(header)
         for row in rows:
             writer.writerow(row)
             count += 1
-    partial.replace(path)
     return count
 
 
 def write_xlsx(path: Path, header: Sequence[str], rows: Iterator[Sequence]) -> int:
-    """One sheet; text cells are always text (never a formula), numbers and dates typed."""
+    """One sheet; text cells are always text (never a formula), numbers and dates typed.
+
+    Writes `path` directly: callers put it in place through `app.output.write_output`."""
     import datetime
 
     import openpyxl
@@ -179,7 +181,5 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Iterator[Sequence]) -> i
             cells.append(cell)
         sheet.append(cells)
         count += 1
-    partial = Path(path).with_name(Path(path).name + ".partial")
-    workbook.save(partial)
-    partial.replace(path)
+    workbook.save(path)
     return count

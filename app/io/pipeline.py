@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from app import db
+from app import db, output
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, current_language, message, translate
 from app.io import fields as f
@@ -330,23 +330,40 @@ def _backup_first(reason: str) -> None:
 
 
 def write_errors(result: ImportResult, plan: ImportPlan, path: Path) -> None:
-    """The rejected rows as they were, with their line and reason first, to fix and re-import."""
+    """The rejected rows as they were, with their line and reason first, to fix and re-import.
+
+    Cells a spreadsheet would run as formulas are neutralised as in an export."""
     header = [
         message(QT_TRANSLATE_NOOP("Messages", "line")),
         message(QT_TRANSLATE_NOOP("Messages", "error")),
         *plan.table.header,
     ]
     rows = (
-        [str(e.line), e.text(plan.kind), *["" if c is None else str(c) for c in e.cells]]
+        [
+            f.neutralise(cell)
+            for cell in (
+                str(e.line),
+                e.text(plan.kind),
+                *["" if c is None else str(c) for c in e.cells],
+            )
+        ]
         for e in result.errors
     )
-    write_csv(path, header, rows)
+    output.write_output(
+        path, lambda partial: write_csv(partial, [f.neutralise(h) for h in header], rows), _open()
+    )
+
+
+def _open() -> Path | None:
+    """The open database file (the one an output must never replace)."""
+    return None if db.database.database is None else db.database_path()
 
 
 def export_kind(kind_name: str, path: Path, progress: Callable[[int], bool] | None = None) -> int:
     """Write every row of a kind to CSV or XLSX (by the extension); returns the row count."""
     kind = _kind(kind_name)
     path = Path(path)
+    output.refuse_protected(path, _open())
     header = [column_title(column) for column in kind.columns]
     xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
     if not xlsx and path.suffix.lower() not in (".csv", ".txt"):
@@ -364,17 +381,8 @@ def export_kind(kind_name: str, path: Path, progress: Callable[[int], bool] | No
             else:
                 yield [column.csv_value(row.get(column.key)) for column in kind.columns]
 
-    try:
-        return (write_xlsx if xlsx else write_csv)(path, header, rows())
-    except Cancelled:
-        path.with_name(path.name + ".partial").unlink(missing_ok=True)
-        raise
-    except OSError as exc:
-        raise UserError(
-            QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
-            path=path,
-            reason=exc.strerror or exc,
-        ) from exc
+    writer = write_xlsx if xlsx else write_csv
+    return output.write_output(path, lambda partial: writer(partial, header, rows()), _open())
 
 
 def _restore_changes(kind: Kind, batch: ImportBatch) -> None:

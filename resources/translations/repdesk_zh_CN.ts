@@ -1276,6 +1276,10 @@ The details are in {log}.</source>
         <translation>数据库：{path}    日期 {date}（{month}）</translation>
     </message>
     <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
         <source>Exported {count} rows to {path}</source>
         <translation>已导出 {count} 行到 {path}</translation>
     </message>
@@ -1351,8 +1355,8 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>备份未通过完整性检查：{problem}</translation>
     </message>
     <message>
-        <source>{path} cannot be read as a database: {reason}</source>
-        <translation>无法把 {path} 作为数据库读取：{reason}</translation>
+        <source>The second backup folder {folder} is not available (a drive not plugged in?); the backup stays on this computer only.</source>
+        <translation>第二备份文件夹 {folder} 不可用（U 盘未插入？）；本次备份只保存在这台电脑上。</translation>
     </message>
     <message>
         <source>{path} is not a RepDesk backup this version can restore.</source>
@@ -1377,6 +1381,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.</source>
         <translation>演示数据已载入：{customers} 个客户、{leads} 条线索、{orders} 笔订单、{tasks} 项任务。</translation>
+    </message>
+    <message>
+        <source>{path} is the file being imported; choose another file name.</source>
+        <translation>{path} 是正在导入的文件；请换一个文件名。</translation>
     </message>
     <message>
         <source>Ignored columns: {columns}</source>
@@ -1435,8 +1443,36 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>意外错误：{reason}（详情见 {log}）</translation>
     </message>
     <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>the file does not start as a SQLite database</source>
+        <translation>文件开头不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>opened as SQLite would, it holds no RepDesk data</source>
+        <translation>按 SQLite 的方式打开后，其中没有销售工作台数据</translation>
+    </message>
+    <message>
         <source>{path} is not a RepDesk database.</source>
         <translation>{path} 不是销售工作台数据库。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full; nothing was changed.</source>
+        <translation>{path} 所在的磁盘已满；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only or its folder is not writable; nothing was changed.</source>
+        <translation>{path} 是只读的，或其所在文件夹不可写；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program; close it and try again.</source>
+        <translation>{path} 正被另一个程序使用；请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot read or write {path}: {reason}</source>
+        <translation>无法读写 {path}：{reason}</translation>
     </message>
     <message>
         <source>{path} is damaged ({problem}). Nothing was changed; &apos;repdesk check&apos; tells more, &apos;repdesk restore&apos; puts a backup back.</source>
@@ -1579,6 +1615,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{path} is the database, a file beside it or one of its backups; choose another file name.</source>
+        <translation>{path} 是数据库本身、其旁边的文件或它的某个备份；请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>{path} is not a file; choose a file name.</source>
+        <translation>{path} 不是文件；请选择一个文件名。</translation>
+    </message>
+    <message>
         <source>There is no import {batch} to undo.</source>
         <translation>没有可撤销的导入批次 {batch}。</translation>
     </message>
@@ -1633,6 +1677,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>A customer needs a name.</source>
         <translation>客户需要填写名称。</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is where the backups already are; choose a folder on another drive.</source>
+        <translation>{path} 就是现有备份所在的位置；请选择另一个磁盘上的文件夹。</translation>
     </message>
     <message>
         <source>{name} must be a whole number from {lowest} to {highest}.</source>
@@ -1916,6 +1968,26 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Key accounts: the top {percent} % of customers by revenue</source>
         <translation>大客户：按业绩排名前 {percent} % 的客户</translation>
+    </message>
+    <message>
+        <source>Also copy each daily backup to</source>
+        <translation>每日备份另存一份到</translation>
+    </message>
+    <message>
+        <source>(no second folder: backups stay on this computer)</source>
+        <translation>（未设置第二文件夹：备份只保存在这台电脑上）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不设置</translation>
+    </message>
+    <message>
+        <source>A folder for a second copy of the backups</source>
+        <translation>选择存放第二份备份的文件夹</translation>
     </message>
     <message>
         <source>Follow up a lead of tier A after {a} days, B after {b}, C after {c}</source>

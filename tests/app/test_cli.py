@@ -170,7 +170,7 @@ def test_backup_without_a_path_goes_to_the_backups_folder(cli, tmp_path):
     path = tmp_path / "demo.sqlite3"
     cli("--db", path, "demo", "--as-of", "2026-11-20")
     assert cli("--db", path, "backup")[0] == 0
-    assert len(list((tmp_path / "backups").glob("demo-*.sqlite3"))) == 1
+    assert len(list((tmp_path / "backups").glob("demo.sqlite3-*.sqlite3"))) == 1
 
 
 def test_restore_brings_back_the_backup_and_keeps_the_replaced_state(cli, tmp_path):
@@ -201,7 +201,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(cli, tmp_path):
     bogus.write_text("hello")
     before = _sha(path)
     code, _, err = cli("--db", path, "restore", bogus)
-    assert code == 2 and "not a RepDesk database" in err
+    assert code == 2 and "not a RepDesk backup" in err
     assert _sha(path) == before
 
 

@@ -5,12 +5,14 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
 import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from app import backup, db, leads, migrations
+from app import backup, db, leads, migrations, sqlite_file
 from app.models import Customer, Lead, Order
 from tests.conftest import AS_OF, ROOT
 
@@ -102,7 +104,7 @@ def test_the_upgrade_takes_a_verified_backup_of_the_old_file_first(tmp_path):
     db.close_database()
     [kept] = [b for b in backup.list_backups(path) if b.reason == "before-migration-v1"]
     assert backup.check(kept.path) == []
-    assert db.read_schema_version(kept.path) == 1
+    assert sqlite_file.read_schema_version(kept.path) == 1
     assert _tables(kept.path) == _tables(FIXTURE)
 
 
@@ -181,9 +183,10 @@ def test_backup_and_restore_round_trip_keeps_every_row(demo_db, tmp_path):
     before = _tables(copy)
     Order.delete().execute()
     db.close_database()
-    safety = backup.restore(copy, demo_db, datetime(2026, 11, 20, 18))
+    restored = backup.restore(copy, demo_db, datetime(2026, 11, 20, 18))
     assert _tables(demo_db) == before
-    assert safety is not None and backup.row_counts(safety)["order"] == 0
+    assert restored.aside is None
+    assert restored.safety is not None and backup.row_counts(restored.safety)["order"] == 0
 
 
 def test_an_import_is_preceded_by_a_backup(cli, tmp_path):
@@ -217,7 +220,7 @@ def test_a_damaged_database_is_detected_and_never_opened_as_empty(demo_db):
     assert backup.check(demo_db)
 
 
-def test_damaged_files_are_kept_aside_once_a_day(demo_db):
+def test_damaged_files_are_kept_aside_once_a_day_and_each_other_damage_too(demo_db):
     db.close_database()
     _damage(demo_db)
     first = backup.keep_aside(demo_db, datetime(2026, 11, 20, 9))
@@ -225,8 +228,12 @@ def test_damaged_files_are_kept_aside_once_a_day(demo_db):
     next_day = backup.keep_aside(demo_db, datetime(2026, 11, 21, 9))
     assert first == again and first != next_day
     assert first.read_bytes() == demo_db.read_bytes()
+    _truncate(demo_db)  # damaged another way the same day: kept too, never lost
+    other = backup.keep_aside(demo_db, datetime(2026, 11, 21, 10))
+    assert other.read_bytes() == demo_db.read_bytes()
     assert sorted(p.name for p in demo_db.parent.glob("*.corrupt")) == [
         "repdesk.sqlite3.20261120.corrupt",
+        "repdesk.sqlite3.20261121-2.corrupt",
         "repdesk.sqlite3.20261121.corrupt",
     ]
 
@@ -273,3 +280,274 @@ def test_restoring_a_backup_the_rotation_would_retire_still_restores_it(demo_db)
     backup.restore(morning, demo_db, datetime(2026, 11, 20, 10))
     db.open_database(demo_db)
     assert Customer.select().count() == 60
+
+
+# -- one backup set per database file -----------------------------------------------------
+
+
+def _database_with(path, names):
+    db.open_database(path)
+    for name in names:
+        Customer.create(name=name, created=AS_OF)
+    db.close_database()
+    return path
+
+
+def test_two_databases_with_one_stem_keep_their_own_backups(tmp_path):
+    first = _database_with(tmp_path / "a.sqlite3", ["甲公司"])
+    second = _database_with(tmp_path / "a.db", ["乙公司", "丙公司"])
+    day = datetime(2026, 11, 1, 9)
+    for offset in range(10):  # ten daily backups of the first, one of the second
+        backup.automatic_backup(first, day + timedelta(days=offset), "daily")
+    backup.automatic_backup(second, day, "daily")
+    assert len(backup.list_backups(second)) == 1  # the first's rotation left it alone
+    # the 7 latest days (Nov 4–10) and the newest of ISO week 44 (Sunday, Nov 1)
+    assert len(backup.list_backups(first)) == 7 + 1
+    assert {b.path for b in backup.list_backups(first)}.isdisjoint(
+        {b.path for b in backup.list_backups(second)}
+    )
+    newest = backup.newest_sound_backup(second)
+    assert backup.row_counts(newest.path)["customer"] == 2  # never the other file's data
+    backup.automatic_backup(second, day + timedelta(days=20), "daily")
+    assert backup.row_counts(backup.newest_sound_backup(first).path)["customer"] == 1
+
+
+def test_backups_named_the_old_way_are_found_when_one_file_alone_can_own_them(tmp_path):
+    path = _database_with(tmp_path / "a.sqlite3", ["甲公司"])
+    made = backup.automatic_backup(path, datetime(2026, 11, 19, 9), "daily")
+    old_name = made.with_name("a-20261119-090000-daily.sqlite3")  # before each file had a set
+    made.rename(old_name)
+    [found] = backup.list_backups(path)
+    assert found.path == old_name and found.reason == "daily"
+    _database_with(tmp_path / "a.db", ["乙公司"])  # now nobody can tell whose it is
+    assert backup.list_backups(path) == [] and backup.list_backups(tmp_path / "a.db") == []
+    backup.rotate(path)
+    assert old_name.exists()  # left to the rep, never rotated away
+
+
+# -- restore replaces the file whatever its state --------------------------------------------
+
+
+def _zero_header(path):
+    data = bytearray(path.read_bytes())
+    data[:100] = bytes(100)
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+
+
+def _empty(path):
+    path.write_bytes(b"")
+
+
+def _not_sqlite(path):
+    path.write_text("name,phone\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("harm", [_zero_header, _truncate, _empty, _not_sqlite, _damage])
+def test_restore_replaces_the_file_at_db_whatever_its_state(cli, tmp_path, harm):
+    database = tmp_path / "repdesk.sqlite3"
+    cli("--db", database, "demo", "--as-of", AS_OF, "--months", "2")
+    saved = tmp_path / "saved.sqlite3"
+    assert cli("--db", database, "backup", "--to", saved)[0] == 0
+    harm(database)
+    harmed = database.read_bytes()
+    assert cli("--db", database, "check")[0] == 1  # not sound: 1, never 2
+    code, out, err = cli("--db", database, "restore", saved)
+    assert (code, err) == (0, ""), err
+    [aside] = database.parent.glob("repdesk.sqlite3.*.corrupt")
+    assert aside.read_bytes() == harmed and str(aside) in out
+    assert cli("--db", database, "check")[0] == 0
+    assert _tables(database) == _tables(saved)
+
+
+def test_a_zero_byte_file_is_never_taken_for_a_new_database(cli, tmp_path):
+    database = tmp_path / "repdesk.sqlite3"
+    database.write_bytes(b"")
+    source = tmp_path / "c.csv"
+    source.write_text("name\n新客户\n", encoding="utf-8")
+    for argv in (["summary", "--json"], ["import", "customers", source], ["demo"]):
+        code, out, err = cli("--db", database, *argv)
+        assert code == 2 and "empty (0 bytes)" in err and "Traceback" not in err, argv
+    assert database.read_bytes() == b""
+    code, out, err = cli("--db", database, "check")
+    assert code == 1 and "empty (0 bytes)" in err
+
+
+HOT_JOURNAL = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size=2")  # pages spill into the file before the commit
+connection.execute("BEGIN")
+connection.execute('DELETE FROM "order"')
+connection.execute("DELETE FROM activity")
+os._exit(0)  # killed before the commit: a hot journal stays beside the file
+"""
+
+
+def test_check_sees_the_hot_journal_the_next_open_rolls_back_and_changes_nothing(tmp_path):
+    path = tmp_path / "repdesk.sqlite3"
+    db.open_database(path)
+    from app.demo import load_demo
+
+    load_demo(AS_OF)
+    db.close_database()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=delete")
+    orders = connection.execute('SELECT COUNT(*) FROM "order"').fetchone()[0]
+    connection.close()
+    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(path)], check=True)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.stat().st_size > 0
+    before = (_sha(path), _sha(journal))
+    assert backup.check(path) == []  # rolled back, the file is sound with every order
+    assert (_sha(path), _sha(journal)) == before  # …on a copy: nothing was touched
+    db.open_database(path, verify=True)
+    assert Order.select().count() == orders
+
+
+def test_a_restore_over_a_file_with_a_hot_journal_leaves_no_journal_behind(cli, tmp_path):
+    database = tmp_path / "repdesk.sqlite3"
+    cli("--db", database, "demo", "--as-of", AS_OF, "--months", "2")
+    saved = tmp_path / "saved.sqlite3"
+    cli("--db", database, "backup", "--to", saved)
+    Path(database.with_name(database.name + "-journal")).write_bytes(b"\xd9\xd5\x05\xf9" * 128)
+    _truncate(database)
+    assert cli("--db", database, "restore", saved)[0] == 0
+    assert not database.with_name(database.name + "-journal").exists()
+    assert _tables(database) == _tables(saved)
+
+
+# -- what the checks are there for ------------------------------------------------------------
+
+
+def test_a_backup_of_a_damaged_file_is_refused_and_leaves_no_file(demo_db, tmp_path):
+    db.close_database()
+    _damage(demo_db)
+    dest = tmp_path / "copy.sqlite3"
+    with pytest.raises(db.UserError, match="integrity check|damaged"):
+        backup.backup(demo_db, dest)
+    assert not dest.exists() and not list(tmp_path.glob("copy.sqlite3*"))
+
+
+def test_a_damaged_backup_is_never_restored_and_nothing_is_done(cli, tmp_path):
+    database = tmp_path / "repdesk.sqlite3"
+    cli("--db", database, "demo", "--as-of", AS_OF, "--months", "2")
+    saved = tmp_path / "saved.sqlite3"
+    cli("--db", database, "backup", "--to", saved)
+    _damage(saved)
+    before = _sha(database)
+    code, out, err = cli("--db", database, "restore", saved)
+    assert code == 2 and f"{saved} is damaged and was not restored" in err
+    assert _sha(database) == before
+    assert backup.list_backups(database) == []  # not even the safety backup: nothing done
+
+
+def test_a_migration_step_that_breaks_foreign_keys_is_rolled_back(tmp_path, monkeypatch):
+    path = tmp_path / "repdesk.sqlite3"
+    shutil.copy(FIXTURE, path)
+    before = _tables(path)
+    real_step = migrations.STEPS[2]
+
+    def careless_step():
+        real_step()
+        db.database.execute_sql("DELETE FROM customer")  # foreign keys are off meanwhile
+
+    monkeypatch.setitem(migrations.STEPS, 2, careless_step)
+    with pytest.raises(RuntimeError, match="foreign keys broken"):
+        db.open_database(path)
+    db.close_database()
+    assert sqlite_file.read_schema_version(path) == 1
+    assert _tables(path) == before
+
+
+# -- backups off the laptop ----------------------------------------------------------------
+
+
+def test_a_second_folder_receives_a_verified_copy_with_its_own_rotation(demo_db, tmp_path):
+    from app import preferences
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    preferences.set_second_backup_folder(usb)
+    assert preferences.second_backup_folder() == usb
+    day = datetime(2026, 11, 1, 9)
+    for offset in range(10):
+        made = backup.automatic_backup(demo_db, day + timedelta(days=offset), "daily")
+        copied = backup.copy_to_second_folder(made, demo_db, preferences.second_backup_folder())
+        assert copied.read_bytes() == made.read_bytes() and backup.check(copied) == []
+        assert stat.S_IMODE(copied.stat().st_mode) == 0o600
+    # its own rotation: the 7 latest days and the newest of ISO week 44 (Sunday, Nov 1)
+    assert len(backup.list_backups(demo_db, usb)) == 7 + 1
+    backup.rotate(demo_db)  # the main folder's rotation never touches the second one
+    assert len(list(usb.iterdir())) == 7 + 1
+
+
+def test_an_unplugged_second_folder_is_said_and_the_local_backup_kept(demo_db, tmp_path):
+    from app import preferences
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    preferences.set_second_backup_folder(usb)
+    usb.rmdir()  # the drive is unplugged
+    made = backup.automatic_backup(demo_db, datetime(2026, 11, 20, 9), "daily")
+    with pytest.raises(backup.SecondFolderUnavailable, match="not available"):
+        backup.copy_to_second_folder(made, demo_db, preferences.second_backup_folder())
+    assert made.exists()
+    with pytest.raises(db.UserError, match="backups already are"):
+        preferences.set_second_backup_folder(backup.backups_dir(demo_db))
+
+
+KILLED_IN_WAL = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA wal_autocheckpoint=0")  # the change stays in the log
+connection.execute('DELETE FROM "order"')
+os._exit(0)  # killed: the log holds a committed change, the file does not
+"""
+
+
+def test_check_sees_a_log_left_by_a_killed_writer_and_touches_nothing(tmp_path):
+    path = _database_with(tmp_path / "repdesk.sqlite3", ["甲公司"])
+    db.open_database(path)
+    Order.create(customer=Customer.get(), date=AS_OF, amount_fen=100)
+    db.close_database()
+    subprocess.run([sys.executable, "-c", KILLED_IN_WAL, str(path)], check=True)
+    path.with_name(path.name + "-shm").unlink(missing_ok=True)  # as after a reboot
+    before = {p.name: _sha(p) for p in tmp_path.iterdir() if p.is_file()}
+    assert "repdesk.sqlite3-wal" in before
+    assert backup.check(path) == []
+    assert {p.name: _sha(p) for p in tmp_path.iterdir() if p.is_file()} == before
+    db.open_database(path, verify=True)  # what check judged: the log replayed
+    assert Order.select().count() == 0
+
+
+def test_the_file_level_helpers_stand_alone_and_backup_never_imports_db():
+    """app/sqlite_file.py serves app/db.py and app/backup.py; no import cycle between them
+    is hidden inside a function."""
+    import ast
+
+    def imports(name, inside_functions):
+        tree = ast.parse((ROOT / "app" / f"{name}.py").read_text(encoding="utf-8"))
+        in_functions = {
+            id(inner)
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef)
+            for inner in ast.walk(function)
+        }
+        found = set()
+        for node in ast.walk(tree):
+            if (id(node) in in_functions) != inside_functions:
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("app"):
+                found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        return found
+
+    assert not any(".db" in name or name == "app.db" for name in imports("backup", False))
+    for module in ("backup", "db", "sqlite_file", "output"):
+        assert not {n for n in imports(module, True) if n.split(".")[1] in ("db", "backup")}
+    assert not any(
+        n.split(".")[1] in ("db", "backup", "output") for n in imports("sqlite_file", False)
+    )

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from app import db, paths
+from app import db, paths, sqlite_file
 from app.errors import UserError
 from app.models import Customer, Setting
 
@@ -134,8 +134,8 @@ def test_the_full_check_at_open_is_skipped_only_for_a_file_as_repdesk_left_it(
 
     path = tmp_path / "repdesk.sqlite3"
     checks = []
-    real = db._quick_check
-    monkeypatch.setattr(db, "_quick_check", lambda p: checks.append(p) or real(p))
+    real = sqlite_file.quick_check
+    monkeypatch.setattr(sqlite_file, "quick_check", lambda p: checks.append(p) or real(p))
     db.open_database(path, verify=True)  # a new file: nothing to check
     Customer.create(name="甲", created=date(2026, 11, 1))
     db.close_database()

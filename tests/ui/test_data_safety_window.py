@@ -130,3 +130,41 @@ def test_a_damaged_database_without_a_backup_is_left_alone(tmp_path, qapp):
     assert "no backup" in told.call_args.args[2]
     assert path.read_bytes() == damaged
     assert len(list(tmp_path.glob("*.corrupt"))) == 1
+
+
+def test_a_second_backup_folder_chosen_in_the_preferences_gets_the_daily_backup(
+    make_window, qtbot, tmp_path
+):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+
+    from app import preferences
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    window = make_window()
+    window.wait_for_daily_backup()
+
+    def choose_and_accept():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PreferencesDialog))
+        with mock.patch.object(QFileDialog, "getExistingDirectory", return_value=str(usb)):
+            qtbot.mouseClick(dialog.choose_folder, Qt.MouseButton.LeftButton)
+        assert dialog.folder.text() == str(usb)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, choose_and_accept)
+    window.show_preferences()
+    assert preferences.second_backup_folder() == usb
+    path = window.db_path
+    window.close()
+    for old in backup.list_backups(path):  # a day later: the next start takes a daily backup
+        old.path.unlink()
+    window = make_window(path)
+    window.wait_for_daily_backup()
+    assert window.backup_label.text() == "Daily backup taken."
+    [local] = backup.list_backups(path)
+    [copied] = backup.list_backups(path, usb)  # …and a verified copy of it off the laptop
+    assert copied.reason == "daily" and copied.path.read_bytes() == local.path.read_bytes()
+    window.close()

@@ -79,3 +79,22 @@ def test_printing_paints_the_pdfs_pages(tab, tmp_path):
         pages = subprocess.run(["pdfinfo", str(source)], capture_output=True, text=True).stdout
         page_count = [line for line in pages.splitlines() if line.startswith("Pages:")]
         assert page_count and page_count[0] in info  # as many pages as the PDF
+
+
+def test_the_pdf_is_never_written_over_the_database(tab, qtbot):
+    """Export PDF… with the database's own name: refused in a message, the file intact."""
+    from unittest import mock
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    database = tab.main.db_path
+    before = database.read_bytes()[:100]
+    [button] = [b for b in tab.findChildren(QPushButton) if b.text() == "Export PDF…"]
+    with (
+        mock.patch.object(QFileDialog, "getSaveFileName", return_value=(str(database), "")),
+        mock.patch("PySide6.QtWidgets.QMessageBox.warning") as warned,
+    ):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "choose another file name" in warned.call_args.args[2]
+    assert database.read_bytes()[:100] == before

@@ -1,9 +1,20 @@
 """Edit → Preferences: the rules' defaults that no tab edits in place (`app.preferences`)."""
 
 from decimal import Decimal
+from pathlib import Path
 from string import Formatter
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from app import preferences
 from ui.tabs.targets import fen_of, money_box
@@ -72,7 +83,36 @@ class PreferencesDialog(QDialog):
                 visits="dashboard.anomaly_min_visits",
             )
         )
+        form.addRow(self.tr("Also copy each daily backup to"), self._second_folder_line())
         add_ok_cancel(self, form)
+
+    def _second_folder_line(self) -> QWidget:
+        """The second backup folder (a USB drive, a synced folder): chosen, or none."""
+        line = QWidget()
+        layout = QHBoxLayout(line)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setPlaceholderText(self.tr("(no second folder: backups stay on this computer)"))
+        chosen = preferences.second_backup_folder()
+        self.folder.setText(str(chosen) if chosen else "")
+        self.choose_folder = QPushButton(self.tr("Choose…"))
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.no_folder = QPushButton(self.tr("None"))
+        self.no_folder.clicked.connect(self.folder.clear)
+        for widget in (self.folder, self.choose_folder, self.no_folder):
+            layout.addWidget(widget)
+        return line
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("A folder for a second copy of the backups"), self.folder.text()
+        )
+        if folder:
+            self.folder.setText(folder)
+
+    def second_folder(self) -> Path | None:
+        return Path(self.folder.text()) if self.folder.text() else None
 
     def _line(self, current: dict[str, int], text: str, **keys: str) -> QWidget:
         """`text` (translated: its placeholders in the language's order) with a spin box for

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import db, review
+from app.errors import UserError
 from app.i18n import message
 from app.labels import label
 from app.models import PDCA_PHASES, Customer
@@ -376,7 +377,7 @@ class ReviewTab(Tab):
         progress.close()
         try:
             return future.result()
-        except OSError as error:
+        except (OSError, UserError) as error:  # a full disk, the database's own name…
             QMessageBox.warning(self, self.tr("Monthly review"), str(error))
             return None
 
