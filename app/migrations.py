@@ -76,10 +76,21 @@ def _v5_fewer_lead_indexes() -> None:
     Lead._schema.create_indexes(safe=True)
 
 
+def _v6_leads_have_a_closing_date() -> None:
+    """Leads keep the day they were won or lost (`closed`), so "won through as-of" can be
+    counted; a lead closed before this version gets its last contact, else its created day."""
+    database.execute_sql('ALTER TABLE "lead" ADD COLUMN "closed" DATE')
+    database.execute_sql(
+        'UPDATE "lead" SET "closed" = COALESCE("last_contact", "created") '
+        "WHERE \"outcome\" IN ('won', 'lost')"
+    )
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
     3: _v3_follow_up_dates_are_indexed,
     4: _v4_period_figures_from_covering_indexes,
     5: _v5_fewer_lead_indexes,
+    6: _v6_leads_have_a_closing_date,
 }

@@ -164,6 +164,7 @@ class Lead(BaseModel):
     created = pw.DateField(index=True)
     last_contact = pw.DateField(null=True)
     outcome = pw.CharField(default="open")  # open / won / lost
+    closed = pw.DateField(null=True)  # the day it was won or lost (None while open)
     lost_reason = pw.TextField(default="")
     customer = pw.ForeignKeyField(
         Customer, null=True, backref="leads", on_delete="SET NULL", index=False

@@ -311,13 +311,13 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
     import sqlite3
     from datetime import date
 
-    from app import db, metrics
+    from app import db, figures
 
     as_of = date(2026, 11, 20)
     db.open_database(path)
 
     def ours():
-        metrics.month_summary("2026-11", as_of)
+        figures.month_summary("2026-11", as_of)
 
     connection = sqlite3.connect(path)
     raw_queries = [
