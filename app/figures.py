@@ -147,7 +147,6 @@ class MonthFigures:
     # -- summary --json ----------------------------------------------------------------------
     def to_json(self) -> dict:
         """The `summary --json` object: money in yuan, rates as unrounded fractions."""
-        accounts = self.key_accounts
         return {
             "month": self.month,
             "as_of": self.as_of.isoformat(),
@@ -157,39 +156,15 @@ class MonthFigures:
                 "new_customers": self.target_new_customers or 0,
                 "effective_visits": self.target_effective_visits,
             },
-            "actual": {
-                "revenue": fen_to_json(self.actual.revenue_fen),
-                **{
-                    field.name: getattr(self.actual, field.name)
-                    for field in fields(Actuals)
-                    if field.name != "revenue_fen"
-                },
-            },
-            "plan": [
-                {
-                    "product": row.line.product,
-                    "customer_type": row.line.customer_type,
-                    "revenue": fen_to_json(row.line.revenue_fen),
-                    "orders": row.orders,
-                    "daily_actions": row.daily_actions,
-                }
-                for row in self.plan
-            ],
+            "actual": _actual_json(self.actual),
+            "plan": [_plan_json(row) for row in self.plan],
             "completion": _float(self.completion),
             "close_rate": _float(self.close_rate),
             "average_order_value": _float(
                 None if self.average_order_fen is None else self.average_order_fen / 100
             ),
             "pace": {"expected_revenue": _yuan(self.expected_fen), "status": self.pace_status},
-            "checkpoints": [
-                {
-                    "date": point.day.isoformat(),
-                    "expected_revenue": _yuan(point.expected_fen),
-                    "actual_revenue": fen_to_json(point.actual_fen),
-                    "status": point.status,
-                }
-                for point in self.checkpoints
-            ],
+            "checkpoints": [_checkpoint_json(point) for point in self.checkpoints],
             "leads": {
                 **self.open_leads,
                 "overdue": [{"lead": name, "due": due} for name, due in self.overdue_leads],
@@ -203,32 +178,64 @@ class MonthFigures:
                 for event in self.lifecycle_due
             ],
             "key_accounts": {
-                "customers": [customer.name for customer in accounts.customers],
-                "revenue_share": _float(accounts.share),
+                "customers": [customer.name for customer in self.key_accounts.customers],
+                "revenue_share": _float(self.key_accounts.share),
             },
-            "channels": [
-                {
-                    "channel": row.channel,
-                    "cost": fen_to_json(row.cost_fen),
-                    "leads": row.leads,
-                    "won": row.won,
-                    "deals": row.deals,
-                    "revenue": fen_to_json(row.revenue_fen),
-                    "conversion": _float(row.conversion),
-                    "roi": _float(row.roi),
-                }
-                for row in self.channels
-            ],
-            "anomalies": [
-                {
-                    "week": found.week,
-                    "metric": "close_rate",
-                    "value": float(found.value),
-                    "baseline": float(found.baseline),
-                }
-                for found in self.anomalies
-            ],
+            "channels": [_channel_json(row) for row in self.channels],
+            "anomalies": [_anomaly_json(found) for found in self.anomalies],
         }
+
+
+def _actual_json(actual: Actuals) -> dict:
+    return {
+        "revenue": fen_to_json(actual.revenue_fen),
+        **{
+            field.name: getattr(actual, field.name)
+            for field in fields(Actuals)
+            if field.name != "revenue_fen"
+        },
+    }
+
+
+def _plan_json(row: planning.PlanRow) -> dict:
+    return {
+        "product": row.line.product,
+        "customer_type": row.line.customer_type,
+        "revenue": fen_to_json(row.line.revenue_fen),
+        "orders": row.orders,
+        "daily_actions": row.daily_actions,
+    }
+
+
+def _checkpoint_json(point: planning.Checkpoint) -> dict:
+    return {
+        "date": point.day.isoformat(),
+        "expected_revenue": _yuan(point.expected_fen),
+        "actual_revenue": fen_to_json(point.actual_fen),
+        "status": point.status,
+    }
+
+
+def _channel_json(row: leads.ChannelFigures) -> dict:
+    return {
+        "channel": row.channel,
+        "cost": fen_to_json(row.cost_fen),
+        "leads": row.leads,
+        "won": row.won,
+        "deals": row.deals,
+        "revenue": fen_to_json(row.revenue_fen),
+        "conversion": _float(row.conversion),
+        "roi": _float(row.roi),
+    }
+
+
+def _anomaly_json(found: dashboard.Anomaly) -> dict:
+    return {
+        "week": found.week,
+        "metric": "close_rate",
+        "value": float(found.value),
+        "baseline": float(found.baseline),
+    }
 
 
 def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
