@@ -164,11 +164,11 @@ class Rows(Table):
         if len(parts) != 2:
             return parts
         kept = len(parts[0]._cellvalues)
-        short = MIN_ROWS - (len(self._cellvalues) - kept)
-        if short <= 0:
-            return parts
+        short = max(MIN_ROWS - (len(self._cellvalues) - kept), 0)  # rows to move over there
         if kept - short - self.repeatRows < MIN_ROWS:
             return []  # too little room here: the table starts on the next page
+        if not short:
+            return parts
         return super().split(availWidth, sum(self._rowHeights[: kept - short]) + 0.5)
 
 

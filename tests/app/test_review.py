@@ -245,3 +245,16 @@ def test_money_axes_carry_their_unit(language, yuan, top, shown):
 
     i18n.set_language(language)
     assert axis_money(yuan, top) == shown
+
+
+def test_a_split_table_leaves_at_least_three_rows_on_each_page():
+    from app.report_pdf import MIN_ROWS, Rows
+
+    def rows_of(height):  # a header and 10 rows, 20 points each
+        table = Rows([["header"]] + [[f"row {i}"] for i in range(10)], rowHeights=20, repeatRows=1)
+        return [len(part._cellvalues) - 1 for part in table.split(100, height)]
+
+    # 200 points hold the header and 9 rows: 1 would be left alone → 7 here, 3 there
+    assert rows_of(200) == [10 - MIN_ROWS, MIN_ROWS]
+    assert rows_of(140) == [6, 4]  # header + 6 rows fit, 4 left: as is
+    assert rows_of(70) == []  # header + 2 rows: too few here, the table starts over there
