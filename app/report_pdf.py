@@ -210,10 +210,13 @@ def table(
 # -- charts --------------------------------------------------------------------------------
 
 
-def _chart_fonts(chart) -> None:
+def _chart_fonts(chart, slanted: bool = False) -> None:
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName = FONT
         axis.labels.fontSize = 7
+    if slanted:  # nine week names side by side: slanted, so that they never overlap
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
 
 
 def _money_axis(chart, values: list[float]) -> None:
@@ -246,19 +249,19 @@ def weekly_chart(as_of: date, width: float) -> Drawing:
     start -= timedelta(days=start.weekday())
     weeks = dashboard.grouped(dashboard.daily(start, as_of), "week")
     names = [week_caption(week.label) for week in weeks]
-    drawing = Drawing(width, CHART_HEIGHT + 35)
+    drawing = Drawing(width, CHART_HEIGHT + 45)
     bars = VerticalBarChart()
-    bars.x, bars.y, bars.width, bars.height = 45, 20, width / 2 - 65, CHART_HEIGHT
+    bars.x, bars.y, bars.width, bars.height = 45, 30, width / 2 - 65, CHART_HEIGHT
     revenue = [week.revenue_fen / 100 for week in weeks]
     bars.data = [revenue]
     bars.categoryAxis.categoryNames = names
     bars.bars[0].fillColor = BLUE
     _money_axis(bars, revenue)
-    _chart_fonts(bars)
+    _chart_fonts(bars, slanted=True)
     drawing.add(bars)
-    _caption(drawing, 45, CHART_HEIGHT + 25, translate("Report", "Revenue by week"))
+    _caption(drawing, 45, CHART_HEIGHT + 35, translate("Report", "Revenue by week"))
     line = HorizontalLineChart()
-    line.x, line.y, line.width, line.height = width / 2 + 30, 20, width / 2 - 50, CHART_HEIGHT
+    line.x, line.y, line.width, line.height = width / 2 + 30, 30, width / 2 - 50, CHART_HEIGHT
     rates = [None if w.close_rate is None else float(w.close_rate * 100) for w in weeks]
     line.data = _gapped(rates)
     line.categoryAxis.categoryNames = names
@@ -272,9 +275,9 @@ def weekly_chart(as_of: date, width: float) -> Drawing:
     if all(rate is None for rate in rates):
         line.valueAxis.valueMax = 100  # no week had effective visits: an empty axis
     line.valueAxis.labelTextFormat = "%.0f%%"
-    _chart_fonts(line)
+    _chart_fonts(line, slanted=True)
     drawing.add(line)
-    _caption(drawing, width / 2 + 30, CHART_HEIGHT + 25, translate("Report", "Close rate by week"))
+    _caption(drawing, width / 2 + 30, CHART_HEIGHT + 35, translate("Report", "Close rate by week"))
     return drawing
 
 
@@ -328,25 +331,30 @@ def headline(report: Report) -> list:
     numbers, styles = report.figures, report.styles
     actual = numbers.actual
     pace = numbers.pace_status
-    cells = [
-        (format_yuan(actual.revenue_fen), translate("Report", "Revenue")),
-        (percent(numbers.completion), translate("Report", "Completion")),
-        (label("pace", pace), translate("Report", "Pace")),
-        (format_yuan(numbers.gap_fen), translate("Report", "Gap to target")),
-        (f"{actual.deals:,}", translate("Report", "Deals")),
-        (f"{actual.effective_visits:,}", translate("Report", "Effective visits")),
-        (percent(numbers.close_rate), translate("Report", "Close rate")),
-        (format_fen(numbers.average_order_fen), translate("Report", "Average order")),
+    pace_colour = "#" + STATUS[pace].hexval()[2:]  # grey without a target
+    cells = [  # (value, caption, colour)
+        (format_yuan(actual.revenue_fen), translate("Report", "Revenue"), None),
+        (percent(numbers.completion), translate("Report", "Completion"), None),
+        (label("pace", pace), translate("Report", "Pace"), pace_colour),
+        (
+            format_yuan(numbers.gap_fen) if numbers.has_target else "—",
+            translate("Report", "Gap to target"),
+            None,
+        ),
+        (f"{actual.deals:,}", translate("Report", "Deals"), None),
+        (f"{actual.effective_visits:,}", translate("Report", "Effective visits"), None),
+        (percent(numbers.close_rate), translate("Report", "Close rate"), None),
+        (format_fen(numbers.average_order_fen), translate("Report", "Average order"), None),
     ]
-    colour = STATUS[pace].hexval()[2:]
     boxes = [
         [
-            Paragraph(f'<font color="#{colour}">{escape(value)}</font>', styles.figure)
-            if caption == translate("Report", "Pace")
-            else Paragraph(escape(value), styles.figure),
+            Paragraph(
+                f'<font color="{colour}">{escape(value)}</font>' if colour else escape(value),
+                styles.figure,
+            ),
             Paragraph(caption, styles.caption),
         ]
-        for value, caption in cells
+        for value, caption, colour in cells
     ]
     rows = [boxes[:4], boxes[4:]]
     grid = Table(rows, colWidths=[report.width / 4] * 4)
@@ -522,9 +530,17 @@ def channels(report: Report) -> list:
     ]
     if found:
         parts.append(table(rows, widths, report.styles))
-    if report.data.channels:
-        parts.append(channel_chart(report.data, report.width))
-    return [KeepTogether(parts)]
+    story = [KeepTogether(parts)]
+    if report.data.channels:  # the chart with its own caption: it may go to the next page
+        story.append(
+            KeepTogether(
+                [
+                    report.h2(translate("Report", "Channel contribution against last month")),
+                    channel_chart(report.data, report.width),
+                ]
+            )
+        )
+    return story
 
 
 def process(report: Report) -> list:

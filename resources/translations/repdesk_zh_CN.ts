@@ -2125,6 +2125,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>线索：本月截至统计日新建的线索；赢单：其中截至当日已赢单的。成交单数和业绩：该渠道客户（新老客户）的订单。</translation>
     </message>
     <message>
+        <source>Channel contribution against last month</source>
+        <translation>各渠道贡献（对比上月）</translation>
+    </message>
+    <message>
         <source>contact person left</source>
         <translation>对接人离职</translation>
     </message>
