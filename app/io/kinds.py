@@ -414,16 +414,14 @@ class Customers(_Upserting):
         row = {self.RENAMED.get(key, key): value for key, value in values.items()}
         if "channel" in row:
             row["channel"] = lookup.channel(row["channel"])
-        if row.get("contact_left_on") and not row.get("contact_left"):
-            row["contact_left"] = True  # a day the contact left says that it left
-        if row.get("contact_left"):
-            # the day given, else the day it is marked: the import's own day, passed in
-            row["contact_left_on"] = row.get("contact_left_on") or today
-        elif "contact_left" in values:
-            row["contact_left_on"] = None
-        else:
-            row.pop("contact_left_on", None)
-        row["_left_given"] = values.get("contact_left_on") is not None
+        # the day the contact left: the one given, else (marked as left) the day it is marked
+        # — the import's own day, passed in (an update keeps the day first recorded)
+        given = row.get("contact_left_on") is not None
+        if not given:
+            row.pop("contact_left_on", None)  # a blank cell never erases a stored day
+            if row.get("contact_left"):
+                row["contact_left_on"] = today
+        row["_left_given"] = given
         return row
 
     def adjust_update(self, old, row):

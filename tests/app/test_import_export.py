@@ -917,3 +917,23 @@ def test_without_their_dates_the_days_are_the_imports_own(db_path, tmp_path):
     pipeline.export_kind("leads", out)
     assert "closed" in out.read_text("utf-8-sig").splitlines()[0]
     assert f",won,{AS_OF.isoformat()}," in out.read_text("utf-8-sig").replace('"', "")
+
+
+def test_the_day_a_contact_left_is_kept_as_the_file_gives_it(db_path, tmp_path):
+    rows = [
+        ["name", "contact_left", "contact_left_on"],
+        ["已离职", "yes", "2026-11-10"],
+        ["已回来", "no", "2026-10-01"],  # came back: not left, the old day kept as written
+        ["未离职", "no", ""],
+    ]
+    import_file("customers", write_csv(tmp_path / "c.csv", rows))
+    found = {c.name: (c.contact_left, c.contact_left_on) for c in Customer.select()}
+    assert found == {
+        "已离职": (True, date(2026, 11, 10)),
+        "已回来": (False, date(2026, 10, 1)),
+        "未离职": (False, None),
+    }
+    out = tmp_path / "out.csv"
+    pipeline.export_kind("customers", out)
+    text = out.read_text("utf-8-sig").replace('"', "")
+    assert ",yes,2026-11-10," in text and ",no,2026-10-01," in text
