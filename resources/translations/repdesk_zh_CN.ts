@@ -1062,6 +1062,10 @@
         <translation>{contact} {phone} · {outcome} · 下次跟进 {due}</translation>
     </message>
     <message>
+        <source>{contact} {phone} · {outcome} on {closed}</source>
+        <translation>{contact} {phone} · {closed} {outcome}</translation>
+    </message>
+    <message>
         <source>Edit lead</source>
         <translation>编辑线索</translation>
     </message>

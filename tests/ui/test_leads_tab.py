@@ -89,6 +89,7 @@ def test_losing_keeps_the_reason(tab):
         "预算冻结",
     )
     assert Lead.get_by_id(lead.id).closed == AS_OF  # lost on the window's day
+    assert tab.detail_facts.text().endswith(f"Lost on {AS_OF.isoformat()}")
     tab.main.undo_stack.undo()
     assert (Lead.get_by_id(lead.id).outcome, Lead.get_by_id(lead.id).closed) == ("open", None)
 

@@ -638,6 +638,13 @@ class LeadsTab(Tab):
                 outcome=label("outcome", lead.outcome),
                 due=due.isoformat(),
             )
+            if lead.outcome == "open" or lead.closed is None
+            else self.tr("{contact} {phone} · {outcome} on {closed}").format(
+                contact=lead.contact,
+                phone=lead.phone,
+                outcome=label("outcome", lead.outcome),
+                closed=lead.closed.isoformat(),
+            )
         )
         self.detail_tier.setCurrentIndex(max(self.detail_tier.findData(lead.tier), 0))
         self.detail_stage.setText(lead.stage)
