@@ -730,10 +730,26 @@ SECTIONS = (
 )
 
 
+SHORT_SECTION = 3  # flowables: a last section this small goes with the one before it
+
+
 def build_story(month: str, as_of: date, styles: Styles, width: float) -> list:
-    """Every section's flowables, in order."""
+    """Every section's flowables, in order; a short last section (a heading and a line) is
+    kept with the section before it, so that it never makes a page of its own."""
     report = Report(review.build(month, as_of), styles, width)
-    return [flowable for section in SECTIONS for flowable in section(report)]
+    groups = [found for section in SECTIONS if (found := section(report))]
+    if len(groups) > 1 and len(_contents(groups[-1])) <= SHORT_SECTION:
+        tail = groups.pop()
+        groups[-1] = [KeepTogether(_contents(groups[-1]) + _contents(tail))]
+    return [flowable for group in groups for flowable in group]
+
+
+def _contents(flowables: list) -> list:
+    """The flowables of a section, KeepTogether unwrapped."""
+    found = []
+    for flowable in flowables:
+        found += flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+    return found
 
 
 def _paragraph(text: str) -> str:

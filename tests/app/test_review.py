@@ -258,3 +258,11 @@ def test_a_split_table_leaves_at_least_three_rows_on_each_page():
     assert rows_of(200) == [10 - MIN_ROWS, MIN_ROWS]
     assert rows_of(140) == [6, 4]  # header + 6 rows fit, 4 left: as is
     assert rows_of(70) == []  # header + 2 rows: too few here, the table starts over there
+
+
+def test_an_empty_months_pdf_has_no_page_of_a_heading_and_a_line(db_path, tmp_path):
+    from app.report_pdf import MIN_ROWS, write_report
+
+    # a fresh file, next month: the rep's (unwritten) review goes with the section before it
+    pages = pdf_pages(write_report("2026-12", AS_OF, tmp_path / "review.pdf"))
+    assert all(len(page) >= 1 + MIN_ROWS for page in pages), [len(page) for page in pages]
