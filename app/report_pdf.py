@@ -490,33 +490,11 @@ def checkpoints(report: Report) -> list:
 
 def channels(report: Report) -> list:
     """Channels: leads → won → conversion, apart from their customers' deals and revenue;
-    the revenue against last month as a chart."""
+    the revenue against last month as a chart (with its own caption: it may go on to the next
+    page)."""
     found = report.figures.channels
     if not found and not report.data.channels:
         return []
-    rows = [
-        [
-            translate("Report", "Channel"),
-            translate("Report", "Leads"),
-            translate("Report", "Won"),
-            translate("Report", "Conversion"),
-            translate("Report", "Deals"),
-            translate("Report", "Revenue"),
-            translate("Report", "ROI"),
-        ]
-    ] + [
-        [
-            row.channel,
-            f"{row.leads:,}",
-            f"{row.won:,}",
-            percent(row.conversion),
-            f"{row.deals:,}",
-            format_yuan(row.revenue_fen),
-            percent(row.roi),
-        ]
-        for row in found
-    ]
-    widths = [38 * mm, 18 * mm, 18 * mm, 22 * mm, 18 * mm, 32 * mm, 28 * mm]
     parts = [
         report.h2(translate("Report", "Channels")),
         Paragraph(
@@ -529,18 +507,37 @@ def channels(report: Report) -> list:
         ),
     ]
     if found:
-        parts.append(table(rows, widths, report.styles))
+        widths = [38 * mm, 18 * mm, 18 * mm, 22 * mm, 18 * mm, 32 * mm, 28 * mm]
+        parts.append(table(_channel_rows(found), widths, report.styles))
     story = [KeepTogether(parts)]
-    if report.data.channels:  # the chart with its own caption: it may go to the next page
-        story.append(
-            KeepTogether(
-                [
-                    report.h2(translate("Report", "Channel contribution against last month")),
-                    channel_chart(report.data, report.width),
-                ]
-            )
-        )
+    if report.data.channels:
+        caption = report.h2(translate("Report", "Channel contribution against last month"))
+        story.append(KeepTogether([caption, channel_chart(report.data, report.width)]))
     return story
+
+
+def _channel_rows(found: list) -> list[list]:
+    header = [
+        translate("Report", "Channel"),
+        translate("Report", "Leads"),
+        translate("Report", "Won"),
+        translate("Report", "Conversion"),
+        translate("Report", "Deals"),
+        translate("Report", "Revenue"),
+        translate("Report", "ROI"),
+    ]
+    return [header] + [
+        [
+            row.channel,
+            f"{row.leads:,}",
+            f"{row.won:,}",
+            percent(row.conversion),
+            f"{row.deals:,}",
+            format_yuan(row.revenue_fen),
+            percent(row.roi),
+        ]
+        for row in found
+    ]
 
 
 def process(report: Report) -> list:
@@ -569,7 +566,7 @@ def process(report: Report) -> list:
 
 
 def key_accounts(report: Report) -> list:
-    """The top customers of the last 12 months and their share."""
+    """The top customers of the last 12 months (the first TOP_ACCOUNTS) and their share."""
     accounts = report.figures.key_accounts
     parts = [
         report.h2(translate("Report", "Key accounts")),
@@ -588,7 +585,7 @@ def key_accounts(report: Report) -> list:
 
 
 def churn(report: Report) -> list:
-    """Customers showing a churn signal, the first 20 by name."""
+    """Customers showing a churn signal, the first LISTED by name."""
     warnings = report.figures.churn_warnings
     reasons = {
         "orders_down_2_months": translate("Report", "orders down 2 months in a row"),
@@ -614,7 +611,8 @@ def churn(report: Report) -> list:
 
 
 def touchpoints(report: Report) -> list:
-    """The touchpoints due from as-of through the next 14 days (the first 12, then a count)."""
+    """The touchpoints due from as-of through the next TOUCHPOINT_DAYS days (the first
+    TOUCHPOINT_ROWS listed, the rest counted)."""
     as_of = report.data.as_of
     end = as_of + timedelta(days=TOUCHPOINT_DAYS)
     upcoming = lifecycle.due_events(as_of, as_of, end, report.figures.customers)
