@@ -277,3 +277,22 @@ def test_restoring_a_backup_the_rotation_would_retire_still_restores_it(demo_db)
     backup.restore(morning, demo_db, datetime(2026, 11, 20, 10))
     db.open_database(demo_db)
     assert Customer.select().count() == 60
+
+
+def test_the_closing_day_step_dates_the_leads_already_closed(db_path):
+    from app import migrations
+
+    db.database.execute_sql('DROP INDEX "lead_closed"')
+    db.database.execute_sql('ALTER TABLE "lead" DROP COLUMN "closed"')  # as before the step
+    for name, outcome, last in (
+        ("赢单", "won", "2026-11-12"),
+        ("输单", "lost", None),
+        ("跟进", "open", "2026-11-15"),
+    ):
+        Lead.insert(name=name, created="2026-10-01", last_contact=last, outcome=outcome).execute()
+    with db.database.atomic():
+        migrations.STEPS[max(migrations.STEPS)]()
+    closed = dict(db.database.execute_sql('SELECT name, closed FROM "lead"').fetchall())
+    # won: its last contact; lost without a contact: its created day; open: none
+    assert closed == {"赢单": "2026-11-12", "输单": "2026-10-01", "跟进": None}
+    assert "lead_closed" in str(db.database.execute_sql("PRAGMA index_list('lead')").fetchall())
