@@ -388,7 +388,11 @@ def results(report: Report) -> list:
             format_yuan(actual.revenue_fen),
             format_yuan(numbers.target_fen) if numbers.has_target else "—",
         ],
-        [translate("Report", "Completion"), percent(numbers.completion), "100.0%"],
+        [
+            translate("Report", "Completion"),
+            percent(numbers.completion),
+            "100.0%" if numbers.has_target else "—",
+        ],
         [translate("Report", "Deals"), f"{actual.deals:,}", ""],
         [
             translate("Report", "New customers"),
