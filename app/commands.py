@@ -13,7 +13,7 @@ from pathlib import Path
 
 import peewee
 
-from app import backup, db, demo, metrics, output, sqlite_file
+from app import backup, db, demo, figures, output, sqlite_file
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.lock import DatabaseLock
@@ -47,7 +47,7 @@ def _cmd_demo(args, db_path: Path) -> int:
 def _cmd_summary(args, db_path: Path) -> int:
     as_of = args.as_of or date.today()
     _open_existing(db_path, verify=True)  # figures from a damaged file would mislead
-    summary = metrics.month_summary(args.month or month_of(as_of), as_of)
+    summary = figures.month_summary(args.month or month_of(as_of), as_of)
     print(json.dumps(summary, ensure_ascii=False, indent=2))
     return 0
 

@@ -1,4 +1,5 @@
-"""The sales dashboard: the daily record, trend series, anomaly weeks, channel ROI, Pareto.
+"""The sales dashboard: the daily record, trend series, anomaly weeks, Pareto (the channel
+figures are app.leads.channels, read through app.figures).
 
 Aggregates come from SQL grouped by day (indexes on activity.date and order.date); weeks
 and months are summed from those days.
@@ -14,8 +15,6 @@ from app import preferences
 from app.models import (
     EFFECTIVE_VISIT_KINDS,
     Activity,
-    Channel,
-    ChannelCost,
     Customer,
     Order,
     database,
@@ -153,43 +152,7 @@ def anomalies(month: str, as_of: date) -> list[Anomaly]:
     return found
 
 
-# -- channels and customers -------------------------------------------------------------------
-
-
-@dataclass
-class ChannelRoi:
-    channel: str
-    cost_fen: int
-    revenue_fen: int
-
-    @property
-    def roi(self) -> Fraction | None:
-        """(revenue from the channel's customers − its cost) ÷ cost."""
-        return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen else None
-
-
-def channel_roi(month: str) -> list[ChannelRoi]:
-    first, last = month_bounds(month)
-    costs = dict(
-        ChannelCost.select(ChannelCost.channel, ChannelCost.cost_fen)
-        .where(ChannelCost.month == month)
-        .tuples()
-    )
-    revenue = dict(
-        Order.select(Customer.channel, pw.fn.SUM(Order.amount_fen))
-        .join(Customer)
-        .where(Order.date.between(first, last) & Customer.channel.is_null(False))
-        .group_by(Customer.channel)
-        .tuples()
-    )
-    rows = [
-        ChannelRoi(name, costs.get(channel_id, 0), revenue.get(channel_id, 0))
-        for channel_id, name in Channel.select(Channel.id, Channel.name)
-        .order_by(Channel.id)
-        .tuples()
-        if channel_id in costs or channel_id in revenue
-    ]
-    return rows
+# -- customers -------------------------------------------------------------------
 
 
 def pareto(as_of: date) -> list[tuple[str, int]]:

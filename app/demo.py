@@ -339,6 +339,7 @@ class _DemoWriter:
                 created=created,
                 last_contact=last_contact,
                 outcome=outcome,
+                closed=None if outcome == "open" else last_contact,
                 lost_reason=rng.choice(LOST_REASONS) if outcome == "lost" else "",
                 customer=customer,
                 discovery_efficiency="订单处理靠人工，高峰期每天加班" if tier == "A" else "",

@@ -52,6 +52,13 @@ _LABELS = {
         "plan_lines": QT_TRANSLATE_NOOP("Labels", "Plan lines"),
         "tasks": QT_TRANSLATE_NOOP("Labels", "Tasks"),
     },
+    "pace": {  # a pace status (app.planning.status); None: the month has no revenue target
+        "green": QT_TRANSLATE_NOOP("Labels", "on pace"),
+        "amber": QT_TRANSLATE_NOOP("Labels", "slightly behind"),
+        "red": QT_TRANSLATE_NOOP("Labels", "behind"),
+        "upcoming": QT_TRANSLATE_NOOP("Labels", "not started"),
+        None: QT_TRANSLATE_NOOP("Labels", "no target"),
+    },
     "pdca": {
         "plan": QT_TRANSLATE_NOOP("Labels", "Plan"),
         "do": QT_TRANSLATE_NOOP("Labels", "Do"),
@@ -65,3 +72,11 @@ def label(group: str, key) -> str:
     """The translated display name of `key` in `group` (the key itself when unknown)."""
     source = _LABELS[group].get(key)
     return translate("Labels", source) if source else str(key)
+
+
+WEEK = QT_TRANSLATE_NOOP("Labels", "W{week}")  # an ISO week's short name (第{week}周)
+
+
+def week_caption(label_: str) -> str:
+    """An ISO week named like `2026-W46` as the interface shows it: W46, 第46周."""
+    return translate("Labels", WEEK, week=int(label_.rsplit("W", 1)[1]))

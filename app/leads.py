@@ -304,23 +304,40 @@ def channel_names() -> list[str]:
 # -- the month's leads and channels (summary) --------------------------------------------------
 
 
-def open_by_tier() -> dict[str, int]:
-    counts = dict(
-        Lead.select(Lead.tier, pw.fn.COUNT(Lead.id))
-        .where(Lead.outcome == "open")
-        .group_by(Lead.tier)
-        .tuples()
-    )
-    return {tier: counts.get(tier, 0) for tier in "ABC"}
+def open_on(as_of: date) -> pw.Expression:
+    """Leads open on as-of: created by then, and not yet won or lost on that day (a lead
+    closed after as-of was still open)."""
+    return (Lead.created <= as_of) & ((Lead.outcome == "open") | (Lead.closed > as_of))
+
+
+def closed_through(as_of: date) -> pw.Expression:
+    """Leads won or lost on or before as-of (their `closed` day)."""
+    return Lead.outcome.in_(("won", "lost")) & (Lead.closed <= as_of)
+
+
+def open_by_tier(as_of: date) -> dict[str, int]:
+    """Leads open on as-of, by tier: those open now but for the ones created after as-of,
+    and those closed after it (three narrow queries, each served by an index)."""
+    counts = dict.fromkeys("ABC", 0)
+    for where, sign in (
+        (Lead.outcome == "open", 1),
+        ((Lead.created > as_of) & (Lead.outcome == "open"), -1),
+        ((Lead.closed > as_of) & (Lead.created <= as_of), 1),
+    ):
+        for tier, count in (
+            Lead.select(Lead.tier, pw.fn.COUNT(Lead.id)).where(where).group_by(Lead.tier).tuples()
+        ):
+            counts[tier] = counts.get(tier, 0) + sign * count
+    return {tier: counts[tier] for tier in "ABC"}
 
 
 def overdue(as_of: date) -> list[tuple[str, str]]:
-    """Open leads whose follow-up was due before as-of: (name, due as YYYY-MM-DD, as
+    """Leads open on as-of whose follow-up was due before it: (name, due as YYYY-MM-DD, as
     `summary --json` lists them), earliest first."""
     due = due_sql()
     rows = database.execute(
         Lead.select(Lead.name, due)
-        .where((Lead.outcome == "open") & (due < as_of.isoformat()))
+        .where(open_on(as_of) & (due < as_of.isoformat()))
         .order_by(due, Lead.name)
     )
     return rows.fetchall()
@@ -337,7 +354,7 @@ class ChannelFigures:
 
     @property
     def conversion(self) -> Fraction | None:
-        """Won ÷ leads, of the leads the channel brought in the month."""
+        """Won ÷ leads, of the leads the channel brought in the month (through as-of)."""
         return Fraction(self.won, self.leads) if self.leads else None
 
     @property
@@ -350,9 +367,12 @@ class ChannelFigures:
         return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen else None
 
 
-def channels(month: str) -> list[ChannelFigures]:
-    """Each channel's month: cost, leads created and won, deals and revenue of its customers."""
+def channels(month: str, as_of: date) -> list[ChannelFigures]:
+    """Each channel's month through as-of: its cost, the leads it brought (created in the
+    month) and how many of them were won by as-of, the deals and revenue of its customers
+    (docs/reference.md, channel ROI)."""
     first, last = month_bounds(month)
+    through = min(as_of, last)
     figures = {
         channel_id: ChannelFigures(name)
         for channel_id, name in Channel.select(Channel.id, Channel.name)
@@ -365,10 +385,10 @@ def channels(month: str) -> list[ChannelFigures]:
         .tuples()
     ):
         figures[channel_id].cost_fen = cost
-    won = pw.fn.SUM(pw.Case(None, [(Lead.outcome == "won", 1)], 0))
+    won = pw.fn.SUM(pw.Case(None, [((Lead.outcome == "won") & (Lead.closed <= as_of), 1)], 0))
     for channel_id, count, wins in (
         Lead.select(Lead.channel, pw.fn.COUNT(Lead.id), won)
-        .where(Lead.created.between(first, last) & Lead.channel.is_null(False))
+        .where(Lead.created.between(first, through) & Lead.channel.is_null(False))
         .group_by(Lead.channel)
         .tuples()
     ):
@@ -376,7 +396,7 @@ def channels(month: str) -> list[ChannelFigures]:
     for channel_id, deals, revenue in (
         Order.select(Customer.channel, pw.fn.COUNT(Order.id), pw.fn.SUM(Order.amount_fen))
         .join(Customer)
-        .where(Order.date.between(first, last) & Customer.channel.is_null(False))
+        .where(Order.date.between(first, through) & Customer.channel.is_null(False))
         .group_by(Customer.channel)
         .tuples()
     ):
@@ -414,9 +434,9 @@ def amount_band(fen: int | None) -> str:
     return "≥ 20万"
 
 
-def win_rates() -> list[WinRate]:
-    """Win rate per tag and per segment (industry, size, expected-amount band), ranked: rates
-    with enough data first, highest first."""
+def win_rates(as_of: date) -> list[WinRate]:
+    """Win rate per tag and per segment (industry, size, expected-amount band) over the leads
+    closed on or before as-of, ranked: rates with enough data first, highest first."""
     found: dict[tuple[str, str], WinRate] = {}
 
     def count(segment: str, value: str, outcome: str, leads: int) -> None:
@@ -428,7 +448,7 @@ def win_rates() -> list[WinRate]:
         else:
             rate.lost += leads
 
-    closed = Lead.outcome.in_(("won", "lost"))
+    closed = closed_through(as_of)
     # closed leads counted per combination in SQL (a heavy user has tens of thousands)
     combinations = database.execute(
         Lead.select(
@@ -474,6 +494,7 @@ EDITABLE = (
         "notes",
         "lost_reason",
         "outcome",
+        "closed",
     )
     + DISCOVERY_FIELDS
     + SIGNAL_FIELDS
@@ -486,6 +507,10 @@ def edit_lead(lead_id: int, **values) -> dict:
     if unknown:
         raise ValueError(f"cannot edit {sorted(unknown)}")
     lead = Lead.get_by_id(lead_id)
+    if values.get("outcome") == "open":
+        values.setdefault("closed", None)  # reopened: no closing day
+    elif values.get("outcome", lead.outcome) != lead.outcome and values.get("closed") is None:
+        raise ValueError("a lead is won or lost on a day (`closed`)")
     if any(values.get(name) and not getattr(lead, name) for name in SIGNAL_FIELDS):
         values["tier"] = "A"  # a new closing signal: the lead can close within 3 days
     before = {name: getattr(lead, name) for name in values}
@@ -649,6 +674,7 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
         lead = Lead.get_by_id(lead_id)
         before = {
             "outcome": lead.outcome,
+            "closed": lead.closed,
             "customer": lead.customer_id,
             "last_contact": lead.last_contact,
         }
@@ -682,7 +708,7 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
                 owed_on=day,
                 amount_fen=preferences.get("leads.referral_reward_fen"),
             ).id
-        Lead.update(outcome="won", customer=customer, last_contact=day).where(
+        Lead.update(outcome="won", closed=day, customer=customer, last_contact=day).where(
             Lead.id == lead_id
         ).execute()
     return Conversion(lead_id, customer.id, order.id, reward_id, new, before)
@@ -698,8 +724,9 @@ def undo_win(conversion: Conversion) -> None:
             Customer.delete().where(Customer.id == conversion.customer_id).execute()
 
 
-def lose(lead_id: int, reason: str) -> dict:
-    return edit_lead(lead_id, outcome="lost", lost_reason=reason.strip())
+def lose(lead_id: int, reason: str, day: date) -> dict:
+    """Lost on `day`, for `reason`; returns the former values (for undo)."""
+    return edit_lead(lead_id, outcome="lost", closed=day, lost_reason=reason.strip())
 
 
 def rewards_owed() -> list[ReferralReward]:

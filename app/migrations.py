@@ -33,17 +33,37 @@ def rebuild_table(model: type[pw.Model]) -> None:
     model._schema.create_indexes(safe=True)
 
 
+def create_indexes(model: type[pw.Model]) -> None:
+    """A model's indexes as it declares them now, but those on a column a later step adds
+    (an earlier step runs on the table as it was then)."""
+    columns = {
+        row[1] for row in database.execute_sql(f'PRAGMA table_info("{model._meta.table_name}")')
+    }
+    for query in model._schema._create_indexes(safe=True):
+        sql, params = query.query()
+        if any(
+            f"({name})" in sql or f'("{name}")' in sql
+            for name in LATER_COLUMNS.get(model._meta.table_name, ())
+            if name not in columns
+        ):
+            continue
+        database.execute_sql(sql, params)
+
+
+LATER_COLUMNS = {"lead": ("closed",)}  # columns added by a step after the first ones
+
+
 def _v2_money_is_never_negative() -> None:
     """CHECK constraints: order amounts, channel costs, revenue and budget are ≥ 0; the
     indexes the leads table sorts by."""
     for model in (Customer, Order, ChannelCost):
         rebuild_table(model)
-    Lead._schema.create_indexes(safe=True)
+    create_indexes(Lead)
 
 
 def _v3_follow_up_dates_are_indexed() -> None:
     """The index the leads table pages by follow-up date through."""
-    Lead._schema.create_indexes(safe=True)
+    create_indexes(Lead)
 
 
 def _v4_period_figures_from_covering_indexes() -> None:
@@ -52,8 +72,8 @@ def _v4_period_figures_from_covering_indexes() -> None:
     they replace go."""
     for name in ("order_date", "activity_date", "activity_date_kind"):
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
-    Order._schema.create_indexes(safe=True)
-    Activity._schema.create_indexes(safe=True)
+    create_indexes(Order)
+    create_indexes(Activity)
 
 
 def _v5_fewer_lead_indexes() -> None:
@@ -73,7 +93,18 @@ def _v5_fewer_lead_indexes() -> None:
         "lead_customer_id",
     ):
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
-    Lead._schema.create_indexes(safe=True)
+    create_indexes(Lead)
+
+
+def _v6_leads_have_a_closing_date() -> None:
+    """Leads keep the day they were won or lost (`closed`), so "won through as-of" can be
+    counted; a lead closed before this version gets its last contact, else its created day."""
+    database.execute_sql('ALTER TABLE "lead" ADD COLUMN "closed" DATE')
+    database.execute_sql(
+        'UPDATE "lead" SET "closed" = COALESCE("last_contact", "created") '
+        "WHERE \"outcome\" IN ('won', 'lost')"
+    )
+    create_indexes(Lead)  # "lead_closed"
 
 
 # version reached → the step that reaches it
@@ -82,5 +113,6 @@ STEPS = {
     3: _v3_follow_up_dates_are_indexed,
     4: _v4_period_figures_from_covering_indexes,
     5: _v5_fewer_lead_indexes,
+    6: _v6_leads_have_a_closing_date,
 }
 SCHEMA_VERSION = max(STEPS)  # the version this RepDesk writes (new files start at it)

@@ -1,6 +1,8 @@
 """Money is kept in integer fen (分); these helpers are the only way in and out of yuan."""
 
+import math
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 FEN_PER_YUAN = 100
 
@@ -31,3 +33,14 @@ def format_yuan(fen: int) -> str:
     """¥84,000.50 — the display form used in tables and reports."""
     sign = "-" if fen < 0 else ""
     return f"{sign}¥{abs(fen_to_yuan(fen)):,.2f}"
+
+
+def round_fen(amount: Fraction | int) -> int:
+    """An exact amount of fen (a ratio such as an average order) to the nearest fen, halves
+    up."""
+    return math.floor(Fraction(amount) + Fraction(1, 2))
+
+
+def format_fen(amount: Fraction | int | None) -> str:
+    """An exact amount of fen shown to the fen (`—` for none): ¥33,115.39."""
+    return "—" if amount is None else format_yuan(round_fen(amount))

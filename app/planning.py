@@ -5,7 +5,6 @@ Every ceiling is taken on exact fractions (the guide's 60 × 12% × 1.1 = 7.92 �
 ÷ 35% ÷ 20 working days = 3, where floating point gives 4). Money stays in fen.
 """
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -27,6 +26,7 @@ from app.models import (
     Target,
     database,
 )
+from app.money import round_fen
 from app.workdays import (
     add_months,
     month_bounds,
@@ -54,16 +54,14 @@ def exact(value) -> Fraction:
     return Fraction(str(value)) if isinstance(value, Decimal | str) else Fraction(value)
 
 
-def status(actual: int, expected: Fraction) -> str:
-    """green ≥ 100 % of expected, amber ≥ 85 %, red below (nothing expected yet: green)."""
+def status(actual: int, expected: Fraction, target_fen: int) -> str | None:
+    """The pace colour: None without a revenue target (nothing to be on pace with); else
+    green ≥ 100 % of expected, amber ≥ 85 %, red below (nothing expected yet: green)."""
+    if not target_fen:
+        return None
     if expected <= 0 or actual / expected >= GREEN:
         return "green"
     return "amber" if actual / expected >= AMBER else "red"
-
-
-def round_fen(amount: Fraction) -> int:
-    """To the nearest fen, halves up."""
-    return math.floor(amount + Fraction(1, 2))
 
 
 # -- the month ---------------------------------------------------------------------------
@@ -219,10 +217,11 @@ class Checkpoint:
     day: date
     expected_fen: Fraction
     actual_fen: int
+    target_fen: int  # the month's revenue target (0: none, so no status)
 
     @property
-    def status(self) -> str:
-        return status(self.actual_fen, self.expected_fen)
+    def status(self) -> str | None:
+        return status(self.actual_fen, self.expected_fen, self.target_fen)
 
 
 def checkpoints(month: str, as_of: date, target_fen: int) -> list[Checkpoint]:
@@ -237,26 +236,34 @@ def checkpoints(month: str, as_of: date, target_fen: int) -> list[Checkpoint]:
         if day <= as_of:
             found.append(
                 Checkpoint(
-                    day, expected_revenue(target_fen, month, day), revenue_through(month, day)
+                    day,
+                    expected_revenue(target_fen, month, day),
+                    revenue_through(month, day),
+                    target_fen,
                 )
             )
     return found
 
 
+UPCOMING = "upcoming"  # a period's status before it starts
+
+
 @dataclass
 class Period:
-    """A week or a 旬 of the month: its working days, expected and actual revenue."""
+    """A week or a 旬 of the month: its working days, the revenue expected in it (all of it,
+    and the part due by as-of) and its revenue through as-of."""
 
     label: str
     start: date
     end: date
     working_days: int
     expected_fen: int
+    expected_to_date_fen: int
     actual_fen: int
+    status: str | None  # pace colour, UPCOMING before it starts, None without a target
 
 
-def periods(month: str, target_fen: int, by: str) -> list[Period]:
-    """The month split by ISO week (`by="week"`) or by 旬 (1–10, 11–20, 21–end)."""
+def _spans(month: str, by: str) -> list[tuple[str, date, date]]:
     first, last = month_bounds(month)
     spans = []
     if by == "week":
@@ -269,17 +276,34 @@ def periods(month: str, target_fen: int, by: str) -> list[Period]:
     else:
         for number, (low, high) in enumerate(((1, 10), (11, 20), (21, last.day)), start=1):
             spans.append((str(number), first.replace(day=low), first.replace(day=high)))
-    days = month_working_days(month)
+    return spans
+
+
+def periods(month: str, target_fen: int, by: str, as_of: date) -> list[Period]:
+    """The month split by ISO week (`by="week"`) or by 旬 (1–10, 11–20, 21–end); each
+    period's revenue counts its orders through as-of, and its status compares them with what
+    its working days through as-of expect."""
+    first, _ = month_bounds(month)
+    days = working_days(first.year, first.month)
     rows = []
-    for name, start, end in spans:
-        in_span = sum(1 for day in working_days(first.year, first.month) if start <= day <= end)
-        expected = round_fen(Fraction(target_fen * in_span, days)) if days else 0
+    for name, start, end in _spans(month, by):
+        in_span = sum(1 for day in days if start <= day <= end)
+        to_date = sum(1 for day in days if start <= day <= min(end, as_of))
+        expected = round_fen(Fraction(target_fen * in_span, len(days))) if days else 0
+        expected_to_date = Fraction(target_fen * to_date, len(days)) if days else Fraction(0)
         actual = (
             Order.select(pw.fn.COALESCE(pw.fn.SUM(Order.amount_fen), 0))
-            .where(Order.date.between(start, end))
+            .where(Order.date.between(start, min(end, as_of)))
             .scalar()
         )
-        rows.append(Period(name, start, end, in_span, expected, actual))
+        state = (
+            status(actual, expected_to_date, target_fen)
+            if start <= as_of or not target_fen
+            else UPCOMING
+        )
+        rows.append(
+            Period(name, start, end, in_span, expected, round_fen(expected_to_date), actual, state)
+        )
     return rows
 
 
@@ -361,7 +385,7 @@ def new_long_term_customers(month: str, as_of: date) -> int:
     rows = database.execute(
         Order.select(Order.customer, pw.fn.MIN(Order.date), second)
         .where(
-            Order.date.between(first, last)
+            Order.date.between(first, min(last, as_of))
             & ~pw.fn.EXISTS(
                 earlier.select(pw.SQL("1")).where(
                     (earlier.customer == Order.customer) & (earlier.date < first)

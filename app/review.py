@@ -8,9 +8,8 @@ from fractions import Fraction
 
 import peewee as pw
 
-from app import planning
+from app import figures, planning
 from app.i18n import QT_TRANSLATE_NOOP
-from app.metrics import period_actuals
 from app.models import (
     CaseEntry,
     Channel,
@@ -66,27 +65,50 @@ class LineResult:
 
 @dataclass
 class Review:
-    """Everything the review tab and the PDF show for a month, as of a day."""
+    """Everything the review tab and the PDF show for a month, as of a day: the month's
+    figures (app.figures) with the review's own comparisons and readings."""
 
-    month: str
-    as_of: date
-    through: date
-    target_fen: int
-    actual: dict
-    completion: Fraction | None
+    figures: figures.MonthFigures
     lines: list[LineResult]
     channels: list[tuple[str, int, int]]  # channel, revenue this month, last month
     expected_visits: Fraction
-    close_rate: Fraction | None
     history_rate: Fraction | None
-    average_order: Fraction | None
     plan_average: Fraction | None
     readings: list[str] = field(default_factory=list)
     stored: MonthlyReview | None = None
 
     @property
+    def month(self) -> str:
+        return self.figures.month
+
+    @property
+    def as_of(self) -> date:
+        return self.figures.as_of
+
+    @property
+    def actual(self) -> figures.Actuals:
+        return self.figures.actual
+
+    @property
+    def target_fen(self) -> int:
+        return self.figures.target_fen
+
+    @property
+    def completion(self) -> Fraction | None:
+        return self.figures.completion
+
+    @property
     def gap_fen(self) -> int:
-        return max(self.target_fen - self.actual["revenue_fen"], 0)
+        return self.figures.gap_fen
+
+    @property
+    def close_rate(self) -> Fraction | None:
+        return self.figures.close_rate
+
+    @property
+    def average_order(self) -> Fraction | None:
+        """Average order value in fen, exact."""
+        return self.figures.average_order_fen
 
 
 def _revenue_by_line(line, start: date, end: date) -> int:
@@ -134,78 +156,55 @@ def readings(
     return found or ["on_track"]
 
 
-def build(month: str, as_of: date) -> Review:
-    first, last = month_bounds(month)
-    through = min(as_of, last)
-    actual = (
-        period_actuals(first, through)
-        if through >= first
-        else {
-            "revenue_fen": 0,
-            "deals": 0,
-            "new_customers": 0,
-            "effective_visits": 0,
-            "effective_leads": 0,
-            "calls": 0,
-        }
-    )
-    target = planning.target_for(month)
-    target_fen = target.revenue_fen if target else 0
+def build(month: str, as_of: date, month_figures: figures.MonthFigures | None = None) -> Review:
+    """The month's review on as-of (`month_figures`: the month's figures, when already
+    built)."""
+    numbers = month_figures or figures.build(month, as_of)
+    first, _ = month_bounds(month)
+    through = numbers.through
     lines = [
         LineResult(
             line.product,
             line.customer_type,
             line.revenue_fen,
-            _revenue_by_line(line, first, through),
+            _revenue_by_line(line, first, through) if through else 0,
         )
         for line in planning.plan_lines(month)
     ]
-    previous = previous_month(month)
-    now, before = _revenue_by_channel(first, through), _revenue_by_channel(*month_bounds(previous))
+    previous_first, previous_last = month_bounds(previous_month(month))
+    now = _revenue_by_channel(first, through) if through else {}
+    before = _revenue_by_channel(previous_first, min(previous_last, as_of))
     channels = sorted(
         ((name, now.get(name, 0), before.get(name, 0)) for name in set(now) | set(before)),
-        key=lambda row: -row[1],
+        key=lambda row: (-row[1], -row[2], row[0]),
     )
-    days = planning.month_working_days(month)
-    visit_target = (target.effective_visits or 0) if target else 0
     expected_visits = (
-        Fraction(visit_target * planning._elapsed(month, through), days) if days else Fraction(0)
-    )
-    close_rate = (
-        Fraction(actual["deals"], actual["effective_visits"])
-        if actual["effective_visits"]
-        else None
+        Fraction(numbers.target_effective_visits * numbers.elapsed, numbers.working_days)
+        if numbers.working_days
+        else Fraction(0)
     )
     history_rate = planning.historical_close_rate(month)
-    average_order = Fraction(actual["revenue_fen"], actual["deals"]) if actual["deals"] else None
-    plan_orders = sum(planning.orders_needed(line) for line in planning.plan_lines(month))
+    plan_orders = sum(row.orders for row in numbers.plan)
     plan_average = (
-        Fraction(sum(line.revenue_fen for line in planning.plan_lines(month)), plan_orders)
+        Fraction(sum(row.line.revenue_fen for row in numbers.plan), plan_orders)
         if plan_orders
         else None
     )
     review = Review(
-        month,
-        as_of,
-        through,
-        target_fen,
-        actual,
-        Fraction(actual["revenue_fen"], target_fen) if target_fen else None,
+        numbers,
         lines,
         channels,
         expected_visits,
-        close_rate,
         history_rate,
-        average_order,
         plan_average,
         stored=MonthlyReview.get_or_none(MonthlyReview.month == month),
     )
     review.readings = readings(
-        actual["effective_visits"],
+        numbers.actual.effective_visits,
         expected_visits,
-        close_rate,
+        numbers.close_rate,
         history_rate,
-        average_order,
+        numbers.average_order_fen,
         plan_average,
     )
     return review

@@ -255,8 +255,9 @@ def heavy_database(path: Path, scale: float) -> Path:
         "INSERT INTO lead (name, contact, phone, industry, size, channel_id, referred_by, tier,"
         " stage, expected_amount_fen, created, last_contact, outcome, lost_reason,"
         " discovery_efficiency, discovery_hidden_costs, discovery_tried, signal_after_sales,"
-        " signal_contract, signal_competitor, notes) VALUES (?, '王伟', ?, ?, '', ?, '', ?, ?,"
-        " ?, ?, ?, ?, '', '', '', '', 0, 0, 0, '')",
+        " signal_contract, signal_competitor, notes, closed) VALUES (?, '王伟', ?, ?, '', ?, '',"
+        " ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, 0, '',"
+        " CASE WHEN ?10 = 'open' THEN NULL ELSE ?9 END)",  # closed: the last contact
         [
             (
                 f"测试{i:06d}有限公司",
@@ -311,13 +312,13 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
     import sqlite3
     from datetime import date
 
-    from app import db, metrics
+    from app import db, figures
 
     as_of = date(2026, 11, 20)
     db.open_database(path)
 
     def ours():
-        metrics.month_summary("2026-11", as_of)
+        figures.month_summary("2026-11", as_of)
 
     connection = sqlite3.connect(path)
     raw_queries = [
@@ -350,18 +351,20 @@ def bench_summary(path: Path, scale: float, runs: int) -> None:
         "SELECT date, COUNT(*) FROM \"order\" WHERE date BETWEEN '2026-09-28' AND "
         "'2026-11-20' GROUP BY 1",
         # leads: open by tier, and every overdue lead with its follow-up date
-        "SELECT tier, COUNT(*) FROM lead WHERE outcome = 'open' GROUP BY tier",
+        "SELECT tier, COUNT(*) FROM lead WHERE created <= '2026-11-20' AND (outcome = 'open' "
+        "OR closed > '2026-11-20') GROUP BY tier",
         "SELECT name, date(COALESCE(last_contact, created), CASE tier WHEN 'A' THEN "
         "'+3 days' WHEN 'B' THEN '+7 days' WHEN 'C' THEN '+30 days' ELSE '+7 days' END) d "
-        "FROM lead WHERE outcome = 'open' AND d < '2026-11-20' ORDER BY d, name",
+        "FROM lead WHERE created <= '2026-11-20' AND (outcome = 'open' OR closed > "
+        "'2026-11-20') AND d < '2026-11-20' ORDER BY d, name",
         # channels: their costs, leads created and won in the month, deals and revenue of
         # their customers
         "SELECT id, name FROM channel ORDER BY id",
         "SELECT channel_id, cost_fen FROM channel_cost WHERE month = '2026-11'",
-        "SELECT channel_id, COUNT(*), SUM(outcome = 'won') FROM lead WHERE created BETWEEN "
-        "'2026-11-01' AND '2026-11-30' GROUP BY 1",
+        "SELECT channel_id, COUNT(*), SUM(outcome = 'won' AND closed <= '2026-11-20') FROM "
+        "lead WHERE created BETWEEN '2026-11-01' AND '2026-11-20' GROUP BY 1",
         'SELECT c.channel_id, COUNT(*), SUM(o.amount_fen) FROM "order" o JOIN customer c '
-        "ON o.customer_id = c.id WHERE o.date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY 1",
+        "ON o.customer_id = c.id WHERE o.date BETWEEN '2026-11-01' AND '2026-11-20' GROUP BY 1",
         # the rep's touchpoint marks, and the 10th/20th checkpoints
         "SELECT * FROM lifecycle_event WHERE status != 'due'",
         "SELECT SUM(amount_fen) FROM \"order\" WHERE date BETWEEN '2026-11-01' AND '2026-11-10'",

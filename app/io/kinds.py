@@ -383,6 +383,7 @@ class Customers(_Upserting):
         Col("founded", "成立日期", "date"),
         Col("contract_end", "合同到期", "date"),
         Col("contact_left", "对接人离职", "bool", default=False),
+        Col("contact_left_on", "离职日期", "date"),
         Col("notes", "备注"),
     ]
     tags_link = (CustomerTag, "customer")
@@ -413,17 +414,25 @@ class Customers(_Upserting):
         row = {self.RENAMED.get(key, key): value for key, value in values.items()}
         if "channel" in row:
             row["channel"] = lookup.channel(row["channel"])
-        if row.get("contact_left") and "contact_left" in values:
-            row["contact_left_on"] = today
+        # the day the contact left: the one given, else (marked as left) the day it is marked
+        # — the import's own day, passed in (an update keeps the day first recorded)
+        given = row.get("contact_left_on") is not None
+        if not given:
+            row.pop("contact_left_on", None)  # a blank cell never erases a stored day
+            if row.get("contact_left"):
+                row["contact_left_on"] = today
+        row["_left_given"] = given
         return row
-
-    def adjust_insert(self, row, lookup):
-        row["created"] = lookup.today
 
     def adjust_update(self, old, row):
         row.pop("created", None)
-        if row.get("contact_left") and old["contact_left"]:
+        given = row.pop("_left_given", False)
+        if row.get("contact_left") and old["contact_left"] and not given:
             row["contact_left_on"] = old["contact_left_on"]  # the day it was first set
+
+    def adjust_insert(self, row, lookup):
+        row.pop("_left_given", None)
+        row["created"] = lookup.today
 
     def export_rows(self):
         query = (
@@ -455,6 +464,7 @@ class Customers(_Upserting):
                 "founded": c.founded,
                 "contract_end": c.contract_end,
                 "contact_left": c.contact_left,
+                "contact_left_on": c.contact_left_on,
                 "notes": c.notes,
             },
         )
@@ -493,6 +503,7 @@ class Leads(_Upserting):
         Col("created", "创建日期", "date"),
         Col("last_contact", "最近跟进", "date"),
         Col("outcome", "结果", "word", default="open", words=OUTCOMES),
+        Col("closed", "结案日期", "date"),
         Col("lost_reason", "输单原因"),
         Col("tags", "标签", "tags"),
         Col("notes", "备注"),
@@ -513,13 +524,26 @@ class Leads(_Upserting):
             row["expected_amount_fen"] = row.pop("expected_amount")
         if "channel" in row:
             row["channel"] = lookup.channel(row["channel"])
+        # the closing day: the one given, else (won or lost without one) the import's day
+        if "outcome" not in row:
+            if row.get("closed") is None:
+                row.pop("closed", None)  # nothing said about closing: the stored day stays
+        elif row["outcome"] == "open":
+            row["closed"] = None
+        elif row.get("closed") is None:
+            row["closed"] = today
+            row["_closed_given"] = False
         return row
 
     def adjust_update(self, old, row):
         if row.get("created") is None:
             row.pop("created", None)  # a blank created date keeps the one stored
+        given = row.pop("_closed_given", True)
+        if not given and old["outcome"] == row.get("outcome") and old["closed"]:
+            row["closed"] = old["closed"]  # still closed as it was: keep the day it closed
 
     def adjust_insert(self, row, lookup):
+        row.pop("_closed_given", None)
         if row.get("created") is None:
             row["created"] = lookup.today
 
@@ -547,6 +571,7 @@ class Leads(_Upserting):
                 "created": lead.created,
                 "last_contact": lead.last_contact,
                 "outcome": lead.outcome,
+                "closed": lead.closed,
                 "lost_reason": lead.lost_reason,
                 "notes": lead.notes,
             },

@@ -236,6 +236,14 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>¥ 10k</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>Leads: the channel&apos;s leads created this month through the day shown; won: those of them won by then; conversion = won ÷ leads. Deals and revenue: the orders this month of the channel&apos;s customers, old and new; ROI = (revenue − cost) ÷ cost.</source>
+        <translation>线索：该渠道本月（截至所示日期）新建的线索；赢单：其中截至当日已赢单的；转化率 = 赢单 ÷ 线索。成交单数和业绩：该渠道客户（新老客户）本月的订单；ROI =（业绩 − 费用）÷ 费用。</translation>
+    </message>
+    <message>
         <source>Save day</source>
         <translation>保存当天</translation>
     </message>
@@ -256,24 +264,20 @@
         <translation>完成目标 {completion} · 较上月 {change}</translation>
     </message>
     <message>
+        <source>no target · {change} vs last month</source>
+        <translation>未设目标 · 较上月 {change}</translation>
+    </message>
+    <message>
         <source>{change} vs last month</source>
         <translation>较上月 {change}</translation>
     </message>
     <message>
-        <source>on pace</source>
-        <translation>进度正常</translation>
-    </message>
-    <message>
-        <source>slightly behind</source>
-        <translation>略微落后</translation>
-    </message>
-    <message>
-        <source>behind</source>
-        <translation>落后</translation>
-    </message>
-    <message>
         <source>expected by today: {amount}</source>
         <translation>截至今天应完成：{amount}</translation>
+    </message>
+    <message>
+        <source>Set the month&apos;s revenue target on the Targets tab.</source>
+        <translation>请在“目标”页设定本月业绩目标。</translation>
     </message>
     <message>
         <source>The day already has more recorded elsewhere (imported or linked to a customer); change those records instead.</source>
@@ -322,6 +326,10 @@
     <message>
         <source>Target pace</source>
         <translation>目标进度</translation>
+    </message>
+    <message>
+        <source>{channel}: leads {leads} → won {won} ({conversion}) · deals {deals}, revenue {revenue} · ROI {roi}</source>
+        <translation>{channel}：线索 {leads} → 赢单 {won}（{conversion}）· 成交 {deals} 单，业绩 {revenue} · ROI {roi}</translation>
     </message>
     <message>
         <source>top 20%: {share}</source>
@@ -663,6 +671,26 @@ The details are in {log}.</source>
         <translation>任务</translation>
     </message>
     <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
@@ -677,6 +705,10 @@ The details are in {log}.</source>
     <message>
         <source>Act</source>
         <translation>处理</translation>
+    </message>
+    <message>
+        <source>W{week}</source>
+        <translation>第{week}周</translation>
     </message>
 </context>
 <context>
@@ -894,6 +926,42 @@ The details are in {log}.</source>
         <translation>ROI</translation>
     </message>
     <message>
+        <source>The channel as the rep named it</source>
+        <translation>销售自己命名的渠道</translation>
+    </message>
+    <message>
+        <source>What the channel cost this month</source>
+        <translation>该渠道本月的费用</translation>
+    </message>
+    <message>
+        <source>Leads from the channel created this month, through the day shown</source>
+        <translation>该渠道本月（截至所示日期）新建的线索</translation>
+    </message>
+    <message>
+        <source>Those of these leads won by the day shown</source>
+        <translation>这些线索中截至所示日期已赢单的</translation>
+    </message>
+    <message>
+        <source>Won ÷ leads, of the leads the channel brought this month</source>
+        <translation>赢单 ÷ 线索（该渠道本月带来的线索）</translation>
+    </message>
+    <message>
+        <source>Orders this month, through the day shown, of the channel&apos;s customers — old and new, not only the leads above</source>
+        <translation>该渠道客户（新老客户，不只是上面的线索）本月截至所示日期的订单</translation>
+    </message>
+    <message>
+        <source>The amount of those orders</source>
+        <translation>这些订单的金额</translation>
+    </message>
+    <message>
+        <source>Cost ÷ deals</source>
+        <translation>费用 ÷ 成交单数</translation>
+    </message>
+    <message>
+        <source>(Revenue − cost) ÷ cost</source>
+        <translation>（业绩 − 费用）÷ 费用</translation>
+    </message>
+    <message>
         <source>Referral rewards owed</source>
         <translation>待付转介绍奖励</translation>
     </message>
@@ -964,6 +1032,10 @@ The details are in {log}.</source>
     <message>
         <source>{contact} {phone} · {outcome} · follow up by {due}</source>
         <translation>{contact} {phone} · {outcome} · 下次跟进 {due}</translation>
+    </message>
+    <message>
+        <source>{contact} {phone} · {outcome} on {closed}</source>
+        <translation>{contact} {phone} · {closed} {outcome}</translation>
     </message>
     <message>
         <source>Won: the first order</source>
@@ -2024,14 +2096,6 @@ Targets, leads, customers and a daily plan for a front-line sales representative
 <context>
     <name>Report</name>
     <message>
-        <source>Revenue by week (¥)</source>
-        <translation>每周业绩（¥）</translation>
-    </message>
-    <message>
-        <source>Close rate by week (%)</source>
-        <translation>每周成交率（%）</translation>
-    </message>
-    <message>
         <source>this month</source>
         <translation>本月</translation>
     </message>
@@ -2128,24 +2192,28 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>差距</translation>
     </message>
     <message>
-        <source>on pace</source>
-        <translation>进度正常</translation>
-    </message>
-    <message>
-        <source>slightly behind</source>
-        <translation>略微落后</translation>
-    </message>
-    <message>
-        <source>behind</source>
-        <translation>落后</translation>
-    </message>
-    <message>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Revenue by week</source>
+        <translation>每周业绩</translation>
+    </message>
+    <message>
+        <source>Close rate by week</source>
+        <translation>每周成交率</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>The month at a glance</source>
+        <translation>本月概览</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -2156,8 +2224,36 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>状态</translation>
     </message>
     <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Leads: created in the month through the as-of day; won: those of them won by then. Deals and revenue: the orders of the channel&apos;s customers, old and new.</source>
+        <translation>线索：本月截至统计日新建的线索；赢单：其中截至当日已赢单的。成交单数和业绩：该渠道客户（新老客户）的订单。</translation>
+    </message>
+    <message>
         <source>Channel contribution against last month</source>
         <translation>各渠道贡献（对比上月）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
     </message>
     <message>
         <source>2. Process</source>
@@ -2204,12 +2300,16 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>……另有 {count} 位客户：客户生命周期日历中可查看全部。</translation>
     </message>
     <message>
-        <source>Touchpoints in the next 14 days: {count}</source>
-        <translation>未来14天的客户触点：{count} 个</translation>
-    </message>
-    <message>
         <source>Touchpoint</source>
         <translation>触点</translation>
+    </message>
+    <message>
+        <source>Touchpoints from {start} to {end}: {count}</source>
+        <translation>{start} 至 {end} 的客户触点：{count} 个</translation>
+    </message>
+    <message>
+        <source>… and {count} more in the Lifecycle calendar.</source>
+        <translation>……另有 {count} 个，见“客户生命周期”日历。</translation>
     </message>
     <message>
         <source>3. Ability and the rep&apos;s own review</source>
@@ -2361,6 +2461,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Revenue {actual} of {target}: &lt;b&gt;{completion}&lt;/b&gt; complete, gap {gap}</source>
         <translation>业绩 {actual} / {target}：完成 &lt;b&gt;{completion}&lt;/b&gt;，差距 {gap}</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>未设目标</translation>
     </message>
     <message>
         <source>{product} {customer_type}: {actual} of {plan}</source>
@@ -2656,6 +2760,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>应完成</translation>
     </message>
     <message>
+        <source>Expected so far</source>
+        <translation>截至当日应完成</translation>
+    </message>
+    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
@@ -2760,6 +2868,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>已完成 {actual}，截至今天应完成 {expected}</translation>
     </message>
     <message>
+        <source>{actual} so far · no target: set the revenue target to see the pace</source>
+        <translation>目前 {actual} · 未设目标：设定业绩目标后显示进度</translation>
+    </message>
+    <message>
         <source>No target for this month yet: fill in the form and save.</source>
         <translation>本月还没有目标：请填写左侧表单并保存。</translation>
     </message>
@@ -2824,24 +2936,12 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>下旬（21日–月底）</translation>
     </message>
     <message>
-        <source>ahead</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>on pace</source>
-        <translation>进度正常</translation>
-    </message>
-    <message>
-        <source>slightly behind</source>
-        <translation>略微落后</translation>
-    </message>
-    <message>
-        <source>behind</source>
-        <translation>落后</translation>
-    </message>
-    <message>
         <source>{day}: {actual} of {expected} expected</source>
         <translation>{day}：已完成 {actual}，应完成 {expected}</translation>
+    </message>
+    <message>
+        <source>{day}: {actual}</source>
+        <translation>{day}：{actual}</translation>
     </message>
     <message>
         <source>The first checkpoint is on the 10th.</source>

@@ -1,12 +1,12 @@
 """Dashboard aggregates and the anomaly rule on hand-computed weeks."""
 
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 import pytest
 
-from app import dashboard, preferences
-from app.metrics import month_summary
+from app import dashboard, figures, preferences
+from app.figures import month_summary
 from app.models import Activity, Channel, ChannelCost, Customer, Order
 from app.money import yuan_to_fen
 
@@ -82,7 +82,7 @@ def test_daily_weekly_and_monthly_series(who):
     assert month.revenue_fen == yuan_to_fen(100000) and month.average_order == 50000_00
 
 
-def test_channel_roi(who):
+def test_channel_roi_through_as_of(who):
     referral = Channel.create(name="转介绍")
     fair = Channel.create(name="展会")
     Customer.update(channel=referral).execute()
@@ -90,7 +90,8 @@ def test_channel_roi(who):
     ChannelCost.create(channel=fair, month="2026-11", cost_fen=yuan_to_fen(6000))
     Order.create(customer=who, date=date(2026, 11, 5), amount_fen=yuan_to_fen(8800))
     Order.create(customer=who, date=date(2026, 10, 5), amount_fen=yuan_to_fen(9999))
-    rows = {r.channel: r for r in dashboard.channel_roi("2026-11")}
+    Order.create(customer=who, date=AS_OF + timedelta(days=1), amount_fen=yuan_to_fen(500))
+    rows = {r.channel: r for r in figures.build("2026-11", AS_OF).channels}
     assert rows["转介绍"].roi == Fraction(10)  # (8,800 − 800) ÷ 800
     assert rows["展会"].roi == Fraction(-1)  # (0 − 6,000) ÷ 6,000
 

@@ -86,6 +86,10 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     assert _indexes(path) == _indexes(fresh)
     after = _tables(path)
     assert after.keys() == before.keys()
+    # the closing day added to leads (its last column): the won lead, never contacted, gets
+    # its created day (2026-10-01)
+    assert [row[-1] for row in after["lead"]] == ["2026-10-01"]
+    after["lead"] = [row[:-1] for row in after["lead"]]
     for table, rows in before.items():
         assert after[table] == rows, table  # same rows, same ids, same values
     # the child rows that a careless rebuild of "customer" would cascade away or null
@@ -551,3 +555,22 @@ def test_the_file_level_helpers_stand_alone_and_backup_never_imports_db():
     assert not any(
         n.split(".")[1] in ("db", "backup", "output") for n in imports("sqlite_file", False)
     )
+
+
+def test_the_closing_day_step_dates_the_leads_already_closed(db_path):
+    from app import migrations
+
+    db.database.execute_sql('DROP INDEX "lead_closed"')
+    db.database.execute_sql('ALTER TABLE "lead" DROP COLUMN "closed"')  # as before the step
+    for name, outcome, last in (
+        ("赢单", "won", "2026-11-12"),
+        ("输单", "lost", None),
+        ("跟进", "open", "2026-11-15"),
+    ):
+        Lead.insert(name=name, created="2026-10-01", last_contact=last, outcome=outcome).execute()
+    with db.database.atomic():
+        migrations._v6_leads_have_a_closing_date()
+    closed = dict(db.database.execute_sql('SELECT name, closed FROM "lead"').fetchall())
+    # won: its last contact; lost without a contact: its created day; open: none
+    assert closed == {"赢单": "2026-11-12", "输单": "2026-10-01", "跟进": None}
+    assert "lead_closed" in str(db.database.execute_sql("PRAGMA index_list('lead')").fetchall())

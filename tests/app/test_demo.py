@@ -7,7 +7,7 @@ import pytest
 from app import db
 from app.demo import load_demo
 from app.errors import UserError
-from app.metrics import month_summary
+from app.figures import month_summary
 from app.models import (
     Activity,
     Customer,

@@ -144,7 +144,7 @@ def test_a_gbk_csv_with_chinese_headers_and_broken_rows(cli, tmp_path):
     huachen = Customer.get(Customer.name == "绍兴华辰科技有限公司")
     assert huachen.annual_revenue_fen == 1_200_000_00
     assert huachen.birthday == "02-30" and huachen.birthday_lunar  # a lunar 30th is fine
-    assert huachen.contact_left and huachen.contact_left_on == date.today()
+    assert huachen.contact_left and huachen.contact_left_on == date.today()  # the CLI's day
 
 
 def test_the_same_file_in_english(cli, tmp_path):
@@ -830,3 +830,110 @@ def test_a_column_read_at_once_equals_cell_by_cell(kind, key):
             quick = fields.parse_column(list(cells), column.parse, column.quick, blank)
             slow = fields.parse_column(list(cells), column.parse, None, blank)
             assert quick == slow, (cells, blank)
+
+
+# -- the closing day and the day a contact left ------------------------------------------
+
+
+def _import_month(folder, today):
+    """The same four files, imported on `today`; returns the month's summary on AS_OF."""
+    from app.figures import month_summary
+
+    files = {
+        "customers": [
+            ["name", "channel", "contact_left", "contact_left_on"],
+            ["甲公司", "展会", "yes", "2026-11-10"],
+            ["乙公司", "展会", "", ""],
+        ],
+        "leads": [
+            ["name", "channel", "created", "outcome", "closed"],
+            ["赢单", "展会", "2026-11-02", "won", "2026-11-12"],
+            ["输单", "展会", "2026-11-03", "lost", "2026-11-13"],
+            ["明天赢", "展会", "2026-11-04", "won", "2026-11-21"],  # as-of + 1
+            ["跟进中", "展会", "2026-11-05", "open", ""],
+        ],
+        "orders": [
+            ["customer", "date", "amount"],
+            ["乙公司", "2026-11-06", "1000"],
+            ["乙公司", "2026-11-21", "500"],  # as-of + 1
+        ],
+        "channels": [["channel", "month", "cost"], ["展会", "2026-11", "400"]],
+    }
+    for kind, rows in files.items():
+        path = write_csv(folder / f"{kind}.csv", rows)
+        result = pipeline.run_import(pipeline.plan_import(kind, path), today=today)
+        assert result.rejected == 0, kind
+    return month_summary("2026-11", AS_OF)
+
+
+def test_files_with_their_dates_give_the_same_summary_whatever_day_they_are_imported(tmp_path):
+    summaries = []
+    for name, today in (("a", date(2026, 11, 20)), ("b", date(2027, 3, 1))):
+        (tmp_path / name).mkdir()
+        db.open_database(tmp_path / name / "repdesk.sqlite3")
+        summaries.append(_import_month(tmp_path / name, today))
+        db.close_database()
+    assert summaries[0] == summaries[1]
+    # 4 leads created 2–5 Nov; won by the 20th: 赢单 only (明天赢 closes on the 21st): 1 ÷ 4;
+    # deals and revenue: 乙's order of the 6th (not the 21st's); (1,000 − 400) ÷ 400 = 1.5
+    assert summaries[0]["channels"] == [
+        {
+            "channel": "展会",
+            "cost": 400.0,
+            "leads": 4,
+            "won": 1,
+            "deals": 1,
+            "revenue": 1000.0,
+            "conversion": 0.25,
+            "roi": 1.5,
+        }
+    ]
+    # 甲's contact left on the 10th: the win-back is due 7 days later, the 17th
+    assert {"date": "2026-11-17", "customer": "甲公司", "kind": "win_back"} in summaries[0][
+        "lifecycle_due"
+    ]
+    # open on as-of: 跟进中 and 明天赢 (won only on the 21st), both tier B
+    assert (summaries[0]["leads"]["B"], summaries[0]["actual"]["revenue"]) == (2, 1000.0)
+
+
+def test_without_their_dates_the_days_are_the_imports_own(db_path, tmp_path):
+    customers = write_csv(tmp_path / "c.csv", [["name", "contact_left"], ["甲公司", "yes"]])
+    leads_file = write_csv(
+        tmp_path / "l.csv",
+        [["name", "created", "outcome"], ["赢单", "2026-11-02", "won"], ["跟进", "2026-11-02", ""]],
+    )
+    import_file("customers", customers)  # imported "today" = AS_OF, passed in
+    import_file("leads", leads_file)
+    assert Customer.get().contact_left_on == AS_OF
+    assert Lead.get(Lead.name == "赢单").closed == AS_OF
+    assert Lead.get(Lead.name == "跟进").closed is None
+    # imported again on a later day: the days stay those first recorded
+    for kind, path in (("customers", customers), ("leads", leads_file)):
+        pipeline.run_import(pipeline.plan_import(kind, path), today=date(2026, 12, 5))
+    assert Customer.get().contact_left_on == AS_OF
+    assert Lead.get(Lead.name == "赢单").closed == AS_OF
+    # and exported with them, so the file now carries them
+    out = tmp_path / "leads-out.csv"
+    pipeline.export_kind("leads", out)
+    assert "closed" in out.read_text("utf-8-sig").splitlines()[0]
+    assert f",won,{AS_OF.isoformat()}," in out.read_text("utf-8-sig").replace('"', "")
+
+
+def test_the_day_a_contact_left_is_kept_as_the_file_gives_it(db_path, tmp_path):
+    rows = [
+        ["name", "contact_left", "contact_left_on"],
+        ["已离职", "yes", "2026-11-10"],
+        ["已回来", "no", "2026-10-01"],  # came back: not left, the old day kept as written
+        ["未离职", "no", ""],
+    ]
+    import_file("customers", write_csv(tmp_path / "c.csv", rows))
+    found = {c.name: (c.contact_left, c.contact_left_on) for c in Customer.select()}
+    assert found == {
+        "已离职": (True, date(2026, 11, 10)),
+        "已回来": (False, date(2026, 10, 1)),
+        "未离职": (False, None),
+    }
+    out = tmp_path / "out.csv"
+    pipeline.export_kind("customers", out)
+    text = out.read_text("utf-8-sig").replace('"', "")
+    assert ",yes,2026-11-10," in text and ",no,2026-10-01," in text

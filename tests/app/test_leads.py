@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from app import db, leads, preferences
-from app.metrics import month_summary
+from app.figures import month_summary
 from app.models import (
     Activity,
     Channel,
@@ -62,13 +62,20 @@ def test_open_leads_by_tier_and_the_overdue_ones(db_path):
     lead("A逾期", "A", date(2026, 11, 16))  # due 11-19: overdue
     lead("B逾期", "B", date(2026, 11, 1))  # due 11-08: overdue
     lead("C正常", "C", date(2026, 11, 1))  # due 12-01
-    lead("赢单", "A", date(2026, 10, 1), outcome="won")  # closed: never overdue
+    lead("赢单", "A", date(2026, 10, 1), outcome="won", closed=date(2026, 10, 9))  # closed
+    lead("明天建", "A", created=AS_OF + timedelta(days=1))  # created after as-of: not yet
+    # lost on as-of + 1: still open on as-of (and due 10-01 + 7 = 10-08: overdue)
+    lead("明天输", "C", date(2026, 10, 1), outcome="lost", closed=AS_OF + timedelta(days=1))
     summary = month_summary("2026-11", AS_OF)
     assert summary["leads"] == {
         "A": 2,
         "B": 1,
-        "C": 1,
-        "overdue": [{"lead": "B逾期", "due": "2026-11-08"}, {"lead": "A逾期", "due": "2026-11-19"}],
+        "C": 2,  # C正常 and 明天输
+        "overdue": [
+            {"lead": "明天输", "due": "2026-10-31"},  # 10-01 + 30 days
+            {"lead": "B逾期", "due": "2026-11-08"},
+            {"lead": "A逾期", "due": "2026-11-19"},
+        ],
     }
 
 
@@ -198,24 +205,44 @@ def test_winning_a_lead_makes_a_customer_with_its_first_order_and_undo(db_path):
         None,
     )
     assert Lead.get_by_id(item.id).outcome == "won"
+    assert Lead.get_by_id(item.id).closed == AS_OF  # won on the day the window says
     assert month_summary("2026-11", AS_OF)["actual"]["new_customers"] == 1
     leads.undo_win(done)
     assert Customer.select().count() == 1 and Order.select().count() == 0
     assert ReferralReward.select().count() == 0
     assert Lead.get_by_id(item.id).outcome == "open"
+    assert Lead.get_by_id(item.id).closed is None
 
 
-def test_channel_figures(db_path):
+def test_losing_a_lead_dates_it_and_undo_reopens_it(db_path):
+    item = lead("甲", "B")
+    before = leads.lose(item.id, " 预算冻结 ", AS_OF)
+    lost = Lead.get_by_id(item.id)
+    assert (lost.outcome, lost.closed, lost.lost_reason) == ("lost", AS_OF, "预算冻结")
+    leads.edit_lead(item.id, **before)
+    assert (Lead.get_by_id(item.id).outcome, Lead.get_by_id(item.id).closed) == ("open", None)
+    with pytest.raises(ValueError):  # closing a lead without its day
+        leads.edit_lead(item.id, outcome="won")
+
+
+def test_channel_figures_count_through_as_of(db_path):
     cold = Channel.create(name="陌拜")
     ChannelCost.create(channel=cold, month="2026-11", cost_fen=yuan_to_fen(1000))
-    for index, outcome in enumerate(("won", "lost", "open", "open")):
-        lead(f"线索{index}", channel=cold, created=date(2026, 11, 2), outcome=outcome)
-    lead("上月的", channel=cold, created=date(2026, 10, 2), outcome="won")
+    nov2 = date(2026, 11, 2)
+    lead("线索0", channel=cold, created=nov2, outcome="won", closed=date(2026, 11, 9))
+    lead("线索1", channel=cold, created=nov2, outcome="lost", closed=date(2026, 11, 9))
+    lead("线索2", channel=cold, created=nov2)
+    lead("线索3", channel=cold, created=nov2, outcome="won", closed=AS_OF + timedelta(days=1))
+    lead("明天的", channel=cold, created=AS_OF + timedelta(days=1))  # after as-of: not counted
+    lead("上月的", channel=cold, created=date(2026, 10, 2), outcome="won", closed=nov2)
     buyer = Customer.create(name="客户", channel=cold, created=date(2026, 1, 1))
     Order.create(customer=buyer, date=date(2026, 11, 5), amount_fen=yuan_to_fen(3000))
     Order.create(customer=buyer, date=date(2026, 11, 6), amount_fen=yuan_to_fen(2000))
-    [row] = leads.channels("2026-11")
-    # 4 leads this month, 1 won: 25%; 2 deals; (5,000 − 1,000) ÷ 1,000 = 4; ¥500 a deal
+    Order.create(customer=buyer, date=AS_OF + timedelta(days=1), amount_fen=yuan_to_fen(500))
+    [row] = leads.channels("2026-11", AS_OF)
+    # 4 leads created 1–20 Nov (not the one on the 21st, not October's); won by the 20th:
+    # 线索0 only (线索3 is won on the 21st) → 1 ÷ 4 = 25%. Orders 1–20 Nov: 2 deals, ¥5,000
+    # (the ¥500 on the 21st is not in it); (5,000 − 1,000) ÷ 1,000 = 4; ¥500 a deal
     assert (row.leads, row.won, row.deals, row.revenue_fen) == (4, 1, 2, yuan_to_fen(5000))
     assert (row.conversion, row.roi, row.cost_per_deal) == (
         Fraction(1, 4),
@@ -227,28 +254,40 @@ def test_channel_figures(db_path):
             "channel": "陌拜",
             "cost": 1000.0,
             "leads": 4,
+            "won": 1,
             "deals": 2,
             "revenue": 5000.0,
             "conversion": 0.25,
             "roi": 4.0,
         }
     ]
+    # a day later: 5 leads, 2 won (40%); 3 deals, ¥5,500; (5,500 − 1,000) ÷ 1,000 = 4.5
+    [row] = month_summary("2026-11", AS_OF + timedelta(days=1))["channels"]
+    assert (row["leads"], row["won"], row["deals"], row["revenue"]) == (5, 2, 3, 5500.0)
+    assert (row["conversion"], row["roi"]) == (0.4, 4.5)
 
 
 def test_win_rates_per_tag_and_segment_with_the_minimum_sample(db_path):
     digital = Tag.create(name="数字化转型")
+    closed = date(2026, 11, 2)
     for index in range(7):  # 2 won of 7 closed manufacturers: 28.6%
-        item = lead(f"制造{index}", industry="制造业", outcome="won" if index < 2 else "lost")
+        outcome = "won" if index < 2 else "lost"
+        item = lead(f"制造{index}", industry="制造业", outcome=outcome, closed=closed)
         LeadTag.create(lead=item, tag=digital)
     for index in range(4):  # 3 won of 4 closed retailers: too few to say
-        lead(f"零售{index}", industry="零售", outcome="won" if index < 3 else "lost")
+        lead(f"零售{index}", industry="零售", outcome="won" if index < 3 else "lost", closed=closed)
     lead("跟进中", industry="零售")  # open: not closed
-    rates = {(r.segment, r.value): r for r in leads.win_rates()}
+    # won on as-of + 1: not closed yet on as-of
+    lead("明天赢", industry="制造业", outcome="won", closed=AS_OF + timedelta(days=1))
+    rates = {(r.segment, r.value): r for r in leads.win_rates(AS_OF)}
     assert rates[("industry", "制造业")].rate == Fraction(2, 7)
     assert rates[("tag", "数字化转型")].rate == Fraction(2, 7)
     assert rates[("industry", "零售")].closed == 4 and rates[("industry", "零售")].rate is None
-    ranked = leads.win_rates()
+    ranked = leads.win_rates(AS_OF)
     assert ranked[-1].rate is None  # not enough data ranks last
+    # a day later the manufacturer won on the 21st counts: 3 won of 8 closed
+    later = {(r.segment, r.value): r for r in leads.win_rates(AS_OF + timedelta(days=1))}
+    assert later[("industry", "制造业")].rate == Fraction(3, 8)
 
 
 def test_the_sesame_and_watermelon_warning(db_path):

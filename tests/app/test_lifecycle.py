@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from app import db, lifecycle
-from app.metrics import month_summary
+from app.figures import month_summary
 from app.models import Customer, LifecycleEvent, Order
 from app.money import yuan_to_fen
 

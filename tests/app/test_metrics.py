@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from app.metrics import month_summary
+from app.figures import month_summary
 from app.models import Activity, Customer, Order
 from app.money import yuan_to_fen
 
@@ -22,6 +22,7 @@ def month_data(db_path):
         (jia, date(2026, 11, 10), "84000.50"),
         (yi, date(2026, 11, 3), "12345.67"),  # 乙's first order: a new customer in November
         (yi, date(2026, 11, 20), "3000.00"),  # on as-of: included
+        (bing, date(2026, 11, 21), "700.00"),  # as-of + 1: not yet
         (bing, date(2026, 11, 25), "5000.00"),  # after as-of: not yet
     ):
         Order.create(customer=who, date=day, amount_fen=yuan_to_fen(yuan))

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from app import db, planning, preferences
-from app.metrics import month_summary
+from app.figures import month_summary
 from app.models import Activity, Customer, MarketSlice, Order, PlanLine, SwotNote, Target
 from app.money import yuan_to_fen
 
@@ -138,6 +138,7 @@ def november(customer):
     Target.create(month=NOV, revenue_fen=yuan_to_fen(210000), effective_visits=60)
     for day, yuan in ((3, "60000"), (10, "5000"), (16, "80000"), (20, "10000")):
         order(customer, date(2026, 11, day), yuan)
+    order(customer, date(2026, 11, 21), "33333")  # the day after the tests' as-of (the 20th)
 
 
 def test_checkpoints_on_the_10th_and_the_20th(november):
@@ -209,11 +210,23 @@ def test_the_summary_reports_target_plan_completion_and_pace(november):
     assert month_summary(NOV, date(2026, 11, 19))["pace"]["expected_revenue"] == 140000.0
 
 
-def test_without_a_target_the_figures_are_zero_and_ratios_null(db_path):
+def test_without_a_target_there_is_no_pace(customer):
+    order(customer, date(2026, 11, 3), "5000")
+    order(customer, date(2026, 11, 21), "7000")  # as-of + 1: in no figure
     summary = month_summary(NOV, date(2026, 11, 20))
     assert summary["target"] == {"revenue": 0.0, "new_customers": 0, "effective_visits": 0}
     assert summary["plan"] == [] and summary["completion"] is None
-    assert summary["pace"] == {"expected_revenue": 0.0, "status": "green"}
+    # no revenue target: nothing to be on pace with — no colour, not green
+    assert summary["pace"] == {"expected_revenue": 0.0, "status": None}
+    assert summary["checkpoints"] == [
+        {"date": "2026-11-10", "expected_revenue": 0.0, "actual_revenue": 5000.0, "status": None},
+        {"date": "2026-11-20", "expected_revenue": 0.0, "actual_revenue": 5000.0, "status": None},
+    ]
+    by_xun = planning.periods(NOV, 0, by="xun", as_of=date(2026, 11, 20))
+    assert [p.status for p in by_xun] == [None, None, None]
+    # a target row of ¥0 is no revenue target either
+    Target.create(month=NOV, revenue_fen=0, effective_visits=10)
+    assert month_summary(NOV, date(2026, 11, 20))["pace"]["status"] is None
 
 
 def test_an_expected_revenue_between_fen_is_rounded_to_the_fen(november):
@@ -223,14 +236,24 @@ def test_an_expected_revenue_between_fen_is_rounded_to_the_fen(november):
 
 
 def test_the_month_by_xun_and_by_week(november):
-    by_xun = planning.periods(NOV, yuan_to_fen(210000), by="xun")
-    # 1–10: 7 working days, 11–20: 8, 21–30: 6 (23–27 and 30); 10,000 a working day
-    assert [(p.working_days, p.expected_fen, p.actual_fen) for p in by_xun] == [
-        (7, yuan_to_fen(70000), yuan_to_fen(65000)),
-        (8, yuan_to_fen(80000), yuan_to_fen(90000)),
-        (6, yuan_to_fen(60000), 0),
+    as_of = date(2026, 11, 20)
+    by_xun = planning.periods(NOV, yuan_to_fen(210000), by="xun", as_of=as_of)
+    # 1–10: 7 working days, 11–20: 8, 21–30: 6 (23–27 and 30); 10,000 a working day.
+    # 1–10: 65,000 of 70,000 (92.9%) amber; 11–20: 90,000 of 80,000 green; 21–30: not begun
+    # (the 33,333 of the 21st is after as-of: not counted, nothing expected yet)
+    assert [
+        (p.working_days, p.expected_fen, p.expected_to_date_fen, p.actual_fen, p.status)
+        for p in by_xun
+    ] == [
+        (7, yuan_to_fen(70000), yuan_to_fen(70000), yuan_to_fen(65000), "amber"),
+        (8, yuan_to_fen(80000), yuan_to_fen(80000), yuan_to_fen(90000), "green"),
+        (6, yuan_to_fen(60000), 0, 0, planning.UPCOMING),
     ]
-    weeks = planning.periods(NOV, yuan_to_fen(210000), by="week")
+    # on the 16th the 11–20 旬 has had 4 working days (Wed 11, Thu 12, Fri 13, Mon 16):
+    # 40,000 expected so far; the 80,000 of the 16th is in it
+    middle = planning.periods(NOV, yuan_to_fen(210000), by="xun", as_of=date(2026, 11, 16))[1]
+    assert (middle.expected_to_date_fen, middle.actual_fen) == (yuan_to_fen(40000), 80000_00)
+    weeks = planning.periods(NOV, yuan_to_fen(210000), by="week", as_of=as_of)
     assert [p.label for p in weeks] == [
         "2026-W44",
         "2026-W45",

@@ -1,13 +1,14 @@
 """The dashboard: quick entry, headline figures against last month, charts, anomalies."""
 
-from datetime import date
+from datetime import date, timedelta
 from unittest import mock
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app import dashboard
-from app.models import Activity, Customer, Order
+from app import dashboard, figures
+from app.models import Activity, Customer, Order, Target
+from app.money import format_yuan
 from tests.conftest import AS_OF
 
 
@@ -20,10 +21,37 @@ def tab(make_window):
 
 
 def test_headline_figures_against_last_month(tab):
-    assert tab.cards["revenue"].value.text().startswith("¥")
+    numbers = figures.build("2026-11", AS_OF)
+    assert tab.cards["revenue"].value.text() == format_yuan(numbers.actual.revenue_fen)
     assert "of target" in tab.cards["revenue"].change.text()
     assert "vs last month" in tab.cards["deals"].change.text()
     assert tab.cards["pace"].value.text() in ("on pace", "slightly behind", "behind")
+    # the average order to the fen: revenue ÷ deals, rounded half up
+    average = numbers.actual.revenue_fen / numbers.actual.deals
+    assert tab.cards["average_order_value"].value.text() == format_yuan(int(average + 0.5))
+
+
+def test_an_order_after_as_of_is_in_no_figure_and_no_target_says_so(tab):
+    shown = {key: card.value.text() for key, card in tab.cards.items()}
+    roi = tab.roi_note.text()
+    buyer = Customer.select().where(Customer.channel.is_null(False)).first()
+    Order.create(customer=buyer, date=AS_OF + timedelta(days=1), amount_fen=50_000_00)
+    tab.main.refresh()
+    assert {key: card.value.text() for key, card in tab.cards.items()} == shown
+    assert tab.roi_note.text() == roi
+    assert "→ won" in roi  # leads → won → conversion, apart from deals and revenue
+    Target.delete().execute()
+    tab.main.refresh()
+    assert tab.cards["pace"].value.text() == "no target"
+    assert "no target" in tab.cards["revenue"].change.text()
+
+
+def test_a_week_without_visits_is_a_gap_in_the_close_rate(tab):
+    Activity.delete().where(Activity.date.between(date(2026, 11, 9), date(2026, 11, 15))).execute()
+    tab.metric.setCurrentIndex(tab.metric.findData("close_rate"))
+    tab.period.setCurrentIndex(tab.period.findData("week"))
+    labels, values, _ = tab.trend_series()
+    assert values[labels.index("W46")] is None  # no visits in W46: no close rate, not 0
 
 
 def test_the_quick_entry_stores_activities_and_undo_restores(tab):
@@ -81,3 +109,22 @@ def test_anomaly_weeks_are_marked_with_a_hint(tab):
     assert [a.week for a in found] == [a.week for a in dashboard.anomalies("2026-11", AS_OF)]
     assert [a.week for a in found] == ["2026-W46"]
     assert "2026-W46: check the pitch or the product" in tab.hint.text()
+
+
+def test_redrawing_the_charts_keeps_pythons_true_alive(tab, qapp):
+    """PySide6 6.12.0 drops a reference to True on each chart redraw (pyqtgraph's items): a
+    few hundred redraws later Python aborts ("deallocating True"). The pin in pyproject.toml
+    leaves that version out; this catches another like it."""
+    import gc
+    import sys
+
+    for _ in range(3):  # settle: the first redraws make the plots' lasting objects
+        tab.draw_charts()
+        qapp.processEvents()
+    gc.collect()
+    before = sys.getrefcount(True)
+    for _ in range(5):
+        tab.draw_charts()
+        qapp.processEvents()
+    gc.collect()
+    assert sys.getrefcount(True) - before > -50  # 6.12.0: about −140 a redraw

@@ -1,9 +1,13 @@
 """The Leads & customers tab: SQL filters and sorting, the conversion workspace, channels."""
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 
+from app import leads
 from app.models import Customer, Lead, Objection, Order
+from app.money import format_yuan
 from tests.conftest import AS_OF
 
 
@@ -84,10 +88,33 @@ def test_losing_keeps_the_reason(tab):
         "lost",
         "预算冻结",
     )
+    assert Lead.get_by_id(lead.id).closed == AS_OF  # lost on the window's day
+    assert tab.detail_facts.text().endswith(f"Lost on {AS_OF.isoformat()}")
+    tab.main.undo_stack.undo()
+    assert (Lead.get_by_id(lead.id).outcome, Lead.get_by_id(lead.id).closed) == ("open", None)
 
 
 def test_channels_rewards_and_win_rates(tab):
     assert tab.channel_table.rowCount() == 4
+    headers = [
+        tab.channel_table.horizontalHeaderItem(c).text()
+        for c in range(tab.channel_table.columnCount())
+    ]
+    assert headers[2:7] == ["Leads", "Won", "Conversion", "Deals", "Revenue"]
+    assert "won by the day shown" in tab.channel_table.horizontalHeaderItem(3).toolTip()
+    assert "not only the leads above" in tab.channel_table.horizontalHeaderItem(5).toolTip()
+    # each row as the month's figures count it through as-of: leads → won → conversion
+    rows = {row.channel: row for row in leads.channels("2026-11", AS_OF)}
+    for r in range(tab.channel_table.rowCount()):
+        row = rows[tab.channel_table.item(r, 0).text()]
+        shown = [tab.channel_table.item(r, c).text() for c in (2, 3, 5, 6)]
+        assert shown == [str(row.leads), str(row.won), str(row.deals), format_yuan(row.revenue_fen)]
+    # an order of a channel customer on as-of + 1 is in no figure of the table
+    buyer = Customer.select().where(Customer.channel.is_null(False)).first()
+    Order.create(customer=buyer, date=AS_OF + timedelta(days=1), amount_fen=99_999_00)
+    before = [tab.channel_table.item(r, 6).text() for r in range(tab.channel_table.rowCount())]
+    tab.main.refresh()
+    assert [tab.channel_table.item(r, 6).text() for r in range(4)] == before
     assert tab.win_table.rowCount() > 0
     rates = [tab.win_table.item(r, 4).text() for r in range(tab.win_table.rowCount())]
     assert "not enough data" in rates

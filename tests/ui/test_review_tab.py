@@ -2,11 +2,13 @@
 
 import shutil
 import subprocess
+from datetime import timedelta
 
 import pytest
 
-from app import review
-from app.models import CaseEntry, PdcaItem, Task
+from app import figures, review
+from app.models import CaseEntry, Customer, Order, PdcaItem, Target, Task
+from app.money import format_fen
 from tests.conftest import AS_OF
 
 
@@ -22,6 +24,20 @@ def test_the_three_dimensions_of_the_month(tab):
     assert "产品A（高毛利）" in tab.results.text()
     assert "Effective visits" in tab.process.text() and "<b>" in tab.process.text()
     assert "2026-11-17 Win" in tab.cases.text()
+    # the average order to the fen, as the month's figures have it (revenue ÷ deals)
+    numbers = figures.build("2026-11", AS_OF)
+    assert f"Average order {format_fen(numbers.average_order_fen)}" in tab.process.text()
+
+
+def test_an_order_after_as_of_is_not_in_the_review_and_no_target_says_so(tab):
+    text = tab.results.text()
+    buyer = Customer.select().first()
+    Order.create(customer=buyer, date=AS_OF + timedelta(days=1), amount_fen=77_777_00)
+    Target.delete().execute()
+    tab.refresh()
+    assert "¥77,777.00" not in tab.results.text()
+    assert text.split(" of ")[0] == tab.results.text().split(" of ")[0]  # the same revenue
+    assert "no target" in tab.results.text()
 
 
 def test_writing_the_review_is_undoable(tab):

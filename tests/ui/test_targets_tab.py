@@ -25,7 +25,7 @@ def test_the_demo_month_at_a_glance(tab):
     assert tab.plan.rowCount() == 2
     assert [tab.plan.item(r, 6).text() for r in range(2)] == ["2", "5"]  # the guide's 2 + 5
     assert [tab.xun.item(r, 1).text() for r in range(3)] == ["7", "8", "6"]
-    assert tab.xun.item(2, 4).text() == "ahead"
+    assert tab.xun.item(2, 5).text() == "not started"
     assert "2026-11-10" in tab.checkpoint_text.text()
     assert tab.slices.rowCount() == 5
     assert tab.negotiation.isChecked() and tab.apply_shift.isEnabled()
@@ -52,6 +52,9 @@ def test_a_new_month_target_is_created_and_undo_removes_it(tab):
     Target.delete().where(Target.month == "2026-11").execute()
     tab.refresh()
     assert "No target for this month yet" in tab.calc_lines.text()
+    # no revenue target: no pace colour anywhere, "no target" instead
+    assert "no target" in tab.pace.text() and "expected" not in tab.pace.text()
+    assert [tab.xun.item(r, 5).text() for r in range(3)] == ["no target"] * 3
     tab.revenue.setValue(150000)
     tab.save_target()
     assert Target.get(Target.month == "2026-11").revenue_fen == 150000_00

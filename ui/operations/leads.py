@@ -53,10 +53,10 @@ def win(lead_id: int, day: date, amount_fen: int, product: str):
     )
 
 
-def lose(lead_id: int, reason: str):
+def lose(lead_id: int, reason: str, day: date):
     return operation(
         QCoreApplication.translate("Operations", "Lead lost"),
-        lambda: leads.lose(lead_id, reason),
+        lambda: leads.lose(lead_id, reason, day),
         lambda before: leads.edit_lead(lead_id, **before),
         {LEADS, TASKS},
     )

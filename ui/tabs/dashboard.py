@@ -7,7 +7,7 @@ pyqtgraph is imported the first time the tab is shown, so start-up does not pay 
 from datetime import date, timedelta
 from fractions import Fraction
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app import dashboard, metrics, planning
+from app import dashboard, figures, planning
+from app.labels import label, week_caption
 from app.models import Customer
-from app.money import format_yuan, yuan_to_fen
+from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import add_months, month_bounds, month_of, working_days
 from ui import operations as changes
 from ui.operations import dashboard as ops
@@ -36,6 +37,21 @@ from ui.widgets import PACE_COLOURS, FigureCard, add_ok_cancel, title_label
 
 BLUE, GREY, RED, AMBER = "#1f4e8c", "#8a94a0", "#c62828", "#b26a00"
 RANGES = {"day": 31, "week": 16, "month": 6}
+TEN_THOUSAND = 10_000  # 万: the money axes count in it
+
+
+def money_unit() -> str:
+    """The money axes' unit: 万元 (¥ 10k in English)."""
+    return QCoreApplication.translate("DashboardTab", "¥ 10k")
+
+
+def channel_tip() -> str:
+    return QCoreApplication.translate(
+        "DashboardTab",
+        "Leads: the channel's leads created this month through the day shown; won: those of "
+        "them won by then; conversion = won ÷ leads. Deals and revenue: the orders this month "
+        "of the channel's customers, old and new; ROI = (revenue − cost) ÷ cost.",
+    )
 
 
 def _percent(value) -> str:
@@ -182,48 +198,47 @@ class DashboardTab(Tab):
         self.heading.setText(
             self.tr("{month} through {date}").format(month=month, date=as_of.isoformat())
         )
-        now = metrics.month_progress(month, as_of)
+        now = figures.build(month, as_of)
+        self.figures = now  # the charts read the same figures
         previous, through = dashboard.same_period_last_month(month, as_of)
-        before = metrics.month_progress(previous, through)
-        actual, was = now["actual"], before["actual"]
-        self.cards["revenue"].set_value(format_yuan(yuan_to_fen(f"{actual['revenue']:.2f}")))
+        before = figures.build(previous, through)
+        actual, was = now.actual, before.actual
+        self.cards["revenue"].set_value(format_yuan(actual.revenue_fen))
         self.cards["revenue"].change.setText(
             self.tr("{completion} of target · {change} vs last month").format(
-                completion=_percent(now["completion"]),
-                change=_change(actual["revenue"], was["revenue"]),
+                completion=_percent(now.completion),
+                change=_change(actual.revenue_fen, was.revenue_fen),
+            )
+            if now.has_target
+            else self.tr("no target · {change} vs last month").format(
+                change=_change(actual.revenue_fen, was.revenue_fen)
             )
         )
         for key in ("effective_visits", "effective_leads", "deals", "new_customers"):
-            self.cards[key].set_value(f"{actual[key]:,}")
+            self.cards[key].set_value(f"{getattr(actual, key):,}")
             self.cards[key].change.setText(
-                self.tr("{change} vs last month").format(change=_change(actual[key], was[key]))
+                self.tr("{change} vs last month").format(
+                    change=_change(getattr(actual, key), getattr(was, key))
+                )
             )
-        self.cards["close_rate"].set_value(_percent(now["close_rate"]))
+        self.cards["close_rate"].set_value(_percent(now.close_rate))
         self.cards["close_rate"].change.setText(
             self.tr("{change} vs last month").format(
-                change=_change(now["close_rate"], before["close_rate"], rate=True)
+                change=_change(now.close_rate, before.close_rate, rate=True)
             )
         )
-        average = now["average_order_value"]
-        self.cards["average_order_value"].set_value(
-            "—" if average is None else format_yuan(round(average * 100))
-        )
+        self.cards["average_order_value"].set_value(format_fen(now.average_order_fen))
         self.cards["average_order_value"].change.setText(
             self.tr("{change} vs last month").format(
-                change=_change(average, before["average_order_value"])
+                change=_change(now.average_order_fen, before.average_order_fen)
             )
         )
-        pace = now["pace"]
-        words = {
-            "green": self.tr("on pace"),
-            "amber": self.tr("slightly behind"),
-            "red": self.tr("behind"),
-        }
-        self.cards["pace"].set_value(words[pace["status"]], PACE_COLOURS[pace["status"]])
+        status = now.pace_status
+        self.cards["pace"].set_value(label("pace", status), PACE_COLOURS.get(status, GREY))
         self.cards["pace"].change.setText(
-            self.tr("expected by today: {amount}").format(
-                amount=format_yuan(yuan_to_fen(f"{pace['expected_revenue']:.2f}"))
-            )
+            self.tr("expected by today: {amount}").format(amount=format_fen(now.expected_fen))
+            if now.has_target
+            else self.tr("Set the month's revenue target on the Targets tab.")
         )
         self._load_record()
         if self.charts_built:
@@ -315,6 +330,11 @@ class DashboardTab(Tab):
         self.pace_plot = self._plot_card(self.tr("Revenue against the target pace"), 0, 1)
         self.chart_grid.addWidget(trend_box, 0, 0)
         self.roi_plot = self._plot_card(self.tr("Channel ROI this month"), 1, 0)
+        self.roi_note = QLabel()
+        self.roi_note.setObjectName("cardTitle")
+        self.roi_note.setWordWrap(True)
+        self.roi_note.setToolTip(channel_tip())
+        self.roi_plot.parentWidget().layout().addWidget(self.roi_note)
         self.pareto_plot = self._plot_card(
             self.tr("Customer Pareto: cumulative share of 12-month revenue"), 1, 1
         )
@@ -342,7 +362,7 @@ class DashboardTab(Tab):
             [[(i, text) for i, text in enumerate(labels) if i % every == 0 or i == len(labels) - 1]]
         )
 
-    def _hover_points(self, plot, xs, ys, labels, colour=BLUE, size=7):
+    def _hover_points(self, plot, xs, ys, labels, colour=BLUE, size=7, tip=None):
         points = self.pg.ScatterPlotItem(
             x=xs,
             y=ys,
@@ -352,7 +372,7 @@ class DashboardTab(Tab):
             pen=None,
             hoverable=True,
             hoverSize=size + 4,
-            tip=lambda x, y, data: f"{data}: {y:,.2f}",
+            tip=tip or (lambda x, y, data: f"{data}: {y:,.2f}"),
         )
         plot.addItem(points)
         return points
@@ -375,13 +395,15 @@ class DashboardTab(Tab):
             value = getattr(period, key)
             if value is not None and key in ("average_order", "close_rate"):
                 value = value * 100 if key == "close_rate" else value / 100  # %, yuan
+                # (a period without effective visits has no close rate: a gap in the line)
             values.append(None if value is None else float(value))
         found = (
             dashboard.anomalies(month_of(as_of), as_of)
             if key == "close_rate" and by == "week"
             else []
         )
-        return [p.label[5:] if by != "month" else p.label for p in periods], values, found
+        names = {"day": lambda p: p.label[5:], "week": lambda p: week_caption(p.label)}
+        return [names.get(by, lambda p: p.label)(p) for p in periods], values, found
 
     def draw_trend(self) -> None:
         plot = self.trend_plot
@@ -390,9 +412,16 @@ class DashboardTab(Tab):
         xs = [i for i, v in enumerate(values) if v is not None]
         ys = [values[i] for i in xs]
         if ys:
-            plot.plot(xs, ys, pen=self.pg.mkPen(BLUE, width=2))
+            # NaN where a period has no value, drawn as a gap (never as 0 or joined across)
+            plot.plot(
+                list(range(len(values))),
+                [float("nan") if v is None else v for v in values],
+                pen=self.pg.mkPen(BLUE, width=2),
+                connect="finite",
+            )
             self._hover_points(plot, xs, ys, [labels[i] for i in xs])
-        marked = [labels.index(a.week[5:]) for a in found if a.week[5:] in labels]
+        captions = {week_caption(a.week): a for a in found}
+        marked = [i for i, text in enumerate(labels) if text in captions]
         if marked:
             self._hover_points(
                 plot,
@@ -415,29 +444,30 @@ class DashboardTab(Tab):
         plot.showGrid(y=True, alpha=0.2)
 
     def draw_pace(self) -> None:
+        """Revenue through as-of against the target's pace line, on a ¥ 万 axis."""
         plot = self.pace_plot
         plot.clear()
         as_of = self.main.as_of
         month = month_of(as_of)
         first, last = month_bounds(month)
         target = planning.target_for(month)
-        days = dashboard.daily(first, last)
+        days = dashboard.daily(first, min(last, max(as_of, first)))
+        scale = TEN_THOUSAND * 100  # fen in 万
         total, cumulative = 0, []
         for day in days:
             total += day.revenue_fen
-            cumulative.append(total / 100)
+            cumulative.append(total / scale)
         xs = list(range(1, len(days) + 1))
-        upto = min(as_of, last).day
+        upto = min(as_of, last).day if as_of >= first else 0
         plot.addLegend(offset=(10, 5))
-        if target:
+        if target and target.revenue_fen:
             wd = working_days(first.year, first.month)
             pace = [
-                float(Fraction(target.revenue_fen * sum(1 for w in wd if w <= d.start), len(wd)))
-                / 100
-                for d in days
+                float(Fraction(target.revenue_fen * sum(1 for w in wd if w <= d), len(wd))) / scale
+                for d in (first + timedelta(days=n) for n in range(last.day))
             ]
             plot.plot(
-                xs,
+                list(range(1, last.day + 1)),
                 pace,
                 pen=self.pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine),
                 name=self.tr("Target pace"),
@@ -446,17 +476,23 @@ class DashboardTab(Tab):
             xs[:upto], cumulative[:upto], pen=self.pg.mkPen(BLUE, width=3), name=self.tr("Revenue")
         )
         self._hover_points(
-            plot, xs[:upto], cumulative[:upto], [d.start.isoformat() for d in days[:upto]]
+            plot,
+            xs[:upto],
+            cumulative[:upto],
+            [d.start.isoformat() for d in days[:upto]],
+            tip=lambda x, y, data: f"{data}: {format_yuan(round(y * scale))}",
         )
         plot.getAxis("bottom").setTicks([[(d, str(d)) for d in (1, 5, 10, 15, 20, 25, last.day)]])
+        plot.setLabel("left", money_unit())
         plot.showGrid(y=True, alpha=0.2)
 
     def draw_roi(self) -> None:
+        """Each channel's ROI this month (through as-of); the note beside it shows its leads →
+        won → conversion apart from its customers' deals and revenue."""
         plot = self.roi_plot
         plot.clear()
-        rows = [
-            row for row in dashboard.channel_roi(month_of(self.main.as_of)) if row.roi is not None
-        ]
+        found = self.figures.channels
+        rows = [row for row in found if row.roi is not None]
         values = [float(row.roi) * 100 for row in rows]
         brushes = [BLUE if v >= 0 else RED for v in values]
         if rows:
@@ -469,13 +505,29 @@ class DashboardTab(Tab):
                 plot,
                 list(range(len(rows))),
                 values,
-                [row.channel for row in rows],
+                [self.channel_line(row) for row in rows],
                 colour="#00000000",
                 size=18,
+                tip=lambda x, y, data: data,
             )
         self._categories(plot, [row.channel for row in rows])
         plot.setLabel("left", "ROI %")
         plot.showGrid(y=True, alpha=0.2)
+        self.roi_note.setText("<br>".join(self.channel_line(row) for row in found) or "—")
+
+    def channel_line(self, row) -> str:
+        return self.tr(
+            "{channel}: leads {leads} → won {won} ({conversion}) · deals {deals}, revenue "
+            "{revenue} · ROI {roi}"
+        ).format(
+            channel=row.channel,
+            leads=row.leads,
+            won=row.won,
+            conversion=_percent(row.conversion),
+            deals=row.deals,
+            revenue=format_yuan(row.revenue_fen),
+            roi=_percent(row.roi),
+        )
 
     def draw_pareto(self) -> None:
         plot = self.pareto_plot

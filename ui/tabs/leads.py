@@ -33,7 +33,7 @@ from app import leads, lifecycle
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.models import Lead
-from app.money import format_yuan, yuan_to_fen
+from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import month_of
 from ui import operations as changes
 from ui.operations import leads as ops
@@ -400,6 +400,7 @@ class LeadsTab(Tab):
                 self.tr("Channel"),
                 self.tr("Cost"),
                 self.tr("Leads"),
+                self.tr("Won"),
                 self.tr("Conversion"),
                 self.tr("Deals"),
                 self.tr("Revenue"),
@@ -407,6 +408,23 @@ class LeadsTab(Tab):
                 self.tr("ROI"),
             ]
         )
+        for column, tip in enumerate(
+            (
+                self.tr("The channel as the rep named it"),
+                self.tr("What the channel cost this month"),
+                self.tr("Leads from the channel created this month, through the day shown"),
+                self.tr("Those of these leads won by the day shown"),
+                self.tr("Won ÷ leads, of the leads the channel brought this month"),
+                self.tr(
+                    "Orders this month, through the day shown, of the channel's customers — "
+                    "old and new, not only the leads above"
+                ),
+                self.tr("The amount of those orders"),
+                self.tr("Cost ÷ deals"),
+                self.tr("(Revenue − cost) ÷ cost"),
+            )
+        ):
+            self.channel_table.horizontalHeaderItem(column).setToolTip(tip)
         left.addWidget(self.channel_table)
         left.addWidget(title_label(self.tr("Referral rewards owed"), "sectionTitle"))
         self.reward_table = self._table(
@@ -565,13 +583,14 @@ class LeadsTab(Tab):
                     row.channel,
                     format_yuan(row.cost_fen),
                     row.leads,
+                    row.won,
                     pct(row.conversion),
                     row.deals,
                     format_yuan(row.revenue_fen),
-                    "—" if row.cost_per_deal is None else format_yuan(round(row.cost_per_deal)),
+                    format_fen(row.cost_per_deal),
                     pct(row.roi),
                 ]
-                for row in leads.channels(month_of(self.main.as_of))
+                for row in leads.channels(month_of(self.main.as_of), self.main.as_of)
             ],
         )
         self.rewards = leads.rewards_owed()
@@ -603,7 +622,7 @@ class LeadsTab(Tab):
                     r.closed,
                     self.tr("not enough data") if r.rate is None else pct(r.rate),
                 ]
-                for r in leads.win_rates()
+                for r in leads.win_rates(self.main.as_of)
             ],
         )
 
@@ -631,6 +650,13 @@ class LeadsTab(Tab):
                 phone=lead.phone,
                 outcome=label("outcome", lead.outcome),
                 due=due.isoformat(),
+            )
+            if lead.outcome == "open" or lead.closed is None
+            else self.tr("{contact} {phone} · {outcome} on {closed}").format(
+                contact=lead.contact,
+                phone=lead.phone,
+                outcome=label("outcome", lead.outcome),
+                closed=lead.closed.isoformat(),
             )
         )
         self.detail_tier.setCurrentIndex(max(self.detail_tier.findData(lead.tier), 0))
@@ -712,7 +738,7 @@ class LeadsTab(Tab):
             reason, ok = QInputDialog.getText(self, self.tr("Lost"), self.tr("Why was it lost?"))
             if not ok:
                 return
-        self.main.perform(ops.lose(self.lead.id, reason))
+        self.main.perform(ops.lose(self.lead.id, reason, self.main.as_of))
 
     def new_lead(self, values: dict | None = None) -> None:
         if values is None:

@@ -32,7 +32,7 @@ from app.errors import UserError
 from app.i18n import message
 from app.labels import label
 from app.models import PDCA_PHASES, Customer
-from app.money import format_yuan
+from app.money import format_fen, format_yuan
 from app.workdays import month_of, shift_month
 from ui import operations as changes
 from ui.operations import review as ops
@@ -252,8 +252,8 @@ class ReviewTab(Tab):
         actual = data.actual
         lines = [
             self.tr("Revenue {actual} of {target}: <b>{completion}</b> complete, gap {gap}").format(
-                actual=format_yuan(actual["revenue_fen"]),
-                target=format_yuan(data.target_fen),
+                actual=format_yuan(actual.revenue_fen),
+                target=format_yuan(data.target_fen) if data.target_fen else self.tr("no target"),
                 completion=percent(data.completion),
                 gap=format_yuan(data.gap_fen),
             )
@@ -276,18 +276,15 @@ class ReviewTab(Tab):
         self.results.setText("<br>".join(lines))
         process = [
             self.tr("Effective visits {actual} against {expected} expected so far").format(
-                actual=actual["effective_visits"], expected=f"{float(data.expected_visits):.0f}"
+                actual=actual.effective_visits, expected=f"{float(data.expected_visits):.0f}"
             ),
             self.tr("Close rate {rate} (last 3 months {history})").format(
                 rate=percent(data.close_rate), history=percent(data.history_rate)
             ),
             self.tr("Average order {actual} (plan {plan})").format(
-                actual="—"
-                if data.average_order is None
-                else format_yuan(round(data.average_order)),
-                plan="—" if data.plan_average is None else format_yuan(round(data.plan_average)),
+                actual=format_fen(data.average_order), plan=format_fen(data.plan_average)
             ),
-            self.tr("Effective leads {count}").format(count=actual["effective_leads"]),
+            self.tr("Effective leads {count}").format(count=actual.effective_leads),
         ]
         process += [f"<b>{message(review.READINGS[key])}</b>" for key in data.readings]
         self.process.setText("<br>".join(process))

@@ -31,14 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import planning
+from app import figures, planning
+from app.labels import label
 from app.models import MarketSlice, PlanLine
-from app.money import format_yuan
+from app.money import format_fen, format_yuan
 from app.workdays import month_of
 from ui import operations as changes
 from ui.operations import targets as ops
 from ui.tabs.base import Tab
 from ui.widgets import PACE_COLOURS, add_ok_cancel, title_label
+
+NO_TARGET = "#8a94a0"  # a month without a revenue target: grey, never a pace colour
 
 MAX_YUAN = 1_000_000_000
 
@@ -360,6 +363,7 @@ class TargetsTab(Tab):
                 self.tr("Period"),
                 self.tr("Working days"),
                 self.tr("Expected"),
+                self.tr("Expected so far"),
                 self.tr("Actual"),
                 self.tr("Status"),
             ]
@@ -466,19 +470,22 @@ class TargetsTab(Tab):
         target = planning.target_for(self.month)
         self.heading.setText(self.tr("Target for {month}").format(month=self.month))
         self._fill_form(target)
-        revenue = target.revenue_fen if target else 0
-        actual = planning.revenue_through(self.month, as_of)
-        expected = planning.expected_revenue(revenue, self.month, as_of)
-        pace = planning.status(actual, expected)
+        numbers = figures.build(self.month, as_of)
+        revenue = numbers.target_fen
+        actual = numbers.actual.revenue_fen
         self.pace.setText(
             self.tr("{actual} of {expected} expected by today").format(
-                actual=format_yuan(actual), expected=format_yuan(planning.round_fen(expected))
+                actual=format_yuan(actual), expected=format_fen(numbers.expected_fen)
             )
+            if numbers.has_target
+            else self.tr(
+                "{actual} so far · no target: set the revenue target to see the pace"
+            ).format(actual=format_yuan(actual))
         )
-        self.pace.setStyleSheet(f"color: {PACE_COLOURS[pace]};")
+        self.pace.setStyleSheet(f"color: {PACE_COLOURS.get(numbers.pace_status, NO_TARGET)};")
         self._fill_calculator(target)
         self._fill_plan()
-        self._fill_time(revenue)
+        self._fill_time(revenue, numbers.checkpoints)
         self._fill_swot()
         self._fill_slices()
 
@@ -558,8 +565,8 @@ class TargetsTab(Tab):
                 goal = before * (1 + planning.exact(target.average_order_uplift))
                 lines.append(
                     self.tr("Average order: {before} over the last 3 months → goal {goal}").format(
-                        before=format_yuan(planning.round_fen(before)),
-                        goal=format_yuan(planning.round_fen(goal)),
+                        before=format_fen(before),
+                        goal=format_fen(goal),
                     )
                 )
             lines.append(
@@ -608,40 +615,35 @@ class TargetsTab(Tab):
             )
         )
 
-    def _fill_time(self, revenue: int) -> None:
-        periods = planning.periods(self.month, revenue, by="xun")
+    def _fill_time(self, revenue: int, points: list) -> None:
+        """The 旬 table (each 旬's revenue through as-of against what its working days so far
+        expect) and the checkpoints."""
+        periods = planning.periods(self.month, revenue, by="xun", as_of=self.main.as_of)
         names = [self.tr("1st–10th"), self.tr("11th–20th"), self.tr("21st–end")]
-        as_of = self.main.as_of
         rows, colours = [], {}
         for index, period in enumerate(periods):
-            if period.start > as_of:
-                state = self.tr("ahead")
-            else:
-                expected = planning.expected_revenue(revenue, self.month, min(period.end, as_of))
-                done = planning.revenue_through(self.month, min(period.end, as_of))
-                state = planning.status(done, expected)
-                colours[index] = PACE_COLOURS[state]
-                state = {
-                    "green": self.tr("on pace"),
-                    "amber": self.tr("slightly behind"),
-                    "red": self.tr("behind"),
-                }[state]
+            if period.status in PACE_COLOURS:
+                colours[index] = PACE_COLOURS[period.status]
             rows.append(
                 [
                     names[index],
                     period.working_days,
                     format_yuan(period.expected_fen),
+                    format_yuan(period.expected_to_date_fen),
                     format_yuan(period.actual_fen),
-                    state,
+                    label("pace", period.status),
                 ]
             )
         fill(self.xun, rows, numeric_from=1, colours=colours)
-        points = planning.checkpoints(self.month, as_of, revenue)
         texts = [
             self.tr("{day}: {actual} of {expected} expected").format(
                 day=point.day.isoformat(),
                 actual=format_yuan(point.actual_fen),
-                expected=format_yuan(planning.round_fen(point.expected_fen)),
+                expected=format_fen(point.expected_fen),
+            )
+            if revenue
+            else self.tr("{day}: {actual}").format(
+                day=point.day.isoformat(), actual=format_yuan(point.actual_fen)
             )
             for point in points
         ]
