@@ -481,6 +481,14 @@
         <translation>预览前 {count} 行：{bad} 行有问题（已标出）。</translation>
     </message>
     <message>
+        <source>{adds} will add new records, {updates} update existing ones.</source>
+        <translation>{adds} 行将新增记录，{updates} 行将更新已有记录。</translation>
+    </message>
+    <message>
+        <source>Fields that change: {fields}</source>
+        <translation>将变更的字段：{fields}</translation>
+    </message>
+    <message>
         <source>Ignored columns: {columns}</source>
         <translation>已忽略的列：{columns}</translation>
     </message>
@@ -1611,12 +1619,44 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>不是生日（YYYY-MM-DD 或 MM-DD）</translation>
     </message>
     <message>
+        <source>ambiguous comma (not a thousands separator); write 12.50 or 1250</source>
+        <translation>逗号有歧义（不是千位分隔符）；请写成 12.50 或 1250</translation>
+    </message>
+    <message>
+        <source>more than ¥1,000,000,000</source>
+        <translation>超过 ¥1,000,000,000</translation>
+    </message>
+    <message>
+        <source>more than 1,000,000,000</source>
+        <translation>超过 1,000,000,000</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>不是有限的数字</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>formula without a value</source>
+        <translation>公式没有计算结果</translation>
+    </message>
+    <message>
         <source>{path} is not a CSV or XLSX file.</source>
         <translation>{path} 不是 CSV 或 XLSX 文件。</translation>
     </message>
     <message>
-        <source>{path} is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8 or XLSX.</source>
-        <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本；请另存为 CSV UTF-8 或 XLSX。</translation>
+        <source>{path} is text in {encoding}, which is not UTF-8, GBK/GB18030, Big5 or Shift-JIS; save it as CSV UTF-8 or XLSX.</source>
+        <translation>{path} 是 {encoding} 编码的文本，不是 UTF-8、GBK/GB18030、Big5 或 Shift-JIS；请另存为 CSV UTF-8 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>{path}: line {line} has a cell of more than {limit} characters.</source>
+        <translation>{path}：第 {line} 行有一个单元格超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{path} is not valid CSV: the cell starting on line {line} has an unbalanced quote.</source>
+        <translation>{path} 不是有效的 CSV：从第 {line} 行开始的单元格引号不成对。</translation>
     </message>
     <message>
         <source>{path} is an old Excel .xls file; save it as .xlsx or CSV first.</source>
@@ -1625,6 +1665,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{path} is empty.</source>
         <translation>{path} 是空文件。</translation>
+    </message>
+    <message>
+        <source>{path} unpacks to more than {limit} MB; it is refused unread.</source>
+        <translation>{path} 解压后超过 {limit} MB，未读取即拒绝。</translation>
+    </message>
+    <message>
+        <source>duplicate of line {line}</source>
+        <translation>与第 {line} 行重复</translation>
     </message>
     <message>
         <source>Unknown kind {kind}; use one of {kinds}.</source>
@@ -1661,6 +1709,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Export to a .csv or .xlsx file, not {path}.</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {path}。</translation>
+    </message>
+    <message>
+        <source>{record}: {column} has more than {limit} characters, more than a spreadsheet cell holds; export to CSV instead.</source>
+        <translation>{record}：{column} 超过 {limit} 个字符，超出电子表格单元格的容量；请改为导出 CSV。</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>
@@ -1729,6 +1781,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>The first checkpoint must come before the second.</source>
         <translation>第一个检查点须早于第二个。</translation>
+    </message>
+    <message>
+        <source>There is already a customer named {name}.</source>
+        <translation>已有名为 {name} 的客户。</translation>
+    </message>
+    <message>
+        <source>There is already a lead named {name}.</source>
+        <translation>已有名为 {name} 的线索。</translation>
+    </message>
+    <message>
+        <source>not a readable contact card</source>
+        <translation>不是可读取的联系人名片</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,21 @@ class ImportDialog(QDialog):
                 count=len(rows), bad=bad
             )
         ]
+        if plan.outlook is not None:
+            parts.append(
+                self.tr("{adds} will add new records, {updates} update existing ones.").format(
+                    adds=plan.outlook.adds, updates=len(plan.outlook.updates)
+                )
+            )
+            if plan.outlook.changed_columns:
+                parts.append(
+                    self.tr("Fields that change: {fields}").format(
+                        fields=", ".join(
+                            pipeline.column_title(kind.column(key))
+                            for key in plan.outlook.changed_columns
+                        )
+                    )
+                )
         if plan.unknown_columns:
             parts.append(
                 self.tr("Ignored columns: {columns}").format(

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import leads, lifecycle, records
+from app import leads, lifecycle, names, records
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.models import Lead
@@ -637,6 +638,15 @@ class LeadsTab(Tab):
             )
 
     # -- changing ---------------------------------------------------------------------------
+    def _unique(self, refuse, title: str, name: str, other_than: int | None = None) -> bool:
+        """False (and the rep told why) when another record has the same normalised name."""
+        try:
+            refuse(name, other_than)
+        except UserError as error:
+            QMessageBox.warning(self, title, str(error))
+            return False
+        return True
+
     def _push(self, text: str, do, undo) -> None:
         self.main.undo_stack.push(Step(text, do, undo, after=self.main.refresh))
 
@@ -764,6 +774,8 @@ class LeadsTab(Tab):
                 "channel": channel.currentText(),
                 "expected_amount_fen": yuan_to_fen(f"{amount.value():.2f}") or None,
             }
+        if not self._unique(names.refuse_same_lead, self.tr("New lead"), values["name"]):
+            return
         day = self.main.as_of
 
         def do():
@@ -796,6 +808,8 @@ class LeadsTab(Tab):
                 message(QT_TRANSLATE_NOOP("Messages", "A customer needs a name.")),
             )
             return
+        if not self._unique(names.refuse_same_customer, self.tr("New customer"), values["name"]):
+            return
         day = self.main.as_of
         self._push(
             self.tr("New customer"),
@@ -815,6 +829,10 @@ class LeadsTab(Tab):
             if not dialog.exec():
                 return
             values = dialog.values()
+        if "name" in values and not self._unique(
+            names.refuse_same_customer, self.tr("Edit customer"), values["name"], customer_id
+        ):
+            return
         day = self.main.as_of
         self._push(
             self.tr("Edit customer"),

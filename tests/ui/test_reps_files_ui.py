@@ -1,0 +1,55 @@
+"""The window side of a rep's own files: the wizard's outlook and default mapping, and the
+refusal of a second record with the same normalised name."""
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.models import Customer, Lead
+from tests.app.test_import_export import write_csv
+from tests.conftest import AS_OF
+
+
+def test_the_wizard_says_what_is_added_and_updated_by_a_synonym_header(
+    make_window, qtbot, tmp_path
+):
+    window = make_window(tmp_path / "empty.sqlite3", demo=False)
+    Customer.create(name="杭州华东医药有限公司", phone="0571-1", created=AS_OF)
+    rows = [
+        ["公司名称", "联系电话", "手机"],
+        ["杭州华东医药有限公司", "0571-2", "13800001111"],
+        ["嘉兴瑞丰物流有限公司", "0573-1", "13512345678"],
+    ]
+    from ui.dialogs.import_dialog import ImportDialog
+
+    dialog = ImportDialog(window, AS_OF, path=write_csv(tmp_path / "c.csv", rows))
+    qtbot.addWidget(dialog)
+    mapped = [dialog.mapping.cellWidget(row, 1).currentData() for row in range(3)]
+    assert mapped == ["name", None, "phone"]  # the mobile column; 联系电话 ignored
+    summary = dialog.summary.text()
+    assert "1 will add new records, 1 update existing ones." in summary
+    assert "Fields that change: phone" in summary
+    assert "Ignored columns: 联系电话" in summary
+
+
+def test_a_second_customer_or_lead_of_the_same_name_is_refused(make_window, monkeypatch):
+    tab = make_window().tab(1)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    tab.new_customer({"name": "ABC（杭州）有限公司"})
+    steps = tab.main.undo_stack.count()
+    tab.new_customer({"name": " ａｂｃ(杭州)有限公司"})
+    assert warnings == ["There is already a customer named ABC（杭州）有限公司."]
+    assert tab.main.undo_stack.count() == steps
+    assert Customer.select().where(Customer.name.contains("杭州)")).count() == 0
+    existing = Lead.select().first().name
+    tab.new_lead(
+        {
+            "name": f"  {existing.upper()} ",
+            "contact": "",
+            "phone": "",
+            "tier": "B",
+            "channel": "",
+            "expected_amount_fen": None,
+        }
+    )
+    assert warnings[-1] == f"There is already a lead named {existing}."
+    assert tab.main.undo_stack.count() == steps
