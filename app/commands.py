@@ -57,7 +57,8 @@ def _cmd_import(args, db_path: Path) -> int:
 
     with DatabaseLock(db_path):
         db.open_database(db_path, verify=True)
-        plan = pipeline.plan_import(args.kind, Path(args.file))
+        kind = args.as_kind if args.kind == "contacts" else args.kind  # a phone's vCard file
+        plan = pipeline.plan_import(kind, Path(args.file))
         if plan.unknown_columns:
             print(
                 message(

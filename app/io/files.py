@@ -15,10 +15,12 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.io import vcard
 from app.io.fields import MAX_TEXT_CELL, FormulaWithoutValue
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+VCARD_SUFFIXES = (".vcf", ".vcard")
 
 
 @dataclass
@@ -193,6 +195,13 @@ def read_table(path: Path) -> Table:
         content, encoding = _decode(data, path)
     if content.startswith("%PDF") or content.lstrip().startswith(("<html", "<!DOCTYPE", "{")):
         raise _not_tabular(path)
+    if suffix in VCARD_SUFFIXES or vcard.looks_like_vcard(content):
+        return Table(
+            header=list(vcard.HEADER),
+            rows=vcard.rows(content),
+            encoding="vCard",
+            total=sum(1 for _ in vcard.split_cards(content)),
+        )
     rows = _csv_rows(content, path)
     header = _first_header(rows, path)
     # Line ends minus the header's: exact unless a quoted cell spans lines (progress only).

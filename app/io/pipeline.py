@@ -204,6 +204,8 @@ def plan_import(
             )
         seen[key] = index
     unknown = [cell for index, cell in enumerate(table.header) if index not in auto and cell]
+    if table.encoding == "vCard":
+        unknown = []  # the reader's own columns (a lead has no email or birthday)
     return ImportPlan(kind, Path(path), table, auto, unknown)
 
 
@@ -225,7 +227,7 @@ def check_rows(
         for _, cells in records
     ]
     keys, parsed, problems = [], [], []
-    xlsx = plan.table.encoding == "XLSX"
+    xlsx = plan.table.encoding in ("XLSX", "vCard")  # text as it stands, no `'` to take off
     for index, column in columns:
         cells = [cells[index] for cells in grid]
         if xlsx and column.type in TEXT_TYPES:

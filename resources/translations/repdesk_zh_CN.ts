@@ -461,8 +461,8 @@
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation>表格文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+        <source>Spreadsheets and contacts (*.csv *.xlsx *.txt *.vcf);;Contacts (vCard) (*.vcf);;All files (*)</source>
+        <translation>表格和联系人文件 (*.csv *.xlsx *.txt *.vcf);;联系人 (vCard) (*.vcf);;所有文件 (*)</translation>
     </message>
     <message>
         <source>(ignore this column)</source>

@@ -53,3 +53,27 @@ def test_a_second_customer_or_lead_of_the_same_name_is_refused(make_window, monk
     )
     assert warnings[-1] == f"There is already a lead named {existing}."
     assert tab.main.undo_stack.count() == steps
+
+
+def test_the_wizard_imports_a_phones_contacts_as_leads(make_window, qtbot, tmp_path):
+    from unittest import mock
+
+    from tests.app.test_vcard import MACOS
+    from ui.dialogs.import_dialog import ImportDialog
+
+    window = make_window(tmp_path / "empty.sqlite3", demo=False)
+    path = tmp_path / "Contacts.vcf"
+    path.write_text(MACOS, encoding="utf-8")
+    dialog = ImportDialog(window, AS_OF, path=path, kind="orders")
+    qtbot.addWidget(dialog)
+    assert dialog.kind_name() == "leads"  # a vCard file: leads, not orders
+    assert dialog.encoding.text() == "vCard"
+    assert dialog.preview.rowCount() == 2
+    assert "2 will add new records, 0 update existing ones." in dialog.summary.text()
+    with mock.patch.object(QMessageBox, "information") as told:
+        dialog.import_button.click()
+    assert "Imported 2 rows, rejected 0" in told.call_args.args[2]
+    assert [(lead.name, lead.phone) for lead in Lead.select()] == [
+        ("ＡＢＣ（杭州）有限公司", "138 0000 1111"),
+        ("张三", "+86-139-0000-2222"),
+    ]

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.io import pipeline
+from app.io.files import VCARD_SUFFIXES
 from app.io.kinds import KINDS
 from ui.dialogs.kinds import kind_names
 
 BAD_ROW = QColor("#fdecea")
+CONTACT_KINDS = ("leads", "customers")
 
 
 def field_label(column) -> str:
@@ -106,7 +108,10 @@ class ImportDialog(QDialog):
             self,
             self.tr("Choose a file to import"),
             "",
-            self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"),
+            self.tr(
+                "Spreadsheets and contacts (*.csv *.xlsx *.txt *.vcf);;"
+                "Contacts (vCard) (*.vcf);;All files (*)"
+            ),
         )
         if path:
             self.set_file(Path(path))
@@ -114,6 +119,10 @@ class ImportDialog(QDialog):
     def set_file(self, path: Path) -> None:
         self.path = path
         self.file_label.setText(str(path))
+        if path.suffix.lower() in VCARD_SUFFIXES and self.kind_name() not in CONTACT_KINDS:
+            self.kind.blockSignals(True)  # a phone's contacts are leads (or customers)
+            self.kind.setCurrentIndex(self.kind.findData("leads"))
+            self.kind.blockSignals(False)
         self._load(reset_mapping=True)
 
     def kind_name(self) -> str:
