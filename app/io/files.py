@@ -8,6 +8,7 @@ refused whole.
 import codecs
 import csv
 import io
+import unicodedata
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -320,25 +321,68 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterator[Sequence[str]]) 
     return count
 
 
-def write_xlsx(path: Path, header: Sequence[str], rows: Iterator[Sequence]) -> int:
-    """One sheet; text cells are always text (never a formula), numbers and dates typed."""
+MONEY_FORMAT = '"¥"#,##0.00'  # yuan as a number cell, shown ¥1,234.50
+DATE_FORMAT = "yyyy-mm-dd"
+WIDTH_SAMPLE = 500  # rows the column widths are measured on
+MAX_WIDTH = 60
+
+
+def _width(value) -> int:
+    """Characters a value takes in a cell, a Chinese (wide) character counting two."""
+    if value is None:
+        return 0
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return len(f"{value:,.2f}") + 1
+    if hasattr(value, "isoformat"):
+        return 10
+    text_value = str(value).split("\n", 1)[0]
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text_value)
+
+
+def write_xlsx(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterator[Sequence],
+    formats: Sequence[str | None] | None = None,
+) -> int:
+    """One sheet as a rep would lay it out: a bold header row that stays in view, columns as
+    wide as their content, `formats` per column (money as a number shown in ¥, dates as
+    dates shown YYYY-MM-DD). Text cells are always text, never a formula, with no `'`."""
     import datetime
+    from itertools import chain, islice
 
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
+    formats = list(formats or [None] * len(header))
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    sheet.append(header)
+    sheet.freeze_panes = "A2"
+    rows = iter(rows)
+    sample = list(islice(rows, WIDTH_SAMPLE))  # widths are set before the first row
+    for index, title in enumerate(header):
+        widest = max([_width(title), *(_width(row[index]) for row in sample)])
+        sheet.column_dimensions[get_column_letter(index + 1)].width = min(widest + 2, MAX_WIDTH)
+    bold = Font(bold=True)
+    head = []
+    for title in header:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.data_type, cell.font = "s", bold
+        head.append(cell)
+    sheet.append(head)
     count = 0
-    for row in rows:
+    for row in chain(sample, rows):
         cells = []
-        for value in row:
+        for value, number_format in zip(row, formats, strict=False):
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
             elif isinstance(value, datetime.date):
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = DATE_FORMAT
+            elif number_format and value is not None:
+                cell.number_format = number_format
             cells.append(cell)
         sheet.append(cells)
         count += 1

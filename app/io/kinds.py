@@ -63,6 +63,10 @@ class Col:
             return []
         return None
 
+    @property
+    def is_money(self) -> bool:
+        return self.type in ("money", "positive_money")
+
     def csv_value(self, value) -> str:
         """The canonical text of a stored value in a CSV cell."""
         if value is None:

@@ -18,7 +18,7 @@ from app import db
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, current_language, message, translate
 from app.io import fields as f
-from app.io.files import Table, read_table, write_csv, write_xlsx
+from app.io.files import MONEY_FORMAT, Table, read_table, write_csv, write_xlsx
 from app.io.kinds import (
     BLANK,
     KINDS,
@@ -480,7 +480,10 @@ def export_kind(kind_name: str, path: Path, progress: Callable[[int], bool] | No
                 yield [column.csv_value(row.get(column.key)) for column in kind.columns]
 
     try:
-        return (write_xlsx if xlsx else write_csv)(path, header, rows())
+        if xlsx:
+            formats = [MONEY_FORMAT if column.is_money else None for column in kind.columns]
+            return write_xlsx(path, header, rows(), formats)
+        return write_csv(path, header, rows())
     except Cancelled:
         path.with_name(path.name + ".partial").unlink(missing_ok=True)
         raise

@@ -405,3 +405,51 @@ def test_two_equally_good_columns_are_still_refused(db_path, tmp_path):
     rows = [["name", "手机", "手机号"], ["甲", "1", "2"]]
     with pytest.raises(pipeline.UserError, match="Two columns of the file are both phone"):
         pipeline.plan_import("customers", write_csv(tmp_path / "c.csv", rows))
+
+
+# -- XLSX exports that open well ------------------------------------------------------------
+
+
+def test_an_xlsx_export_looks_like_a_reps_own_sheet(demo_db, tmp_path):
+    path = tmp_path / "orders.xlsx"
+    pipeline.export_kind("orders", path)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet.freeze_panes == "A2"  # the header row stays in view
+    assert all(cell.font.bold for cell in sheet[1])
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["customer", "date", "amount", "product", "quantity", "notes"]
+    names = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    widest_name = max(len(name) for name in names) * 2  # Chinese characters count two
+    assert sheet.column_dimensions["A"].width == min(widest_name + 2, 60)
+    assert sheet.column_dimensions["B"].width == 10 + 2  # YYYY-MM-DD
+    for row in sheet.iter_rows(min_row=2):
+        customer, day, amount = row[0], row[1], row[2]
+        assert customer.data_type == "s"
+        assert day.is_date and day.number_format == "yyyy-mm-dd"
+        assert amount.data_type == "n" and amount.number_format == '"¥"#,##0.00'
+    with zipfile.ZipFile(path) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet_xml and b"<f " not in sheet_xml
+
+
+def test_an_xlsx_export_imports_back_to_the_same_records(tmp_path):
+    from app.demo import load_demo
+
+    db.open_database(tmp_path / "demo.sqlite3")
+    load_demo(AS_OF)
+    kinds = ["channels", "customers", "leads", "orders", "activities", "targets", "plan_lines"]
+    kinds.append("tasks")
+    csv_before = {}
+    for kind in kinds:
+        pipeline.export_kind(kind, tmp_path / f"{kind}.xlsx")
+        pipeline.export_kind(kind, tmp_path / f"{kind}-before.csv")
+        csv_before[kind] = (tmp_path / f"{kind}-before.csv").read_bytes()
+    db.close_database()
+    db.open_database(tmp_path / "copy.sqlite3")
+    for kind in kinds:
+        result = import_file(kind, tmp_path / f"{kind}.xlsx")
+        assert result.rejected == 0, (kind, error_lines(result, kind)[:3])
+    for kind in kinds:
+        pipeline.export_kind(kind, tmp_path / f"{kind}-after.csv")
+        assert (tmp_path / f"{kind}-after.csv").read_bytes() == csv_before[kind], kind
