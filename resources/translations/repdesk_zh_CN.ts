@@ -376,6 +376,57 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复记录</translation>
+    </message>
+    <message>
+        <source>Records whose names are the same once spaces, full-width letters and case are set aside. Merging keeps the older one: the other&apos;s orders, activities, tasks, touchpoints and tags move to it and its blank fields are filled in. Edit → Undo takes a merge back.</source>
+        <translation>忽略空格、全角字母和大小写后名称相同的记录。合并时保留较早的一条：另一条的订单、活动、任务、触点和标签都转到它名下，它的空白字段由另一条补全。可用“编辑 → 撤销”撤回合并。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>并入的记录</translation>
+    </message>
+    <message>
+        <source>Orders or activities (kept)</source>
+        <translation>订单或活动数（保留）</translation>
+    </message>
+    <message>
+        <source>Orders or activities (merged)</source>
+        <translation>订单或活动数（并入）</translation>
+    </message>
+    <message>
+        <source>No duplicates: every name is different.</source>
+        <translation>没有重复：所有名称都不相同。</translation>
+    </message>
+    <message>
+        <source>Merge this pair</source>
+        <translation>合并这一对</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Merge {merged} into {kept}</source>
+        <translation>将 {merged} 并入 {kept}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -1298,6 +1349,10 @@
     <message>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复记录(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>

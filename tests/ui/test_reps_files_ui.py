@@ -77,3 +77,50 @@ def test_the_wizard_imports_a_phones_contacts_as_leads(make_window, qtbot, tmp_p
         ("ＡＢＣ（杭州）有限公司", "138 0000 1111"),
         ("张三", "+86-139-0000-2222"),
     ]
+
+
+def test_find_duplicates_merges_a_pair_and_undo_takes_it_back(make_window, qtbot, tmp_path):
+    from unittest import mock
+
+    from PySide6.QtCore import Qt
+
+    from app.models import Order
+    from ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+    window = make_window(tmp_path / "empty.sqlite3", demo=False)
+    keep = Customer.create(name="ABC（杭州）有限公司", created=AS_OF)
+    drop = Customer.create(name="abc(杭州)有限公司", phone="138", created=AS_OF)
+    Order.create(customer=drop, date=AS_OF, amount_fen=500)
+    seen = {}
+
+    def use_the_dialog(dialog):
+        seen["rows"] = dialog.table.rowCount()
+        seen["names"] = [dialog.table.item(0, column).text() for column in range(5)]
+        assert not dialog.merge_button.isEnabled()
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        seen["after"] = dialog.table.rowCount()
+        seen["empty"] = dialog.empty.isVisibleTo(dialog)
+        return 0
+
+    with mock.patch.object(DuplicatesDialog, "exec", use_the_dialog):
+        action = next(
+            a
+            for a in window.menuBar().actions()[0].menu().actions()
+            if a.text() == "Find &duplicates…"
+        )
+        action.trigger()
+    assert seen == {
+        "rows": 1,
+        "names": ["Customer", "ABC（杭州）有限公司", "abc(杭州)有限公司", "0", "1"],
+        "after": 0,
+        "empty": True,
+    }
+    assert [(c.id, c.phone) for c in Customer.select()] == [(keep.id, "138")]
+    assert Order.get().customer_id == keep.id
+    window.undo_stack.undo()
+    assert [(c.id, c.phone) for c in Customer.select().order_by(Customer.id)] == [
+        (keep.id, ""),
+        (drop.id, "138"),
+    ]
+    assert Order.get().customer_id == drop.id
