@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
-from app import names, preferences, records
+from app import contacts, names, preferences, records
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Activity,
@@ -529,6 +529,7 @@ def tag_names() -> list[str]:
 
 
 CUSTOMER_EDITABLE = (
+    "contacts",  # the list beyond the main contact (app.contacts)
     "name",
     "contact",
     "phone",
@@ -559,8 +560,13 @@ def edit_customer(customer_id: int, today: date, **values) -> dict:
     customer = Customer.get_by_id(customer_id)
     if values.get("contact_left") and not customer.contact_left:
         values["contact_left_on"] = today
+    people = values.pop("contacts", None)
     before = {name: getattr(customer, name) for name in values}
-    Customer.update(**values).where(Customer.id == customer_id).execute()
+    with database.atomic():
+        if values:
+            Customer.update(**values).where(Customer.id == customer_id).execute()
+        if people is not None:
+            before["contacts"] = contacts.set_contacts("customers", customer_id, people)
     return before
 
 
@@ -572,7 +578,12 @@ def add_customer(name: str, today: date, **values) -> int:
     if not name.strip():
         raise ValueError("a customer needs a name")
     names.refuse_same_customer(name)
-    return Customer.create(name=name.strip(), created=today, **values).id
+    people = values.pop("contacts", None)
+    with database.atomic():
+        customer_id = Customer.create(name=name.strip(), created=today, **values).id
+        if people:
+            contacts.set_contacts("customers", customer_id, people)
+    return customer_id
 
 
 def customer_orders(customer_id: int) -> tuple[int, int]:
@@ -669,6 +680,7 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
             )
             for link in lead.tag_links:
                 CustomerTag.create(customer=customer, tag=link.tag_id)
+            contacts.copy_contacts("leads", lead.id, "customers", customer.id)
         order = Order.create(customer=customer, date=day, amount_fen=amount_fen, product=product)
         reward_id = None
         if lead.referred_by:

@@ -13,6 +13,7 @@ from datetime import date
 
 import peewee as pw
 
+from app import contacts
 from app.bulk import db_value, insert_rows
 from app.io import fields as f
 from app.models import (
@@ -167,6 +168,7 @@ QUADRANT_WORDS = {
 
 
 BLANK = "__blank__"  # in a checked row: the columns whose cells were blank
+CONTACT_OF = "__contact_of__"  # a row that is one more contact of the record of this key
 
 
 class RowProblem(Exception):
@@ -301,6 +303,9 @@ class _Upserting(Kind):
             pending.clear()
 
         updates: list[tuple[int, dict, list | None]] = []
+        people = [row for row in rows if CONTACT_OF in row]
+        if people:
+            rows = [row for row in rows if CONTACT_OF not in row]
         for row in rows:
             blank = row.pop(BLANK, ())
             tags = row.pop("tags", None)
@@ -317,6 +322,9 @@ class _Upserting(Kind):
             known[key] = None
         flush()
         self._update(updates, batch_id)
+        for person in people:
+            record_id = known[person.pop(CONTACT_OF)]
+            contacts.add_contact(self.name, record_id, person, batch=batch_id)
 
     def _keep_stored(self, row: dict, blank) -> None:
         """An update leaves alone what its blank cells and KEEP_ON_UPDATE name."""

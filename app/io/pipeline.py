@@ -18,9 +18,11 @@ from app import db
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, current_language, message, translate
 from app.io import fields as f
+from app.io import vcard
 from app.io.files import MONEY_FORMAT, Table, read_table, write_csv, write_xlsx
 from app.io.kinds import (
     BLANK,
+    CONTACT_OF,
     KINDS,
     Col,
     Kind,
@@ -30,7 +32,7 @@ from app.io.kinds import (
     _tags_of,
     _Upserting,
 )
-from app.models import ImportBatch, ImportChange, database
+from app.models import Contact, ImportBatch, ImportChange, database
 
 DUPLICATE = QT_TRANSLATE_NOOP("Messages", "duplicate of line {line}")
 TEXT_TYPES = ("text", "tags", "birthday", "month")
@@ -228,6 +230,7 @@ def check_rows(
     ]
     keys, parsed, problems = [], [], []
     xlsx = plan.table.encoding in ("XLSX", "vCard")  # text as it stands, no `'` to take off
+    vcard_file = plan.table.encoding == "vCard"
     for index, column in columns:
         cells = [cells[index] for cells in grid]
         if xlsx and column.type in TEXT_TYPES:
@@ -273,6 +276,10 @@ def check_rows(
             continue
         if upserting:
             key = kind.key(row)
+            if key in seen and vcard_file and not f.is_blank(cells[1]):
+                # a phone's cards of one company: one record, this card one more contact
+                results.append({CONTACT_OF: key, **vcard.as_contact(cells)})
+                continue
             if key in seen:
                 results.append(
                     RowError(line, [(kind.columns[0].key, DUPLICATE, {"line": seen[key]})], cells)
@@ -312,7 +319,7 @@ def preview(
                 valid = [
                     (line, result)
                     for (line, _), result in zip(records, checked, strict=True)
-                    if not isinstance(result, RowError)
+                    if not isinstance(result, RowError) and CONTACT_OF not in result
                 ]
                 effects = plan.kind.outlook([result for _, result in valid])
                 plan.outlook = Outlook(
@@ -571,6 +578,7 @@ def undo_batch(batch_id: int) -> int:
     try:
         with database.atomic():
             _restore_changes(kind, batch)
+            Contact.delete().where(Contact.batch == batch.id).execute()
             model.delete().where(model.batch == batch.id).execute()
             batch.undone = True
             batch.save()

@@ -5,7 +5,8 @@ The file is split into cards first, so that one card that cannot be read rejects
 quoted-printable allowed, as Android's exports need). A card becomes one row of the columns
 below: ORG → name (else FN, else N family-first), FN/N → contact, TEL (a mobile number
 first) → phone, EMAIL, BDAY → birthday, NOTE → notes. Matching, batches and undo are the
-pipeline's, as for any import (docs/reference.md, "vCard contacts").
+pipeline's, as for any import (docs/reference.md, "vCard contacts"); a later card of the
+same company (ORG) becomes one more contact of its record (app.contacts), with its TITLE.
 """
 
 import re
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from app.i18n import QT_TRANSLATE_NOOP
 from app.io.fields import Refused
 
-HEADER = ["name", "contact", "phone", "email", "birthday", "notes"]
+HEADER = ["name", "contact", "phone", "email", "birthday", "notes", "title"]
 UNREADABLE = QT_TRANSLATE_NOOP("Messages", "not a readable contact card")
 MOBILE_TYPES = {"cell", "mobile", "iphone"}
 BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
@@ -106,9 +107,20 @@ def card_row(text: str) -> list:
         birthday = _birthday(_text(contents["bday"][0])) if "bday" in contents else ""
         notes = "\n".join(_text(line) for line in contents.get("note", []) if _text(line))
         phone = _phone(contents.get("tel", []))
+        title = _text(contents["title"][0]) if "title" in contents else ""
     except Exception:  # vobject raises many kinds of error for a damaged card
-        return [Refused(UNREADABLE), "", "", "", "", ""]
-    return [org or contact, contact, phone, email, birthday, notes]
+        return [Refused(UNREADABLE), "", "", "", "", "", ""]
+    return [org or contact, contact, phone, email, birthday, notes, title]
+
+
+def as_contact(cells: list) -> dict:
+    """A card's person, for a record that has its main contact already."""
+    return {
+        "name": str(cells[1]),
+        "title": str(cells[6]),
+        "phone": str(cells[2]),
+        "email": str(cells[3]),
+    }
 
 
 def rows(content: str) -> Iterator[tuple[int, list]]:

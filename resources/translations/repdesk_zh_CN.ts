@@ -170,6 +170,48 @@
     </message>
 </context>
 <context>
+    <name>ContactsDialog</name>
+    <message>
+        <source>Main contact: {name}</source>
+        <translation>主要联系人：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -234,6 +276,10 @@
     <message>
         <source>Lifecycle stage</source>
         <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>More contacts</source>
+        <translation>其他联系人</translation>
     </message>
 </context>
 <context>
@@ -694,6 +740,18 @@
         <translation>已跳过</translation>
     </message>
     <message>
+        <source>Decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>跟进中</translation>
     </message>
@@ -933,6 +991,10 @@
         <translation>异议…</translation>
     </message>
     <message>
+        <source>Contacts…</source>
+        <translation>联系人…</translation>
+    </message>
+    <message>
         <source>Won…</source>
         <translation>赢单…</translation>
     </message>
@@ -1055,6 +1117,14 @@
     <message>
         <source>Edit lead</source>
         <translation>编辑线索</translation>
+    </message>
+    <message>
+        <source>Contacts of {name}</source>
+        <translation>{name} 的联系人</translation>
+    </message>
+    <message>
+        <source>Edit contacts</source>
+        <translation>编辑联系人</translation>
     </message>
     <message>
         <source>Log follow-up</source>

@@ -83,7 +83,8 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     db.close_database()
     assert _indexes(path) == _indexes(fresh)
     after = _tables(path)
-    assert after.keys() == before.keys()
+    assert after.keys() - before.keys() == {"contact"}  # the table a later step adds, empty
+    assert after["contact"] == []
     for table, rows in before.items():
         assert after[table] == rows, table  # same rows, same ids, same values
     # the child rows that a careless rebuild of "customer" would cascade away or null

@@ -4,10 +4,9 @@ Android (vCard 2.1, quoted-printable UTF-8) and macOS Contacts (3.0) export, and
 
 import quopri
 
-from app import db
+from app import contacts, db
 from app.io import pipeline
-from app.models import Customer, ImportBatch, Lead
-from tests.app.test_import_export import error_lines
+from app.models import Contact, Customer, ImportBatch, Lead
 from tests.conftest import AS_OF
 
 
@@ -154,18 +153,37 @@ def test_importing_the_same_contacts_again_updates_them(db_path, tmp_path):
     assert ImportBatch.select().count() == 2
 
 
-def test_two_cards_of_one_company_in_one_file(db_path, tmp_path):
+def test_cards_of_one_company_become_contacts_of_one_record(db_path, tmp_path):
     cards = "".join(
-        f"BEGIN:VCARD\nVERSION:3.0\nFN:{person}\nORG:嘉兴瑞丰物流有限公司\nEND:VCARD\n"
-        for person in ("李娜", "赵强")
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:{person}\nTITLE:{title}\nTEL;TYPE=CELL:{phone}\n"
+        f"ORG:{org}\nEND:VCARD\n"
+        for person, title, phone, org in (
+            ("李娜", "采购经理", "135", "嘉兴瑞丰物流有限公司"),
+            ("赵强", "总经理", "136", "嘉兴瑞丰物流有限公司"),
+            ("孙丽", "财务", "137", "嘉兴瑞丰物流有限公司 "),
+            ("周杰", "", "138", "宁波正泰"),
+        )
     )
-    path = tmp_path / "two.vcf"
+    path = tmp_path / "company.vcf"
     path.write_text(cards, encoding="utf-8")
     result = pipeline.run_import(pipeline.plan_import("leads", path), AS_OF)
-    assert error_lines(result, "leads") == ["line 6: name: duplicate of line 1"]
-    assert [(lead.name, lead.contact) for lead in Lead.select()] == [
-        ("嘉兴瑞丰物流有限公司", "李娜")
+    assert (result.imported, result.rejected) == (4, 0)
+    assert [(lead.name, lead.contact, lead.phone) for lead in Lead.select()] == [
+        ("嘉兴瑞丰物流有限公司", "李娜", "135"),  # the first card: the main contact
+        ("宁波正泰", "周杰", "138"),
     ]
+    ruifeng = Lead.get(name="嘉兴瑞丰物流有限公司")
+    expected = [
+        {"name": "赵强", "title": "总经理", "phone": "136", "email": "", "role": ""},
+        {"name": "孙丽", "title": "财务", "phone": "137", "email": "", "role": ""},
+    ]
+    assert contacts.contacts_of("leads", ruifeng.id) == expected
+    again = pipeline.run_import(pipeline.plan_import("leads", path), AS_OF)  # never doubles
+    assert again.rejected == 0
+    assert contacts.contacts_of("leads", ruifeng.id) == expected
+    pipeline.undo_batch(result.batch_id + 1)
+    pipeline.undo_batch(result.batch_id)
+    assert Lead.select().count() == 0 and Contact.select().count() == 0
 
 
 def test_a_vcf_file_is_read_whatever_the_kind_words(db_path, tmp_path):

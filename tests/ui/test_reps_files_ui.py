@@ -124,3 +124,69 @@ def test_find_duplicates_merges_a_pair_and_undo_takes_it_back(make_window, qtbot
         (drop.id, "138"),
     ]
     assert Order.get().customer_id == drop.id
+
+
+def test_a_customers_contacts_are_edited_in_its_dialog_and_undone(make_window, qtbot):
+    from unittest import mock
+
+    from PySide6.QtCore import Qt
+
+    from app import contacts
+    from ui.tabs.leads import CustomerDialog
+
+    tab = make_window().tab(1)
+    customer = Customer.get(Customer.name == tab.customer_model.rows[0][0])
+    filled = {}
+
+    def fill_in(dialog):
+        editor = dialog.people
+        qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+        editor.table.item(0, 0).setText("张总")
+        editor.table.item(0, 1).setText("总经理")
+        role = editor.table.cellWidget(0, 4)
+        role.setCurrentIndex(role.findData("decision_maker"))
+        qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+        editor.table.item(1, 0).setText("王工")
+        qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)  # left blank: no contact
+        filled["roles"] = [role.itemText(i) for i in range(role.count())]
+        return QDialog.DialogCode.Accepted
+
+    from PySide6.QtWidgets import QDialog
+
+    with mock.patch.object(CustomerDialog, "exec", fill_in):
+        tab.customer_view.selectRow(0)
+        tab.edit_customer(customer.id)
+    assert filled["roles"] == ["(not known)", "Decision maker", "Influencer", "User"]
+    assert contacts.contacts_of("customers", customer.id) == [
+        {"name": "张总", "title": "总经理", "phone": "", "email": "", "role": "decision_maker"},
+        {"name": "王工", "title": "", "phone": "", "email": "", "role": ""},
+    ]
+    tab.main.undo_stack.undo()
+    assert contacts.contacts_of("customers", customer.id) == []
+
+
+def test_a_leads_contacts_button(make_window, qtbot):
+    from unittest import mock
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from app import contacts
+    from ui.dialogs.contacts_editor import ContactsDialog
+
+    tab = make_window().tab(1)
+    tab.lead_view.selectRow(0)
+    lead = tab.lead
+    assert lead is not None
+
+    def fill_in(dialog):
+        qtbot.mouseClick(dialog.editor.add_button, Qt.MouseButton.LeftButton)
+        dialog.editor.table.item(0, 0).setText("赵主任")
+        return QDialog.DialogCode.Accepted
+
+    button = next(b for b in tab.detail.findChildren(QPushButton) if b.text() == "Contacts…")
+    with mock.patch.object(ContactsDialog, "exec", fill_in):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [c["name"] for c in contacts.contacts_of("leads", lead.id)] == ["赵主任"]
+    tab.main.undo_stack.undo()
+    assert contacts.contacts_of("leads", lead.id) == []

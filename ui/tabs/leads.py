@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import leads, lifecycle, names, records
+from app import contacts, leads, lifecycle, names, records
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
@@ -37,6 +37,7 @@ from app.models import Lead
 from app.money import format_yuan, yuan_to_fen
 from app.workdays import month_of
 from ui.commands import Step
+from ui.dialogs.contacts_editor import ContactsDialog, ContactsEditor
 from ui.tabs.base import Tab
 from ui.widgets import (
     Column,
@@ -157,6 +158,10 @@ class CustomerDialog(QDialog):
             self.stage.addItem(label("stage", stage), stage)
         self.stage.setCurrentIndex(max(self.stage.findData(customer.stage_override), 0))
         form.addRow(self.tr("Lifecycle stage"), self.stage)
+        self.people = ContactsEditor(
+            contacts.contacts_of("customers", customer.id) if customer.id else []
+        )
+        form.addRow(self.tr("More contacts"), self.people)
         add_ok_cancel(self, form)
 
     def values(self) -> dict:
@@ -171,6 +176,7 @@ class CustomerDialog(QDialog):
             birthday_lunar=self.lunar.isChecked(),
             contact_left=self.contact_left.isChecked(),
             stage_override=self.stage.currentData(),
+            contacts=self.people.contacts(),
         )
         return values
 
@@ -343,6 +349,7 @@ class LeadsTab(Tab):
                 (self.tr("Save"), self.save_lead),
                 (self.tr("Follow-up done today"), self.follow_up),
                 (self.tr("Objection…"), self.add_objection),
+                (self.tr("Contacts…"), lambda: self.edit_lead_contacts()),
                 (self.tr("Won…"), self.win),
                 (self.tr("Lost…"), self.lose),
             )
@@ -664,6 +671,27 @@ class LeadsTab(Tab):
             self.tr("Edit lead"),
             lambda: leads.edit_lead(lead_id, **values),
             lambda before: leads.edit_lead(lead_id, **before),
+        )
+
+    def edit_lead_contacts(self, people: list[dict] | None = None) -> None:
+        """The lead's people beyond its main contact (the decision chain); undoable."""
+        if self.lead is None:
+            return
+        lead_id = self.lead.id
+        if people is None:
+            dialog = ContactsDialog(
+                self,
+                self.tr("Contacts of {name}").format(name=self.lead.name),
+                self.lead.contact,
+                contacts.contacts_of("leads", lead_id),
+            )
+            if not dialog.exec():
+                return
+            people = dialog.editor.contacts()
+        self._push(
+            self.tr("Edit contacts"),
+            lambda: contacts.set_contacts("leads", lead_id, people),
+            lambda before: contacts.set_contacts("leads", lead_id, before),
         )
 
     def follow_up(self) -> None:
