@@ -104,7 +104,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--as",
         dest="as_kind",
         choices=("leads", "customers"),
-        default="leads",
         help="import contacts as leads (default) or customers",
     )
     sub.add_argument("--dry-run", action="store_true")

@@ -578,8 +578,8 @@
         <translation>预览前 {count} 行：{bad} 行有问题（已标出）。</translation>
     </message>
     <message>
-        <source>{adds} will add new records, {updates} update existing ones.</source>
-        <translation>{adds} 行将新增记录，{updates} 行将更新已有记录。</translation>
+        <source>Of these rows, {adds} add new records and {updates} update existing ones.</source>
+        <translation>这些行中，{adds} 行新增记录，{updates} 行更新已有记录。</translation>
     </message>
     <message>
         <source>Fields that change: {fields}</source>
@@ -1598,6 +1598,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.</source>
         <translation>演示数据已载入：{customers} 个客户、{leads} 条线索、{orders} 笔订单、{tasks} 项任务。</translation>
+    </message>
+    <message>
+        <source>--as goes with import contacts FILE.vcf only.</source>
+        <translation>--as 只能用于 import contacts FILE.vcf。</translation>
     </message>
     <message>
         <source>Ignored columns: {columns}</source>

@@ -194,3 +194,11 @@ def test_a_vcf_file_is_read_whatever_the_kind_words(db_path, tmp_path):
     assert plan.unknown_columns == []  # a lead has no email or birthday: not reported
     assert plan.table.total == 2
     plan.table.close()
+
+
+def test_as_goes_with_contacts_only(cli, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("name\n甲\n", encoding="utf-8")
+    code, out, err = cli("--db", tmp_path / "r.sqlite3", "import", "orders", path, "--as", "leads")
+    assert (code, out) == (2, "")
+    assert err == "repdesk: --as goes with import contacts FILE.vcf only.\n"

@@ -25,7 +25,7 @@ def test_the_wizard_says_what_is_added_and_updated_by_a_synonym_header(
     mapped = [dialog.mapping.cellWidget(row, 1).currentData() for row in range(3)]
     assert mapped == ["name", None, "phone"]  # the mobile column; 联系电话 ignored
     summary = dialog.summary.text()
-    assert "1 will add new records, 1 update existing ones." in summary
+    assert "Of these rows, 1 add new records and 1 update existing ones." in summary
     assert "Fields that change: phone" in summary
     assert "Ignored columns: 联系电话" in summary
 
@@ -69,7 +69,7 @@ def test_the_wizard_imports_a_phones_contacts_as_leads(make_window, qtbot, tmp_p
     assert dialog.kind_name() == "leads"  # a vCard file: leads, not orders
     assert dialog.encoding.text() == "vCard"
     assert dialog.preview.rowCount() == 2
-    assert "2 will add new records, 0 update existing ones." in dialog.summary.text()
+    assert "Of these rows, 2 add new records and 0 update existing ones." in dialog.summary.text()
     with mock.patch.object(QMessageBox, "information") as told:
         dialog.import_button.click()
     assert "Imported 2 rows, rejected 0" in told.call_args.args[2]

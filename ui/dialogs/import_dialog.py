@@ -199,9 +199,9 @@ class ImportDialog(QDialog):
         ]
         if plan.outlook is not None:
             parts.append(
-                self.tr("{adds} will add new records, {updates} update existing ones.").format(
-                    adds=plan.outlook.adds, updates=len(plan.outlook.updates)
-                )
+                self.tr(
+                    "Of these rows, {adds} add new records and {updates} update existing ones."
+                ).format(adds=plan.outlook.adds, updates=len(plan.outlook.updates))
             )
             if plan.outlook.changed_columns:
                 parts.append(
