@@ -453,3 +453,11 @@ def test_an_xlsx_export_imports_back_to_the_same_records(tmp_path):
     for kind in kinds:
         pipeline.export_kind(kind, tmp_path / f"{kind}-after.csv")
         assert (tmp_path / f"{kind}-after.csv").read_bytes() == csv_before[kind], kind
+
+
+def test_a_mobile_column_beats_even_the_phone_columns_own_name(db_path, tmp_path):
+    rows = [["客户名称", "电话", "手机号码"], ["甲", "0571-1", "13800001111"]]
+    plan = pipeline.plan_import("customers", write_csv(tmp_path / "c.csv", rows))
+    assert (plan.mapping, plan.unknown_columns) == ({0: "name", 2: "phone"}, ["电话"])
+    pipeline.run_import(plan, AS_OF)
+    assert Customer.get().phone == "13800001111"
