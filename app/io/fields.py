@@ -37,8 +37,12 @@ NOT_POSITIVE = QT_TRANSLATE_NOOP("Messages", "must be greater than zero")
 UNKNOWN_WORD = QT_TRANSLATE_NOOP("Messages", "unknown value {value}; use one of {choices}")
 UNKNOWN_CUSTOMER = QT_TRANSLATE_NOOP("Messages", "no customer of this name")
 UNKNOWN_LEAD = QT_TRANSLATE_NOOP("Messages", "no lead of this name")
-AMBIGUOUS_CUSTOMER = QT_TRANSLATE_NOOP("Messages", "several customers have this name")
-AMBIGUOUS_LEAD = QT_TRANSLATE_NOOP("Messages", "several leads have this name")
+AMBIGUOUS_CUSTOMER = QT_TRANSLATE_NOOP(
+    "Messages", "several customers have this name (File → Find duplicates… merges them)"
+)
+AMBIGUOUS_LEAD = QT_TRANSLATE_NOOP(
+    "Messages", "several leads have this name (File → Find duplicates… merges them)"
+)
 NOT_A_BIRTHDAY = QT_TRANSLATE_NOOP("Messages", "not a birthday (YYYY-MM-DD or MM-DD)")
 AMBIGUOUS_COMMA = QT_TRANSLATE_NOOP(
     "Messages", "ambiguous comma (not a thousands separator); write 12.50 or 1250"

@@ -1736,12 +1736,12 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>没有此名称的线索</translation>
     </message>
     <message>
-        <source>several customers have this name</source>
-        <translation>有多个客户使用此名称</translation>
+        <source>several customers have this name (File → Find duplicates… merges them)</source>
+        <translation>有多个客户使用此名称（“文件 → 查找重复记录…”可将其合并）</translation>
     </message>
     <message>
-        <source>several leads have this name</source>
-        <translation>有多条线索使用此名称</translation>
+        <source>several leads have this name (File → Find duplicates… merges them)</source>
+        <translation>有多条线索使用此名称（“文件 → 查找重复记录…”可将其合并）</translation>
     </message>
     <message>
         <source>not a birthday (YYYY-MM-DD or MM-DD)</source>

@@ -146,3 +146,13 @@ def test_the_preview_says_what_is_added_and_what_is_updated(db_path, tmp_path):
     assert plan.outlook.updates == {2: ["phone"], 3: ["industry", "tags"]}
     assert plan.outlook.changed_columns == ["phone", "industry", "tags"]
     assert Customer.select().count() == 2  # the preview wrote nothing
+
+
+def test_an_order_naming_two_same_named_customers_points_to_find_duplicates(db_path, tmp_path):
+    Customer.create(name="ABC公司", created=AS_OF)
+    Customer.create(name="ａｂｃ公司", created=AS_OF)  # written before names were matched
+    rows = [["customer", "date", "amount"], ["ABC公司", "2026-11-02", "100"]]
+    result = import_file("orders", write_csv(tmp_path / "o.csv", rows))
+    assert error_lines(result, "orders") == [
+        "line 2: customer: several customers have this name (File → Find duplicates… merges them)"
+    ]
