@@ -171,6 +171,7 @@ class Outlook:
 
     adds: int
     updates: dict[int, list[str]]  # line → column keys whose stored value changes
+    contacts: list[int] = field(default_factory=list)  # lines that add a contact (vCard)
 
     @property
     def changed_columns(self) -> list[str]:
@@ -329,6 +330,11 @@ def preview(
                         for (line, _), changed in zip(valid, effects, strict=True)
                         if changed is not None
                     },
+                    contacts=[
+                        line
+                        for (line, _), result in zip(records, checked, strict=True)
+                        if isinstance(result, dict) and CONTACT_OF in result
+                    ],
                 )
         transaction.rollback()
     return rows

@@ -574,6 +574,10 @@
         <translation>问题</translation>
     </message>
     <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
         <source>Preview of the first {count} rows: {bad} with problems (marked).</source>
         <translation>预览前 {count} 行：{bad} 行有问题（已标出）。</translation>
     </message>
@@ -592,6 +596,22 @@
     <message>
         <source>Required fields without a column: {fields}</source>
         <translation>缺少必填字段的列：{fields}</translation>
+    </message>
+    <message>
+        <source>one more contact of its company</source>
+        <translation>作为其公司的又一位联系人</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>updates {fields}</source>
+        <translation>更新 {fields}</translation>
     </message>
     <message>
         <source>Importing…</source>

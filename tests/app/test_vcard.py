@@ -166,6 +166,14 @@ def test_cards_of_one_company_become_contacts_of_one_record(db_path, tmp_path):
     )
     path = tmp_path / "company.vcf"
     path.write_text(cards, encoding="utf-8")
+    plan = pipeline.plan_import("leads", path)
+    pipeline.preview(plan, AS_OF)
+    plan.table.close()
+    assert (plan.outlook.adds, plan.outlook.updates, plan.outlook.contacts) == (
+        2,
+        {},
+        [8, 15],
+    )  # 7 lines a card
     result = pipeline.run_import(pipeline.plan_import("leads", path), AS_OF)
     assert (result.imported, result.rejected) == (4, 0)
     assert [(lead.name, lead.contact, lead.phone) for lead in Lead.select()] == [

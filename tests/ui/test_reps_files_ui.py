@@ -25,6 +25,7 @@ def test_the_wizard_says_what_is_added_and_updated_by_a_synonym_header(
     mapped = [dialog.mapping.cellWidget(row, 1).currentData() for row in range(3)]
     assert mapped == ["name", None, "phone"]  # the mobile column; 联系电话 ignored
     summary = dialog.summary.text()
+    assert [dialog.preview.item(row, 2).text() for row in range(2)] == ["updates phone", "new"]
     assert "Of these rows, 1 add new records and 1 update existing ones." in summary
     assert "Fields that change: phone" in summary
     assert "Ignored columns: 联系电话" in summary

@@ -168,7 +168,8 @@ class ImportDialog(QDialog):
 
     def _fill_preview(self, plan, rows) -> None:
         kind = plan.kind
-        headers = [self.tr("Line"), self.tr("Problems"), *plan.table.header]
+        headers = [self.tr("Line"), self.tr("Problems"), self.tr("Effect"), *plan.table.header]
+        outlook = plan.outlook
         self.preview.clear()
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
@@ -178,6 +179,7 @@ class ImportDialog(QDialog):
             values = [
                 str(line),
                 error.text(kind) if error else "",
+                "" if error or outlook is None else self._effect(kind, outlook, line),
                 *["" if cell is None else str(cell) for cell in cells],
             ]
             for column, value in enumerate(values):
@@ -227,6 +229,19 @@ class ImportDialog(QDialog):
         self.summary.setText("  ".join(parts))
         self.summary.setStyleSheet("color: #c62828;" if missing else "")
         self.import_button.setEnabled(not missing)
+
+    def _effect(self, kind, outlook, line: int) -> str:
+        """What a valid row does: adds a record, updates some fields of one, or nothing."""
+        if line in outlook.contacts:
+            return self.tr("one more contact of its company")
+        if line not in outlook.updates:
+            return self.tr("new")
+        changed = outlook.updates[line]
+        if not changed:
+            return self.tr("no change")
+        return self.tr("updates {fields}").format(
+            fields=", ".join(pipeline.column_title(kind.column(key)) for key in changed)
+        )
 
     def _show_problem(self, text: str) -> None:
         self.summary.setText(text)
