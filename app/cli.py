@@ -95,9 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--seed", type=int, default=1)
     sub.add_argument("--as-of", type=_date)
 
-    sub = commands.add_parser("import", parents=[common], help="import a CSV or XLSX file")
-    sub.add_argument("kind", choices=IMPORT_KINDS)
+    sub = commands.add_parser(
+        "import", parents=[common], help="import a CSV, XLSX or vCard (contacts) file"
+    )
+    sub.add_argument("kind", choices=(*IMPORT_KINDS, "contacts"))
     sub.add_argument("file")
+    sub.add_argument(
+        "--as",
+        dest="as_kind",
+        choices=("leads", "customers"),
+        help="import contacts as leads (default) or customers",
+    )
     sub.add_argument("--dry-run", action="store_true")
     sub.add_argument("--errors", metavar="OUT.csv")
 

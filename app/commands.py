@@ -66,7 +66,12 @@ def _cmd_import(args, db_path: Path) -> int:
             )
     with DatabaseLock(db_path):
         db.open_database(db_path, verify=True)
-        plan = pipeline.plan_import(args.kind, Path(args.file))
+        if args.as_kind and args.kind != "contacts":
+            raise UserError(
+                QT_TRANSLATE_NOOP("Messages", "--as goes with import contacts FILE.vcf only.")
+            )
+        kind = (args.as_kind or "leads") if args.kind == "contacts" else args.kind  # a vCard
+        plan = pipeline.plan_import(kind, Path(args.file))
         if plan.unknown_columns:
             print(
                 message(

@@ -32,6 +32,11 @@ _LABELS = {
         "snoozed": QT_TRANSLATE_NOOP("Labels", "Snoozed"),
         "skipped": QT_TRANSLATE_NOOP("Labels", "Skipped"),
     },
+    "role": {  # a contact's part in the decision chain (决策链)
+        "decision_maker": QT_TRANSLATE_NOOP("Labels", "Decision maker"),
+        "influencer": QT_TRANSLATE_NOOP("Labels", "Influencer"),
+        "user": QT_TRANSLATE_NOOP("Labels", "User"),
+    },
     "outcome": {
         "open": QT_TRANSLATE_NOOP("Labels", "Open"),
         "won": QT_TRANSLATE_NOOP("Labels", "Won"),

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
-from app import preferences, records
+from app import contacts, names, preferences, records
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Activity,
@@ -530,6 +530,7 @@ def add_lead(
     """A new lead, created today; a new channel name is created as the rep writes it."""
     if not name.strip():
         raise ValueError("a lead needs a name")
+    names.refuse_same_lead(name)
     channel_id = Channel.get_or_create(name=channel.strip())[0].id if channel.strip() else None
     return Lead.create(
         name=name.strip(),
@@ -553,6 +554,7 @@ def tag_names() -> list[str]:
 
 
 CUSTOMER_EDITABLE = (
+    "contacts",  # the list beyond the main contact (app.contacts)
     "name",
     "contact",
     "phone",
@@ -578,11 +580,18 @@ def edit_customer(customer_id: int, today: date, **values) -> dict:
     unknown = set(values) - set(CUSTOMER_EDITABLE)
     if unknown:
         raise ValueError(f"cannot edit {sorted(unknown)}")
+    if "name" in values:
+        names.refuse_same_customer(values["name"], other_than=customer_id)
     customer = Customer.get_by_id(customer_id)
     if values.get("contact_left") and not customer.contact_left:
         values["contact_left_on"] = today
+    people = values.pop("contacts", None)
     before = {name: getattr(customer, name) for name in values}
-    Customer.update(**values).where(Customer.id == customer_id).execute()
+    with database.atomic():
+        if values:
+            Customer.update(**values).where(Customer.id == customer_id).execute()
+        if people is not None:
+            before["contacts"] = contacts.set_contacts("customers", customer_id, people)
     return before
 
 
@@ -593,7 +602,13 @@ def add_customer(name: str, today: date, **values) -> int:
         raise ValueError(f"cannot set {sorted(unknown)}")
     if not name.strip():
         raise ValueError("a customer needs a name")
-    return Customer.create(name=name.strip(), created=today, **values).id
+    names.refuse_same_customer(name)
+    people = values.pop("contacts", None)
+    with database.atomic():
+        customer_id = Customer.create(name=name.strip(), created=today, **values).id
+        if people:
+            contacts.set_contacts("customers", customer_id, people)
+    return customer_id
 
 
 def customer_orders(customer_id: int) -> tuple[int, int]:
@@ -666,7 +681,7 @@ class Conversion:
 
 
 def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversion:
-    """Won: the lead becomes a customer (or joins the one of the same name and phone) with its
+    """Won: the lead becomes a customer (or joins the one of the same normalised name) with its
     first order; a referral owes its referrer the reward."""
     if amount_fen < 0:
         raise ValueError("an order amount is not negative")
@@ -678,9 +693,8 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
             "customer": lead.customer_id,
             "last_contact": lead.last_contact,
         }
-        customer = Customer.get_or_none(
-            (Customer.name == lead.name) & (Customer.phone == lead.phone)
-        )
+        same_name = names.customer_named(lead.name)  # normalised: spaces, width, case
+        customer = Customer.get_by_id(same_name) if same_name else None
         new = customer is None
         if new:
             customer = Customer.create(
@@ -696,10 +710,12 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
             )
             for link in lead.tag_links:
                 CustomerTag.create(customer=customer, tag=link.tag_id)
+            contacts.copy_contacts("leads", lead.id, "customers", customer.id)
         order = Order.create(customer=customer, date=day, amount_fen=amount_fen, product=product)
         reward_id = None
         if lead.referred_by:
-            referrer = Customer.get_or_none(Customer.name == lead.referred_by)
+            referrer_id = names.customer_named(lead.referred_by)
+            referrer = Customer.get_by_id(referrer_id) if referrer_id else None
             reward_id = ReferralReward.create(
                 referrer=lead.referred_by,
                 referrer_customer=referrer,

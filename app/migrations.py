@@ -8,7 +8,7 @@ rebuilding a parent table cannot cascade-delete or null its children;
 
 import peewee as pw
 
-from app.models import Activity, ChannelCost, Customer, Lead, Order, database
+from app.models import Activity, ChannelCost, Contact, Customer, Lead, Order, database
 
 
 def rebuild_table(model: type[pw.Model]) -> None:
@@ -107,6 +107,12 @@ def _v6_leads_have_a_closing_date() -> None:
     create_indexes(Lead)  # "lead_closed"
 
 
+def _v7_several_contacts() -> None:
+    """Customers and leads get a list of contacts beyond the main one (name, title, phone,
+    email, role)."""
+    Contact.create_table(safe=True)
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
@@ -114,5 +120,6 @@ STEPS = {
     4: _v4_period_figures_from_covering_indexes,
     5: _v5_fewer_lead_indexes,
     6: _v6_leads_have_a_closing_date,
+    7: _v7_several_contacts,
 }
 SCHEMA_VERSION = max(STEPS)  # the version this RepDesk writes (new files start at it)

@@ -214,6 +214,25 @@ class LeadTag(BaseModel):
         indexes = ((("lead", "tag"), True),)
 
 
+class Contact(BaseModel):
+    """One more person at a customer or lead, for the decision chain (决策链) and executive
+    visits. The main contact stays in the record's own contact, phone and email columns;
+    these follow it in `position` order."""
+
+    customer = pw.ForeignKeyField(Customer, null=True, backref="contacts", on_delete="CASCADE")
+    lead = pw.ForeignKeyField(Lead, null=True, backref="contacts", on_delete="CASCADE")
+    name = pw.CharField()
+    title = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    email = pw.CharField(default="")
+    role = pw.CharField(default="")  # decision_maker, influencer, user, or "" (not known)
+    position = pw.IntegerField(default=0)
+    batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        constraints = [pw.Check("(customer_id IS NULL) <> (lead_id IS NULL)")]
+
+
 class Objection(BaseModel):
     """An objection handled the guide's way: empathise → decompose → verify."""
 
@@ -409,6 +428,7 @@ MODELS = [
     CustomerTag,
     Lead,
     LeadTag,
+    Contact,
     Objection,
     Order,
     Activity,

@@ -19,6 +19,11 @@ def _dependents(model: type[pw.Model]):
                 yield other, field
 
 
+def dependents(model: type[pw.Model]):
+    """Each (model, foreign key field) that points at `model`."""
+    return list(_dependents(model))
+
+
 def _collect(model: type[pw.Model], ids: list[int], snapshot: dict) -> None:
     for other, field in _dependents(model):
         if field.on_delete == "SET NULL":

@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import…"), self.show_import, "Ctrl+I")
         self._action(file_menu, self.tr("Import &history…"), self.show_import_history)
+        self._action(file_menu, self.tr("Find &duplicates…"), self.show_duplicates)
         self._action(file_menu, self.tr("&Export…"), self.show_export, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Back&ups…"), self.show_backups)
@@ -439,6 +440,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.changed:
             self.announce(EVERYTHING)
+
+    def show_duplicates(self) -> None:
+        from ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+        DuplicatesDialog(self).exec()
 
     def show_export(self) -> None:
         from ui.dialogs.export_dialog import ExportDialog

@@ -7,6 +7,7 @@ decimals, `yes`/`no`, English kind words.
 """
 
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -36,9 +37,54 @@ NOT_POSITIVE = QT_TRANSLATE_NOOP("Messages", "must be greater than zero")
 UNKNOWN_WORD = QT_TRANSLATE_NOOP("Messages", "unknown value {value}; use one of {choices}")
 UNKNOWN_CUSTOMER = QT_TRANSLATE_NOOP("Messages", "no customer of this name")
 UNKNOWN_LEAD = QT_TRANSLATE_NOOP("Messages", "no lead of this name")
-AMBIGUOUS_CUSTOMER = QT_TRANSLATE_NOOP("Messages", "several customers have this name")
-AMBIGUOUS_LEAD = QT_TRANSLATE_NOOP("Messages", "several leads have this name")
+AMBIGUOUS_CUSTOMER = QT_TRANSLATE_NOOP(
+    "Messages", "several customers have this name (File → Find duplicates… merges them)"
+)
+AMBIGUOUS_LEAD = QT_TRANSLATE_NOOP(
+    "Messages", "several leads have this name (File → Find duplicates… merges them)"
+)
 NOT_A_BIRTHDAY = QT_TRANSLATE_NOOP("Messages", "not a birthday (YYYY-MM-DD or MM-DD)")
+AMBIGUOUS_COMMA = QT_TRANSLATE_NOOP(
+    "Messages", "ambiguous comma (not a thousands separator); write 12.50 or 1250"
+)
+TOO_LARGE_AMOUNT = QT_TRANSLATE_NOOP("Messages", "more than ¥1,000,000,000")
+TOO_LARGE_NUMBER = QT_TRANSLATE_NOOP("Messages", "more than 1,000,000,000")
+NOT_FINITE = QT_TRANSLATE_NOOP("Messages", "not a finite number")
+TOO_LONG = QT_TRANSLATE_NOOP("Messages", "longer than {limit} characters")
+FORMULA_WITHOUT_VALUE = QT_TRANSLATE_NOOP("Messages", "formula without a value")
+
+MAX_TEXT_CELL = 100_000  # characters a text cell holds; longer ones reject their row
+MAX_YUAN = 1_000_000_000  # an amount above ¥1,000,000,000 is a typing error
+MAX_FEN = MAX_YUAN * FEN_PER_YUAN
+MAX_COUNT = 1_000_000_000
+UNITS = {"万": 10_000, "亿": 100_000_000}
+THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+class Refused:
+    """A cell the reader already knows cannot be stored: its row is rejected for `reason`."""
+
+    reason = ""
+
+    def __init__(self, reason: str = ""):
+        self.reason = reason or self.reason
+
+    def __str__(self) -> str:
+        return ""  # shown and written back blank
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.reason!r})"
+
+
+class FormulaWithoutValue(Refused):
+    """An XLSX cell holding a formula but no value computed by a spreadsheet (a file
+    written by a program and never opened in Excel or WPS): its row is rejected. The
+    formula itself is never passed on."""
+
+    def __init__(self, formula: str):
+        super().__init__(FORMULA_WITHOUT_VALUE)
+        self.formula = formula
+
 
 YES = {"yes", "是", "true", "y", "1"}
 NO = {"no", "否", "false", "n", "0"}
@@ -48,6 +94,7 @@ DATE_PATTERNS = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
 )
 BIRTHDAY_PATTERNS = DATE_PATTERNS + (
     re.compile(r"^()(\d{1,2})-(\d{1,2})$"),
@@ -73,6 +120,8 @@ def is_blank_row(cells: list) -> bool:
 def text(value) -> str:
     """A text cell, with a spreadsheet-safety quote from our own export taken off again."""
     if value.__class__ is str:  # every CSV cell: the quick way
+        if len(value) > MAX_TEXT_CELL:
+            raise CellError(TOO_LONG, limit=f"{MAX_TEXT_CELL:,}")
         return unneutralise(value.strip())
     if value is None:
         return ""
@@ -81,6 +130,8 @@ def text(value) -> str:
     if isinstance(value, datetime | date):
         value = value.strftime("%Y-%m-%d")
     result = str(value).strip()
+    if len(result) > MAX_TEXT_CELL:
+        raise CellError(TOO_LONG, limit=f"{MAX_TEXT_CELL:,}")
     return unneutralise(result)
 
 
@@ -144,29 +195,48 @@ def parse_birthday(value) -> str:
 
 
 def _decimal(value) -> Decimal:
+    """A number as a rep writes it: full-width digits, `,` only as a thousands separator."""
     if isinstance(value, bool):
         raise CellError(NOT_A_NUMBER)
     if isinstance(value, int | float):
-        return Decimal(repr(value))
-    cleaned = str(value).strip().replace(",", "").replace("，", "").replace(" ", "")
+        number = Decimal(repr(value))
+        if not number.is_finite():
+            raise CellError(NOT_FINITE)
+        return number
+    cleaned = unicodedata.normalize("NFKC", str(value)).replace(" ", "").strip()
+    if "," in cleaned:
+        if not THOUSANDS.match(cleaned):
+            raise CellError(AMBIGUOUS_COMMA)  # 12,50 or 1,2,3: never guessed
+        cleaned = cleaned.replace(",", "")
     try:
-        return Decimal(cleaned)
+        number = Decimal(cleaned)
     except InvalidOperation:
         raise CellError(NOT_A_NUMBER) from None
+    if not number.is_finite():
+        raise CellError(NOT_FINITE)
+    return number
 
 
 def parse_money(value) -> int:
-    """Yuan with up to 2 decimals, with or without ¥, thousands separators or 元 → fen."""
+    """Yuan with up to 2 decimals → fen: with or without ¥/￥, thousands separators or 元,
+    in 万 or 亿 (`8000万`, `3.5亿`, `1.2万元`), full-width digits; at most ¥1,000,000,000."""
+    unit = 1
     if isinstance(value, str):
-        value = value.strip().lstrip("¥￥").rstrip("元").strip()
+        value = unicodedata.normalize("NFKC", value).strip().lstrip("¥").strip()
+        value = value.removesuffix("元").strip()
+        if value[-1:] in UNITS:
+            unit = UNITS[value[-1]]
+            value = value[:-1]
     amount = _decimal(value)
-    if not amount.is_finite():
-        raise CellError(NOT_A_NUMBER)
-    fen = amount * FEN_PER_YUAN
+    if abs(amount) > MAX_YUAN:  # before scaling: 1e999999 must not be multiplied out
+        raise CellError(TOO_LARGE_AMOUNT)
+    fen = amount * unit * FEN_PER_YUAN
     if fen != fen.to_integral_value():
         raise CellError(TOO_MANY_DECIMALS)
     if fen < 0:
         raise CellError(NEGATIVE)
+    if fen > MAX_FEN:
+        raise CellError(TOO_LARGE_AMOUNT)
     return int(fen)
 
 
@@ -186,7 +256,9 @@ def money_cell(fen: int | None):
 
 def parse_count(value) -> int:
     number = _decimal(value)
-    if not number.is_finite() or number != number.to_integral_value():
+    if abs(number) > MAX_COUNT:
+        raise CellError(TOO_LARGE_NUMBER)
+    if number != number.to_integral_value():
         raise CellError(NOT_WHOLE)
     if number < 0:
         raise CellError(NEGATIVE)
@@ -202,8 +274,10 @@ def parse_positive_money(value) -> int:
 
 def parse_factor(value) -> Decimal:
     number = _decimal(value)
-    if not number.is_finite() or number <= 0:
+    if number <= 0:
         raise CellError(NOT_POSITIVE)
+    if number > MAX_COUNT:
+        raise CellError(TOO_LARGE_NUMBER)
     return number.normalize() if number == number.to_integral_value() else number
 
 
@@ -305,6 +379,8 @@ def _blank_or_slow(cell, blank):
 
 
 def quick_text(cells: list, blank) -> list:
+    if max(map(len, cells), default=0) > MAX_TEXT_CELL:
+        raise _Slow
     values = list(map(str.strip, cells))
     if blank != "" and "" in values:
         raise _Slow
@@ -324,7 +400,7 @@ def quick_date(cells: list, blank) -> list:
 def quick_money(cells: list, blank) -> list:
     return [
         int(cell) * FEN_PER_YUAN
-        if len(cell) <= 15 and cell.isdigit()
+        if len(cell) <= 9 and cell.isdigit()
         else _blank_or_slow(cell, blank)
         for cell in cells
     ]
@@ -332,7 +408,7 @@ def quick_money(cells: list, blank) -> list:
 
 def quick_count(cells: list, blank) -> list:
     return [
-        int(cell) if len(cell) <= 15 and cell.isdigit() else _blank_or_slow(cell, blank)
+        int(cell) if len(cell) <= 9 and cell.isdigit() else _blank_or_slow(cell, blank)
         for cell in cells
     ]
 
@@ -367,6 +443,10 @@ def parse_column(cells: list, parse, quick, blank) -> tuple[list, dict[int, tupl
             pass
     values, problems = [], {}
     for position, cell in enumerate(cells):
+        if isinstance(cell, Refused):
+            problems[position] = (cell.reason, {})
+            values.append(None)
+            continue
         if is_blank(cell):
             if blank is MISSING:
                 problems[position] = (REQUIRED, {})

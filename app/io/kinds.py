@@ -13,6 +13,7 @@ from datetime import date
 
 import peewee as pw
 
+from app import contacts
 from app.bulk import db_value, insert_rows
 from app.io import fields as f
 from app.models import (
@@ -31,6 +32,7 @@ from app.models import (
     Task,
     database,
 )
+from app.names import names_by_key, normalise_name
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ class Col:
             return []
         return None
 
+    @property
+    def is_money(self) -> bool:
+        return self.type in ("money", "positive_money")
+
     def csv_value(self, value) -> str:
         """The canonical text of a stored value in a CSV cell."""
         if value is None:
@@ -84,6 +90,10 @@ class Col:
             return float(value)
         if self.type == "word" and isinstance(value, int):
             return value
+        if self.type in ("text", "tags", "birthday", "month"):
+            # As stored, no `'` in front: the writer marks every text cell as text, which no
+            # spreadsheet runs as a formula (the reader takes it back as it is).
+            return f.format_tags(value) if self.type == "tags" else str(value)
         return self.csv_value(value)
 
 
@@ -157,6 +167,10 @@ QUADRANT_WORDS = {
 }
 
 
+BLANK = "__blank__"  # in a checked row: the columns whose cells were blank
+CONTACT_OF = "__contact_of__"  # a row that is one more contact of the record of this key
+
+
 class RowProblem(Exception):
     """The checks of one row failed: a list of (column key, reason, values)."""
 
@@ -174,24 +188,23 @@ class Lookup:
         self._leads = None
         self._channels = None
 
-    @staticmethod
-    def _names(model) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for row_id, name in model.select(model.id, model.name).tuples():
-            found.setdefault(name, []).append(row_id)
-        return found
-
     def customer(self, name: str, column: str) -> int:
+        """The customer of this name (normalised: spaces, full-width letters, case)."""
         if self._customers is None:
-            self._customers = self._names(Customer)
+            self._customers = names_by_key(Customer)
         return self._one(
-            self._customers.get(name, []), column, f.UNKNOWN_CUSTOMER, f.AMBIGUOUS_CUSTOMER
+            self._customers.get(normalise_name(name), []),
+            column,
+            f.UNKNOWN_CUSTOMER,
+            f.AMBIGUOUS_CUSTOMER,
         )
 
     def lead(self, name: str, column: str) -> int:
         if self._leads is None:
-            self._leads = self._names(Lead)
-        return self._one(self._leads.get(name, []), column, f.UNKNOWN_LEAD, f.AMBIGUOUS_LEAD)
+            self._leads = names_by_key(Lead)
+        return self._one(
+            self._leads.get(normalise_name(name), []), column, f.UNKNOWN_LEAD, f.AMBIGUOUS_LEAD
+        )
 
     @staticmethod
     def _one(ids, column, unknown, ambiguous) -> int:
@@ -260,9 +273,14 @@ class Kind:
 
 
 class _Upserting(Kind):
-    """Rows with a natural key update the existing row (its former state kept for undo)."""
+    """Rows with a natural key update the existing row (its former state kept for undo).
+
+    A row that updates never erases: its blank cells (listed under BLANK by the pipeline)
+    leave the stored values as they are."""
 
     tags_link = None  # (link model, owner field name) for customers and leads
+    RENAMED: dict[str, str] = {}  # column key → model field, where they differ
+    KEEP_ON_UPDATE: tuple[str, ...] = ()  # fields an update never changes (a name's spelling)
 
     def key(self, row: dict) -> tuple:
         raise NotImplementedError
@@ -285,13 +303,18 @@ class _Upserting(Kind):
             pending.clear()
 
         updates: list[tuple[int, dict, list | None]] = []
+        people = [row for row in rows if CONTACT_OF in row]
+        if people:
+            rows = [row for row in rows if CONTACT_OF not in row]
         for row in rows:
+            blank = row.pop(BLANK, ())
             tags = row.pop("tags", None)
             key = self.key(row)
             if key in known:
-                if known[key] is None:  # the same key earlier in this file: the later row wins
+                if known[key] is None:  # the same key earlier in this import
                     flush()
-                updates.append((known[key], row, tags))
+                self._keep_stored(row, blank)
+                updates.append((known[key], row, None if "tags" in blank else tags))
                 continue
             row["batch"] = batch_id
             self.adjust_insert(row, lookup)
@@ -299,6 +322,52 @@ class _Upserting(Kind):
             known[key] = None
         flush()
         self._update(updates, batch_id)
+        for person in people:
+            record_id = known[person.pop(CONTACT_OF)]
+            contacts.add_contact(self.name, record_id, person, batch=batch_id)
+
+    def _keep_stored(self, row: dict, blank) -> None:
+        """An update leaves alone what its blank cells and KEEP_ON_UPDATE name."""
+        for key in (*blank, *self.KEEP_ON_UPDATE):
+            row.pop(key, None)
+            row.pop(self.RENAMED.get(key, key), None)
+
+    def outlook(self, rows: list[dict]) -> list[list[str] | None]:
+        """What importing each of these checked rows would do: None adds a record, a list
+        of column keys updates one (those whose stored value changes). Nothing is written."""
+        known = self.existing()
+        fields = {self.RENAMED.get(c.key, c.key): c.key for c in self.columns}
+        effects: list[list[str] | None] = []
+        stored_rows: dict[int, dict] = {}
+        targets = [(known.get(self.key(row)), row) for row in rows]
+        ids = sorted({row_id for row_id, _ in targets if row_id is not None})
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for stored in self.model.select().where(self.model.id.in_(chunk)).dicts():
+                stored_rows[stored["id"]] = stored
+        tags_of = {}
+        if self.tags_link and ids:
+            link_model, owner = self.tags_link
+            tags_of = _tags_of(link_model, getattr(link_model, owner), ids)
+        for row_id, checked in targets:
+            if row_id is None:
+                effects.append(None)
+                continue
+            row = dict(checked)
+            blank = row.pop(BLANK, ())
+            tags = row.pop("tags", None)
+            self._keep_stored(row, blank)
+            old = stored_rows[row_id]
+            self.adjust_update(old, row)
+            changed = [
+                fields.get(key, key)
+                for key, value in row.items()
+                if key in old and old[key] != value and key in fields
+            ]
+            if tags is not None and "tags" not in blank and tags != tags_of.get(row_id, []):
+                changed.append("tags")
+            effects.append(changed)
+        return effects
 
     def _update(self, updates: list[tuple[int, dict, list | None]], batch_id: int) -> None:
         """Apply updates in bulk, recording the former state of each row that changes."""
@@ -388,17 +457,13 @@ class Customers(_Upserting):
     ]
     tags_link = (CustomerTag, "customer")
     RENAMED = {"annual_revenue": "annual_revenue_fen", "budget": "budget_fen"}
+    KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
-        return (row["name"], row.get("phone", ""))
+        return (normalise_name(row["name"]),)
 
     def existing(self):
-        return {
-            (name, phone): row_id
-            for row_id, name, phone in Customer.select(
-                Customer.id, Customer.name, Customer.phone
-            ).tuples()
-        }
+        return {(key,): ids[0] for key, ids in names_by_key(Customer).items()}
 
     def check(self, values, lookup, today):
         birthday = values.get("birthday")
@@ -509,15 +574,14 @@ class Leads(_Upserting):
         Col("notes", "备注"),
     ]
     tags_link = (LeadTag, "lead")
+    RENAMED = {"expected_amount": "expected_amount_fen"}
+    KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
-        return (row["name"], row.get("phone", ""))
+        return (normalise_name(row["name"]),)
 
     def existing(self):
-        return {
-            (name, phone): row_id
-            for row_id, name, phone in Lead.select(Lead.id, Lead.name, Lead.phone).tuples()
-        }
+        return {(key,): ids[0] for key, ids in names_by_key(Lead).items()}
 
     def check(self, row, lookup, today):
         if "expected_amount" in row:
@@ -683,6 +747,8 @@ class Channels(_Upserting):
             ).tuples()
         }
 
+    RENAMED = {"cost": "cost_fen"}
+
     def check(self, row, lookup, today):
         row["channel"] = lookup.channel(row["channel"])
         row["cost_fen"] = row.pop("cost")
@@ -723,6 +789,8 @@ class Targets(_Upserting):
         return {
             (month,): row_id for row_id, month in Target.select(Target.id, Target.month).tuples()
         }
+
+    RENAMED = {"revenue": "revenue_fen"}
 
     def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")
@@ -766,6 +834,8 @@ class PlanLines(_Upserting):
                 PlanLine.id, PlanLine.month, PlanLine.product, PlanLine.customer_type
             ).tuples()
         }
+
+    RENAMED = {"revenue": "revenue_fen", "average_order": "average_order_fen"}
 
     def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")

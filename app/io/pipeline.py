@@ -7,6 +7,7 @@ import is a batch that `undo_batch` takes back whole.
 
 import gc
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -17,10 +18,25 @@ from app import db, output
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, current_language, message, translate
 from app.io import fields as f
-from app.io.files import Table, read_table, write_csv, write_xlsx
-from app.io.kinds import KINDS, Col, Kind, Lookup, RowProblem, _set_tags, _tags_of
-from app.models import ImportBatch, ImportChange, database
+from app.io import vcard
+from app.io.files import MONEY_FORMAT, Table, read_table, write_csv, write_xlsx
+from app.io.kinds import (
+    BLANK,
+    CONTACT_OF,
+    KINDS,
+    Col,
+    Kind,
+    Lookup,
+    RowProblem,
+    _set_tags,
+    _tags_of,
+    _Upserting,
+)
+from app.models import Contact, ImportBatch, ImportChange, database
 
+DUPLICATE = QT_TRANSLATE_NOOP("Messages", "duplicate of line {line}")
+TEXT_TYPES = ("text", "tags", "birthday", "month")
+XLSX_CELL_LIMIT = 32_767  # characters Excel holds in a cell
 CHECK_CHUNK = 2000  # rows checked and written at a time (keeps memory flat on big files)
 BULK_ROWS = 5000  # a file this long, and longer than its table, has the indexes built after
 
@@ -45,21 +61,63 @@ def column_title(column: Col) -> str:
     return column.zh if current_language() == "zh_CN" else column.key
 
 
+# Headers reps' own sheets use (docs/reference.md), by the Chinese header they stand for.
+# phone: the mobile spellings first, so that a sheet with both a mobile and a landline column
+# imports the mobile one (the other is reported as ignored).
+MOBILE_HEADERS = ("手机", "手机号", "手机号码", "mobile", "mobile phone", "cell phone")
+HEADER_SYNONYMS = {
+    "电话": (*MOBILE_HEADERS, "联系电话", "电话号码", "联系方式", "telephone", "tel"),
+    "客户名称": ("客户", "公司", "公司名称", "单位名称", "customer name", "company"),
+    "联系人": ("姓名", "联系人姓名", "contact name"),
+    "线索名称": ("线索", "公司名称", "lead name"),
+}
+
+
 def _normalise_header(text: str) -> str:
-    return text.strip().lstrip("\ufeff").lower().replace(" ", "_").replace("-", "_")
+    cleaned = unicodedata.normalize("NFKC", text).strip().lstrip("\ufeff").lower()
+    return "_".join(cleaned.replace("-", " ").replace("_", " ").split())
+
+
+def _header_names(kind: Kind) -> dict[str, tuple[str, int]]:
+    """Each header spelling → (field key, rank): 0 the column's own English or Chinese
+    name (or a mobile phone header), 1 a synonym. A synonym two columns could claim goes to
+    the first (an activity's `公司名称` is its customer)."""
+    names: dict[str, tuple[str, int]] = {}
+    for column in kind.columns:
+        names[_normalise_header(column.key)] = (column.key, 0)
+        names[_normalise_header(column.zh)] = (column.key, 0)
+    for column in kind.columns:
+        for synonym in HEADER_SYNONYMS.get(column.zh, ()):
+            rank = 0 if synonym in MOBILE_HEADERS else 1
+            names.setdefault(_normalise_header(synonym), (column.key, rank))
+    return names
 
 
 def map_header(kind: Kind, header: list[str]) -> dict[int, str]:
-    """Which file column holds which field: English or Chinese header, any order and case."""
-    names = {}
-    for column in kind.columns:
-        names[_normalise_header(column.key)] = column.key
-        names[_normalise_header(column.zh)] = column.key
-    return {
-        index: names[_normalise_header(cell)]
+    """Which file column holds which field: English or Chinese header or a synonym, any
+    order and case. Where several columns name one field, the best named is used (a mobile
+    phone column over a landline one, the field's own name over a synonym); the others are
+    left out (reported as ignored). Equally good ones are all kept: the caller refuses them."""
+    names = _header_names(kind)
+    found = [
+        (index, *names[_normalise_header(cell)])
         for index, cell in enumerate(header)
         if _normalise_header(cell) in names
-    }
+    ]
+    best: dict[str, int] = {}
+    for _, key, rank in found:
+        best[key] = min(rank, best.get(key, rank))
+    if "phone" in best:  # a mobile column beats any other phone column
+        mobile = {_normalise_header(word) for word in MOBILE_HEADERS}
+        if any(_normalise_header(header[i]) in mobile for i, key, _ in found if key == "phone"):
+            found = [
+                (i, key, 0 if _normalise_header(header[i]) in mobile else 1)
+                if key == "phone"
+                else (i, key, rank)
+                for i, key, rank in found
+            ]
+            best["phone"] = 0
+    return {index: key for index, key, rank in found if rank == best[key]}
 
 
 @dataclass
@@ -94,6 +152,7 @@ class ImportPlan:
     table: Table
     mapping: dict[int, str]  # file column index → field key
     unknown_columns: list[str]
+    outlook: "Outlook | None" = None  # set by preview() for customers, leads and other keyed kinds
 
     @property
     def columns(self) -> list[tuple[int, Col]]:
@@ -103,6 +162,20 @@ class ImportPlan:
     def missing_required(self) -> list[str]:
         mapped = set(self.mapping.values())
         return [c.key for c in self.kind.columns if c.required and c.key not in mapped]
+
+
+@dataclass
+class Outlook:
+    """What the previewed rows would do: records added, and those updated with the columns
+    each changes (by line)."""
+
+    adds: int
+    updates: dict[int, list[str]]  # line → column keys whose stored value changes
+    contacts: list[int] = field(default_factory=list)  # lines that add a contact (vCard)
+
+    @property
+    def changed_columns(self) -> list[str]:
+        return list(dict.fromkeys(key for keys in self.updates.values() for key in keys))
 
 
 @dataclass
@@ -134,6 +207,8 @@ def plan_import(
             )
         seen[key] = index
     unknown = [cell for index, cell in enumerate(table.header) if index not in auto and cell]
+    if table.encoding == "vCard":
+        unknown = []  # the reader's own columns (a lead has no email or birthday)
     return ImportPlan(kind, Path(path), table, auto, unknown)
 
 
@@ -155,16 +230,31 @@ def check_rows(
         for _, cells in records
     ]
     keys, parsed, problems = [], [], []
+    xlsx = plan.table.encoding in ("XLSX", "vCard")  # text as it stands, no `'` to take off
+    vcard_file = plan.table.encoding == "vCard"
     for index, column in columns:
-        values, found = f.parse_column(
-            [cells[index] for cells in grid], column.parse, column.quick, column.blank
-        )
+        cells = [cells[index] for cells in grid]
+        if xlsx and column.type in TEXT_TYPES:
+            # An XLSX text cell is text as it stands (our export adds no `'`): quoted the
+            # CSV way here so that text() gives it back unchanged, `'=1+2` included.
+            cells = [f.neutralise(cell) if cell.__class__ is str else cell for cell in cells]
+        values, found = f.parse_column(cells, column.parse, column.quick, column.blank)
         keys.append(column.key)
         parsed.append(values)
         problems.append(found)
     bad = set().union(*problems)
     results: list[dict | RowError] = []
-    check = plan.kind.check
+    kind = plan.kind
+    check = kind.check
+    upserting = isinstance(kind, _Upserting) and not plan.missing_required
+    if upserting:  # which cells were blank (they never erase a stored value) …
+        blanks = [
+            {i for i, cells in enumerate(grid) if f.is_blank(cells[index])} for index, _ in columns
+        ]
+        # … and the line of each key seen so far in this import (a later one is a duplicate)
+        if not hasattr(lookup, "lines"):
+            lookup.lines = {}
+        seen: dict[tuple, int] = lookup.lines
     for position, values in enumerate(zip(*parsed, strict=True)):
         line, cells = records[position]
         if position in bad:
@@ -181,9 +271,24 @@ def check_rows(
             )
             continue
         try:
-            results.append(check(dict(zip(keys, values, strict=True)), lookup, today))
+            row = check(dict(zip(keys, values, strict=True)), lookup, today)
         except RowProblem as problem:
             results.append(RowError(line, problem.problems, cells))
+            continue
+        if upserting:
+            key = kind.key(row)
+            if key in seen and vcard_file and not f.is_blank(cells[1]):
+                # a phone's cards of one company: one record, this card one more contact
+                results.append({CONTACT_OF: key, **vcard.as_contact(cells)})
+                continue
+            if key in seen:
+                results.append(
+                    RowError(line, [(kind.columns[0].key, DUPLICATE, {"line": seen[key]})], cells)
+                )
+                continue
+            seen[key] = line
+            row[BLANK] = [keys[i] for i, blank in enumerate(blanks) if position in blank]
+        results.append(row)
     return results
 
 
@@ -211,6 +316,26 @@ def preview(
                 (line, cells, result if isinstance(result, RowError) else None)
                 for (line, cells), result in zip(records, checked, strict=True)
             ]
+            if isinstance(plan.kind, _Upserting) and not plan.missing_required:
+                valid = [
+                    (line, result)
+                    for (line, _), result in zip(records, checked, strict=True)
+                    if not isinstance(result, RowError) and CONTACT_OF not in result
+                ]
+                effects = plan.kind.outlook([result for _, result in valid])
+                plan.outlook = Outlook(
+                    adds=effects.count(None),
+                    updates={
+                        line: changed
+                        for (line, _), changed in zip(valid, effects, strict=True)
+                        if changed is not None
+                    },
+                    contacts=[
+                        line
+                        for (line, _), result in zip(records, checked, strict=True)
+                        if isinstance(result, dict) and CONTACT_OF in result
+                    ],
+                )
         transaction.rollback()
     return rows
 
@@ -372,6 +497,9 @@ def export_kind(kind_name: str, path: Path, progress: Callable[[int], bool] | No
             path=path.name,
         )
 
+    if xlsx:
+        _refuse_cells_a_sheet_cannot_hold(kind)
+
     def rows():
         for count, row in enumerate(kind.export_rows(), start=1):
             if progress and count % 1000 == 0 and progress(count) is False:
@@ -381,8 +509,39 @@ def export_kind(kind_name: str, path: Path, progress: Callable[[int], bool] | No
             else:
                 yield [column.csv_value(row.get(column.key)) for column in kind.columns]
 
-    writer = write_xlsx if xlsx else write_csv
-    return output.write_output(path, lambda partial: writer(partial, header, rows()), _open())
+    def write(partial: Path) -> int:
+        if xlsx:
+            formats = [MONEY_FORMAT if column.is_money else None for column in kind.columns]
+            return write_xlsx(partial, header, rows(), formats)
+        return write_csv(partial, header, rows())
+
+    return output.write_output(path, write, _open())
+
+
+def _refuse_cells_a_sheet_cannot_hold(kind: Kind) -> None:
+    """An XLSX export of a text longer than Excel's 32,767 characters is refused before a
+    byte is written, naming the record (CSV holds it)."""
+    import peewee as pw
+
+    model = kind.model
+    for column in kind.columns:
+        field = model._meta.fields.get(column.key)
+        if not isinstance(field, pw.CharField | pw.TextField):
+            continue
+        record = model.get_or_none(pw.fn.LENGTH(field) > XLSX_CELL_LIMIT)
+        if record is not None:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{record}: {column} has more than {limit} characters, more than a "
+                    "spreadsheet cell holds; export to CSV instead.",
+                ),
+                record=getattr(record, "name", None)
+                or getattr(record, "title", None)
+                or f"#{record.id}",
+                column=column_title(column),
+                limit=f"{XLSX_CELL_LIMIT:,}",
+            )
 
 
 def _restore_changes(kind: Kind, batch: ImportBatch) -> None:
@@ -435,6 +594,7 @@ def undo_batch(batch_id: int) -> int:
     try:
         with database.atomic():
             _restore_changes(kind, batch)
+            Contact.delete().where(Contact.batch == batch.id).execute()
             model.delete().where(model.batch == batch.id).execute()
             batch.undone = True
             batch.save()

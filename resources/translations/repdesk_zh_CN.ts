@@ -135,6 +135,48 @@
     </message>
 </context>
 <context>
+    <name>ContactsDialog</name>
+    <message>
+        <source>Main contact: {name}</source>
+        <translation>主要联系人：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -199,6 +241,10 @@
     <message>
         <source>Lifecycle stage</source>
         <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>More contacts</source>
+        <translation>其他联系人</translation>
     </message>
 </context>
 <context>
@@ -345,6 +391,57 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复记录</translation>
+    </message>
+    <message>
+        <source>Records whose names are the same once spaces, full-width letters and case are set aside. Merging keeps the older one: the other&apos;s orders, activities, tasks, touchpoints and tags move to it and its blank fields are filled in. Edit → Undo takes a merge back.</source>
+        <translation>忽略空格、全角字母和大小写后名称相同的记录。合并时保留较早的一条：另一条的订单、活动、任务、触点和标签都转到它名下，它的空白字段由另一条补全。可用“编辑 → 撤销”撤回合并。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>并入的记录</translation>
+    </message>
+    <message>
+        <source>Orders or activities (kept)</source>
+        <translation>订单或活动数（保留）</translation>
+    </message>
+    <message>
+        <source>Orders or activities (merged)</source>
+        <translation>订单或活动数（并入）</translation>
+    </message>
+    <message>
+        <source>No duplicates: every name is different.</source>
+        <translation>没有重复：所有名称都不相同。</translation>
+    </message>
+    <message>
+        <source>Merge this pair</source>
+        <translation>合并这一对</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Merge {merged} into {kept}</source>
+        <translation>将 {merged} 并入 {kept}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong: {error}
@@ -441,8 +538,8 @@ The details are in {log}.</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation>表格文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+        <source>Spreadsheets and contacts (*.csv *.xlsx *.txt *.vcf);;Contacts (vCard) (*.vcf);;All files (*)</source>
+        <translation>表格和联系人文件 (*.csv *.xlsx *.txt *.vcf);;联系人 (vCard) (*.vcf);;所有文件 (*)</translation>
     </message>
     <message>
         <source>(ignore this column)</source>
@@ -457,8 +554,20 @@ The details are in {log}.</source>
         <translation>问题</translation>
     </message>
     <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
         <source>Preview of the first {count} rows: {bad} with problems (marked).</source>
         <translation>预览前 {count} 行：{bad} 行有问题（已标出）。</translation>
+    </message>
+    <message>
+        <source>Of these rows, {adds} add new records and {updates} update existing ones.</source>
+        <translation>这些行中，{adds} 行新增记录，{updates} 行更新已有记录。</translation>
+    </message>
+    <message>
+        <source>Fields that change: {fields}</source>
+        <translation>将变更的字段：{fields}</translation>
     </message>
     <message>
         <source>Ignored columns: {columns}</source>
@@ -467,6 +576,22 @@ The details are in {log}.</source>
     <message>
         <source>Required fields without a column: {fields}</source>
         <translation>缺少必填字段的列：{fields}</translation>
+    </message>
+    <message>
+        <source>one more contact of its company</source>
+        <translation>作为其公司的又一位联系人</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>updates {fields}</source>
+        <translation>更新 {fields}</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -613,6 +738,18 @@ The details are in {log}.</source>
     <message>
         <source>Skipped</source>
         <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
     </message>
     <message>
         <source>Open</source>
@@ -878,6 +1015,10 @@ The details are in {log}.</source>
         <translation>异议…</translation>
     </message>
     <message>
+        <source>Contacts…</source>
+        <translation>联系人…</translation>
+    </message>
+    <message>
         <source>Won…</source>
         <translation>赢单…</translation>
     </message>
@@ -1038,6 +1179,10 @@ The details are in {log}.</source>
         <translation>{contact} {phone} · {closed} {outcome}</translation>
     </message>
     <message>
+        <source>Contacts of {name}</source>
+        <translation>{name} 的联系人</translation>
+    </message>
+    <message>
         <source>Won: the first order</source>
         <translation>赢单：首笔订单</translation>
     </message>
@@ -1064,6 +1209,10 @@ The details are in {log}.</source>
     <message>
         <source>New customer</source>
         <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
     </message>
     <message>
         <source>Delete {name}? Its {count} orders ({amount}) and touchpoint marks go with it and leave your figures; Edit → Undo brings them back.</source>
@@ -1284,6 +1433,10 @@ The details are in {log}.</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复记录(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1459,6 +1612,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{path} 是正在导入的文件；请换一个文件名。</translation>
     </message>
     <message>
+        <source>--as goes with import contacts FILE.vcf only.</source>
+        <translation>--as 只能用于 import contacts FILE.vcf。</translation>
+    </message>
+    <message>
         <source>Ignored columns: {columns}</source>
         <translation>已忽略的列：{columns}</translation>
     </message>
@@ -1619,12 +1776,36 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>没有此名称的线索</translation>
     </message>
     <message>
-        <source>several customers have this name</source>
-        <translation>有多个客户使用此名称</translation>
+        <source>several customers have this name (File → Find duplicates… merges them)</source>
+        <translation>有多个客户使用此名称（“文件 → 查找重复记录…”可将其合并）</translation>
     </message>
     <message>
-        <source>several leads have this name</source>
-        <translation>有多条线索使用此名称</translation>
+        <source>several leads have this name (File → Find duplicates… merges them)</source>
+        <translation>有多条线索使用此名称（“文件 → 查找重复记录…”可将其合并）</translation>
+    </message>
+    <message>
+        <source>ambiguous comma (not a thousands separator); write 12.50 or 1250</source>
+        <translation>逗号有歧义（不是千位分隔符）；请写成 12.50 或 1250</translation>
+    </message>
+    <message>
+        <source>more than ¥1,000,000,000</source>
+        <translation>超过 ¥1,000,000,000</translation>
+    </message>
+    <message>
+        <source>more than 1,000,000,000</source>
+        <translation>超过 1,000,000,000</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>不是有限的数字</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>formula without a value</source>
+        <translation>公式没有计算结果</translation>
     </message>
     <message>
         <source>not a birthday (YYYY-MM-DD or MM-DD)</source>
@@ -1635,8 +1816,16 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{path} 不是 CSV 或 XLSX 文件。</translation>
     </message>
     <message>
-        <source>{path} is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8 or XLSX.</source>
-        <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本；请另存为 CSV UTF-8 或 XLSX。</translation>
+        <source>{path} is text in {encoding}, which is not UTF-8, GBK/GB18030, Big5 or Shift-JIS; save it as CSV UTF-8 or XLSX.</source>
+        <translation>{path} 是 {encoding} 编码的文本，不是 UTF-8、GBK/GB18030、Big5 或 Shift-JIS；请另存为 CSV UTF-8 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>{path}: line {line} has a cell of more than {limit} characters.</source>
+        <translation>{path}：第 {line} 行有一个单元格超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{path} is not valid CSV: the cell starting on line {line} has an unbalanced quote.</source>
+        <translation>{path} 不是有效的 CSV：从第 {line} 行开始的单元格引号不成对。</translation>
     </message>
     <message>
         <source>{path} is an old Excel .xls file; save it as .xlsx or CSV first.</source>
@@ -1645,6 +1834,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{path} is empty.</source>
         <translation>{path} 是空文件。</translation>
+    </message>
+    <message>
+        <source>{path} unpacks to more than {limit} MB; it is refused unread.</source>
+        <translation>{path} 解压后超过 {limit} MB，未读取即拒绝。</translation>
+    </message>
+    <message>
+        <source>duplicate of line {line}</source>
+        <translation>与第 {line} 行重复</translation>
     </message>
     <message>
         <source>Unknown kind {kind}; use one of {kinds}.</source>
@@ -1681,6 +1878,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Export to a .csv or .xlsx file, not {path}.</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {path}。</translation>
+    </message>
+    <message>
+        <source>{record}: {column} has more than {limit} characters, more than a spreadsheet cell holds; export to CSV instead.</source>
+        <translation>{record}：{column} 超过 {limit} 个字符，超出电子表格单元格的容量；请改为导出 CSV。</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>
@@ -1765,6 +1966,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>The first checkpoint must come before the second.</source>
         <translation>第一个检查点须早于第二个。</translation>
+    </message>
+    <message>
+        <source>not a readable contact card</source>
+        <translation>不是可读取的联系人名片</translation>
+    </message>
+    <message>
+        <source>There is already a customer named {name}.</source>
+        <translation>已有名为 {name} 的客户。</translation>
+    </message>
+    <message>
+        <source>There is already a lead named {name}.</source>
+        <translation>已有名为 {name} 的线索。</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +2092,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Referral reward paid</source>
         <translation>转介绍奖励已支付</translation>
+    </message>
+    <message>
+        <source>Edit contacts</source>
+        <translation>编辑联系人</translation>
     </message>
     <message>
         <source>Touchpoint done</source>

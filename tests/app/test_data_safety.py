@@ -85,7 +85,8 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     db.close_database()
     assert _indexes(path) == _indexes(fresh)
     after = _tables(path)
-    assert after.keys() == before.keys()
+    assert after.keys() - before.keys() == {"contact"}  # the table a later step adds, empty
+    assert after.pop("contact") == []
     # the closing day added to leads (its last column): the won lead, never contacted, gets
     # its created day (2026-10-01)
     assert [row[-1] for row in after["lead"]] == ["2026-10-01"]

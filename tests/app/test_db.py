@@ -60,6 +60,7 @@ def test_the_schema_has_every_table_of_the_product(db_path):
         "tag",
         "lead_tag",
         "customer_tag",
+        "contact",
     ):
         assert table in tables
 

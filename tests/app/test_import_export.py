@@ -5,6 +5,7 @@ Every fixture file is written by the test itself, beside the expected result.
 
 import csv
 import io
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -476,28 +477,34 @@ def test_reimporting_customers_updates_them(db_path, tmp_path):
         [
             ["name", "phone", "industry", "tags"],
             ["甲", "138", "制造业", "A;B"],
-            ["甲", "139", "零售", ""],
+            ["乙", "139", "零售", ""],
         ],
     )
     import_file("customers", first)
     second = write_csv(
-        tmp_path / "b.csv", [["name", "phone", "industry", "tags"], ["甲", "138", "软件信息", "C"]]
+        tmp_path / "b.csv", [["name", "phone", "industry", "tags"], ["甲", "137", "软件信息", "C"]]
     )
     import_file("customers", second)
-    assert [(c.phone, c.industry) for c in Customer.select().order_by(Customer.id)] == [
-        ("138", "软件信息"),
-        ("139", "零售"),
+    assert [(c.name, c.phone, c.industry) for c in Customer.select().order_by(Customer.id)] == [
+        ("甲", "137", "软件信息"),  # matched by name: a new phone updates it
+        ("乙", "139", "零售"),
     ]
-    assert [link.tag.name for link in Customer.get(phone="138").tag_links] == ["C"]
+    assert [link.tag.name for link in Customer.get(name="甲").tag_links] == ["C"]
 
 
-def test_the_same_customer_twice_in_one_file_is_one_customer(db_path, tmp_path):
+def test_the_same_customer_twice_in_one_file_rejects_the_later_row(db_path, tmp_path):
     path = write_csv(
         tmp_path / "a.csv",
-        [["name", "phone", "industry"], ["甲", "138", "制造业"], ["甲", "138", "零售"]],
+        [
+            ["name", "phone", "industry"],
+            ["甲", "138", "制造业"],
+            ["乙", "", ""],
+            ["甲", "", "零售"],
+        ],
     )
-    assert import_file("customers", path).imported == 2
-    assert [(c.name, c.industry) for c in Customer.select()] == [("甲", "零售")]
+    result = import_file("customers", path)
+    assert error_lines(result, "customers") == ["line 4: name: duplicate of line 2"]
+    assert [(c.name, c.industry) for c in Customer.select()] == [("甲", "制造业"), ("乙", "")]
 
 
 def test_an_import_writes_only_its_own_kind(db_path, tmp_path):
@@ -729,11 +736,21 @@ def test_formula_payloads_are_neutralised_and_come_back_unchanged(db_path, tmp_p
         for row in list(csv.reader(handle))[1:]:
             for cell in row:
                 assert not cell.lstrip(' "').startswith(TRIGGERS), cell
-    for row in openpyxl.load_workbook(xlsx_path).active.iter_rows(min_row=2):
+    # XLSX: each text cell is a text cell holding the value as stored, with no visible `'`
+    # in front (a spreadsheet never runs a text cell), and the sheet holds no formula.
+    sheet = openpyxl.load_workbook(xlsx_path).active
+    assert [row[1].value for row in sheet.iter_rows(min_row=2)] == [
+        payload.replace("\r", "\n") if payload.startswith("\r") else payload
+        for payload in INJECTION_PAYLOADS
+    ]
+    for row in sheet.iter_rows(min_row=2):
         for cell in row:
             assert cell.data_type != "f", cell.value
             if isinstance(cell.value, str):
-                assert not cell.value.lstrip(' "').startswith(TRIGGERS), cell.value
+                assert cell.data_type == "s", cell.value
+    with zipfile.ZipFile(xlsx_path) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet_xml and b"<f " not in sheet_xml
     db.close_database()
     for source in (csv_path, xlsx_path):
         db.open_database(tmp_path / f"from-{source.suffix[1:]}.sqlite3")

@@ -56,9 +56,10 @@ def test_the_wizard_shows_encoding_mapping_and_the_bad_rows(make_window, qtbot, 
 
 def test_changing_a_column_mapping_updates_the_preview(make_window, qtbot, tmp_path):
     window = make_window(tmp_path / "empty.sqlite3", demo=False)
-    path = write_csv(tmp_path / "c.csv", [["公司", "电话"], ["甲", "138"]])
+    path = write_csv(tmp_path / "c.csv", [["商户", "联系电话"], ["甲", "138"]])
     dialog = _import_dialog(window, path)
     qtbot.addWidget(dialog)
+    assert dialog.mapping.cellWidget(1, 1).currentData() == "phone"  # a synonym, by default
     assert "name · 客户名称 *" in dialog.summary.text()  # required field not mapped
     assert not dialog.import_button.isEnabled()
     box = dialog.mapping.cellWidget(0, 1)

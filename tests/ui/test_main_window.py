@@ -45,6 +45,7 @@ def test_six_tabs_and_four_menus(make_window):
         "&Open database…",
         "&Import…",
         "Import &history…",
+        "Find &duplicates…",
         "&Export…",
         "Back&ups…",
         "&Backup now…",

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.io import pipeline
+from app.io.files import VCARD_SUFFIXES
 from app.io.kinds import KINDS
 from ui.dialogs.kinds import kind_names
 
 BAD_ROW = QColor("#fdecea")
+CONTACT_KINDS = ("leads", "customers")
 
 
 def field_label(column) -> str:
@@ -106,7 +108,10 @@ class ImportDialog(QDialog):
             self,
             self.tr("Choose a file to import"),
             "",
-            self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"),
+            self.tr(
+                "Spreadsheets and contacts (*.csv *.xlsx *.txt *.vcf);;"
+                "Contacts (vCard) (*.vcf);;All files (*)"
+            ),
         )
         if path:
             self.set_file(Path(path))
@@ -114,6 +119,10 @@ class ImportDialog(QDialog):
     def set_file(self, path: Path) -> None:
         self.path = path
         self.file_label.setText(str(path))
+        if path.suffix.lower() in VCARD_SUFFIXES and self.kind_name() not in CONTACT_KINDS:
+            self.kind.blockSignals(True)  # a phone's contacts are leads (or customers)
+            self.kind.setCurrentIndex(self.kind.findData("leads"))
+            self.kind.blockSignals(False)
         self._load(reset_mapping=True)
 
     def kind_name(self) -> str:
@@ -159,7 +168,8 @@ class ImportDialog(QDialog):
 
     def _fill_preview(self, plan, rows) -> None:
         kind = plan.kind
-        headers = [self.tr("Line"), self.tr("Problems"), *plan.table.header]
+        headers = [self.tr("Line"), self.tr("Problems"), self.tr("Effect"), *plan.table.header]
+        outlook = plan.outlook
         self.preview.clear()
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
@@ -169,6 +179,7 @@ class ImportDialog(QDialog):
             values = [
                 str(line),
                 error.text(kind) if error else "",
+                "" if error or outlook is None else self._effect(kind, outlook, line),
                 *["" if cell is None else str(cell) for cell in cells],
             ]
             for column, value in enumerate(values):
@@ -188,6 +199,21 @@ class ImportDialog(QDialog):
                 count=len(rows), bad=bad
             )
         ]
+        if plan.outlook is not None:
+            parts.append(
+                self.tr(
+                    "Of these rows, {adds} add new records and {updates} update existing ones."
+                ).format(adds=plan.outlook.adds, updates=len(plan.outlook.updates))
+            )
+            if plan.outlook.changed_columns:
+                parts.append(
+                    self.tr("Fields that change: {fields}").format(
+                        fields=", ".join(
+                            pipeline.column_title(kind.column(key))
+                            for key in plan.outlook.changed_columns
+                        )
+                    )
+                )
         if plan.unknown_columns:
             parts.append(
                 self.tr("Ignored columns: {columns}").format(
@@ -203,6 +229,19 @@ class ImportDialog(QDialog):
         self.summary.setText("  ".join(parts))
         self.summary.setStyleSheet("color: #c62828;" if missing else "")
         self.import_button.setEnabled(not missing)
+
+    def _effect(self, kind, outlook, line: int) -> str:
+        """What a valid row does: adds a record, updates some fields of one, or nothing."""
+        if line in outlook.contacts:
+            return self.tr("one more contact of its company")
+        if line not in outlook.updates:
+            return self.tr("new")
+        changed = outlook.updates[line]
+        if not changed:
+            return self.tr("no change")
+        return self.tr("updates {fields}").format(
+            fields=", ".join(pipeline.column_title(kind.column(key)) for key in changed)
+        )
 
     def _show_problem(self, text: str) -> None:
         self.summary.setText(text)

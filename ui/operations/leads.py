@@ -114,3 +114,27 @@ def mark_reward_paid(reward_id: int, day: date):
         lambda before: leads.mark_reward_paid(reward_id, before),
         {CHANNELS},
     )
+
+
+def set_contacts(kind: str, record_id: int, people: list[dict]):
+    """A customer's or lead's people beyond its main contact (the decision chain)."""
+    from app import contacts
+
+    return operation(
+        QCoreApplication.translate("Operations", "Edit contacts"),
+        lambda: contacts.set_contacts(kind, record_id, people),
+        lambda before: contacts.set_contacts(kind, record_id, before),
+        {LEADS, CUSTOMERS},
+    )
+
+
+def merge_duplicates(pair, text: str):
+    """Two records the normalised name calls the same, merged into the one kept."""
+    from app import duplicates
+
+    return operation(
+        text,
+        lambda: duplicates.merge(pair),
+        duplicates.unmerge,
+        {LEADS, CUSTOMERS, ORDERS, ACTIVITIES, TASKS, TOUCHPOINTS, CHANNELS},
+    )

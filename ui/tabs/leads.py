@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import leads, lifecycle
+from app import contacts, leads, lifecycle, names
+from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.models import Lead
 from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import month_of
 from ui import operations as changes
+from ui.dialogs.contacts_editor import ContactsDialog, ContactsEditor
 from ui.operations import leads as ops
 from ui.tabs.base import Tab
 from ui.widgets import (
@@ -157,6 +159,10 @@ class CustomerDialog(QDialog):
             self.stage.addItem(label("stage", stage), stage)
         self.stage.setCurrentIndex(max(self.stage.findData(customer.stage_override), 0))
         form.addRow(self.tr("Lifecycle stage"), self.stage)
+        self.people = ContactsEditor(
+            contacts.contacts_of("customers", customer.id) if customer.id else []
+        )
+        form.addRow(self.tr("More contacts"), self.people)
         add_ok_cancel(self, form)
 
     def values(self) -> dict:
@@ -171,6 +177,7 @@ class CustomerDialog(QDialog):
             birthday_lunar=self.lunar.isChecked(),
             contact_left=self.contact_left.isChecked(),
             stage_override=self.stage.currentData(),
+            contacts=self.people.contacts(),
         )
         return values
 
@@ -355,6 +362,7 @@ class LeadsTab(Tab):
                 (self.tr("Save"), self.save_lead),
                 (self.tr("Follow-up done today"), self.follow_up),
                 (self.tr("Objection…"), self.add_objection),
+                (self.tr("Contacts…"), lambda: self.edit_lead_contacts()),
                 (self.tr("Won…"), self.win),
                 (self.tr("Lost…"), self.lose),
             )
@@ -676,6 +684,15 @@ class LeadsTab(Tab):
             )
 
     # -- changing ---------------------------------------------------------------------------
+    def _unique(self, refuse, title: str, name: str, other_than: int | None = None) -> bool:
+        """False (and the rep told why) when another record has the same normalised name."""
+        try:
+            refuse(name, other_than)
+        except UserError as error:
+            QMessageBox.warning(self, title, str(error))
+            return False
+        return True
+
     def save_lead(self) -> None:
         if self.lead is None:
             return
@@ -687,6 +704,23 @@ class LeadsTab(Tab):
             **{key: box.isChecked() for key, box in self.signals.items()},
         }
         self.main.perform(ops.edit_lead(lead_id, values))
+
+    def edit_lead_contacts(self, people: list[dict] | None = None) -> None:
+        """The lead's people beyond its main contact (the decision chain); undoable."""
+        if self.lead is None:
+            return
+        lead_id = self.lead.id
+        if people is None:
+            dialog = ContactsDialog(
+                self,
+                self.tr("Contacts of {name}").format(name=self.lead.name),
+                self.lead.contact,
+                contacts.contacts_of("leads", lead_id),
+            )
+            if not dialog.exec():
+                return
+            people = dialog.editor.contacts()
+        self.main.perform(ops.set_contacts("leads", lead_id, people))
 
     def follow_up(self) -> None:
         if self.lead is None:
@@ -774,6 +808,8 @@ class LeadsTab(Tab):
                 "channel": channel.currentText(),
                 "expected_amount_fen": yuan_to_fen(f"{amount.value():.2f}") or None,
             }
+        if not self._unique(names.refuse_same_lead, self.tr("New lead"), values["name"]):
+            return
         lead_id = self.main.perform(ops.new_lead(values, self.main.as_of))
         if lead_id is not None:
             self.select_lead(lead_id)
@@ -801,6 +837,8 @@ class LeadsTab(Tab):
                 message(QT_TRANSLATE_NOOP("Messages", "A customer needs a name.")),
             )
             return
+        if not self._unique(names.refuse_same_customer, self.tr("New customer"), values["name"]):
+            return
         self.main.perform(ops.new_customer(values, self.main.as_of))
 
     def edit_customer(self, customer_id: int | None = None, values: dict | None = None) -> None:
@@ -815,6 +853,10 @@ class LeadsTab(Tab):
             if not dialog.exec():
                 return
             values = dialog.values()
+        if "name" in values and not self._unique(
+            names.refuse_same_customer, self.tr("Edit customer"), values["name"], customer_id
+        ):
+            return
         self.main.perform(ops.edit_customer(customer_id, values, self.main.as_of))
 
     def delete_customer(self, customer_id: int | None = None, ask: bool = True) -> None:
