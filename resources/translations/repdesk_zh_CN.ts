@@ -1519,6 +1519,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{path} 完好。</translation>
     </message>
     <message>
+        <source>Password for {server}: </source>
+        <translation>{server} 的密码：</translation>
+    </message>
+    <message>
+        <source>No team server: give --server URL or set REPDESK_TEAM_SERVER.</source>
+        <translation>没有团队服务器：请用 --server URL 指定，或设置 REPDESK_TEAM_SERVER。</translation>
+    </message>
+    <message>
+        <source>Pushed to {server} as {rep}: {inserted} new, {updated} changed, {deleted} deleted, {unchanged} unchanged.</source>
+        <translation>已以 {rep} 的身份推送到 {server}：新增 {inserted} 条，修改 {updated} 条，删除 {deleted} 条，未变 {unchanged} 条。</translation>
+    </message>
+    <message>
         <source>unexpected error: {reason} (details in {log})</source>
         <translation>意外错误：{reason}（详情见 {log}）</translation>
     </message>
@@ -1729,6 +1741,26 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>The first checkpoint must come before the second.</source>
         <translation>第一个检查点须早于第二个。</translation>
+    </message>
+    <message>
+        <source>{server} is not a PostgreSQL URL (postgresql://user@host:port/database).</source>
+        <translation>{server} 不是 PostgreSQL 地址（postgresql://用户@主机:端口/数据库）。</translation>
+    </message>
+    <message>
+        <source>{server} is not a valid server URL: {reason}</source>
+        <translation>{server} 不是有效的服务器地址：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot use the team server {server}: {reason}</source>
+        <translation>无法使用团队服务器 {server}：{reason}</translation>
+    </message>
+    <message>
+        <source>The team server {server} refused it: {reason}. Nothing was changed.</source>
+        <translation>团队服务器 {server} 拒绝了此操作：{reason}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No rep name: give --rep NAME or write your name in the review&apos;s profile.</source>
+        <translation>没有销售姓名：请用 --rep 姓名 指定，或在复盘的个人资料中填写姓名。</translation>
     </message>
 </context>
 <context>
