@@ -137,6 +137,11 @@ def _keyring_set(name: str, password: str) -> None:
         pass
 
 
+def remember_password(url: str, password: str) -> None:
+    """Keep a password that worked for this server in the system keyring."""
+    _keyring_set(keyring_name(server_params(url)), password)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0].strip() if text else type(exc).__name__

@@ -2368,6 +2368,21 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>ServerFields</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>(kept in the system keyring once it works)</source>
+        <translation>（验证成功后保存在系统钥匙串中）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>SliceDialog</name>
     <message>
         <source>Market slice</source>
@@ -2834,6 +2849,123 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Push now…</source>
+        <translation>立即推送(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Team &amp;month…</source>
+        <translation>团队月度(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPushDialog</name>
+    <message>
+        <source>Push to the team server</source>
+        <translation>推送到团队服务器</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Push now</source>
+        <translation>立即推送</translation>
+    </message>
+    <message>
+        <source>Pushing…</source>
+        <translation>正在推送…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <source>Team month</source>
+        <translation>团队月度</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Overdue leads</source>
+        <translation>逾期线索</translation>
+    </message>
+    <message>
+        <source>Churn warnings</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>最近推送</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reading the team&apos;s month…</source>
+        <translation>正在读取团队月度数据…</translation>
+    </message>
+    <message>
+        <source>{reps} reps, {month} through {date}.</source>
+        <translation>{reps} 名销售，{month}（截至 {date}）。</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
     </message>
 </context>
 </TS>
