@@ -135,19 +135,6 @@ def open_database(path: Path, verify: bool = False) -> None:
             database.pragma("user_version", SCHEMA_VERSION)
 
 
-def open_in_memory() -> None:
-    """Open a private, empty in-memory database with the current schema for the models
-    (the team summary loads a rep's pushed rows into one). Foreign keys are off: the rows
-    arrive table by table, and the import history they point to stays on the rep's side."""
-    global _openings
-    close_database()
-    _openings += 1
-    database.init(":memory:", pragmas=[("foreign_keys", 0)])
-    database.connect()
-    database.create_tables(MODELS)
-    database.pragma("user_version", SCHEMA_VERSION)
-
-
 def _stamp_file(path: Path) -> Path:
     return path.with_name(path.name + ".verified")
 

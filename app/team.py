@@ -26,17 +26,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from fractions import Fraction
+from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 
 KEYRING_SERVICE = "RepDesk team server"
 SERVER_SETTING = "team.server"  # the last server URL used in the window, without password
+REP_SETTING = "team.rep"  # the rep's name on the server, when not the profile's
+SESSION_PUSH_SETTING = "team.push_after_session"  # true: push when the window closes
 # Local history of imports, not the rep's records: undo data stays on the rep's computer.
 NOT_PUSHED = ("import_batch", "import_change")
 CONNECT_TIMEOUT = 10  # seconds
 
 SCHEMA = (
+    "CREATE SEQUENCE repdesk_seq",
     """CREATE TABLE repdesk_rep (
         rep text PRIMARY KEY,
         pushed_at timestamptz NOT NULL,
@@ -49,11 +53,21 @@ SCHEMA = (
         row_id text NOT NULL,
         hash bigint NOT NULL,
         content json NOT NULL,
+        seq bigint NOT NULL DEFAULT nextval('repdesk_seq'),
         PRIMARY KEY (rep, tbl, row_id))""",
+    "CREATE INDEX repdesk_row_seq ON repdesk_row (rep, seq)",
+    """CREATE TABLE repdesk_gone (
+        rep text NOT NULL,
+        tbl text NOT NULL,
+        row_id text NOT NULL,
+        seq bigint NOT NULL DEFAULT nextval('repdesk_seq'))""",
+    "CREATE INDEX repdesk_gone_seq ON repdesk_gone (rep, seq)",
     "ALTER TABLE repdesk_rep ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE repdesk_row ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE repdesk_gone ENABLE ROW LEVEL SECURITY",
     "CREATE POLICY repdesk_rep_own ON repdesk_rep USING (rep = current_user)",
     "CREATE POLICY repdesk_row_own ON repdesk_row USING (rep = current_user)",
+    "CREATE POLICY repdesk_gone_own ON repdesk_gone USING (rep = current_user)",
 )
 
 
@@ -95,7 +109,7 @@ def server_params(url: str) -> dict:
         raise UserError(
             QT_TRANSLATE_NOOP("Messages", "{server} is not a valid server URL: {reason}"),
             server=redact(url),
-            reason=_first_line(exc),
+            reason=_without_secret(_first_line(exc), url),
         ) from None
 
 
@@ -109,6 +123,14 @@ def redact(url: str) -> str:
         return url
     user = credentials.split(":", 1)[0]
     return f"{scheme}://{user}@{host}" if user else f"{scheme}://{host}"
+
+
+def _without_secret(text: str, url: str) -> str:
+    """`text` (an error from libpq) with the URL's password taken out wherever it appears."""
+    text = text.replace(url, redact(url))
+    credentials = url.partition("://")[2].rpartition("@")[0]
+    secret = credentials.partition(":")[2]
+    return text.replace(secret, "***") if secret else text
 
 
 def keyring_name(params: dict) -> str:
@@ -192,7 +214,7 @@ def _unreachable(url: str, exc: BaseException) -> TeamError:
     return TeamError(
         QT_TRANSLATE_NOOP("Messages", "Cannot use the team server {server}: {reason}"),
         server=redact(url),
-        reason=_first_line(exc),
+        reason=_without_secret(_first_line(exc), url),
     )
 
 
@@ -202,7 +224,7 @@ def _refused(url: str, exc: BaseException) -> TeamError:
             "Messages", "The team server {server} refused it: {reason}. Nothing was changed."
         ),
         server=redact(url),
-        reason=_first_line(exc),
+        reason=_without_secret(_first_line(exc), url),
     )
 
 
@@ -215,6 +237,33 @@ def ensure_schema(connection) -> None:
         if not exists:
             for statement in SCHEMA:
                 connection.execute(statement)
+
+
+def session_push(path) -> list[str] | None:
+    """`--server URL --rep NAME` for the push after a session, read from the rep's file
+    without opening it for writing; None when the rep has not asked for one."""
+    import sqlite3
+
+    from app import db
+
+    try:
+        connection = db.connect_read_only(path)
+        try:
+            stored = dict(
+                connection.execute(
+                    "SELECT key, value FROM setting WHERE key IN (?, ?, ?)",
+                    (SESSION_PUSH_SETTING, SERVER_SETTING, REP_SETTING),
+                ).fetchall()
+            )
+        finally:
+            connection.close()
+    except (UserError, sqlite3.Error, OSError):
+        return None
+    values = {key: json.loads(value) for key, value in stored.items()}
+    if not values.get(SESSION_PUSH_SETTING) or not values.get(SERVER_SETTING):
+        return None
+    rep = values.get(REP_SETTING)
+    return ["--server", values[SERVER_SETTING], *(["--rep", rep] if rep else [])]
 
 
 # --- reading the rep's file --------------------------------------------------------------
@@ -286,8 +335,10 @@ def push(url: str, rep: str, ask_password: Callable[[str], str | None] | None = 
                     columns[table] = _push_table(connection, local, rep, table, key, result)
                 tables = list(columns)
                 gone = connection.execute(
-                    "DELETE FROM repdesk_row WHERE rep = %s AND NOT (tbl = ANY(%s))",
-                    (rep, tables),
+                    "WITH gone AS (DELETE FROM repdesk_row WHERE rep = %s AND "
+                    "NOT (tbl = ANY(%s)) RETURNING tbl, row_id) "
+                    "INSERT INTO repdesk_gone (rep, tbl, row_id) SELECT %s, tbl, row_id FROM gone",
+                    (rep, tables, rep),
                 ).rowcount
                 result.deleted += gone
                 state = connection.execute(
@@ -353,13 +404,15 @@ def _push_table(connection, local, rep: str, table: str, key: str, result: PushR
             "INSERT INTO repdesk_row (rep, tbl, row_id, hash, content) "
             "SELECT %s, %s, row_id, hash, content FROM repdesk_incoming "
             "ON CONFLICT (rep, tbl, row_id) DO UPDATE SET hash = EXCLUDED.hash, "
-            "content = EXCLUDED.content",
+            "content = EXCLUDED.content, seq = EXCLUDED.seq",
             (rep, table),
         )
     if server:
         connection.execute(
-            "DELETE FROM repdesk_row WHERE rep = %s AND tbl = %s AND row_id = ANY(%s)",
-            (rep, table, list(server)),
+            "WITH gone AS (DELETE FROM repdesk_row WHERE rep = %s AND tbl = %s AND "
+            "row_id = ANY(%s) RETURNING tbl, row_id) "
+            "INSERT INTO repdesk_gone (rep, tbl, row_id) SELECT %s, tbl, row_id FROM gone",
+            (rep, table, list(server), rep),
         )
         result.deleted += len(server)
     return columns
@@ -390,7 +443,8 @@ def team_summary(
                     "SELECT rep, pushed_at, columns FROM repdesk_rep ORDER BY rep"
                 ).fetchall()
                 for rep, pushed_at, columns in states:
-                    summary = _rep_summary(connection, rep, columns, month, as_of)
+                    cache = _cache_path(url, rep)
+                    summary = _rep_summary(connection, rep, columns, month, as_of, cache)
                     reps.append(
                         {
                             "rep": rep,
@@ -412,49 +466,170 @@ def team_summary(
     }
 
 
-def _rep_summary(connection, rep: str, columns: dict, month: str, as_of: date) -> dict:
-    """The rep's rows in a private in-memory database, through `metrics.month_summary`."""
+def cache_dir() -> Path:
+    """Where the manager's copies of the reps' rows are kept (user-only files)."""
+    import platformdirs
+
+    return platformdirs.user_cache_path("RepDesk", appauthor=False) / "team"
+
+
+def _cache_path(url: str, rep: str) -> Path:
+    """One file per server, login and rep (a rep's role sees less than the manager)."""
+    params = server_params(url)
+    key = json.dumps(
+        [params.get(name) for name in ("host", "port", "dbname", "user")] + [rep],
+        ensure_ascii=False,
+    )
+    return cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.sqlite3"
+
+
+_SIDE_FILES = ("-wal", "-shm", ".verified")
+
+
+def _cache_state(path: Path) -> dict | None:
+    """What the cached copy holds ({"stamp", "seq"}), None when there is no usable one."""
+    import sqlite3
+
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            row = connection.execute(
+                "SELECT value FROM repdesk_cache WHERE key = 'state'"
+            ).fetchone()
+        finally:
+            connection.close()
+        return json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+def _rep_summary(connection, rep: str, columns: dict, month: str, as_of: date, cache: Path) -> dict:
+    """The rep's rows in the manager's copy, brought up to the server's state, through
+    `metrics.month_summary`.
+
+    The copy is a RepDesk database of the manager's own RepDesk version. Only rows pushed
+    (or deleted) since it was last brought up to date are read: every row on the server
+    carries the sequence number of the push that wrote it, and a deletion leaves one behind
+    (`repdesk_gone`); they are applied in that order. A copy made by another RepDesk schema
+    or of other columns is made again whole.
+    """
     from app import db, metrics
+    from app.db import SCHEMA_VERSION
     from app.models import database
 
-    db.open_in_memory()
+    stamp = json.dumps({"schema": SCHEMA_VERSION, "columns": columns}, sort_keys=True)
+    db.close_database()
+    state = _cache_state(cache)
+    if state is None or state.get("stamp") != stamp:
+        for leftover in (cache, *(cache.with_name(cache.name + end) for end in _SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
+        state = None
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.parent.chmod(0o700)
+    db.open_database(cache)
     try:
         local = database.connection()
+        local.execute("PRAGMA foreign_keys = OFF")  # rows arrive table by table
+        local.execute("CREATE TABLE IF NOT EXISTS repdesk_cache (key TEXT PRIMARY KEY, value TEXT)")
         known = {}
-        for table, _ in _pushed_tables():
+        for table, key in _pushed_tables():
             ours = [row[1] for row in local.execute(f'PRAGMA table_info("{table}")')]
             theirs = columns.get(table)
             if theirs:
                 shared = [column for column in theirs if column in ours]
-                known[table] = (shared, [theirs.index(column) for column in shared])
-        cursor = connection.cursor(name="repdesk_rows")  # server side: rows arrive in batches
-        cursor.itersize = 20_000
-        cursor.execute("SELECT tbl, content FROM repdesk_row WHERE rep = %s ORDER BY tbl", (rep,))
+                known[table] = (shared, [theirs.index(column) for column in shared], key)
         with database.atomic():
-            rows, current = [], None
-            for table, content in cursor:
-                if table != current:
-                    _insert(local, known.get(current), current, rows)
-                    rows, current = [], table
-                rows.append(content)
-            _insert(local, known.get(current), current, rows)
-        cursor.close()
+            if state is None:
+                newest = _load_whole(connection, local, rep, known)
+            else:
+                newest = _load_since(connection, local, rep, known, state["seq"])
+            local.execute(
+                "INSERT OR REPLACE INTO repdesk_cache (key, value) VALUES ('state', ?)",
+                (json.dumps({"stamp": stamp, "seq": newest}),),
+            )
         return metrics.month_summary(month, as_of)
     finally:
         db.close_database()
 
 
-def _insert(local, known, table, rows) -> None:
+def _newest(connection, rep: str) -> int:
+    return connection.execute(
+        "SELECT GREATEST((SELECT max(seq) FROM repdesk_row WHERE rep = %s), "
+        "(SELECT max(seq) FROM repdesk_gone WHERE rep = %s), 0)",
+        (rep, rep),
+    ).fetchone()[0]
+
+
+def _load_whole(connection, local, rep: str, known: dict) -> int:
+    """Every row of the rep into an empty copy, table by table (indexes built after)."""
+    newest = _newest(connection, rep)
+    cursor = connection.cursor(name="repdesk_rows")  # server side: rows arrive in batches
+    cursor.itersize = 20_000
+    cursor.execute("SELECT tbl, content FROM repdesk_row WHERE rep = %s ORDER BY tbl", (rep,))
+    rows, current = [], None
+    for table, content in cursor:
+        if table != current:
+            _insert(local, known.get(current), current, rows, bulk=True)
+            rows, current = [], table
+        rows.append(content)
+    _insert(local, known.get(current), current, rows, bulk=True)
+    cursor.close()
+    return newest
+
+
+def _load_since(connection, local, rep: str, known: dict, seen: int) -> int:
+    """The rows written and deleted since sequence number `seen`, in the order they were."""
+    newest = _newest(connection, rep)
+    if newest <= seen:
+        return seen
+    cursor = connection.cursor(name="repdesk_changes")
+    cursor.itersize = 20_000
+    cursor.execute(
+        "SELECT seq, tbl, row_id, content FROM repdesk_row WHERE rep = %s AND seq > %s "
+        "UNION ALL SELECT seq, tbl, row_id, NULL FROM repdesk_gone WHERE rep = %s AND seq > %s "
+        "ORDER BY 1",
+        (rep, seen, rep, seen),
+    )
+    batch, current = [], None
+    for _, table, row_id, content in cursor:
+        kind = (table, content is None)
+        if kind != current:
+            _apply(local, known, current, batch)
+            batch, current = [], kind
+        batch.append(row_id if content is None else content)
+    _apply(local, known, current, batch)
+    cursor.close()
+    return newest
+
+
+def _apply(local, known: dict, kind, batch: list) -> None:
+    if not batch or kind is None or kind[0] not in known:
+        return
+    table, deleted = kind
+    if deleted:
+        key = known[table][2]
+        local.executemany(f'DELETE FROM "{table}" WHERE "{key}" = ?', [(b,) for b in batch])
+    else:
+        _insert(local, known[table], table, batch, bulk=False)
+
+
+def _insert(local, known, table, rows, bulk: bool) -> None:
+    """Rows (JSON arrays in the rep's column order) into the copy; a row already there
+    (the same key, or the same value of a unique column) is replaced."""
+    from contextlib import nullcontext
+
     from app import db
 
     if not rows or known is None:
         return
-    shared, positions = known
+    shared, positions, _ = known
     quoted = ", ".join(f'"{column}"' for column in shared)
     marks = ", ".join("?" * len(shared))
-    with db.indexes_built_after(table):
+    with db.indexes_built_after(table) if bulk else nullcontext():
         local.executemany(
-            f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})',
+            f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})',
             ([row[index] for index in positions] for row in rows),
         )
 

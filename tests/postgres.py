@@ -123,7 +123,8 @@ def stop(server: Server) -> None:
 def reset(server: Server) -> None:
     """Drop RepDesk's tables and the reps' roles: each test starts from an empty server."""
     with server.admin() as connection:
-        connection.execute("DROP TABLE IF EXISTS repdesk_row, repdesk_rep CASCADE")
+        connection.execute("DROP TABLE IF EXISTS repdesk_row, repdesk_gone, repdesk_rep CASCADE")
+        connection.execute("DROP SEQUENCE IF EXISTS repdesk_seq")
         for (role,) in connection.execute(
             "SELECT rolname FROM pg_roles WHERE rolname LIKE 'rep\\_%'"
         ).fetchall():

@@ -21,6 +21,32 @@ def install_team_menu(window, file_menu) -> None:
     push.triggered.connect(lambda: show_push_dialog(window))
     month = menu.addAction(QCoreApplication.translate("TeamMenu", "Team &month…"))
     month.triggered.connect(lambda: show_team_window(window))
+    if not hasattr(window, "session_push"):  # once per window (the menus are rebuilt)
+        window.session_push = SessionPush(window)
+
+
+class SessionPush(QObject):
+    """The optional push after each session: when RepDesk quits and the rep ticked it, a
+    detached `team push` runs once the window has let go of the file (its password from
+    the keyring; what it did shows at the next Push now)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        QCoreApplication.instance().aboutToQuit.connect(self.push)
+
+    def push(self) -> None:
+        from app import team
+
+        path = self.window_.db_path
+        wanted = team.session_push(path)
+        if wanted is None:
+            return
+        command = repdesk_command()
+        QProcess.startDetached(
+            command[0],
+            [*command[1:], "--db", str(path), "team", "push", *wanted],
+        )
 
 
 def show_push_dialog(window) -> None:

@@ -2877,6 +2877,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>销售</translation>
     </message>
     <message>
+        <source>Push again each time RepDesk closes</source>
+        <translation>每次关闭销售工作台时自动推送</translation>
+    </message>
+    <message>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>

@@ -18,17 +18,20 @@ from tests.conftest import AS_OF, ROOT
 MONTH = "2026-11"
 
 
-def _dump(server) -> tuple[list, list]:
+def _dump(server) -> tuple[list, list, list]:
     """Everything RepDesk keeps on the server, in a fixed order."""
     with server.admin() as connection:
         rows = connection.execute(
-            "SELECT rep, tbl, row_id, hash, content::text FROM repdesk_row ORDER BY 1, 2, 3"
+            "SELECT rep, tbl, row_id, hash, content::text, seq FROM repdesk_row ORDER BY 1, 2, 3"
+        ).fetchall()
+        gone = connection.execute(
+            "SELECT rep, tbl, row_id, seq FROM repdesk_gone ORDER BY 1, 2, 3, 4"
         ).fetchall()
         reps = connection.execute(
             "SELECT rep, pushed_at, app_version, schema_version, columns::text "
             "FROM repdesk_rep ORDER BY 1"
         ).fetchall()
-    return rows, reps
+    return rows, gone, reps
 
 
 def _sha(path) -> str:
@@ -198,6 +201,19 @@ def test_a_url_that_is_not_postgresql_is_refused(cli, tmp_path, team_server):
     assert code == 2 and "is not a PostgreSQL URL" in err
     code, _, err = cli("team", "summary", "--json")
     assert code == 2 and "REPDESK_TEAM_SERVER" in err
+    # a URL that does not parse is told without its password
+    code, _, err = cli("team", "summary", "--server", "postgresql://u:pa55@[::1/db", "--json")
+    assert code == 2 and err.count("\n") == 1 and "postgresql://u@[::1/db" in err
+    assert "pa55" not in err
+
+
+def test_the_url_shown_or_kept_has_no_password():
+    from app.team import redact
+
+    assert redact("postgresql://wang:p@ss:w@host:5432/team") == "postgresql://wang@host:5432/team"
+    assert redact("postgresql://wang@host/team") == "postgresql://wang@host/team"
+    assert redact("postgresql://:pw@host/team") == "postgresql://host/team"
+    assert redact("postgresql://host/team") == "postgresql://host/team"
 
 
 def test_the_password_comes_from_the_environment_never_from_a_file(
@@ -247,8 +263,10 @@ def test_a_rep_role_touches_only_its_own_rows(cli, tmp_path, team_server):
         for role in ("rep_li", "rep_wang"):
             connection.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'pw-{role}'")
             connection.execute(
-                f"GRANT SELECT, INSERT, UPDATE, DELETE ON repdesk_rep, repdesk_row TO {role}"
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON repdesk_rep, repdesk_row, "
+                f"repdesk_gone TO {role}"
             )
+            connection.execute(f"GRANT USAGE ON SEQUENCE repdesk_seq TO {role}")
     wang = _rep_file(tmp_path, "wang", orders=[(date(2026, 11, 3), 100_00)])
     li = _rep_file(tmp_path, "li", orders=[(date(2026, 11, 4), 300_00)])
     wang_url = team_server.url("rep_wang", "pw-rep_wang")
@@ -351,3 +369,58 @@ def test_the_summary_keeps_its_decimals_and_booleans(cli, tmp_path, team_server)
     assert team["reps"][0]["summary"]["plan"] == [
         {"product": "A", "customer_type": "", "revenue": 1000.0, "orders": 4, "daily_actions": 2}
     ]
+
+
+def test_the_managers_copy_follows_every_push_and_reads_only_what_changed(
+    cli, tmp_path, team_server, monkeypatch, isolated_home
+):
+    from app import db, preferences, team
+    from app.models import Customer, Lead, Order, Target
+
+    path = _demo_file(cli, tmp_path, "wang", 3)
+    url = team_server.url()
+
+    def push_and_compare():
+        assert cli("--db", path, "team", "push", "--server", url, "--rep", "wang")[0] == 0
+        code, out, err = cli("team", "summary", "--server", url, "--as-of", AS_OF, "--json")
+        assert (code, err) == (0, "")
+        own = json.loads(cli("--db", path, "summary", "--as-of", AS_OF, "--json")[1])
+        assert json.loads(out)["reps"][0]["summary"] == own
+        return own
+
+    first = push_and_compare()  # the copy is made whole
+    [copy] = list(team.cache_dir().glob("*.sqlite3"))
+    assert copy.stat().st_mode & 0o777 == 0o600
+    assert str(team.cache_dir()).startswith(str(isolated_home))
+
+    def whole_again(*args):
+        raise AssertionError("the copy was made again instead of brought up to date")
+
+    monkeypatch.setattr(team, "_load_whole", whole_again)
+    # a day's work: an order gone, one added, a lead moved up, a rule changed, the
+    # month's target replaced by another row for the same month (a unique column)
+    db.open_database(path)
+    Order.delete().where(Order.id == Order.select(Order.id).order_by(Order.date).limit(1)).execute()
+    Order.create(customer=Customer.get(), date=date(2026, 11, 19), amount_fen=4321_00)
+    Lead.update(tier="A").where(Lead.tier == "C").execute()
+    preferences.save({"leads.follow_up_days_a": 1})
+    target = Target.get(Target.month == MONTH)
+    Target.delete().where(Target.id == target.id).execute()
+    Target.create(month=MONTH, revenue_fen=target.revenue_fen + 1000_00)
+    db.close_database()
+    second = push_and_compare()
+    assert second["actual"]["revenue"] == first["actual"]["revenue"] + 4321  # (Nov 19 order)
+    assert second["target"]["revenue"] == first["target"]["revenue"] + 1000
+    # an id deleted at one push and used again at the next (SQLite reuses the highest)
+    db.open_database(path)
+    newest = Order.select().order_by(Order.id.desc()).get()
+    newest.delete_instance()
+    db.close_database()
+    assert cli("--db", path, "team", "push", "--server", url, "--rep", "wang")[0] == 0
+    db.open_database(path)
+    again = Order.create(customer=Customer.get(), date=date(2026, 11, 18), amount_fen=77_00)
+    db.close_database()
+    assert again.id == newest.id
+    third = push_and_compare()
+    # revenue: without the 4,321 order, with the 77 one (both in November)
+    assert third["actual"]["revenue"] == second["actual"]["revenue"] - 4321 + 77

@@ -99,3 +99,49 @@ def test_the_team_month_shows_each_rep_and_the_totals(make_window, qtbot, team_s
             "red": "#c62828",
         }[own["pace"]["status"]]
     )
+
+
+def test_a_push_after_the_session_when_the_rep_asks_for_it(
+    make_window, qtbot, team_server, monkeypatch
+):
+    import time
+    from datetime import date
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app import db
+    from app.models import Customer, Order
+
+    window = make_window()
+    quit_signal = QCoreApplication.instance().aboutToQuit
+    dialog = _push(window, qtbot, team_server.url(), "")
+    qtbot.mouseClick(dialog.after_session, Qt.MouseButton.LeftButton)
+    assert dialog.after_session.isChecked()
+    Order.create(customer=Customer.get(), date=date(2026, 11, 20), amount_fen=1234_00)
+    window.release()
+    monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)  # the keyring's part, in this test
+    quit_signal.emit()  # RepDesk quits: the push runs on its own, after the window
+
+    def orders():
+        with team_server.admin() as connection:
+            return connection.execute(
+                "SELECT count(*) FROM repdesk_row WHERE rep = 'wang' AND tbl = 'order'"
+            ).fetchone()[0]
+
+    db.open_database(window.db_path)
+    expected = Order.select().count()
+    db.close_database()
+    for _ in range(300):
+        if orders() == expected:
+            break
+        time.sleep(0.1)
+    assert orders() == expected
+
+
+def test_no_push_after_the_session_unless_asked(make_window, qtbot, team_server):
+    from app import team
+
+    window = make_window()
+    _push(window, qtbot, team_server.url(), "")
+    window.release()
+    assert team.session_push(window.db_path) is None

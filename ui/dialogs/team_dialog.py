@@ -6,6 +6,7 @@ here is handed to the push (ui.team) and, once it worked, kept in the system key
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
 from app import db, review, team
 from ui import team as team_ui
 from ui.widgets import PACE_COLOURS
-
-REP_SETTING = "team.rep"
 
 
 class ServerFields:
@@ -62,9 +61,13 @@ class TeamPushDialog(QDialog):
         layout.addLayout(form)
         self.fields = ServerFields(form)
         self.rep = QLineEdit(
-            db.get_setting(REP_SETTING) or db.get_setting(review.REP_NAME_SETTING) or ""
+            db.get_setting(team.REP_SETTING) or db.get_setting(review.REP_NAME_SETTING) or ""
         )
         form.addRow(self.tr("Rep"), self.rep)
+        self.after_session = QCheckBox(self.tr("Push again each time RepDesk closes"))
+        self.after_session.setChecked(bool(db.get_setting(team.SESSION_PUSH_SETTING)))
+        self.after_session.toggled.connect(lambda on: db.set_setting(team.SESSION_PUSH_SETTING, on))
+        form.addRow("", self.after_session)
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout.addWidget(self.result)
@@ -79,7 +82,7 @@ class TeamPushDialog(QDialog):
         url, password = self.fields.values()
         rep = self.rep.text().strip()
         if rep:
-            db.set_setting(REP_SETTING, rep)
+            db.set_setting(team.REP_SETTING, rep)
         arguments = ["--db", str(self.window_.db_path), "team", "push", "--server", url]
         if rep:
             arguments += ["--rep", rep]
