@@ -7,10 +7,12 @@ deleted there, all in one transaction (a push killed half way leaves the server 
 The push state is the server's own hashes, so the rep's file is only read (a push works
 while the window is open) and a second push without changes writes nothing.
 
-`team_summary` loads each rep's rows into a private in-memory SQLite database with RepDesk's
-own schema and runs the same `summary` code on it: each rep's figures equal that rep's own
-`summary --json` by construction. The settings table travels like any other (preferences,
-lifecycle rules, profile), so the rules that shape the figures travel with the records.
+`team_summary` keeps a copy of each rep's rows on the manager's computer, a RepDesk database
+of the manager's own version (user-only files in the user cache folder), brings it up to
+date with the rows pushed or deleted since (each server row carries a sequence number), and
+runs the same `summary` code on it: each rep's figures equal that rep's own `summary --json`
+by construction. The settings table travels like any other (preferences, lifecycle rules,
+profile), so the rules that shape the figures travel with the records.
 
 Security: the password is never written anywhere by RepDesk: it comes from the URL, the
 environment (PGPASSWORD, ~/.pgpass), the system keyring or a prompt, and the keyring keeps
@@ -22,6 +24,7 @@ the tables' owner (the manager) sees every rep. TLS is used when the server offe
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -184,11 +187,12 @@ def connect(url: str, ask_password: Callable[[str], str | None] | None = None):
     import psycopg
 
     params = server_params(url)
-    params.setdefault("sslmode", "prefer")
+    if "PGSSLMODE" not in os.environ:  # TLS when the server offers it, unless told more
+        params.setdefault("sslmode", "prefer")
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
     params.setdefault("application_name", "repdesk")
     name = keyring_name(params)
-    if "password" not in params:
+    if "password" not in params and not os.environ.get("PGPASSWORD"):
         stored = _keyring_get(name)
         if stored:
             params["password"] = stored

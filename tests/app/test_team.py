@@ -253,6 +253,10 @@ def test_a_password_asked_for_is_kept_in_the_keyring(tmp_path, team_server, monk
     assert asked == [url] and kept == {f"postgres@127.0.0.1:{team_server.port}/repdesk": ask(url)}
     team.connect(url, ask).close()  # the keyring answers: not asked again
     assert len(asked) == 2  # (the one call above, in the assertion)
+    # a password given for this run (the window's field, PGPASSWORD) beats a kept one
+    kept[next(iter(kept))] = "an old one"
+    monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)
+    team.connect(url, None).close()
 
 
 def test_a_rep_role_touches_only_its_own_rows(cli, tmp_path, team_server):
@@ -424,3 +428,20 @@ def test_the_managers_copy_follows_every_push_and_reads_only_what_changed(
     third = push_and_compare()
     # revenue: without the 4,321 order, with the 77 one (both in November)
     assert third["actual"]["revenue"] == second["actual"]["revenue"] - 4321 + 77
+
+
+def test_tls_is_used_when_offered_and_can_be_required(cli, tmp_path, team_server):
+    from app import team
+
+    connection = team.connect(team_server.url())
+    try:
+        options = {option.keyword: option.val for option in connection.pgconn.info}
+        assert options[b"sslmode"] == b"prefer"
+    finally:
+        connection.close()
+    # the test server offers no TLS: a URL that requires it is refused in one line
+    code, _, err = cli(
+        "team", "summary", "--server", team_server.url() + "?sslmode=require", "--json"
+    )
+    assert code == 2 and err.count("\n") == 1 and "SSL" in err
+    assert "s3cret" not in err
