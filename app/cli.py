@@ -137,7 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_team_commands(commands, common) -> None:
     """`team push` and `team summary` (app.team): the team's PostgreSQL server."""
     sub = commands.add_parser("team", parents=[common], help="the team's PostgreSQL server")
-    team = sub.add_subparsers(dest="team_command", parser_class=_Parser, required=True)
+    team = sub.add_subparsers(
+        dest="team_command", metavar="push|summary", parser_class=_Parser, required=True
+    )
     server = _Parser(add_help=False)
     server.add_argument(
         "--server",

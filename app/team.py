@@ -446,9 +446,15 @@ def team_summary(
                 states = connection.execute(
                     "SELECT rep, pushed_at, columns FROM repdesk_rep ORDER BY rep"
                 ).fetchall()
+                # tables made again (a new server, a reset) start their numbers again
+                tables = connection.execute(
+                    "SELECT 'repdesk_row'::regclass::oid::bigint, "
+                    "(SELECT system_identifier FROM pg_control_system())"
+                ).fetchone()
                 for rep, pushed_at, columns in states:
                     cache = _cache_path(url, rep)
-                    summary = _rep_summary(connection, rep, columns, month, as_of, cache)
+                    origin = {"columns": columns, "server": list(tables)}
+                    summary = _rep_summary(connection, rep, origin, month, as_of, cache)
                     reps.append(
                         {
                             "rep": rep,
@@ -509,21 +515,23 @@ def _cache_state(path: Path) -> dict | None:
         return None
 
 
-def _rep_summary(connection, rep: str, columns: dict, month: str, as_of: date, cache: Path) -> dict:
+def _rep_summary(connection, rep: str, origin: dict, month: str, as_of: date, cache: Path) -> dict:
     """The rep's rows in the manager's copy, brought up to the server's state, through
     `metrics.month_summary`.
 
     The copy is a RepDesk database of the manager's own RepDesk version. Only rows pushed
     (or deleted) since it was last brought up to date are read: every row on the server
     carries the sequence number of the push that wrote it, and a deletion leaves one behind
-    (`repdesk_gone`); they are applied in that order. A copy made by another RepDesk schema
-    or of other columns is made again whole.
+    (`repdesk_gone`); they are applied in that order. A copy made by another RepDesk schema,
+    of other columns or from other tables (a new server, tables made again) is made again
+    whole.
     """
     from app import db, metrics
     from app.db import SCHEMA_VERSION
     from app.models import database
 
-    stamp = json.dumps({"schema": SCHEMA_VERSION, "columns": columns}, sort_keys=True)
+    columns = origin["columns"]
+    stamp = json.dumps({"schema": SCHEMA_VERSION, **origin}, sort_keys=True)
     db.close_database()
     state = _cache_state(cache)
     if state is None or state.get("stamp") != stamp:

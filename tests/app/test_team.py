@@ -445,3 +445,25 @@ def test_tls_is_used_when_offered_and_can_be_required(cli, tmp_path, team_server
     )
     assert code == 2 and err.count("\n") == 1 and "SSL" in err
     assert "s3cret" not in err
+
+
+def test_a_server_made_again_makes_the_managers_copy_again(cli, tmp_path, team_server):
+    from app import db
+    from app.models import Customer, Order
+    from tests import postgres
+
+    path = _rep_file(tmp_path, "wang", orders=[(date(2026, 11, 3), 100_00)], target_fen=1)
+    url = team_server.url()
+    for _ in range(3):  # the sequence numbers climb past what a new server will use
+        assert cli("--db", path, "team", "push", "--server", url, "--rep", "wang")[0] == 0
+        db.open_database(path)
+        Order.create(customer=Customer.get(), date=date(2026, 11, 4), amount_fen=1_00)
+        db.close_database()
+    cli("team", "summary", "--server", url, "--as-of", AS_OF, "--json")
+    postgres.reset(team_server)
+    db.open_database(path)
+    Order.delete().execute()
+    db.close_database()
+    assert cli("--db", path, "team", "push", "--server", url, "--rep", "wang")[0] == 0
+    team = json.loads(cli("team", "summary", "--server", url, "--as-of", AS_OF, "--json")[1])
+    assert team["reps"][0]["summary"]["actual"]["revenue"] == 0.0  # no order left
