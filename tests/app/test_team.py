@@ -467,3 +467,30 @@ def test_a_server_made_again_makes_the_managers_copy_again(cli, tmp_path, team_s
     assert cli("--db", path, "team", "push", "--server", url, "--rep", "wang")[0] == 0
     team = json.loads(cli("team", "summary", "--server", url, "--as-of", AS_OF, "--json")[1])
     assert team["reps"][0]["summary"]["actual"]["revenue"] == 0.0  # no order left
+
+
+def test_any_text_travels_unchanged(cli, tmp_path, team_server):
+    """A NUL, an emoji, quotes, a backslash, a tab and a newline in a record's text."""
+    import sqlite3
+
+    from app import db
+    from app.models import Customer
+
+    text = 'a\x00b 😀 "q" \\ \t\n 客户'
+    path = _rep_file(tmp_path, "wang")
+    db.open_database(path)
+    Customer.update(notes=text).execute()
+    db.close_database()
+    url = team_server.url()
+    assert cli("--db", path, "team", "push", "--server", url, "--rep", "wang")[0] == 0
+    with team_server.admin() as connection:
+        [content] = connection.execute(
+            "SELECT content FROM repdesk_row WHERE tbl = 'customer'"
+        ).fetchone()
+    local = sqlite3.connect(path)
+    assert tuple(content) == local.execute("SELECT * FROM customer").fetchone()
+    local.close()
+    assert text in content
+    # and pushing again finds it unchanged
+    _, out, _ = cli("--db", path, "team", "push", "--server", url, "--rep", "wang")
+    assert " 0 new, 0 changed, 0 deleted," in out
