@@ -575,18 +575,28 @@ def _newest(connection, rep: str) -> int:
 
 
 def _load_whole(connection, local, rep: str, known: dict) -> int:
-    """Every row of the rep into an empty copy, table by table (indexes built after)."""
+    """Every row of the rep into an empty copy, table by table, each table's indexes built
+    once at its end; the rows come as text in batches and each batch is parsed at once."""
+    from contextlib import ExitStack
+    from itertools import groupby
+    from operator import itemgetter
+
+    from app import db
+
     newest = _newest(connection, rep)
     cursor = connection.cursor(name="repdesk_rows")  # server side: rows arrive in batches
-    cursor.itersize = 20_000
-    cursor.execute("SELECT tbl, content FROM repdesk_row WHERE rep = %s ORDER BY tbl", (rep,))
-    rows, current = [], None
-    for table, content in cursor:
-        if table != current:
-            _insert(local, known.get(current), current, rows, bulk=True)
-            rows, current = [], table
-        rows.append(content)
-    _insert(local, known.get(current), current, rows, bulk=True)
+    cursor.execute("SELECT tbl, content::text FROM repdesk_row WHERE rep = %s ORDER BY tbl", (rep,))
+    current = None
+    with ExitStack() as indexes:
+        while batch := cursor.fetchmany(20_000):
+            for table, items in groupby(batch, key=itemgetter(0)):
+                if table != current:
+                    indexes.close()  # the previous table's indexes, built now
+                    current = table
+                    if table in known:
+                        indexes.enter_context(db.indexes_built_after(table))
+                rows = json.loads("[" + ",".join(text for _, text in items) + "]")
+                _insert(local, known.get(table), table, rows)
     cursor.close()
     return newest
 
@@ -624,26 +634,21 @@ def _apply(local, known: dict, kind, batch: list) -> None:
         key = known[table][2]
         local.executemany(f'DELETE FROM "{table}" WHERE "{key}" = ?', [(b,) for b in batch])
     else:
-        _insert(local, known[table], table, batch, bulk=False)
+        _insert(local, known[table], table, batch)
 
 
-def _insert(local, known, table, rows, bulk: bool) -> None:
+def _insert(local, known, table, rows) -> None:
     """Rows (JSON arrays in the rep's column order) into the copy; a row already there
     (the same key, or the same value of a unique column) is replaced."""
-    from contextlib import nullcontext
-
-    from app import db
-
     if not rows or known is None:
         return
     shared, positions, _ = known
     quoted = ", ".join(f'"{column}"' for column in shared)
     marks = ", ".join("?" * len(shared))
-    with db.indexes_built_after(table) if bulk else nullcontext():
-        local.executemany(
-            f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})',
-            ([row[index] for index in positions] for row in rows),
-        )
+    local.executemany(
+        f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})',
+        ([row[index] for index in positions] for row in rows),
+    )
 
 
 def team_totals(summaries: list[dict]) -> dict:
