@@ -44,8 +44,14 @@ def read_schema_version(path: Path) -> int:
 
     Raises UserError when the file is not a RepDesk (SQLite) database.
     """
-    with Path(path).open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    if _is_open(path):
+        # Closing a file descriptor drops every POSIX lock this process holds on the file,
+        # SQLite's included: another process's SQLite would then take the open database
+        # for unused and delete its write-ahead log under it. Only SQLite opens it now.
+        header = SQLITE_HEADER
+    else:
+        with Path(path).open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
         raise UserError(
             QT_TRANSLATE_NOOP("Messages", "{path} is not a RepDesk database."), path=path
@@ -60,6 +66,20 @@ def read_schema_version(path: Path) -> int:
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(path, str(exc)) from exc
+
+
+_open_path: Path | None = None  # the file open for the models, for every thread to see
+
+
+def _is_open(path: Path) -> bool:
+    """True when `path` is the database the models have open in this process (asked from
+    any thread: peewee's own open state is per thread)."""
+    if _open_path is None:
+        return False
+    try:
+        return _open_path == Path(path).resolve()
+    except OSError:
+        return False
 
 
 class DatabaseDamaged(UserError):
@@ -98,7 +118,7 @@ def open_database(path: Path, verify: bool = False) -> None:
     RepDesk left it after a verified session (see `_stamp`); any other change, a crash
     included, leaves the stamp behind and the check runs.
     """
-    global _verified, _openings
+    global _verified, _openings, _open_path
     path = Path(path)
     close_database()
     if path.exists():
@@ -129,6 +149,7 @@ def open_database(path: Path, verify: bool = False) -> None:
         _migrate(path, version)
     database.init(str(path), pragmas=PRAGMAS)
     database.connect()
+    _open_path = path.resolve()
     if version == 0:
         with database.atomic():
             database.create_tables(MODELS)
@@ -206,8 +227,9 @@ def _migrate(path: Path, version: int) -> None:
 
 
 def close_database() -> None:
-    global _verified, _openings
+    global _verified, _openings, _open_path
     _openings += 1
+    _open_path = None
     if database.database and not database.is_closed():
         database.close()
         if _verified is not None and _verified == Path(database.database):

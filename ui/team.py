@@ -73,12 +73,16 @@ def repdesk_command() -> list[str]:
 
 
 class TeamCommand(QObject):
-    """One run of `repdesk … team …` in its own process; `done(code, stdout, stderr)`."""
+    """One run of `repdesk … team …` in its own process; `done(code, stdout, stderr)`,
+    code CANCELLED when it was stopped (a push stopped half way changes nothing: its
+    transaction never commits)."""
 
+    CANCELLED = -1
     done = Signal(int, str, str)
 
     def __init__(self, parent, arguments: list[str], password: str = ""):
         super().__init__(parent)
+        self.cancelled = False
         command = repdesk_command()
         self.process = QProcess(self)
         environment = QProcessEnvironment.systemEnvironment()
@@ -94,9 +98,19 @@ class TeamCommand(QObject):
     def running(self) -> bool:
         return self.process.state() != QProcess.ProcessState.NotRunning
 
+    def cancel(self) -> None:
+        """Stop the command now (and wait until its process is gone)."""
+        if self.running():
+            self.cancelled = True
+            self.process.kill()
+            self.process.waitForFinished(10_000)
+
     def _finished(self, code, status) -> None:
         out = bytes(self.process.readAllStandardOutput()).decode("utf-8", "replace")
         err = bytes(self.process.readAllStandardError()).decode("utf-8", "replace")
+        if self.cancelled:
+            self.done.emit(self.CANCELLED, "", "")
+            return
         if status != QProcess.ExitStatus.NormalExit:
             code = code or 1
         self.done.emit(code, out, err.strip().removeprefix("repdesk: "))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.money import format_yuan, yuan_to_fen
 from ui import team as team_ui
-from ui.dialogs.team_dialog import ServerFields
+from ui.dialogs.team_dialog import ServerFields, stop_button
 from ui.widgets import PACE_COLOURS
 
 
@@ -78,6 +78,7 @@ class TeamWindow(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.refresh_button.clicked.connect(self.refresh)
+        self.stop_button = stop_button(self, buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -86,13 +87,23 @@ class TeamWindow(QDialog):
         as_of = self.as_of.date().toString("yyyy-MM-dd")
         arguments = ["team", "summary", "--server", url, "--as-of", as_of, "--json"]
         self.refresh_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Reading the team's month…"))
         self.command = team_ui.TeamCommand(self, arguments, password)
         self.command.done.connect(lambda code, out, err: self._done(code, out, err, url, password))
 
+    def done(self, result: int) -> None:  # closing stops a reading still running
+        if self.command is not None:
+            self.command.cancel()
+        super().done(result)
+
     def _done(self, code: int, out: str, err: str, url: str, password: str) -> None:
         self.refresh_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        if code == team_ui.TeamCommand.CANCELLED:
+            self.status.setText(self.tr("Stopped."))
+            return
         if code != 0:
             self.status.setStyleSheet(f"color: {PACE_COLOURS['red']};")
             self.status.setText(err or out.strip())

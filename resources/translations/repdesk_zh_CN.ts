@@ -2852,6 +2852,13 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>TeamCommand</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
     <name>TeamMenu</name>
     <message>
         <source>&amp;Team</source>
@@ -2887,6 +2894,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Pushing…</source>
         <translation>正在推送…</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was changed on the server.</source>
+        <translation>已停止；服务器上未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2946,6 +2957,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Reading the team&apos;s month…</source>
         <translation>正在读取团队月度数据…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
     </message>
     <message>
         <source>{reps} reps, {month} through {date}.</source>

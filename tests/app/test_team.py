@@ -494,3 +494,32 @@ def test_any_text_travels_unchanged(cli, tmp_path, team_server):
     # and pushing again finds it unchanged
     _, out, _ = cli("--db", path, "team", "push", "--server", url, "--rep", "wang")
     assert " 0 new, 0 changed, 0 deleted," in out
+
+
+def test_a_push_while_the_window_has_the_file_open_leaves_it_working(tmp_path, team_server):
+    """The window keeps the file open (write-ahead log); its daily backup reads the file's
+    version from another thread. A push from another process must not take the open file
+    for unused and delete its log under it (closing a file descriptor drops the process's
+    locks on the file, SQLite's included)."""
+    import threading
+
+    from app import db
+    from app.models import Customer, Order
+    from tests.conftest import run_cli_process
+
+    path = _rep_file(tmp_path, "wang", orders=[(date(2026, 11, 3), 100_00)])
+    db.open_database(path)  # as the window does
+    Order.create(customer=Customer.get(), date=date(2026, 11, 4), amount_fen=1_00)
+    reader = threading.Thread(target=db.read_schema_version, args=(path,))
+    reader.start()
+    reader.join()
+    pushed = run_cli_process(
+        "--db", path, "team", "push", "--server", team_server.url(), "--rep", "w"
+    )
+    assert pushed.returncode == 0, pushed.stderr
+    assert path.with_name(path.name + "-wal").exists()
+    Order.create(customer=Customer.get(), date=date(2026, 11, 5), amount_fen=2_00)
+    db.close_database()
+    db.open_database(path)
+    assert Order.select().count() == 3
+    db.close_database()

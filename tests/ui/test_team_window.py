@@ -145,3 +145,54 @@ def test_no_push_after_the_session_unless_asked(make_window, qtbot, team_server)
     _push(window, qtbot, team_server.url(), "")
     window.release()
     assert team.session_push(window.db_path) is None
+
+
+def test_stop_ends_a_push_half_way_and_the_server_keeps_what_it_had(
+    make_window, qtbot, team_server
+):
+    import time
+    from datetime import date
+
+    from app.models import Customer, Order
+
+    window = make_window()
+    dialog = _push(window, qtbot, team_server.url(), "")
+    assert not dialog.stop_button.isEnabled()
+
+    def rows():
+        with team_server.admin() as connection:
+            return connection.execute(
+                "SELECT tbl, row_id, hash, seq FROM repdesk_row ORDER BY 1, 2"
+            ).fetchall()
+
+    before = rows()
+    Order.create(customer=Customer.get(), date=date(2026, 11, 20), amount_fen=99_00)
+    blocker = team_server.admin()
+    blocker.autocommit = False
+    blocker.execute("LOCK TABLE repdesk_rep IN EXCLUSIVE MODE")  # the push's last write waits
+    try:
+        qtbot.mouseClick(dialog.push_button, Qt.MouseButton.LeftButton)
+        assert dialog.stop_button.isEnabled()
+        with team_server.admin() as watcher:
+            for _ in range(300):
+                waiting = watcher.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'repdesk' "
+                    "AND wait_event_type = 'Lock'"
+                ).fetchone()[0]
+                if waiting:
+                    break
+                time.sleep(0.1)
+            assert waiting
+            qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+            assert dialog.result.text() == "Stopped; nothing was changed on the server."
+            assert dialog.push_button.isEnabled() and not dialog.stop_button.isEnabled()
+            blocker.rollback()
+            for _ in range(300):
+                if not watcher.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'repdesk'"
+                ).fetchone()[0]:
+                    break
+                time.sleep(0.1)
+    finally:
+        blocker.close()
+    assert rows() == before

@@ -47,6 +47,15 @@ class ServerFields:
         return url, self.password.text()
 
 
+def stop_button(dialog, buttons: QDialogButtonBox) -> QPushButton:
+    """A Stop button beside the action, enabled while the command runs."""
+    button = QPushButton(QCoreApplication.translate("TeamCommand", "Stop"))
+    button.setEnabled(False)
+    buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+    button.clicked.connect(lambda: dialog.command.cancel())
+    return button
+
+
 class TeamPushDialog(QDialog):
     """Push now: the server, the rep's name, and what the last push did."""
 
@@ -75,6 +84,7 @@ class TeamPushDialog(QDialog):
         self.push_button = QPushButton(self.tr("Push now"))
         buttons.addButton(self.push_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.push_button.clicked.connect(self.push)
+        self.stop_button = stop_button(self, buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -87,14 +97,23 @@ class TeamPushDialog(QDialog):
         if rep:
             arguments += ["--rep", rep]
         self.push_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Pushing…"))
         self.command = team_ui.TeamCommand(self, arguments, password)
         self.command.done.connect(lambda code, out, err: self._done(code, out, err, url, password))
 
+    def done(self, result: int) -> None:  # closing stops a push still running
+        if self.command is not None:
+            self.command.cancel()
+        super().done(result)
+
     def _done(self, code: int, out: str, err: str, url: str, password: str) -> None:
         self.push_button.setEnabled(True)
-        if code == 0:
+        self.stop_button.setEnabled(False)
+        if code == team_ui.TeamCommand.CANCELLED:
+            self.result.setText(self.tr("Stopped; nothing was changed on the server."))
+        elif code == 0:
             team_ui.remember(url, password)
             self.result.setText(out.strip())
         else:
