@@ -52,15 +52,25 @@ class SessionPush(QObject):
 def show_push_dialog(window) -> None:
     from ui.dialogs.team_dialog import TeamPushDialog
 
-    window.team_push_dialog = TeamPushDialog(window)
-    window.team_push_dialog.show()
+    _show(window, "team_push_dialog", TeamPushDialog)
 
 
 def show_team_window(window) -> None:
     from ui.team_window import TeamWindow
 
-    window.team_window = TeamWindow(window)
-    window.team_window.show()
+    _show(window, "team_window", TeamWindow)
+
+
+def _show(window, name: str, kind) -> None:
+    """One of each (non-modal) at a time: a second call brings the open one forward."""
+    current = getattr(window, name, None)
+    if current is None or not current.isVisible():
+        if current is not None:
+            current.deleteLater()
+        current = kind(window)
+        setattr(window, name, current)
+    current.show()
+    current.activateWindow()
 
 
 def repdesk_command() -> list[str]:

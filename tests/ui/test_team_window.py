@@ -196,3 +196,18 @@ def test_stop_ends_a_push_half_way_and_the_server_keeps_what_it_had(
     finally:
         blocker.close()
     assert rows() == before
+
+
+def test_the_team_windows_open_once_each(make_window, team_server):
+    window = make_window()
+    _team_action(window, "&Push now…").trigger()
+    first = window.team_push_dialog
+    _team_action(window, "&Push now…").trigger()
+    assert window.team_push_dialog is first and first.isVisible()
+    _team_action(window, "Team &month…").trigger()
+    month = window.team_window
+    _team_action(window, "Team &month…").trigger()
+    assert window.team_window is month
+    month.close()
+    _team_action(window, "Team &month…").trigger()
+    assert window.team_window is not month and window.team_window.isVisible()
