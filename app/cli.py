@@ -8,6 +8,7 @@ paint). Every user error prints one translated line on stderr and exits 2 (nothi
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -133,10 +134,33 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file")
     commands.add_parser("check", parents=[common], help="integrity check (read only)")
 
+    _add_team_commands(commands, common)
+
     sub = commands.add_parser("screenshots", parents=[common], help="render each tab to PNG")
     sub.add_argument("dir")
     sub.add_argument("--as-of", type=_date)
     return parser
+
+
+def _add_team_commands(commands, common) -> None:
+    """`team push` and `team summary` (app.team): the team's PostgreSQL server."""
+    sub = commands.add_parser("team", parents=[common], help="the team's PostgreSQL server")
+    team = sub.add_subparsers(
+        dest="team_command", metavar="push|summary", parser_class=_Parser, required=True
+    )
+    server = _Parser(add_help=False)
+    server.add_argument(
+        "--server",
+        metavar="URL",
+        default=os.environ.get("REPDESK_TEAM_SERVER"),
+        help="postgresql://user@host:port/database (or REPDESK_TEAM_SERVER)",
+    )
+    sub = team.add_parser("push", parents=[common, server], help="send this rep's records")
+    sub.add_argument("--rep", metavar="NAME")
+    sub = team.add_parser("summary", parents=[common, server], help="every rep's month")
+    sub.add_argument("--month", type=_month)
+    sub.add_argument("--as-of", type=_date)
+    sub.add_argument("--json", action="store_true", required=True)
 
 
 def _log_unexpected() -> Path:

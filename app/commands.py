@@ -218,7 +218,55 @@ def _cmd_check(args, db_path: Path) -> int:
     return 0
 
 
+def _ask_password(server: str) -> str | None:
+    """The team server's password, asked on the terminal (never echoed, never kept here)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(
+        message(QT_TRANSLATE_NOOP("Messages", "Password for {server}: "), server=server)
+    )
+
+
+def _cmd_team(args, db_path: Path) -> int:
+    from app import team
+
+    if not args.server:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "No team server: give --server URL or set REPDESK_TEAM_SERVER."
+            )
+        )
+    team.server_params(args.server)  # a wrong URL is told before anything else
+    if args.team_command == "push":
+        _open_existing(db_path, verify=True)  # a damaged file is never sent
+        result = team.push(args.server, team.rep_name(args.rep), _ask_password)
+        print(
+            message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Pushed to {server} as {rep}: {inserted} new, {updated} changed, "
+                    "{deleted} deleted, {unchanged} unchanged.",
+                ),
+                server=team.redact(args.server),
+                rep=result.rep,
+                inserted=result.inserted,
+                updated=result.updated,
+                deleted=result.deleted,
+                unchanged=result.unchanged,
+            )
+        )
+        return 0
+    as_of = args.as_of or date.today()
+    db.close_database()
+    summary = team.team_summary(args.server, args.month or month_of(as_of), as_of, _ask_password)
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    return 0
+
+
 COMMANDS: dict[str, Callable] = {
+    "team": _cmd_team,
     "demo": _cmd_demo,
     "summary": _cmd_summary,
     "import": _cmd_import,

@@ -81,6 +81,7 @@ def open_database(path: Path, verify: bool = False) -> None:
         _migrate(path, version)
     database.init(str(path), pragmas=PRAGMAS)
     database.connect()
+    sqlite_file.opened_here(path)
     if version == 0:  # a SQLite file with nothing in it yet (made by another tool)
         _create_tables()
 
@@ -132,6 +133,7 @@ def _migrate(path: Path, version: int) -> None:
 def close_database() -> None:
     global _verified, _openings
     _openings += 1
+    sqlite_file.opened_here(None)
     if database.database and not database.is_closed():
         database.close()
         if _verified is not None and _verified == Path(database.database):

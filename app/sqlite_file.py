@@ -74,7 +74,28 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.as_uri()}?{'mode=ro' if in_use else 'immutable=1'}", uri=True)
 
 
+_open_here: Path | None = None  # the file the models have open, for every thread to see
+
+
+def opened_here(path: Path | None) -> None:
+    """`app.db` tells which file this process has open for the models (None: none)."""
+    global _open_here
+    _open_here = Path(path).resolve() if path is not None else None
+
+
+def _is_open_here(path: Path) -> bool:
+    try:
+        return _open_here is not None and _open_here == Path(path).resolve()
+    except OSError:
+        return False
+
+
 def read_header(path: Path) -> bytes:
+    if _is_open_here(path):
+        # Closing a file descriptor drops every POSIX lock this process holds on the file,
+        # SQLite's included: another process's SQLite would then take the open database for
+        # unused and delete its write-ahead log under it. Only SQLite opens it meanwhile.
+        return SQLITE_HEADER
     try:
         with Path(path).open("rb") as handle:
             return handle.read(len(SQLITE_HEADER))

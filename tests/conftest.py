@@ -88,3 +88,29 @@ def run_cli_process(*argv, env=None) -> subprocess.CompletedProcess:
         timeout=120,
         env={**os.environ, **(env or {})},
     )
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the whole session (tests/postgres.py); the team tests
+    skip only where PostgreSQL is not installed."""
+    from tests import postgres
+
+    if postgres.binaries() is None:
+        pytest.skip("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    server = postgres.start()
+    yield server
+    postgres.stop(server)
+
+
+@pytest.fixture
+def team_server(postgres_server, monkeypatch):
+    """The session's PostgreSQL server, emptied of RepDesk's tables and roles, with a
+    keyring that keeps nothing and no password from the environment."""
+    from tests import postgres
+
+    postgres.reset(postgres_server)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.delenv("REPDESK_TEAM_SERVER", raising=False)
+    return postgres_server

@@ -302,6 +302,10 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Print,
         )
         file_menu.addSeparator()
+        from ui.team import install_team_menu
+
+        install_team_menu(self, file_menu)  # File → Team: Push now…, Team month…
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))

@@ -1668,6 +1668,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{path} 完好。</translation>
     </message>
     <message>
+        <source>Password for {server}: </source>
+        <translation>{server} 的密码：</translation>
+    </message>
+    <message>
+        <source>No team server: give --server URL or set REPDESK_TEAM_SERVER.</source>
+        <translation>没有团队服务器：请用 --server URL 指定，或设置 REPDESK_TEAM_SERVER。</translation>
+    </message>
+    <message>
+        <source>Pushed to {server} as {rep}: {inserted} new, {updated} changed, {deleted} deleted, {unchanged} unchanged.</source>
+        <translation>已以 {rep} 的身份推送到 {server}：新增 {inserted} 条，修改 {updated} 条，删除 {deleted} 条，未变 {unchanged} 条。</translation>
+    </message>
+    <message>
         <source>unexpected error: {reason} (details in {log})</source>
         <translation>意外错误：{reason}（详情见 {log}）</translation>
     </message>
@@ -1978,6 +1990,26 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>There is already a lead named {name}.</source>
         <translation>已有名为 {name} 的线索。</translation>
+    </message>
+    <message>
+        <source>{server} is not a PostgreSQL URL (postgresql://user@host:port/database).</source>
+        <translation>{server} 不是 PostgreSQL 地址（postgresql://用户@主机:端口/数据库）。</translation>
+    </message>
+    <message>
+        <source>{server} is not a valid server URL: {reason}</source>
+        <translation>{server} 不是有效的服务器地址：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot use the team server {server}: {reason}</source>
+        <translation>无法使用团队服务器 {server}：{reason}</translation>
+    </message>
+    <message>
+        <source>The team server {server} refused it: {reason}. Nothing was changed.</source>
+        <translation>团队服务器 {server} 拒绝了此操作：{reason}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No rep name: give --rep NAME or write your name in the review&apos;s profile.</source>
+        <translation>没有销售姓名：请用 --rep 姓名 指定，或在复盘的个人资料中填写姓名。</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +2832,21 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>ServerFields</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>(kept in the system keyring once it works)</source>
+        <translation>（验证成功后保存在系统钥匙串中）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>SliceDialog</name>
     <message>
         <source>Market slice</source>
@@ -3238,6 +3285,142 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCommand</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Push now…</source>
+        <translation>立即推送(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Team &amp;month…</source>
+        <translation>团队月度(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPushDialog</name>
+    <message>
+        <source>Push to the team server</source>
+        <translation>推送到团队服务器</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Push again each time RepDesk closes</source>
+        <translation>每次关闭销售工作台时自动推送</translation>
+    </message>
+    <message>
+        <source>Push now</source>
+        <translation>立即推送</translation>
+    </message>
+    <message>
+        <source>Pushing…</source>
+        <translation>正在推送…</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was changed on the server.</source>
+        <translation>已停止；服务器上未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <source>Team month</source>
+        <translation>团队月度</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Overdue leads</source>
+        <translation>逾期线索</translation>
+    </message>
+    <message>
+        <source>Churn warnings</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>最近推送</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reading the team&apos;s month…</source>
+        <translation>正在读取团队月度数据…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>{reps} reps, {month} through {date}.</source>
+        <translation>{reps} 名销售，{month}（截至 {date}）。</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
     </message>
 </context>
 </TS>

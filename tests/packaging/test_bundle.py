@@ -96,6 +96,23 @@ def test_the_frozen_program_knows_its_version(program, tmp_path):
     assert result.stdout.strip() == f"RepDesk {__version__}"
 
 
+def test_the_frozen_program_pushes_to_a_team_server_and_reads_it(program, tmp_path, team_server):
+    """psycopg's binary part and keyring's backends are in the bundle (loaded by name)."""
+    env = {**frozen_env(tmp_path), "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    path = tmp_path / "rep.sqlite3"
+    url = team_server.url()
+    for argv in (
+        ["--db", str(path), "demo", "--as-of", AS_OF.isoformat()],
+        ["--db", str(path), "team", "push", "--server", url, "--rep", "wang"],
+        ["team", "summary", "--server", url, "--as-of", AS_OF.isoformat(), "--json"],
+    ):
+        result = subprocess.run(
+            [str(program), *argv], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert result.returncode == 0, result.stderr
+    assert '"rep": "wang"' in result.stdout
+
+
 def test_the_frozen_screenshots_match_the_source_run(program, tmp_path):
     """Every tab renders from the bundle (translations, fonts, pyqtgraph, ReportLab all
     found when frozen) exactly as from the source tree: same files, same sizes."""

@@ -51,6 +51,7 @@ def test_six_tabs_and_four_menus(make_window):
         "&Backup now…",
         "&Restore from backup…",
         "&Print monthly review…",
+        "&Team",
         "&Quit",
     ]
     assert "2026-11-20" in window.status_label.text()

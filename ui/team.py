@@ -1,0 +1,149 @@
+"""File → Team: push this rep's records to the team's server, and the manager's Team window.
+
+Both run RepDesk's own command line (`team push`, `team summary --json`) as a separate
+process: the window's database stays untouched and responsive while the server works, and
+the figures the manager sees are the command line's, exactly. A password typed here goes
+to that process in its environment (PGPASSWORD, as libpq reads it), never into a file, and
+into the system keyring once it worked.
+"""
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
+
+from app import i18n
+
+
+def install_team_menu(window, file_menu) -> None:
+    """The File menu's Team submenu: Push now…, Team month…"""
+    menu = file_menu.addMenu(QCoreApplication.translate("TeamMenu", "&Team"))
+    push = menu.addAction(QCoreApplication.translate("TeamMenu", "&Push now…"))
+    push.triggered.connect(lambda: show_push_dialog(window))
+    month = menu.addAction(QCoreApplication.translate("TeamMenu", "Team &month…"))
+    month.triggered.connect(lambda: show_team_window(window))
+    if not hasattr(window, "session_push"):  # once per window (the menus are rebuilt)
+        window.session_push = SessionPush(window)
+
+
+class SessionPush(QObject):
+    """The optional push after each session: when RepDesk quits and the rep ticked it, a
+    detached `team push` runs once the window has let go of the file (its password from
+    the keyring; what it did shows at the next Push now)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        QCoreApplication.instance().aboutToQuit.connect(self.push)
+
+    def push(self) -> None:
+        from app import team
+
+        path = self.window_.db_path
+        wanted = team.session_push(path)
+        if wanted is None:
+            return
+        command = repdesk_command()
+        QProcess.startDetached(
+            command[0],
+            [*command[1:], "--db", str(path), "team", "push", *wanted],
+        )
+
+
+def show_push_dialog(window) -> None:
+    from ui.dialogs.team_dialog import TeamPushDialog
+
+    _show(window, "team_push_dialog", TeamPushDialog)
+
+
+def show_team_window(window) -> None:
+    from ui.team_window import TeamWindow
+
+    _show(window, "team_window", TeamWindow)
+
+
+def _show(window, name: str, kind) -> None:
+    """One of each (non-modal) at a time: a second call brings the open one forward."""
+    current = getattr(window, name, None)
+    if current is None or not current.isVisible():
+        if current is not None:
+            current.deleteLater()
+        current = kind(window)
+        setattr(window, name, current)
+    current.show()
+    current.activateWindow()
+
+
+def repdesk_command() -> list[str]:
+    """This program's command line: the bundle itself, or Python running main.py."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    import main
+
+    return [sys.executable, main.__file__]
+
+
+class TeamCommand(QObject):
+    """One run of `repdesk … team …` in its own process; `done(code, stdout, stderr)`,
+    code CANCELLED when it was stopped (a push stopped half way changes nothing: its
+    transaction never commits)."""
+
+    CANCELLED = -1
+    done = Signal(int, str, str)
+
+    def __init__(self, parent, arguments: list[str], password: str = ""):
+        super().__init__(parent)
+        self.cancelled = False
+        command = repdesk_command()
+        self.process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        if password:
+            environment.insert("PGPASSWORD", password)
+        self.process.setProcessEnvironment(environment)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._failed)
+        self.process.start(
+            command[0], [*command[1:], "--lang", i18n.current_language(), *arguments]
+        )
+
+    def running(self) -> bool:
+        return self.process.state() != QProcess.ProcessState.NotRunning
+
+    def cancel(self) -> None:
+        """Stop the command now (and wait until its process is gone)."""
+        if self.running():
+            self.cancelled = True
+            self.process.kill()
+            self.process.waitForFinished(10_000)
+
+    def _finished(self, code, status) -> None:
+        out = bytes(self.process.readAllStandardOutput()).decode("utf-8", "replace")
+        err = bytes(self.process.readAllStandardError()).decode("utf-8", "replace")
+        if self.cancelled:
+            self.done.emit(self.CANCELLED, "", "")
+            return
+        if status != QProcess.ExitStatus.NormalExit:
+            code = code or 1
+        self.done.emit(code, out, err.strip().removeprefix("repdesk: "))
+
+    def _failed(self, error) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.done.emit(2, "", self.process.errorString())
+
+
+def password_from(url: str) -> tuple[str, str]:
+    """A URL typed with its password: (the URL without it, the password)."""
+    from app import team
+
+    try:
+        params = team.server_params(url)
+    except Exception:
+        return url, ""
+    return team.redact(url), params.get("password", "")
+
+
+def remember(url: str, password: str) -> None:
+    """Keep a password that worked in the system keyring (not in any file)."""
+    from app import team
+
+    if password:
+        team.remember_password(url, password)
