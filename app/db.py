@@ -16,7 +16,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import DATA_MODELS, MODELS, Setting, database
 
-SCHEMA_VERSION = 5  # app/migrations.py has a step for every version after 1
+SCHEMA_VERSION = 6  # app/migrations.py has a step for every version after 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = (
     ("journal_mode", "wal"),

@@ -33,16 +33,26 @@ def rebuild_table(model: type[pw.Model]) -> None:
     model._schema.create_indexes(safe=True)
 
 
+def _add_next_follow_up() -> None:
+    """The column the follow-up date's index reads (step 6), added before any step makes the
+    lead table's indexes from the current model."""
+    columns = [row[1] for row in database.execute_sql('PRAGMA table_info("lead")')]
+    if "next_follow_up" not in columns:
+        database.execute_sql('ALTER TABLE "lead" ADD COLUMN "next_follow_up" DATE')
+
+
 def _v2_money_is_never_negative() -> None:
     """CHECK constraints: order amounts, channel costs, revenue and budget are ≥ 0; the
     indexes the leads table sorts by."""
     for model in (Customer, Order, ChannelCost):
         rebuild_table(model)
+    _add_next_follow_up()
     Lead._schema.create_indexes(safe=True)
 
 
 def _v3_follow_up_dates_are_indexed() -> None:
     """The index the leads table pages by follow-up date through."""
+    _add_next_follow_up()
     Lead._schema.create_indexes(safe=True)
 
 
@@ -73,7 +83,27 @@ def _v5_fewer_lead_indexes() -> None:
         "lead_customer_id",
     ):
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    _add_next_follow_up()
     Lead._schema.create_indexes(safe=True)
+
+
+def _v6_lead_follow_up_can_be_snoozed() -> None:
+    """Leads keep the day their next follow-up was snoozed to (`next_follow_up`); the
+    follow-up date's index is rebuilt to hold it, with the rep's follow-up days."""
+    from app.models import FOLLOW_UP_DAYS, follow_up_index_sql
+
+    _add_next_follow_up()
+    stored = dict(
+        database.execute_sql(
+            "SELECT key, value FROM setting WHERE key LIKE 'leads.follow_up_days_%'"
+        ).fetchall()
+    )
+    days = {
+        tier: int(stored.get(f"leads.follow_up_days_{tier.lower()}", FOLLOW_UP_DAYS[tier]))
+        for tier in "ABC"
+    }
+    database.execute_sql('DROP INDEX IF EXISTS "lead_follow_up_due"')
+    database.execute_sql(follow_up_index_sql(days))
 
 
 # version reached → the step that reaches it
@@ -82,4 +112,5 @@ STEPS = {
     3: _v3_follow_up_dates_are_indexed,
     4: _v4_period_figures_from_covering_indexes,
     5: _v5_fewer_lead_indexes,
+    6: _v6_lead_follow_up_can_be_snoozed,
 }

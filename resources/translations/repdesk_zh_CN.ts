@@ -1730,6 +1730,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>The first checkpoint must come before the second.</source>
         <translation>第一个检查点须早于第二个。</translation>
     </message>
+    <message>
+        <source>Snooze to a day after today.</source>
+        <translation>请推迟到今天之后的某一天。</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>

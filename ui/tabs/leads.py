@@ -610,7 +610,9 @@ class LeadsTab(Tab):
             self.detail_title.setText(self.tr("Select a lead"))
             self.detail_facts.setText("")
             return
-        due = leads.follow_up_due(lead.tier, lead.last_contact, lead.created)
+        due = leads.follow_up_due(
+            lead.tier, lead.last_contact, lead.created, snoozed_to=lead.next_follow_up
+        )
         self.detail_title.setText(lead.name)
         self.detail_facts.setText(
             self.tr("{contact} {phone} · {outcome} · follow up by {due}").format(
