@@ -1463,6 +1463,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{value} 不是月份（YYYY-MM）</translation>
     </message>
     <message>
+        <source>{value} is not a number of days (0 to 3660)</source>
+        <translation>{value} 不是天数（0 到 3660）</translation>
+    </message>
+    <message>
         <source>Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.</source>
         <translation>演示数据已载入：{customers} 个客户、{leads} 条线索、{orders} 笔订单、{tasks} 项任务。</translation>
     </message>
@@ -1517,6 +1521,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{path} is sound.</source>
         <translation>{path} 完好。</translation>
+    </message>
+    <message>
+        <source>Calendar written: {path} ({count} events).</source>
+        <translation>日历已写入：{path}（{count} 个事件）。</translation>
     </message>
     <message>
         <source>unexpected error: {reason} (details in {log})</source>
@@ -1661,6 +1669,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Export to a .csv or .xlsx file, not {path}.</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {path}。</translation>
+    </message>
+    <message>
+        <source>{task} · {name}</source>
+        <translation>{task} · {name}</translation>
+    </message>
+    <message>
+        <source>{path} belongs to the database; choose another file for the calendar.</source>
+        <translation>{path} 属于数据库本身；请为日历另选一个文件。</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>

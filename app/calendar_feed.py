@@ -1,0 +1,188 @@
+"""The calendar feed: the rep's follow-ups, touchpoints and dated tasks as an iCalendar file
+(RFC 5545, docs/reference.md `calendar --out FILE.ics`).
+
+Each item is an all-day event with a UID that stays the same from run to run (a calendar
+that imports the file again updates the event instead of adding another), a reminder at
+09:00 that day, and STATUS:CANCELLED once it is done or skipped. The file is written whole
+(a temporary file beside it, then renamed) and readable by the rep only.
+"""
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import peewee as pw
+
+from app import leads, lifecycle
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP, message
+from app.labels import label
+from app.models import Customer, Lead, Task, database
+
+DEFAULT_DAYS = 30
+PAST_DAYS = 30
+ALARM_AT = timedelta(hours=9)  # from the start of the (all-day) event: 09:00 that day
+UID_DOMAIN = "repdesk"
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    uid: str
+    day: date
+    summary: str
+    cancelled: bool
+
+
+def _lead_items(start: date, end: date) -> list[FeedItem]:
+    """Each lead's next follow-up in the range (a lead has one: its UID is the lead's, so the
+    event moves when a follow-up is logged); a closed lead's is cancelled."""
+    due = leads.due_sql()
+    rows = database.execute(
+        Lead.select(Lead.id, Lead.name, Lead.tier, Lead.outcome, due).where(
+            due.between(start.isoformat(), end.isoformat())
+        )
+    )
+    return [
+        FeedItem(
+            f"lead-{lead_id}@{UID_DOMAIN}",
+            date.fromisoformat(day),
+            message(
+                QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"),
+                lead=name,
+                tier=tier,
+            ),
+            outcome != "open",
+        )
+        for lead_id, name, tier, outcome, day in rows.fetchall()
+    ]
+
+
+def _event_items(as_of: date, start: date, end: date) -> list[FeedItem]:
+    return [
+        FeedItem(
+            f"event-{event.customer_id}-{event.kind}-{event.due.isoformat()}@{UID_DOMAIN}",
+            event.date,
+            message(
+                QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
+                touchpoint=label("event", event.kind),
+                customer=event.customer,
+            ),
+            event.status in ("done", "skipped"),
+        )
+        for event in lifecycle.events(as_of, start, end)
+    ]
+
+
+def _task_items(start: date, end: date) -> list[FeedItem]:
+    """Tasks with a due date in the range, but those the board made for a follow-up or a
+    touchpoint (the feed has them already, under their own UID)."""
+    query = (
+        Task.select(Task.id, Task.title, Task.due, Task.done, Customer.name, Lead.name)
+        .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
+        .join_from(Task, Lead, pw.JOIN.LEFT_OUTER)
+        .where(
+            Task.due.between(start, end)
+            & (
+                Task.origin_key.is_null()
+                | ~(Task.origin_key.startswith("lead:") | Task.origin_key.startswith("event:"))
+            )
+        )
+    )
+    found = []
+    for task_id, title, day, done, customer, lead in database.execute(query).fetchall():
+        name = customer or lead
+        summary = (
+            message(QT_TRANSLATE_NOOP("Messages", "{task} · {name}"), task=title, name=name)
+            if name and name not in title
+            else title
+        )
+        found.append(
+            FeedItem(f"task-{task_id}@{UID_DOMAIN}", date.fromisoformat(day), summary, bool(done))
+        )
+    return found
+
+
+def feed_items(as_of: date, days: int = DEFAULT_DAYS) -> list[FeedItem]:
+    """Everything due from as-of − 30 days through as-of + `days`, by day."""
+    start, end = as_of - timedelta(days=PAST_DAYS), as_of + timedelta(days=days)
+    found = _lead_items(start, end) + _event_items(as_of, start, end) + _task_items(start, end)
+    return sorted(found, key=lambda item: (item.day, item.uid))
+
+
+def build(as_of: date, days: int = DEFAULT_DAYS, stamp: datetime | None = None) -> bytes:
+    """The iCalendar file's bytes (UTF-8)."""
+    import icalendar  # only the calendar commands pay for it
+
+    stamp = stamp or datetime.now(timezone.utc)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//RepDesk//RepDesk Sales Workbench//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "RepDesk")
+    for item in feed_items(as_of, days):
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + timedelta(days=1))
+        event.add("summary", item.summary)
+        event.add("transp", "TRANSPARENT")
+        event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+        if not item.cancelled:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.summary)
+            alarm.add("trigger", ALARM_AT, parameters={"RELATED": "START"})
+            event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _protected(path: Path, db_path: Path | None) -> bool:
+    """The open database, its journal, WAL, shared-memory and lock files, and its backups."""
+    if db_path is None:
+        return False
+    target = path.resolve()
+    db_path = Path(db_path).resolve()
+    companions = {db_path} | {
+        db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal", ".lock")
+    }
+    return target in companions or target.parent == (db_path.parent / "backups").resolve()
+
+
+def write(path: Path, as_of: date, days: int = DEFAULT_DAYS, db_path: Path | None = None) -> int:
+    """Write the feed to `path` whole (a temporary file in the same folder, then renamed),
+    mode 0600; returns the number of events. Refuses the database's own files (exit 2)."""
+    path = Path(path)
+    if _protected(path, db_path):
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "{path} belongs to the database; choose another file for the calendar."
+            ),
+            path=path,
+        )
+    content = build(as_of, days)
+    try:
+        handle, partial = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".partial", dir=path.parent or "."
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(partial, 0o600)
+            os.replace(partial, path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
+            path=path,
+            reason=exc.strerror or exc,
+        ) from exc
+    return content.count(b"BEGIN:VEVENT")
