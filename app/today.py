@@ -338,11 +338,16 @@ def done(item: Item, today: date, board=None) -> Change:
     return Change(item.ref, "done", before, ticked)
 
 
+def check_snooze(to: date, today: date) -> None:
+    """UserError unless `to` is after today."""
+    if to <= today:
+        raise UserError(QT_TRANSLATE_NOOP("Messages", "Snooze to a day after today."))
+
+
 def snooze(item: Item, to: date, today: date, board=None) -> Change:
     """Snooze to a later day: a follow-up's next date, a touchpoint's snooze date, a task's
     due date become `to`."""
-    if to <= today:
-        raise UserError(QT_TRANSLATE_NOOP("Messages", "Snooze to a day after today."))
+    check_snooze(to, today)
     board = _board(board)
     what, ref = item.ref
     if what == "lead":

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 # (object name used for screenshots and settings, the tab's class in ui/tabs/)
 TABS = (
+    ("today", "ui.tabs.today.TodayTab"),
     ("targets", "ui.tabs.targets.TargetsTab"),
     ("leads", "ui.tabs.leads.LeadsTab"),
     ("lifecycle", "ui.tabs.lifecycle.LifecycleTab"),
@@ -75,6 +76,7 @@ class LazyTab(QWidget):
 
 
 FIRST_RUN_KEY = "first_run_done"
+LAST_START_KEY = "window/last_start_day"  # the day's first start opens on Today
 
 
 class MainWindow(QMainWindow):
@@ -235,6 +237,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         titles = {
+            "today": self.tr("Today"),
             "targets": self.tr("Targets"),
             "leads": self.tr("Leads && customers"),
             "lifecycle": self.tr("Lifecycle calendar"),
@@ -326,6 +329,17 @@ class MainWindow(QMainWindow):
         """A tab by index or name, made now if it has not been shown yet."""
         index = which if isinstance(which, int) else TAB_NAMES.index(which)
         return self.tabs.widget(index).get()
+
+    def show_tab(self, name: str):
+        """Bring a tab to the front (made now if needed) and return it."""
+        self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+        return self.tab(name)
+
+    def set_today_count(self, count: int) -> None:
+        """The Today tab's title carries the number of things due today."""
+        self.tabs.setTabText(
+            TAB_NAMES.index("today"), self.tr("Today ({count})").format(count=count)
+        )
 
     def refresh(self) -> None:
         """Show the data again in every tab made so far (the others read it when made)."""
@@ -502,6 +516,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         tab = settings.value("window/tab")
+        if settings.value(LAST_START_KEY) != self.as_of.isoformat():
+            tab = "today"  # the day's first start: what to do first
+        settings.setValue(LAST_START_KEY, self.as_of.isoformat())
         if tab in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(tab))
 

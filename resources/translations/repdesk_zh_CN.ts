@@ -1252,6 +1252,10 @@
         <translation>RepDesk 销售工作台</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -1350,6 +1354,10 @@
     <message>
         <source>&amp;About RepDesk</source>
         <translation>关于销售工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Today ({count})</source>
+        <translation>今日 ({count})</translation>
     </message>
     <message>
         <source>Database: {path}    As of {date} ({month})</source>
@@ -2403,6 +2411,17 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Snooze to</source>
+        <translation>推迟到</translation>
+    </message>
+</context>
+<context>
     <name>TargetsTab</name>
     <message>
         <source>Revenue target</source>
@@ -2822,6 +2841,133 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <source>Today&apos;s work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>要做的事</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Nothing due today. Well done.</source>
+        <translation>今天没有到期的事项，做得好。</translation>
+    </message>
+    <message>
+        <source>Done (Space)</source>
+        <translation>完成（空格）</translation>
+    </message>
+    <message>
+        <source>Snooze… (S)</source>
+        <translation>推迟…（S）</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>打开（回车）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s quota</source>
+        <translation>今日指标</translation>
+    </message>
+    <message>
+        <source>+1 effective visit</source>
+        <translation>+1 有效拜访</translation>
+    </message>
+    <message>
+        <source>+1 call</source>
+        <translation>+1 电话</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>↑/↓ choose · Space done · S snooze · Enter open · Ctrl+Z undo</source>
+        <translation>↑/↓ 选择 · 空格 完成 · S 推迟 · 回车 打开 · Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Today · {date} · {count} to do</source>
+        <translation>今日 · {date} · 待办 {count} 项</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Show fewer</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>{count} more</source>
+        <translation>还有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Effective visits: {done} of {planned}</source>
+        <translation>有效拜访：{done} / {planned}</translation>
+    </message>
+    <message>
+        <source>Calls: {count}</source>
+        <translation>电话：{count}</translation>
+    </message>
+    <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>Pace: {status}</source>
+        <translation>进度：{status}</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>No checkpoint left this month.</source>
+        <translation>本月已没有剩余检查点。</translation>
+    </message>
+    <message>
+        <source>Next checkpoint {date}: {expected} expected, {actual} so far</source>
+        <translation>下一个检查点 {date}：应完成 {expected}，目前 {actual}</translation>
+    </message>
+    <message>
+        <source>Done: {item}</source>
+        <translation>完成：{item}</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Snooze: {item}</source>
+        <translation>推迟：{item}</translation>
+    </message>
+    <message>
+        <source>Daily record</source>
+        <translation>每日记录</translation>
     </message>
 </context>
 </TS>

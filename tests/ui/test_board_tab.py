@@ -18,11 +18,11 @@ def order(quadrant):
 @pytest.fixture
 def board_tab(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "board.sqlite3", demo=False)
-    tab = window.tab(3)
+    tab = window.tab("board")
     for quadrant, names in ((1, ["谈判", "报价"]), (2, ["培育", "回访", "学习"])):
         for name in names:
             tab.board.add(name, quadrant, AS_OF)
-    window.tabs.setCurrentIndex(3)
+    window.tabs.setCurrentIndex(4)
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)  # shortcuts fire in the active window only

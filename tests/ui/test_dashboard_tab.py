@@ -14,7 +14,7 @@ from tests.conftest import AS_OF
 @pytest.fixture
 def tab(make_window):
     window = make_window()
-    tab = window.tab(4)
+    tab = window.tab("dashboard")
     tab.ensure_charts()
     return tab
 

@@ -9,7 +9,7 @@ from tests.conftest import AS_OF
 
 @pytest.fixture
 def tab(make_window):
-    return make_window().tab(1)
+    return make_window().tab("leads")
 
 
 def test_filters_and_header_sorting(tab, qtmodeltester):
