@@ -90,6 +90,8 @@ def _days(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="repdesk", description="RepDesk 销售工作台")
     parser.add_argument("--version", action=_Version, nargs=0)
+    # the window starts hidden in the tray (the start-at-login entry, app/reminders.py)
+    parser.add_argument("--minimized", action="store_true", help=argparse.SUPPRESS)
     common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="database file (default: user data folder)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")

@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.backup_label)
         self.as_of = as_of or date.today()
+        self.follows_clock = as_of is None  # "today" rolls over at midnight (ui/reminders.py)
+        self.reminders = None
+        self.feed = None
+        self._quitting = False
         self.undo_stack = QUndoStack(self)
         self._board = None
         self.lock: DatabaseLock | None = None
@@ -267,6 +271,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Import…"), self.show_import, "Ctrl+I")
         self._action(file_menu, self.tr("Import &history…"), self.show_import_history)
         self._action(file_menu, self.tr("&Export…"), self.show_export, "Ctrl+E")
+        self._action(file_menu, self.tr("Export &calendar…"), self.export_calendar)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Back&ups…"), self.show_backups)
         self._action(file_menu, self.tr("&Backup now…"), self._backup)
@@ -279,7 +284,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Print,
         )
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.quit_app, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -297,6 +302,7 @@ class MainWindow(QMainWindow):
             self.show_preferences,
             QKeySequence.StandardKey.Preferences,
         )
+        self._action(edit_menu, self.tr("&Reminders and calendar…"), self.show_reminder_settings)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh)
@@ -348,6 +354,8 @@ class MainWindow(QMainWindow):
             if page.tab is not None:
                 page.tab.refresh()
         self._update_status()
+        if self.feed is not None:  # imports and restores change data off the undo stack
+            self.feed.schedule()
 
     def set_language(self, language: str) -> None:
         """Switch the interface language now and remember it."""
@@ -550,7 +558,57 @@ class MainWindow(QMainWindow):
         if self.lock is not None:  # else attach() makes it
             self.tabs.currentWidget().get()
 
+    # -- reminders, the tray and the calendar feed (ui/reminders.py) ------------------------
+    def start_reminders(self, clock=None, tray=None) -> None:
+        """The tray icon (or, without a tray, the in-window banner) and the calendar feed."""
+        from ui import reminders
+
+        self.reminders = reminders.start(self, clock=clock, tray=tray)
+        self.feed = reminders.FeedKeeper(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self.feed.schedule())
+        self.feed.schedule()
+
+    def show_today(self) -> None:
+        """From a reminder: the window in front, on Today."""
+        if not self.isVisible() or self.isMinimized():
+            self.showNormal()
+        if not self.isActiveWindow():
+            self.raise_()
+            self.activateWindow()
+        self.show_tab("today")
+
+    def roll_over(self, day: date) -> None:
+        """Midnight passed while the window stayed open: the new day's "today"."""
+        self.as_of = day
+        self.refresh()
+        if self.feed is not None:
+            self.feed.schedule()
+
+    def quit_app(self) -> None:
+        """File → Quit and the tray's Quit: close for good, even when kept in the tray."""
+        self._quitting = True
+        hidden = not self.isVisible()
+        self.close()
+        if hidden:  # closing a hidden window does not end the application by itself
+            QApplication.quit()
+
+    def show_reminder_settings(self) -> None:
+        from ui import reminders
+
+        reminders.edit_settings(self)
+
+    def export_calendar(self) -> None:
+        from ui import reminders
+
+        reminders.export_calendar(self)
+
     def closeEvent(self, event):  # noqa: N802 - Qt's name
+        if self.reminders is not None and not self._quitting and self.reminders.keeps_running():
+            event.ignore()  # the reminders go on in the tray
+            self.hide()
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/tab", TAB_NAMES[self.tabs.currentIndex()])

@@ -73,6 +73,17 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Open Today</source>
+        <translation>打开今日</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提醒</translation>
+    </message>
+</context>
+<context>
     <name>BoardCommands</name>
     <message>
         <source>Move task</source>
@@ -1300,6 +1311,10 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export &amp;calendar…</source>
+        <translation>导出日历(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Back&amp;ups…</source>
         <translation>备份列表(&amp;U)…</translation>
     </message>
@@ -1334,6 +1349,10 @@
     <message>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders and calendar…</source>
+        <translation>提醒与日历(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1758,6 +1777,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Snooze to a day after today.</source>
         <translation>请推迟到今天之后的某一天。</translation>
     </message>
+    <message>
+        <source>{count} to do today</source>
+        <translation>今天有 {count} 项待办</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的事项。</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 项</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>
@@ -1892,6 +1923,56 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Restore the newest sound backup, taken {taken}? The damaged file is kept aside, not deleted.</source>
         <translation>要恢复 {taken} 的最新完好备份吗？已损坏的文件会另行保存，不会删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Calendar written: {path} ({count} events)</source>
+        <translation>日历已写入：{path}（{count} 个事件）</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Write the times as HH:MM, separated by commas (09:00, 14:00).</source>
+        <translation>请按 HH:MM 填写时间，用逗号分隔（09:00, 14:00）。</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Reminders and calendar</source>
+        <translation>提醒与日历</translation>
+    </message>
+    <message>
+        <source>Remind me at</source>
+        <translation>提醒时间</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后在系统托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>Start RepDesk at login, minimised to the tray</source>
+        <translation>登录时启动销售工作台，并最小化到托盘</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Keep a calendar feed file up to date</source>
+        <translation>保持日历订阅文件实时更新</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2500,21 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Snooze to</source>
         <translation>推迟到</translation>
+    </message>
+</context>
+<context>
+    <name>SystemTray</name>
+    <message>
+        <source>Open Today</source>
+        <translation>打开今日</translation>
+    </message>
+    <message>
+        <source>Quit RepDesk</source>
+        <translation>退出销售工作台</translation>
+    </message>
+    <message>
+        <source>RepDesk: {count} to do today</source>
+        <translation>销售工作台：今天有 {count} 项待办</translation>
     </message>
 </context>
 <context>

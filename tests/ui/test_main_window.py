@@ -47,6 +47,7 @@ def test_six_tabs_and_four_menus(make_window):
         "&Import…",
         "Import &history…",
         "&Export…",
+        "Export &calendar…",
         "Back&ups…",
         "&Backup now…",
         "&Restore from backup…",
