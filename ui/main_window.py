@@ -346,6 +346,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(
             TAB_NAMES.index("today"), self.tr("Today ({count})").format(count=count)
         )
+        if self.reminders is not None:
+            self.reminders.tray.set_count(count)
 
     def refresh(self) -> None:
         """Show the data again in every tab made so far (the others read it when made)."""

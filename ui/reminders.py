@@ -35,6 +35,7 @@ from ui.app import app_settings
 from ui.widgets import add_ok_cancel
 
 TICK_MS = 30_000
+COUNT_EVERY = 10  # ticks between counts when nothing else asks for one (5 minutes)
 FEED_DELAY_MS = 1000  # a burst of changes writes the feed once
 TIMES_KEY = "reminders/times"
 KEEP_IN_TRAY_KEY = "reminders/keep_running_in_tray"
@@ -171,6 +172,7 @@ class Reminders(QObject):
         super().__init__(window)
         self.window, self.tray, self.clock = window, tray, clock
         self.schedule = reminders.Schedule(reminder_times())
+        self.ticks = 0
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(lambda: self.tick())
@@ -185,12 +187,18 @@ class Reminders(QObject):
         if self.window.lock is None:
             return  # no database (between files)
         now = self.clock()
-        if self.window.follows_clock and reminders.day_changed(self.window.as_of, now):
+        rolled = self.window.follows_clock and reminders.day_changed(self.window.as_of, now)
+        if rolled:
             self.window.roll_over(now.date())
-        items = today.items(self.window.as_of)
-        self.tray.set_count(len(items))
-        if self.schedule.due(now):
-            self.tray.notify(*reminders.reminder_text([item.title for item in items]))
+        remind = self.schedule.due(now)
+        # the list costs a heavy user a few tenths of a second: read when a reminder or a new
+        # day needs it, else every few minutes (the Today tab sets the count after changes)
+        if remind or rolled or self.ticks % COUNT_EVERY == 0:
+            items = today.items(self.window.as_of)
+            self.tray.set_count(len(items))
+            if remind:
+                self.tray.notify(*reminders.reminder_text([item.title for item in items]))
+        self.ticks += 1
 
     def keeps_running(self) -> bool:
         """Closing the window hides it into the tray (a preference, off by default)."""

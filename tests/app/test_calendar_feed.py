@@ -177,3 +177,22 @@ def test_today_and_calendar_usage_errors(cli, data, tmp_path):
     assert code == 2 and "many" in err
     code, _, err = cli("--db", tmp_path / "missing.sqlite3", "today", "--json")
     assert code == 2 and "does not exist" in err
+
+
+def test_events_written_before_are_reused_and_a_change_is_written_again(data):
+    from datetime import datetime, timezone
+
+    from app import calendar_feed
+
+    stamp = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
+    db.open_database(data)
+    calendar_feed._serialised.clear()
+    first = calendar_feed.build(AS_OF, stamp=stamp)
+    cached = dict(calendar_feed._serialised)
+    assert calendar_feed.build(AS_OF, stamp=stamp) == first  # from the cache, the same bytes
+    assert all(calendar_feed._serialised[key] is value for key, value in cached.items())
+    Lead.update(last_contact=AS_OF).where(Lead.name == "甲公司").execute()
+    changed = calendar_feed.build(AS_OF, stamp=stamp)
+    calendar_feed._serialised.clear()
+    assert calendar_feed.build(AS_OF, stamp=stamp) == changed  # as a fresh build writes it
+    assert b"DTSTART;VALUE=DATE:20261123" in changed and changed != first

@@ -81,6 +81,16 @@ def test_the_tray_counts_and_reminds_at_start_and_at_the_reps_times(window):
     assert tray.counts[-1] == 4
 
 
+def test_the_tray_count_follows_a_change_at_once(window, qtbot):
+    tray = FakeTray()
+    window.start_reminders(clock=Clock(datetime(2026, 11, 20, 8, 30)), tray=tray)
+    tab = window.tab("today")
+    qtbot.waitUntil(tab.table.isVisible)  # shortcuts reach a widget on screen
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Space)  # 甲 done
+    assert tray.counts[-1] == 3
+
+
 def test_the_day_rolls_over_at_midnight_when_the_window_stays_open(window):
     tray, clock = FakeTray(), Clock(datetime(2026, 11, 20, 23, 59, 50))
     window.follows_clock = True  # as a start without --as-of
@@ -145,6 +155,7 @@ def test_the_feed_file_is_kept_up_to_date_after_a_change(window, qtbot, tmp_path
 
     assert starts() == ["2026-11-13", "2026-11-15", "2026-11-17", "2026-11-17"]
     tab = window.tab("today")
+    qtbot.waitUntil(tab.table.isVisible)  # shortcuts reach a widget on screen
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Space)  # 甲 followed up today: next 11-23
     qtbot.waitUntil(lambda: "2026-11-23" in starts(), timeout=5000)

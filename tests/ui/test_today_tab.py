@@ -42,11 +42,7 @@ def today_window(make_window, tmp_path, qtbot):
 
 
 def shown(tab):
-    return [
-        tab.table.item(row, 1).text()
-        for row in range(tab.table.rowCount())
-        if not tab.table.isRowHidden(row)
-    ]
+    return [tab.table.item(row, 1).text() for row in range(tab.table.rowCount())]
 
 
 def test_the_days_first_start_opens_on_today_ranked_and_folded(today_window, qtbot):
@@ -141,3 +137,22 @@ def test_later_starts_of_the_day_restore_the_last_tab(today_window, make_window)
     finally:
         tomorrow.release()
         tomorrow.deleteLater()
+
+
+def test_a_long_day_opens_a_hundred_rows_at_a_time(make_window, tmp_path, qtbot):
+    path = tmp_path / "long.sqlite3"
+    db.open_database(path)
+    Target.create(month="2026-11", revenue_fen=1, effective_visits=42)  # 2 rows planned
+    Lead.insert_many(
+        [{"name": f"线索{n:03}", "tier": "B", "created": D("2026-11-01")} for n in range(130)]
+    ).execute()  # each due 11-08
+    db.close_database()
+    window = make_window(path)
+    tab = window.tab("today")
+    assert tab.table.rowCount() == 2 and tab.more.text() == "128 more"
+    qtbot.mouseClick(tab.more, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 102 and tab.more.text() == "28 more"  # 2 + 100
+    qtbot.mouseClick(tab.more, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 130 and tab.more.text() == "Show fewer"
+    qtbot.mouseClick(tab.more, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 2 and tab.more.text() == "128 more"

@@ -36,6 +36,7 @@ from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, PACE_COLOURS, add_ok_cancel, title_label
 
 DEFAULT_ROWS = 10  # rows shown before "N more" when the plan asks for nothing today
+MORE_ROWS = 100  # each "N more" shows this many more (a heavy user has thousands due)
 
 
 class SnoozeDialog(QDialog):
@@ -60,7 +61,7 @@ class TodayTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
         self.items: list[today.Item] = []
-        self.expanded = False
+        self.extra = 0  # rows shown past the fold ("N more" clicked)
         self.heading = title_label("")
         self.page.addWidget(self.heading)
         body = QHBoxLayout()
@@ -160,9 +161,10 @@ class TodayTab(Tab):
         return self.main.as_of
 
     def visible_rows(self) -> int:
-        """The rows shown before the fold: the actions the plan asks for today."""
+        """The rows shown: up to the actions the plan asks for today, and the pages of
+        "N more" the rep opened."""
         planned = self.quota.actions_planned or DEFAULT_ROWS
-        return len(self.items) if self.expanded else min(planned, len(self.items))
+        return min(planned + self.extra, len(self.items))
 
     def refresh(self) -> None:
         selected = self.selected()
@@ -173,13 +175,28 @@ class TodayTab(Tab):
                 date=self.day.isoformat(), count=len(self.items)
             )
         )
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            due = item.due.isoformat()
+        self._fill()
+        self.empty.setVisible(not self.items)
+        for button in (self.done_button, self.snooze_button, self.open_button):
+            button.setEnabled(bool(self.items))
+        if self.items:
+            refs = [item.ref for item in self.items[: self.visible_rows()]]
+            row = refs.index(selected.ref) if selected and selected.ref in refs else 0
+            self.table.selectRow(row)
+        self._show_quota()
+        self._show_month()
+        self.main.set_today_count(len(self.items))
+
+    def _fill(self) -> None:
+        """The rows shown, and only those (a heavy user has thousands due)."""
+        shown = self.visible_rows()
+        self.table.setRowCount(shown)
+        for row, item in enumerate(self.items[:shown]):
             overdue = (
                 self.tr("{days} days").format(days=item.overdue_days) if item.overdue_days else ""
             )
-            for column, text in enumerate((str(item.rank), item.title, due, overdue)):
+            texts = (str(item.rank), item.title, item.due.isoformat(), overdue)
+            for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 if item.overdue_days:
                     cell.setForeground(OVERDUE)
@@ -188,31 +205,19 @@ class TodayTab(Tab):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, cell)
-        self._fold()
-        self.empty.setVisible(not self.items)
-        for button in (self.done_button, self.snooze_button, self.open_button):
-            button.setEnabled(bool(self.items))
-        if self.items:
-            refs = [item.ref for item in self.items]
-            row = refs.index(selected.ref) if selected and selected.ref in refs else 0
-            self.table.selectRow(min(row, self.visible_rows() - 1))
-        self._show_quota()
-        self._show_month()
-        self.main.set_today_count(len(self.items))
-
-    def _fold(self) -> None:
-        shown = self.visible_rows()
-        for row in range(len(self.items)):
-            self.table.setRowHidden(row, row >= shown)
-        hidden = len(self.items) - min(self.quota.actions_planned or DEFAULT_ROWS, len(self.items))
-        self.more.setVisible(hidden > 0)
+        hidden = len(self.items) - shown
+        self.more.setVisible(hidden > 0 or self.extra > 0)
         self.more.setText(
-            self.tr("Show fewer") if self.expanded else self.tr("{count} more").format(count=hidden)
+            self.tr("{count} more").format(count=hidden) if hidden else self.tr("Show fewer")
         )
 
     def toggle_more(self) -> None:
-        self.expanded = not self.expanded
-        self._fold()
+        """ "N more" shows the next rows; once all are shown, "Show fewer" folds them again."""
+        hidden = len(self.items) - self.visible_rows()
+        self.extra = self.extra + MORE_ROWS if hidden else 0
+        selected = self.table.currentRow()
+        self._fill()
+        self.table.selectRow(min(max(selected, 0), self.visible_rows() - 1))
 
     def _show_quota(self) -> None:
         quota = self.quota
