@@ -141,6 +141,12 @@ def _event_bytes(item: FeedItem, stamp: datetime) -> bytes:
 def build(as_of: date, days: int = DEFAULT_DAYS, stamp: datetime | None = None) -> bytes:
     """The iCalendar file's bytes (UTF-8). Without `stamp`, DTSTAMP is this process's first
     build time, so that the events it wrote before are reused."""
+    return render(feed_items(as_of, days), stamp)
+
+
+def render(items: list[FeedItem], stamp: datetime | None = None) -> bytes:
+    """The file of these items (no database needed: the window renders on a worker thread;
+    one render at a time)."""
     import icalendar
 
     global _serialised, _STAMP
@@ -155,7 +161,7 @@ def build(as_of: date, days: int = DEFAULT_DAYS, stamp: datetime | None = None) 
     calendar.add("x-wr-calname", "RepDesk")
     head, end = calendar.to_ical().split(b"END:VCALENDAR")
     kept = {}
-    for item in feed_items(as_of, days):
+    for item in items:
         key = (item, stamp)
         kept[key] = _serialised.get(key) or _event_bytes(item, stamp)
     _serialised = kept  # only the current events stay cached
@@ -174,18 +180,27 @@ def _protected(path: Path, db_path: Path | None) -> bool:
     return target in companions or target.parent == (db_path.parent / "backups").resolve()
 
 
-def write(path: Path, as_of: date, days: int = DEFAULT_DAYS, db_path: Path | None = None) -> int:
-    """Write the feed to `path` whole (a temporary file in the same folder, then renamed),
-    mode 0600; returns the number of events. Refuses the database's own files (exit 2)."""
-    path = Path(path)
-    if _protected(path, db_path):
+def check_target(path: Path, db_path: Path | None) -> None:
+    """UserError for a path that is the database's own (its file, journal, WAL, shared
+    memory, lock, backups)."""
+    if _protected(Path(path), db_path):
         raise UserError(
             QT_TRANSLATE_NOOP(
                 "Messages", "{path} belongs to the database; choose another file for the calendar."
             ),
             path=path,
         )
-    content = build(as_of, days)
+
+
+def write(path: Path, as_of: date, days: int = DEFAULT_DAYS, db_path: Path | None = None) -> int:
+    """Write the feed to `path` whole (a temporary file in the same folder, then renamed),
+    mode 0600; returns the number of events. Refuses the database's own files (exit 2)."""
+    check_target(path, db_path)
+    return write_content(Path(path), build(as_of, days))
+
+
+def write_content(path: Path, content: bytes) -> int:
+    """`content` written whole at `path` (temporary file beside it, renamed), mode 0600."""
     try:
         handle, partial = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".partial", dir=path.parent or "."

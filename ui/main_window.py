@@ -611,6 +611,8 @@ class MainWindow(QMainWindow):
             return
         if self.reminders is not None:
             self.reminders.stop()
+        if self.feed is not None:
+            self.feed.wait()
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/tab", TAB_NAMES[self.tabs.currentIndex()])

@@ -7,12 +7,13 @@ seconds. The tray is anything with `set_count(n)`, `notify(title, text)` and a `
 callback, so tests drive it with a fake clock and a fake tray.
 """
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -233,15 +234,28 @@ def start(window, clock=None, tray=None) -> Reminders:
 
 class FeedKeeper(QObject):
     """Keeps the calendar feed file (a preference) up to date: written again a moment after
-    every change, at start and when the day rolls over."""
+    every change, at start and when the day rolls over.
+
+    The items are read here (the database's connection belongs to this thread); the file is
+    rendered and written on a worker thread, since a heavy user's first feed takes icalendar
+    many seconds (later ones reuse the events written before). A change made meanwhile is
+    written once the worker is done.
+
+    Signals: written(str) — from the worker: "" or what went wrong.
+    """
+
+    written = Signal(str)
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.worker: threading.Thread | None = None
+        self.pending = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(FEED_DELAY_MS)
         self.timer.timeout.connect(lambda: self.write_now())
+        self.written.connect(self._done)
 
     def schedule(self) -> None:
         if feed_path():
@@ -254,12 +268,47 @@ class FeedKeeper(QObject):
         path = feed_path()
         if not path or self.window.lock is None:
             return False
+        if self.worker is not None:
+            self.pending = True  # written again when the worker is done
+            return False
         try:
-            calendar_feed.write(Path(path), self.window.as_of, db_path=self.window.db_path)
+            calendar_feed.check_target(Path(path), self.window.db_path)
         except UserError as error:
             self.window.statusBar().showMessage(str(error), 10_000)
             return False
+        items = calendar_feed.feed_items(self.window.as_of)
+        self.worker = threading.Thread(
+            target=self._render, args=(Path(path), items), name="calendar feed", daemon=True
+        )
+        self.worker.start()
         return True
+
+    def _render(self, path: Path, items) -> None:  # the worker thread: no database, no widget
+        from app import calendar_feed
+        from app.errors import UserError
+
+        try:
+            calendar_feed.write_content(path, calendar_feed.render(items))
+        except UserError as error:
+            self.written.emit(str(error))
+        else:
+            self.written.emit("")
+
+    def _done(self, problem: str) -> None:
+        if self.worker is not None:
+            self.worker.join()
+            self.worker = None
+        if problem:
+            self.window.statusBar().showMessage(problem, 10_000)
+        if self.pending:
+            self.pending = False
+            self.write_now()
+
+    def wait(self) -> None:
+        """Let a write in progress finish (closing the window waits for it)."""
+        if self.worker is not None:
+            self.worker.join()
+            QCoreApplication.sendPostedEvents()
 
 
 def export_calendar(window, path: str | None = None) -> Path | None:
