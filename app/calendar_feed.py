@@ -76,8 +76,8 @@ def _event_items(as_of: date, start: date, end: date) -> list[FeedItem]:
 
 
 def _task_items(start: date, end: date) -> list[FeedItem]:
-    """Tasks with a due date in the range, but those the board made for a follow-up or a
-    touchpoint (the feed has them already, under their own UID)."""
+    """Tasks with a due date in the range, but those the board made for a follow-up, a
+    touchpoint or a tier's follow-ups (the feed has them already, under their own UID)."""
     query = (
         Task.select(Task.id, Task.title, Task.due, Task.done, Customer.name, Lead.name)
         .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
@@ -86,7 +86,11 @@ def _task_items(start: date, end: date) -> list[FeedItem]:
             Task.due.between(start, end)
             & (
                 Task.origin_key.is_null()
-                | ~(Task.origin_key.startswith("lead:") | Task.origin_key.startswith("event:"))
+                | ~(
+                    Task.origin_key.startswith("lead:")
+                    | Task.origin_key.startswith("event:")
+                    | Task.origin_key.startswith("rollup:")
+                )
             )
         )
     )

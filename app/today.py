@@ -24,7 +24,7 @@ URGENT = ("renewal_demo", "win_back")  # group 1
 GREETINGS = ("birthday", "anniversary", "holiday_greeting")  # group 4: only on their day
 # tasks the app generates (from leads, touchpoints, the plan): listed as those, never twice
 GENERATED_ORIGINS = ("lead", "plan")
-GENERATED_PREFIXES = ("lifecycle",)
+GENERATED_PREFIXES = ("lifecycle", "lead_rollup")
 
 
 @dataclass

@@ -1734,6 +1734,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>跟进 {lead}（{tier} 类）</translation>
     </message>
     <message>
+        <source>Follow up {count} tier-{tier} leads</source>
+        <translation>跟进 {count} 条 {tier} 类线索</translation>
+    </message>
+    <message>
         <source>{touchpoint}: {customer}</source>
         <translation>{touchpoint}：{customer}</translation>
     </message>

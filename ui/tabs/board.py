@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.board import Board, TaskCard, is_overdue
+from app.board import Board, TaskCard, is_overdue, rollup_tier
 from app.labels import label
 from app.models import QUADRANTS
 from ui.board_commands import AddTask, DeleteTask, EditTask, MoveTask, SetDone, ShiftTask
@@ -497,6 +497,10 @@ class BoardTab(Tab):
         if not index.isValid():
             return False
         task = self.models[quadrant].tasks[index.row()]
+        tier = rollup_tier(task)
+        if tier is not None:  # a tier's follow-ups: the leads table, filtered
+            self.main.show_tab("leads").show_overdue(tier)
+            return False
         dialog = TaskDialog(self, task)
         if not dialog.exec():
             return False

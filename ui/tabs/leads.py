@@ -600,6 +600,20 @@ class LeadsTab(Tab):
             row = self.lead_model.rows[rows[0].row()]
             self.show_lead(Lead.get_or_none(Lead.id == row.record_id))
 
+    def show_overdue(self, tier: str) -> None:
+        """The tier's open, overdue leads (a roll-up card on the board opens this)."""
+        for widget in (self.tier, self.outcome):
+            widget.blockSignals(True)
+        self.tier.setCurrentIndex(self.tier.findData(tier))
+        self.outcome.setCurrentIndex(self.outcome.findData("open"))
+        for widget in (self.tier, self.outcome):
+            widget.blockSignals(False)
+        self.views.setCurrentIndex(0)
+        if self.overdue_only.isChecked():
+            self.reload_tables()
+        else:
+            self.overdue_only.setChecked(True)  # reloads the tables
+
     def select_lead(self, lead_id: int) -> None:
         self.show_lead(Lead.get_or_none(Lead.id == lead_id))
 
