@@ -3006,6 +3006,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>今日 · {date} · 待办 {count} 项</translation>
     </message>
     <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>

@@ -81,3 +81,29 @@ def test_anomaly_weeks_are_marked_with_a_hint(tab):
     assert [a.week for a in found] == [a.week for a in dashboard.anomalies("2026-11", AS_OF)]
     assert [a.week for a in found] == ["2026-W46"]
     assert "2026-W46: check the pitch or the product" in tab.hint.text()
+
+
+def test_the_tab_is_laid_out_at_its_final_size_before_the_charts_come(make_window):
+    from PySide6.QtCore import QRect
+
+    from ui.tabs.dashboard import DashboardTab
+
+    window = make_window()
+    page = window.tabs.widget(5)  # the dashboard's page, its tab made here and not shown:
+    tab = DashboardTab(window)  # no charts yet (they come on first show)
+    page.layout().addWidget(tab)
+    page.tab = tab
+    assert not tab.charts_built
+
+    def geometries():
+        tab.layout().setGeometry(QRect(0, 0, 1280, 700))
+        return [w.geometry() for w in (*tab.cards.values(), *tab.chart_boxes)]
+
+    before = geometries()
+    # the cards keep a card's height; the four chart boxes share the rest, two by two
+    assert len(before) == 8 + 4
+    assert tab.cards["revenue"].geometry().height() < 200
+    assert all(box.height() >= 140 for box in before[8:])
+    tab.ensure_charts()
+    assert geometries() == before  # nothing moved when the charts came
+    assert tab.trend_plot.geometry().height() >= 140

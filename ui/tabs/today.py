@@ -193,7 +193,11 @@ class TodayTab(Tab):
         self.table.setRowCount(shown)
         for row, item in enumerate(self.items[:shown]):
             overdue = (
-                self.tr("{days} days").format(days=item.overdue_days) if item.overdue_days else ""
+                ""
+                if not item.overdue_days
+                else self.tr("1 day")
+                if item.overdue_days == 1
+                else self.tr("{days} days").format(days=item.overdue_days)
             )
             texts = (str(item.rank), item.title, item.due.isoformat(), overdue)
             for column, text in enumerate(texts):
