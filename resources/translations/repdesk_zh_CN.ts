@@ -985,6 +985,10 @@
         <translation>全部渠道</translation>
     </message>
     <message>
+        <source>{count} leads · {overdue} overdue</source>
+        <translation>{count} 条线索 · {overdue} 逾期</translation>
+    </message>
+    <message>
         <source>Picking up sesame, dropping the watermelon: small leads were worked this week while {count} big leads are overdue ({names}).</source>
         <translation>捡了芝麻丢西瓜：本周在跟进小单，而 {count} 条大单线索已逾期（{names}）。</translation>
     </message>

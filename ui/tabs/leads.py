@@ -225,6 +225,9 @@ class LeadsTab(Tab):
             filters.addWidget(widget)
         self.overdue_only.toggled.connect(lambda _c: self.reload_tables())
         filters.addWidget(self.overdue_only)
+        self.count_label = QLabel()  # how many leads the filters hold, and how many overdue
+        self.count_label.setObjectName("cardTitle")
+        filters.addWidget(self.count_label)
         for text, slot in (
             (self.tr("New lead…"), self.new_lead),
             (self.tr("Delete lead"), self.delete_lead),
@@ -514,6 +517,19 @@ class LeadsTab(Tab):
         self.search_pause.stop()
         self.lead_model.reload()
         self.customer_model.reload()
+        self._count_leads()
+
+    def _count_leads(self) -> None:
+        """ "84 leads · 84 overdue" for the current filters (two counts in SQL)."""
+        from dataclasses import replace
+
+        where = self.current_filter()
+        as_of = self.main.as_of
+        count = leads.lead_query(as_of, where).count()
+        overdue = leads.lead_query(as_of, replace(where, overdue_only=True)).count()
+        self.count_label.setText(
+            self.tr("{count} leads · {overdue} overdue").format(count=count, overdue=overdue)
+        )
 
     def refresh(self) -> None:
         if not hasattr(self, "lead_model"):
