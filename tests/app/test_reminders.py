@@ -88,3 +88,60 @@ def test_the_day_rolls_over_at_midnight():
 
     assert not reminders.day_changed(date(2026, 11, 20), at("23:59:59"))
     assert reminders.day_changed(date(2026, 11, 20), datetime(2026, 11, 21, 0, 0, 1))
+
+
+def test_start_at_login_on_windows_is_the_run_key(monkeypatch):
+    """With a stand-in for winreg (this runs on any system): the value RepDesk under
+    HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run, set and deleted."""
+    import sys
+    import types
+
+    values = {}
+
+    class Key:
+        def __init__(self, path):
+            self.path = path
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    def query(key, name):
+        if (key.path, name) not in values:
+            raise FileNotFoundError(name)
+        return values[key.path, name], 1
+
+    def delete(key, name):
+        if (key.path, name) not in values:
+            raise FileNotFoundError(name)
+        del values[key.path, name]
+
+    fake = types.SimpleNamespace(
+        HKEY_CURRENT_USER="HKCU",
+        KEY_ALL_ACCESS=0xF003F,
+        REG_SZ=1,
+        OpenKey=lambda root, path, reserved, access: Key(f"{root}\\{path}"),
+        SetValueEx=lambda key, name, reserved, kind, value: values.__setitem__(
+            (key.path, name), value
+        ),
+        QueryValueEx=query,
+        DeleteValue=delete,
+    )
+    monkeypatch.setitem(sys.modules, "winreg", fake)
+    run = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"
+    assert not reminders.starts_at_login("win32")
+    reminders.set_start_at_login(True, "win32")
+    assert reminders.starts_at_login("win32")
+    assert values[run, "RepDesk"].endswith("main.py --minimized")
+    reminders.set_start_at_login(False, "win32")
+    assert values == {} and not reminders.starts_at_login("win32")
+    reminders.set_start_at_login(False, "win32")  # already off: nothing to do
+
+
+def test_the_minimized_start_is_a_flag_of_the_command_line():
+    from app.cli import build_parser
+
+    assert build_parser().parse_args(["--minimized"]).minimized
+    assert not build_parser().parse_args([]).minimized
