@@ -11,7 +11,7 @@ def _window(args, db_path) -> int:
         return take_screenshots(db_path, args.dir, language=args.lang, as_of=args.as_of)
     from ui.app import run_window
 
-    return run_window(db_path, language=args.lang)
+    return run_window(db_path, language=args.lang, minimized=getattr(args, "minimized", False))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,6 +32,8 @@ from app.workdays import is_working_day, month_bounds, month_of, working_days
 EDITABLE = ("title", "due", "notes", "customer", "lead")
 GREETINGS = ("birthday", "anniversary", "holiday_greeting")
 GREETING_DAYS = 3  # greetings reach the board when due within 3 days
+LEAD_CARDS = 10  # A-tier follow-ups with a card of their own; the rest rolled up by tier
+ROLLUP = "lead_rollup"  # a tier's roll-up card has the origin "lead_rollup:B"
 UPCOMING_DAYS = 7  # other touchpoints a week ahead
 MAPPING_SETTING = "board.mapping"
 # The win-back plan a churn warning puts on the board (PRODUCT.md §3).
@@ -273,7 +275,8 @@ class Board:
             name: getattr(task, f"{name}_id" if name in ("customer", "lead") else name)
             for name in values
         }
-        Task.update(**values).where(Task.id == task_id).execute()
+        # the rep's card from now on: a new sync leaves it as it is
+        Task.update(moved_by_rep=True, **values).where(Task.id == task_id).execute()
         self._changed(task.quadrant)
         return before
 
@@ -320,10 +323,12 @@ class Board:
                 Task.select(Task.origin_key).where(Task.origin_key.is_null(False))
             ).fetchall()
         }
-        wanted = [
-            item for item in arriving_tasks(as_of, existing) if item["origin_key"] not in existing
-        ]
+        arriving = arriving_tasks(as_of, existing)
+        changed = self._update_rollups(as_of, arriving)
+        wanted = [item for item in arriving if item["origin_key"] not in existing]
         if not wanted:
+            if changed:
+                self._changed(*sorted(changed))
             return 0
         rows = []
         with database.atomic():
@@ -350,27 +355,54 @@ class Board:
                     }
                 )
             insert_rows(Task, rows)
-        self._changed(*sorted({row["quadrant"] for row in rows}))
+        self._changed(*sorted({row["quadrant"] for row in rows} | changed))
         return len(rows)
 
+    def _update_rollups(self, as_of: date, arriving: list[dict]) -> set[int]:
+        """Today's roll-up cards say today's counts; an earlier day's (or one whose tier has
+        nothing left) goes, unless the rep moved, edited or ticked it. Returns the quadrants
+        changed."""
+        titles = {
+            item["origin_key"]: item["title"]
+            for item in arriving
+            if item["origin"].startswith(ROLLUP)
+        }
+        changed = set()
+        with database.atomic():
+            for task_id, key, title, quadrant in (
+                Task.select(Task.id, Task.origin_key, Task.title, Task.quadrant)
+                .where(Task.origin.startswith(ROLLUP) & ~Task.done & ~Task.moved_by_rep)
+                .tuples()
+            ):
+                if key not in titles:
+                    Task.delete().where(Task.id == task_id).execute()
+                    self._renumber(quadrant, self._ids(quadrant))
+                    changed.add(quadrant)
+                elif titles[key] != title:
+                    Task.update(title=titles[key]).where(Task.id == task_id).execute()
+                    changed.add(quadrant)
+        return changed
 
-def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[dict]:
-    """What the app wants on the board on `as_of`, each with a category for the mapping
-    (lead follow-ups whose origin key is in `already` are left out before their titles are
-    written: a heavy user has tens of thousands)."""
-    items = []
+
+def _lead_cards(as_of: date, already) -> list[dict]:
+    """A card for each of the 10 A-tier leads due by tomorrow with the largest expected
+    amounts; one roll-up card per tier for the other overdue leads ("Follow up 37 tier-B
+    leads"), which opens the leads table filtered. Counted in SQL: a heavy user has tens of
+    thousands due."""
     soon = as_of + timedelta(days=1)
     follow_up = due_sql()
-    due_leads = database.execute(  # through the follow-up date's index
-        Lead.select(Lead.id, Lead.name, Lead.tier, follow_up)
-        .where((Lead.outcome == "open") & (follow_up <= soon.isoformat()))
-        .order_by(follow_up, Lead.id)
-    )
-    for lead_id, name, tier, due in due_leads.fetchall():
+    items = []
+    cards = database.execute(  # through the follow-up date's index
+        Lead.select(Lead.id, Lead.name, follow_up)
+        .where((Lead.outcome == "open") & (Lead.tier == "A") & (follow_up <= soon.isoformat()))
+        .order_by(Lead.expected_amount_fen.desc(nulls="LAST"), follow_up, Lead.id)
+        .limit(LEAD_CARDS)
+    ).fetchall()
+    for lead_id, name, due in cards:
         if f"lead:{lead_id}:{due}" in already:
             continue
         title = message(
-            QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"), lead=name, tier=tier
+            QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"), lead=name, tier="A"
         )
         items.append(
             {
@@ -379,9 +411,45 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
                 "lead": lead_id,
                 "origin": "lead",
                 "origin_key": f"lead:{lead_id}:{due}",
-                "category": f"lead_{tier}",
+                "category": "lead_A",
             }
         )
+    carded = [lead_id for lead_id, _name, _due in cards]
+    counts = dict(
+        Lead.select(Lead.tier, pw.fn.COUNT(Lead.id))
+        .where((Lead.outcome == "open") & (follow_up < as_of.isoformat()) & Lead.id.not_in(carded))
+        .group_by(Lead.tier)
+        .tuples()
+    )
+    for tier in "ABC":
+        if counts.get(tier):
+            items.append(
+                {
+                    "title": message(
+                        QT_TRANSLATE_NOOP("Messages", "Follow up {count} tier-{tier} leads"),
+                        count=counts[tier],
+                        tier=tier,
+                    ),
+                    "due": as_of,
+                    "origin": f"{ROLLUP}:{tier}",
+                    "origin_key": f"rollup:{tier}:{as_of.isoformat()}",
+                    "category": f"lead_{tier}",
+                }
+            )
+    return items
+
+
+def rollup_tier(task: "TaskCard | Task") -> str | None:
+    """The tier a roll-up card stands for (None: not a roll-up)."""
+    origin, _, tier = task.origin.partition(":")
+    return tier if origin == ROLLUP else None
+
+
+def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[dict]:
+    """What the app wants on the board on `as_of`, each with a category for the mapping
+    (lead follow-ups whose origin key is in `already` are left out before their titles are
+    written: a heavy user has tens of thousands)."""
+    items = _lead_cards(as_of, already)
     horizon = as_of + timedelta(days=UPCOMING_DAYS)
     customers = lifecycle.facts(as_of)  # once, for the touchpoints and the churn warnings
     for event in lifecycle.due_events(

@@ -73,9 +73,26 @@ def _month(text: str) -> str:
         ) from None
 
 
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 3660:
+        raise argparse.ArgumentTypeError(
+            message(
+                QT_TRANSLATE_NOOP("Messages", "{value} is not a number of days (0 to 3660)"),
+                value=text,
+            )
+        )
+    return days
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="repdesk", description="RepDesk 销售工作台")
     parser.add_argument("--version", action=_Version, nargs=0)
+    # the window starts hidden in the tray (the start-at-login entry, app/reminders.py)
+    parser.add_argument("--minimized", action="store_true", help=argparse.SUPPRESS)
     common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="database file (default: user data folder)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")
@@ -134,6 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file")
     commands.add_parser("check", parents=[common], help="integrity check (read only)")
 
+    sub = commands.add_parser("today", parents=[common], help="the day's work, ranked")
+    sub.add_argument("--as-of", type=_date)
+    sub.add_argument("--json", action="store_true", required=True)
+
+    sub = commands.add_parser("calendar", parents=[common], help="write the iCalendar feed")
+    sub.add_argument("--as-of", type=_date)
+    sub.add_argument("--days", type=_days, default=30)
+    sub.add_argument("--out", metavar="FILE.ics", required=True)
     _add_team_commands(commands, common)
 
     sub = commands.add_parser("screenshots", parents=[common], help="render each tab to PNG")

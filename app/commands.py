@@ -265,6 +265,31 @@ def _cmd_team(args, db_path: Path) -> int:
     return 0
 
 
+def _cmd_today(args, db_path: Path) -> int:
+    from app import today
+
+    _open_existing(db_path, verify=True)
+    found = today.today_json(args.as_of or date.today())
+    print(json.dumps(found, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cmd_calendar(args, db_path: Path) -> int:
+    from app import calendar_feed
+
+    _open_existing(db_path, verify=True)
+    out = Path(args.out)
+    count = calendar_feed.write(out, args.as_of or date.today(), args.days, db_path)
+    print(
+        message(
+            QT_TRANSLATE_NOOP("Messages", "Calendar written: {path} ({count} events)."),
+            path=out,
+            count=count,
+        )
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable] = {
     "team": _cmd_team,
     "demo": _cmd_demo,
@@ -277,6 +302,8 @@ COMMANDS: dict[str, Callable] = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "check": _cmd_check,
+    "today": _cmd_today,
+    "calendar": _cmd_calendar,
 }
 
 

@@ -37,32 +37,41 @@ ASSUMPTIVE_CLOSE = QT_TRANSLATE_NOOP(
 
 
 def due_sql(days: dict[str, int] | None = None) -> pw.Node:
-    """SQL for a lead's follow-up date: last contact (else created) + the tier's days; in
-    literals, as the "lead_follow_up_due" index is written (models.follow_up_index_sql), so
-    that the index serves it."""
+    """SQL for a lead's follow-up date: the day it was snoozed to, else last contact (else
+    created) + the tier's days; in literals, as the "lead_follow_up_due" index is written
+    (models.follow_up_index_sql), so that the index serves it."""
     days = days or preferences.follow_up_days()
-    return pw.fn.date(
-        pw.fn.COALESCE(Lead.last_contact, Lead.created),
-        pw.Case(
-            Lead.tier,
-            [(pw.SQL(f"'{tier}'"), pw.SQL(f"'+{int(days[tier])} days'")) for tier in "ABC"],
-            pw.SQL("'+7 days'"),
+    return pw.fn.COALESCE(
+        Lead.next_follow_up,
+        pw.fn.date(
+            pw.fn.COALESCE(Lead.last_contact, Lead.created),
+            pw.Case(
+                Lead.tier,
+                [(pw.SQL(f"'{tier}'"), pw.SQL(f"'+{int(days[tier])} days'")) for tier in "ABC"],
+                pw.SQL("'+7 days'"),
+            ),
         ),
     )
 
 
 def follow_up_due(
-    tier: str, last_contact: date | None, created: date, days: dict[str, int] | None = None
+    tier: str,
+    last_contact: date | None,
+    created: date,
+    days: dict[str, int] | None = None,
+    snoozed_to: date | None = None,
 ) -> date:
-    """Last contact (else created) + the tier's days (`days`: preferences.follow_up_days(),
-    read once by a caller with many leads)."""
+    """The day the follow-up was snoozed to, else last contact (else created) + the tier's
+    days (`days`: preferences.follow_up_days(), read once by a caller with many leads)."""
+    if snoozed_to is not None:
+        return snoozed_to
     days = days or preferences.follow_up_days()
     return (last_contact or created) + timedelta(days=days.get(tier, 7))
 
 
 def is_overdue(lead: Lead, as_of: date, days: dict[str, int] | None = None) -> bool:
     """An open lead whose follow-up date is before as-of."""
-    due = follow_up_due(lead.tier, lead.last_contact, lead.created, days)
+    due = follow_up_due(lead.tier, lead.last_contact, lead.created, days, lead.next_follow_up)
     return lead.outcome == "open" and as_of > due
 
 
@@ -230,6 +239,7 @@ def lead_page(
         Lead.last_contact,
         Lead.created,
         Lead.outcome,
+        Lead.next_follow_up,
     )
     if after is not None:
         query = query.where(_after(terms, after, descending, nullable))
@@ -247,9 +257,11 @@ def lead_page(
         last_contact,
         created,
         outcome,
+        snoozed_to,
     ) in cursor.fetchall():  # raw rows: a page is built without model objects
         last_contact = last_contact and date.fromisoformat(last_contact)
-        due = follow_up_due(tier, last_contact, date.fromisoformat(created), days)
+        snoozed_to = snoozed_to and date.fromisoformat(snoozed_to)
+        due = follow_up_due(tier, last_contact, date.fromisoformat(created), days, snoozed_to)
         rows.append(
             LeadRow(
                 lead_id,
@@ -632,18 +644,32 @@ def has_closing_signal(lead: Lead) -> bool:
     return any(getattr(lead, name) for name in SIGNAL_FIELDS)
 
 
-def log_follow_up(lead_id: int, day: date) -> tuple[int, date | None]:
-    """A follow-up with the lead today: an activity, and the next follow-up moves."""
+def log_follow_up(lead_id: int, day: date) -> tuple:
+    """A follow-up with the lead today: an activity, the lead's last contact is that day and
+    the next follow-up moves (a snoozed date is used up). Returns what undo needs."""
+    with database.atomic():
+        lead = Lead.get_by_id(lead_id)
+        activity = Activity.create(date=day, kind="follow_up", lead=lead_id, count=1)
+        Lead.update(last_contact=day, next_follow_up=None).where(Lead.id == lead_id).execute()
+    return activity.id, lead.last_contact, lead.next_follow_up
+
+
+def undo_follow_up(lead_id: int, done: tuple) -> None:
+    activity_id, last_contact, *snoozed = done
+    with database.atomic():
+        Activity.delete().where(Activity.id == activity_id).execute()
+        values = {"last_contact": last_contact}
+        if snoozed:
+            values["next_follow_up"] = snoozed[0]
+        Lead.update(**values).where(Lead.id == lead_id).execute()
+
+
+def snooze_follow_up(lead_id: int, to: date) -> date | None:
+    """Move the lead's next follow-up to `to`; returns the former snoozed date (None: none),
+    which `snooze_follow_up` puts back for undo."""
     lead = Lead.get_by_id(lead_id)
-    activity = Activity.create(date=day, kind="follow_up", lead=lead_id, count=1)
-    Lead.update(last_contact=day).where(Lead.id == lead_id).execute()
-    return activity.id, lead.last_contact
-
-
-def undo_follow_up(lead_id: int, done: tuple[int, date | None]) -> None:
-    activity_id, last_contact = done
-    Activity.delete().where(Activity.id == activity_id).execute()
-    Lead.update(last_contact=last_contact).where(Lead.id == lead_id).execute()
+    Lead.update(next_follow_up=to).where(Lead.id == lead_id).execute()
+    return lead.next_follow_up
 
 
 def add_objection(

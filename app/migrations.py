@@ -6,6 +6,8 @@ rebuilding a parent table cannot cascade-delete or null its children;
 `PRAGMA foreign_key_check` must come back empty before a step commits.
 """
 
+import re
+
 import peewee as pw
 
 from app.models import Activity, ChannelCost, Contact, Customer, Lead, Order, database
@@ -42,7 +44,7 @@ def create_indexes(model: type[pw.Model]) -> None:
     for query in model._schema._create_indexes(safe=True):
         sql, params = query.query()
         if any(
-            f"({name})" in sql or f'("{name}")' in sql
+            re.search(rf"\b{name}\b", sql)
             for name in LATER_COLUMNS.get(model._meta.table_name, ())
             if name not in columns
         ):
@@ -50,7 +52,8 @@ def create_indexes(model: type[pw.Model]) -> None:
         database.execute_sql(sql, params)
 
 
-LATER_COLUMNS = {"lead": ("closed",)}  # columns added by a step after the first ones
+# columns added by a step after the first ones
+LATER_COLUMNS = {"lead": ("closed", "next_follow_up")}
 
 
 def _v2_money_is_never_negative() -> None:
@@ -113,6 +116,25 @@ def _v7_several_contacts() -> None:
     Contact.create_table(safe=True)
 
 
+def _v8_lead_follow_up_can_be_snoozed() -> None:
+    """Leads keep the day their next follow-up was snoozed to (`next_follow_up`); the
+    follow-up date's index is rebuilt to hold it, with the rep's follow-up days."""
+    from app.models import FOLLOW_UP_DAYS, follow_up_index_sql
+
+    database.execute_sql('ALTER TABLE "lead" ADD COLUMN "next_follow_up" DATE')
+    stored = dict(
+        database.execute_sql(
+            "SELECT key, value FROM setting WHERE key LIKE 'leads.follow_up_days_%'"
+        ).fetchall()
+    )
+    days = {
+        tier: int(stored.get(f"leads.follow_up_days_{tier.lower()}", FOLLOW_UP_DAYS[tier]))
+        for tier in "ABC"
+    }
+    database.execute_sql('DROP INDEX IF EXISTS "lead_follow_up_due"')
+    database.execute_sql(follow_up_index_sql(days))
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
@@ -121,5 +143,6 @@ STEPS = {
     5: _v5_fewer_lead_indexes,
     6: _v6_leads_have_a_closing_date,
     7: _v7_several_contacts,
+    8: _v8_lead_follow_up_can_be_snoozed,
 }
 SCHEMA_VERSION = max(STEPS)  # the version this RepDesk writes (new files start at it)

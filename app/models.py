@@ -139,11 +139,13 @@ FOLLOW_UP_DAYS = {"A": 3, "B": 7, "C": 30}  # the guide's; the rep may choose ot
 
 def follow_up_index_sql(days: dict[str, int]) -> str:
     """The "lead_follow_up_due" index for these A / B / C follow-up days (app.preferences):
-    the follow-up date written as app.leads.due_sql writes it, so that the index serves it."""
+    the follow-up date (a snoozed date, else last contact or created + the tier's days)
+    written as app.leads.due_sql writes it, so that the index serves it."""
     cases = " ".join(f"WHEN '{tier}' THEN '+{int(days[tier])} days'" for tier in "ABC")
     return (
         'CREATE INDEX IF NOT EXISTS "lead_follow_up_due" ON "lead" '
-        f"(date(COALESCE(last_contact, created), CASE tier {cases} ELSE '+7 days' END), id)"
+        "(COALESCE(next_follow_up, "
+        f"date(COALESCE(last_contact, created), CASE tier {cases} ELSE '+7 days' END)), id)"
     )
 
 
@@ -163,6 +165,9 @@ class Lead(BaseModel):
     expected_close = pw.DateField(null=True)
     created = pw.DateField(index=True)
     last_contact = pw.DateField(null=True)
+    # the day the rep snoozed the next follow-up to (it replaces last contact + the tier's
+    # days until the next follow-up is logged)
+    next_follow_up = pw.DateField(null=True)
     outcome = pw.CharField(default="open")  # open / won / lost
     closed = pw.DateField(null=True)  # the day it was won or lost (None while open)
     lost_reason = pw.TextField(default="")

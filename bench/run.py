@@ -440,6 +440,79 @@ def bench_tables(path: Path, scale: float, runs: int) -> None:
     db.close_database()
 
 
+def bench_morning(path: Path, work: Path, scale: float, runs: int) -> None:
+    """The rep's morning at a heavy user's scale: the board's first sync (ten A-tier cards and
+    a roll-up card per tier, on a fresh copy each run), the Today list and the calendar feed
+    (first written, then again from the events written before), each against raw SQL reading
+    what it must at least read: the open leads' follow-up dates."""
+    import shutil
+    import sqlite3
+    from datetime import date
+
+    from app import calendar_feed, db, today
+    from app.board import Board
+
+    as_of = date(2026, 11, 20)
+    leads = int(100_000 * scale)
+    raw_sql = (
+        "SELECT id, date(COALESCE(last_contact, created), CASE tier WHEN 'A' THEN '+3 days' "
+        "WHEN 'B' THEN '+7 days' WHEN 'C' THEN '+30 days' ELSE '+7 days' END) FROM lead "
+        "WHERE outcome = 'open'"
+    )
+    connection = sqlite3.connect(path)
+
+    def baseline():
+        connection.execute(raw_sql).fetchall()
+
+    copy = work / "morning.sqlite3"
+    sync_times, base_times, added = [], [], 0
+    for _ in range(runs):
+        shutil.copy(path, copy)
+        db.open_database(copy)
+        start = time.perf_counter()
+        added = Board().sync(as_of)
+        sync_times.append(time.perf_counter() - start)
+        db.close_database()
+        start = time.perf_counter()
+        baseline()
+        base_times.append(time.perf_counter() - start)
+    ours_s, base_s = statistics.median(sync_times), statistics.median(base_times)
+    report(
+        "board_sync",
+        ours_s / base_s,
+        10,
+        f"{leads:,} leads: the first sync {ours_s:.2f} s ({added} cards), the raw follow-up "
+        f"dates {base_s * 1000:.0f} ms, median of {runs}",
+    )
+    db.open_database(path)
+    ours_s, base_s = median_seconds(lambda: today.items(as_of), baseline, runs)
+    report(
+        "today",
+        ours_s / base_s,
+        10,
+        f"{len(today.items(as_of)):,} items due: {ours_s:.2f} s, the raw follow-up dates "
+        f"{base_s * 1000:.0f} ms, median of {runs}",
+    )
+    feed = work / "feed.ics"
+    calendar_feed._serialised.clear()
+    start = time.perf_counter()
+    events = calendar_feed.write(feed, as_of, db_path=path)
+    first_s = time.perf_counter() - start
+    ours_s, base_s = median_seconds(
+        lambda: calendar_feed.write(feed, as_of, db_path=path), baseline, runs
+    )
+    report(
+        "feed",
+        ours_s / base_s,
+        25,
+        f"{events:,} events, {feed.stat().st_size / 2**20:.0f} MB: first written in "
+        f"{first_s:.1f} s (icalendar), again {ours_s:.2f} s, the raw follow-up dates "
+        f"{base_s * 1000:.0f} ms, median of {runs}",
+    )
+    db.close_database()
+    connection.close()
+
+
 def _window_run(args: list[str], home: Path) -> tuple[float, dict]:
     """One fresh process of bench/window.py: its wall time and what it printed."""
     import json
@@ -566,6 +639,7 @@ def main() -> int:
         bench_tables(heavy, scale, runs)
         bench_summary(heavy, scale, runs)
         bench_report(heavy, work, runs)
+        bench_morning(heavy, work, scale, runs)
         bench_import(work, rows=int(100_000 * scale), runs=runs)
     return 0
 

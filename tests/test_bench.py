@@ -22,6 +22,7 @@ def test_the_quick_benchmark_prints_every_line_as_a_ratio_against_its_goal():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     names = ["startup", "memory", "table_open", "table_sort", "table_filter", "summary", "report"]
+    names += ["board_sync", "today", "feed"]
     if shutil.which("sqlite3"):
         names.append("import")
     for name in names:

@@ -102,7 +102,9 @@ def create_application() -> QApplication:
     return application
 
 
-def run_window(db_path: Path, language: str | None = None, as_of: date | None = None) -> int:
+def run_window(
+    db_path: Path, language: str | None = None, as_of: date | None = None, minimized: bool = False
+) -> int:
     """Open the main window on `db_path`; returns the exit status.
 
     The window is painted first, then its database is locked and opened (with the modules
@@ -133,6 +135,12 @@ def run_window(db_path: Path, language: str | None = None, as_of: date | None = 
             window.hide()
             return 2
     window.offer_demo_on_first_start()
+    window.start_reminders()  # the tray (or the banner) and the calendar feed
+    if minimized:  # started at login: reminders only, the window when the rep asks
+        if QtWidgets.QSystemTrayIcon.isSystemTrayAvailable():
+            window.hide()
+        else:
+            window.showMinimized()
     return application.exec()
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 # (object name used for screenshots and settings, the tab's class in ui/tabs/)
 TABS = (
+    ("today", "ui.tabs.today.TodayTab"),
     ("targets", "ui.tabs.targets.TargetsTab"),
     ("leads", "ui.tabs.leads.LeadsTab"),
     ("lifecycle", "ui.tabs.lifecycle.LifecycleTab"),
@@ -79,6 +80,7 @@ class LazyTab(QWidget):
 
 
 FIRST_RUN_KEY = "first_run_done"
+LAST_START_KEY = "window/last_start_day"  # the day's first start opens on Today
 
 
 def redo_keys() -> list[QKeySequence]:
@@ -114,6 +116,10 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.backup_label)
         self.as_of = as_of or date.today()
+        self.follows_clock = as_of is None  # "today" rolls over at midnight (ui/reminders.py)
+        self.reminders = None
+        self.feed = None
+        self._quitting = False
         self.undo_stack = QUndoStack(self)
         self.operations = Operations(self.undo_stack, self.announce, self.report_failure)
         self.undo_keys = UndoKeys(self, [], [])  # the keys are set with the Edit menu
@@ -260,6 +266,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         titles = {
+            "today": self.tr("Today"),
             "targets": self.tr("Targets"),
             "leads": self.tr("Leads && customers"),
             "lifecycle": self.tr("Lifecycle calendar"),
@@ -290,6 +297,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Import &history…"), self.show_import_history)
         self._action(file_menu, self.tr("Find &duplicates…"), self.show_duplicates)
         self._action(file_menu, self.tr("&Export…"), self.show_export, "Ctrl+E")
+        self._action(file_menu, self.tr("Export &calendar…"), self.export_calendar)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Back&ups…"), self.show_backups)
         self._action(file_menu, self.tr("&Backup now…"), self._backup)
@@ -306,7 +314,7 @@ class MainWindow(QMainWindow):
 
         install_team_menu(self, file_menu)  # File → Team: Push now…, Team month…
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.quit_app, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -323,6 +331,7 @@ class MainWindow(QMainWindow):
             self.show_preferences,
             QKeySequence.StandardKey.Preferences,
         )
+        self._action(edit_menu, self.tr("&Reminders and calendar…"), self.show_reminder_settings)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh)
@@ -357,6 +366,19 @@ class MainWindow(QMainWindow):
         index = which if isinstance(which, int) else TAB_NAMES.index(which)
         return self.tabs.widget(index).get()
 
+    def show_tab(self, name: str):
+        """Bring a tab to the front (made now if needed) and return it."""
+        self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+        return self.tab(name)
+
+    def set_today_count(self, count: int) -> None:
+        """The Today tab's title carries the number of things due today."""
+        self.tabs.setTabText(
+            TAB_NAMES.index("today"), self.tr("Today ({count})").format(count=count)
+        )
+        if self.reminders is not None:
+            self.reminders.tray.set_count(count)
+
     def refresh(self) -> None:
         """Show the data again in every tab made so far (the others read it when made)."""
         for index in range(self.tabs.count()):
@@ -364,6 +386,8 @@ class MainWindow(QMainWindow):
             if page.tab is not None:
                 page.tab.refresh()
         self._update_status()
+        if self.feed is not None:  # imports and restores change data off the undo stack
+            self.feed.schedule()
 
     # -- changes ------------------------------------------------------------------------
     def perform(self, op: Operation):
@@ -558,6 +582,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         tab = settings.value("window/tab")
+        if settings.value(LAST_START_KEY) != self.as_of.isoformat():
+            tab = "today"  # the day's first start: what to do first
+        settings.setValue(LAST_START_KEY, self.as_of.isoformat())
         if tab in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(tab))
 
@@ -589,7 +616,59 @@ class MainWindow(QMainWindow):
         if self.lock is not None:  # else attach() makes it
             self.tabs.currentWidget().get()
 
+    # -- reminders, the tray and the calendar feed (ui/reminders.py) ------------------------
+    def start_reminders(self, clock=None, tray=None) -> None:
+        """The tray icon (or, without a tray, the in-window banner) and the calendar feed."""
+        from ui import reminders
+
+        self.reminders = reminders.start(self, clock=clock, tray=tray)
+        self.feed = reminders.FeedKeeper(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self.feed.schedule())
+        self.feed.schedule()
+
+    def show_today(self) -> None:
+        """From a reminder: the window in front, on Today."""
+        if not self.isVisible() or self.isMinimized():
+            self.showNormal()
+        if not self.isActiveWindow():
+            self.raise_()
+            self.activateWindow()
+        self.show_tab("today")
+
+    def roll_over(self, day: date) -> None:
+        """Midnight passed while the window stayed open: the new day's "today"."""
+        self.as_of = day
+        self.refresh()
+        if self.feed is not None:
+            self.feed.schedule()
+
+    def quit_app(self) -> None:
+        """File → Quit and the tray's Quit: close for good, even when kept in the tray."""
+        self._quitting = True
+        hidden = not self.isVisible()
+        self.close()
+        if hidden:  # closing a hidden window does not end the application by itself
+            QApplication.quit()
+
+    def show_reminder_settings(self) -> None:
+        from ui import reminders
+
+        reminders.edit_settings(self)
+
+    def export_calendar(self) -> None:
+        from ui import reminders
+
+        reminders.export_calendar(self)
+
     def closeEvent(self, event):  # noqa: N802 - Qt's name
+        if self.reminders is not None and not self._quitting and self.reminders.keeps_running():
+            event.ignore()  # the reminders go on in the tray
+            self.hide()
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
+        if self.feed is not None:
+            self.feed.wait()
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/tab", TAB_NAMES[self.tabs.currentIndex()])

@@ -26,8 +26,11 @@ def take_screenshots(
         window.show()
         for index, (name, _) in enumerate(TABS):
             window.tabs.setCurrentIndex(index)
-            window.tab(index)  # made now, not on the next turn of the event loop
+            tab = window.tab(index)  # made now, not on the next turn of the event loop
             application.processEvents()
+            if hasattr(tab, "ensure_charts"):
+                tab.ensure_charts()  # the charts in the picture, whatever the events' order
+                application.processEvents()
             window.grab().save(str(out / f"{index + 1:02d}-{name}.png"))
     finally:
         window.release()

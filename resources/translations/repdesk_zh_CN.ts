@@ -73,6 +73,17 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Open Today</source>
+        <translation>打开今日</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提醒</translation>
+    </message>
+</context>
+<context>
     <name>BoardTab</name>
     <message>
         <source>Today</source>
@@ -1155,6 +1166,10 @@ The details are in {log}.</source>
         <translation>全部渠道</translation>
     </message>
     <message>
+        <source>{count} leads · {overdue} overdue</source>
+        <translation>{count} 条线索 · {overdue} 逾期</translation>
+    </message>
+    <message>
         <source>Picking up sesame, dropping the watermelon: small leads were worked this week while {count} big leads are overdue ({names}).</source>
         <translation>捡了芝麻丢西瓜：本周在跟进小单，而 {count} 条大单线索已逾期（{names}）。</translation>
     </message>
@@ -1393,6 +1408,10 @@ The details are in {log}.</source>
         <translation>RepDesk 销售工作台</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -1441,6 +1460,10 @@ The details are in {log}.</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export &amp;calendar…</source>
+        <translation>导出日历(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Back&amp;ups…</source>
         <translation>备份列表(&amp;U)…</translation>
     </message>
@@ -1477,6 +1500,10 @@ The details are in {log}.</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Reminders and calendar…</source>
+        <translation>提醒与日历(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1495,6 +1522,10 @@ The details are in {log}.</source>
     <message>
         <source>&amp;About RepDesk</source>
         <translation>关于销售工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Today ({count})</source>
+        <translation>今日 ({count})</translation>
     </message>
     <message>
         <source>Database: {path}    As of {date} ({month})</source>
@@ -1604,6 +1635,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{value} 不是月份（YYYY-MM）</translation>
     </message>
     <message>
+        <source>{value} is not a number of days (0 to 3660)</source>
+        <translation>{value} 不是天数（0 到 3660）</translation>
+    </message>
+    <message>
         <source>Demo loaded: {customers} customers, {leads} leads, {orders} orders, {tasks} tasks.</source>
         <translation>演示数据已载入：{customers} 个客户、{leads} 条线索、{orders} 笔订单、{tasks} 项任务。</translation>
     </message>
@@ -1678,6 +1713,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Pushed to {server} as {rep}: {inserted} new, {updated} changed, {deleted} deleted, {unchanged} unchanged.</source>
         <translation>已以 {rep} 的身份推送到 {server}：新增 {inserted} 条，修改 {updated} 条，删除 {deleted} 条，未变 {unchanged} 条。</translation>
+    </message>
+    <message>
+        <source>Calendar written: {path} ({count} events).</source>
+        <translation>日历已写入：{path}（{count} 个事件）。</translation>
     </message>
     <message>
         <source>unexpected error: {reason} (details in {log})</source>
@@ -1896,6 +1935,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>{record}：{column} 超过 {limit} 个字符，超出电子表格单元格的容量；请改为导出 CSV。</translation>
     </message>
     <message>
+        <source>{task} · {name}</source>
+        <translation>{task} · {name}</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1930,6 +1973,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Follow up {lead} (tier {tier})</source>
         <translation>跟进 {lead}（{tier} 类）</translation>
+    </message>
+    <message>
+        <source>Follow up {count} tier-{tier} leads</source>
+        <translation>跟进 {count} 条 {tier} 类线索</translation>
     </message>
     <message>
         <source>{touchpoint}: {customer}</source>
@@ -2010,6 +2057,22 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>No rep name: give --rep NAME or write your name in the review&apos;s profile.</source>
         <translation>没有销售姓名：请用 --rep 姓名 指定，或在复盘的个人资料中填写姓名。</translation>
+    </message>
+    <message>
+        <source>{count} to do today</source>
+        <translation>今天有 {count} 项待办</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的事项。</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Snooze to a day after today.</source>
+        <translation>请推迟到今天之后的某一天。</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2280,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Import</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <source>Done: {item}</source>
+        <translation>完成：{item}</translation>
+    </message>
+    <message>
+        <source>Snooze: {item}</source>
+        <translation>推迟：{item}</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialog</name>
@@ -2340,6 +2411,56 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Restore the newest sound backup, taken {taken}? The damaged file is kept aside, not deleted.</source>
         <translation>要恢复 {taken} 的最新完好备份吗？已损坏的文件会另行保存，不会删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Calendar written: {path} ({count} events)</source>
+        <translation>日历已写入：{path}（{count} 个事件）</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Write the times as HH:MM, separated by commas (09:00, 14:00).</source>
+        <translation>请按 HH:MM 填写时间，用逗号分隔（09:00, 14:00）。</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Reminders and calendar</source>
+        <translation>提醒与日历</translation>
+    </message>
+    <message>
+        <source>Remind me at</source>
+        <translation>提醒时间</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后在系统托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>Start RepDesk at login, minimised to the tray</source>
+        <translation>登录时启动销售工作台，并最小化到托盘</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Keep a calendar feed file up to date</source>
+        <translation>保持日历订阅文件实时更新</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3015,32 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Snooze to</source>
+        <translation>推迟到</translation>
+    </message>
+</context>
+<context>
+    <name>SystemTray</name>
+    <message>
+        <source>Open Today</source>
+        <translation>打开今日</translation>
+    </message>
+    <message>
+        <source>Quit RepDesk</source>
+        <translation>退出销售工作台</translation>
+    </message>
+    <message>
+        <source>RepDesk: {count} to do today</source>
+        <translation>销售工作台：今天有 {count} 项待办</translation>
+    </message>
+</context>
+<context>
     <name>TargetsTab</name>
     <message>
         <source>Revenue target</source>
@@ -3421,6 +3568,121 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>no target</source>
         <translation>无目标</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <source>Today&apos;s work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>要做的事</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Nothing due today. Well done.</source>
+        <translation>今天没有到期的事项，做得好。</translation>
+    </message>
+    <message>
+        <source>Done (Space)</source>
+        <translation>完成（空格）</translation>
+    </message>
+    <message>
+        <source>Snooze… (S)</source>
+        <translation>推迟…（S）</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>打开（回车）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s quota</source>
+        <translation>今日指标</translation>
+    </message>
+    <message>
+        <source>+1 effective visit</source>
+        <translation>+1 有效拜访</translation>
+    </message>
+    <message>
+        <source>+1 call</source>
+        <translation>+1 电话</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>↑/↓ choose · Space done · S snooze · Enter open · Ctrl+Z undo</source>
+        <translation>↑/↓ 选择 · 空格 完成 · S 推迟 · 回车 打开 · Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Today · {date} · {count} to do</source>
+        <translation>今日 · {date} · 待办 {count} 项</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>{count} more</source>
+        <translation>还有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Show fewer</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>Effective visits: {done} of {planned}</source>
+        <translation>有效拜访：{done} / {planned}</translation>
+    </message>
+    <message>
+        <source>Calls: {count}</source>
+        <translation>电话：{count}</translation>
+    </message>
+    <message>
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>slightly behind</source>
+        <translation>略微落后</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>Pace: {status}</source>
+        <translation>进度：{status}</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>No checkpoint left this month.</source>
+        <translation>本月已没有剩余检查点。</translation>
+    </message>
+    <message>
+        <source>Next checkpoint {date}: {expected} expected, {actual} so far</source>
+        <translation>下一个检查点 {date}：应完成 {expected}，目前 {actual}</translation>
     </message>
 </context>
 </TS>

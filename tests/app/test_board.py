@@ -120,7 +120,7 @@ def test_follow_ups_touchpoints_and_plan_actions_land_in_their_quadrants(db_path
     assert board.sync(AS_OF) == 5
     by_title = {t.title: t.quadrant for t in Task.select()}
     assert by_title["Follow up A类线索 (tier A)"] == 1
-    assert by_title["Follow up B类线索 (tier B)"] == 2
+    assert by_title["Follow up 1 tier-B leads"] == 2  # rolled up: one card for the tier
     assert by_title["Renewal demo: 恒达"] == 1
     assert by_title["Birthday greeting: 恒达"] == 3  # due in 2 days
     # 5 orders ÷ 12.5% ÷ 21 working days in November 2026 = 1.9… → 2
@@ -139,25 +139,79 @@ def test_syncing_again_never_duplicates_or_moves_what_the_rep_moved(db_path):
     assert Task.select().count() == 1 and Task.get().quadrant == 4
 
 
-def test_many_arriving_tasks_join_each_quadrant_at_its_end_earliest_due_first(db_path):
+def test_ten_a_tier_cards_by_amount_and_one_roll_up_card_per_tier(db_path):
     board = Board()
     mine = board.add("我的任务", 2, AS_OF)  # already at position 0 of quadrant 2
     created = AS_OF - timedelta(days=60)
-    for i in range(600):  # B leads last contacted 8…607 days ago: all due, none the same day
+    Lead.insert_many(  # B leads last contacted 8…607 days ago: all overdue
+        [
+            {
+                "name": f"线索{i:03d}",
+                "tier": "B",
+                "created": created,
+                "last_contact": AS_OF - timedelta(days=8 + i),
+            }
+            for i in range(600)
+        ]
+    ).execute()
+    for i in range(13):  # A leads, overdue, ¥1,000 … ¥13,000
         Lead.create(
-            name=f"线索{i:03d}",
-            tier="B",
+            name=f"大单{i:02d}",
+            tier="A",
             created=created,
-            last_contact=AS_OF - timedelta(days=8 + i),
+            expected_amount_fen=(i + 1) * 1000_00,
+            last_contact=AS_OF - timedelta(days=4),
         )
-    assert board.sync(AS_OF) == 600
+    Lead.create(name="明天到期", tier="A", created=AS_OF - timedelta(days=2))  # due tomorrow
+    Lead.create(name="C类", tier="C", created=created, last_contact=AS_OF - timedelta(days=31))
+    assert board.sync(AS_OF) == 13  # 10 cards, 3 roll-ups
+    titles = [t.title for t in board.tasks(1)]
+    # the ten largest A amounts, ¥13,000 down to ¥4,000; then the other 3 overdue A leads
+    # (大单00…02; 明天到期 is not overdue yet and has no amount: no card among the ten)
+    assert titles == [f"Follow up 大单{i:02d} (tier A)" for i in range(12, 2, -1)] + [
+        "Follow up 3 tier-A leads"
+    ]
     tasks = board.tasks(2)
     assert [t.id for t in tasks][0] == mine
-    assert [t.position for t in tasks] == list(range(601))  # 0…600, no gaps
-    # the lead last contacted longest ago is due first: 线索599, 607 days ago + 7
-    assert tasks[1].title == "Follow up 线索599 (tier B)"
-    assert tasks[1].due == AS_OF - timedelta(days=600)
-    assert tasks[-1].title == "Follow up 线索000 (tier B)"
+    assert [t.title for t in tasks[1:]] == [
+        "Follow up 600 tier-B leads",
+        "Follow up 1 tier-C leads",
+    ]
+    assert [t.position for t in tasks] == [0, 1, 2]
+    assert all(t.due == AS_OF for t in tasks[1:])
+
+
+def test_roll_up_cards_follow_the_count_and_the_day_unless_the_rep_took_them(db_path):
+    board = Board()
+    created = AS_OF - timedelta(days=60)
+    for i in range(3):
+        Lead.create(name=f"B{i}", tier="B", created=created, last_contact=AS_OF - timedelta(days=9))
+    Lead.create(name="C0", tier="C", created=created, last_contact=AS_OF - timedelta(days=40))
+    board.sync(AS_OF)
+    assert [t.title for t in board.tasks(2)] == [
+        "Follow up 3 tier-B leads",
+        "Follow up 1 tier-C leads",
+    ]
+    Lead.update(last_contact=AS_OF).where(Lead.name == "B0").execute()  # followed up
+    assert board.sync(AS_OF) == 0
+    assert [t.title for t in board.tasks(2)] == [
+        "Follow up 2 tier-B leads",  # the same card, its count now
+        "Follow up 1 tier-C leads",
+    ]
+    c_card = board.tasks(2)[1]
+    board.edit(c_card.id, notes="call them all on Monday")  # the rep's card from now on
+    tomorrow = AS_OF + timedelta(days=1)
+    assert board.sync(tomorrow) == 2  # the new day's B and C roll-ups
+    titles = [(t.title, t.due) for t in board.tasks(2)]
+    assert titles == [
+        ("Follow up 1 tier-C leads", AS_OF),  # edited by the rep: kept
+        ("Follow up 2 tier-B leads", tomorrow),  # yesterday's B card replaced
+        ("Follow up 1 tier-C leads", tomorrow),
+    ]
+    assert [t.position for t in board.tasks(2)] == [0, 1, 2]
+    Lead.update(last_contact=tomorrow).execute()  # every lead followed up
+    board.sync(tomorrow)
+    assert [t.title for t in board.tasks(2)] == ["Follow up 1 tier-C leads"]  # the rep's
 
 
 def test_the_mapping_is_a_setting(db_path):

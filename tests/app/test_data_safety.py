@@ -87,10 +87,10 @@ def test_a_version_1_database_upgrades_with_every_row_kept(tmp_path):
     after = _tables(path)
     assert after.keys() - before.keys() == {"contact"}  # the table a later step adds, empty
     assert after.pop("contact") == []
-    # the closing day added to leads (its last column): the won lead, never contacted, gets
-    # its created day (2026-10-01)
-    assert [row[-1] for row in after["lead"]] == ["2026-10-01"]
-    after["lead"] = [row[:-1] for row in after["lead"]]
+    # two columns added to leads, last: the closing day (the won lead, never contacted, gets
+    # its created day, 2026-10-01), then the snoozed follow-up date (empty)
+    assert [row[-2:] for row in after["lead"]] == [("2026-10-01", None)]
+    after["lead"] = [row[:-2] for row in after["lead"]]
     for table, rows in before.items():
         assert after[table] == rows, table  # same rows, same ids, same values
     # the child rows that a careless rebuild of "customer" would cascade away or null
@@ -575,3 +575,34 @@ def test_the_closing_day_step_dates_the_leads_already_closed(db_path):
     # won: its last contact; lost without a contact: its created day; open: none
     assert closed == {"赢单": "2026-11-12", "输单": "2026-10-01", "跟进": None}
     assert "lead_closed" in str(db.database.execute_sql("PRAGMA index_list('lead')").fetchall())
+
+
+def test_the_snooze_step_adds_the_column_and_keeps_the_reps_follow_up_days(tmp_path):
+    """migrations._v8_lead_follow_up_can_be_snoozed on a file of the version before it."""
+    path = tmp_path / "repdesk.sqlite3"
+    db.open_database(path)
+    Lead.create(name="甲", tier="B", created=date(2026, 11, 1))
+    db.set_setting("leads.follow_up_days_b", 10)
+    db.close_database()
+    connection = sqlite3.connect(path)
+    connection.execute('DROP INDEX "lead_follow_up_due"')
+    connection.execute('ALTER TABLE "lead" DROP COLUMN "next_follow_up"')
+    connection.execute(f"PRAGMA user_version = {max(migrations.STEPS) - 1}")
+    connection.commit()
+    connection.close()
+    db.open_database(path)
+    assert db.database.execute_sql("PRAGMA user_version").fetchone()[0] == max(migrations.STEPS)
+    lead = Lead.get()
+    assert lead.next_follow_up is None
+    [row] = leads.lead_page(None, 10, AS_OF, sort="due")
+    assert row.due == date(2026, 11, 11)  # 11-01 + the rep's 10 days
+    Lead.update(next_follow_up=date(2026, 11, 25)).execute()
+    [row] = leads.lead_page(None, 10, AS_OF, sort="due")
+    assert row.due == date(2026, 11, 25) and not row.overdue
+    sql, params = leads.lead_query(AS_OF).select(Lead.id).order_by(leads.due_sql()).sql()
+    plan = db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    assert "lead_follow_up_due" in str(plan)
+    index = db.database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'lead_follow_up_due'"
+    ).fetchone()[0]
+    assert "'+10 days'" in index and "next_follow_up" in index

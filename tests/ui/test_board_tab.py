@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 
 from app.models import Task
 from tests.conftest import AS_OF
+from ui.main_window import TAB_NAMES
 from ui.tabs.board import MIME_TYPE, QuadrantModel
 
 
@@ -18,12 +19,12 @@ def order(quadrant):
 @pytest.fixture
 def board_tab(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "board.sqlite3", demo=False)
-    tab = window.tab(3)
+    tab = window.tab("board")
     for quadrant, names in ((1, ["谈判", "报价"]), (2, ["培育", "回访", "学习"])):
         for name in names:
             tab.board.add(name, quadrant, AS_OF)
     tab.refresh()  # the cards were put in behind the window's back
-    window.tabs.setCurrentIndex(3)
+    window.tabs.setCurrentIndex(TAB_NAMES.index("board"))
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)  # shortcuts fire in the active window only
@@ -211,3 +212,32 @@ def test_overdue_cards_are_drawn_in_red(board_tab):
 def test_quadrant_models_are_separate_views_of_one_board(board_tab):
     model = QuadrantModel(board_tab.board, 2, mock.Mock(), AS_OF)
     assert [model.data(model.index(r)) for r in range(3)] == ["培育", "回访", "学习"]
+
+
+def test_a_roll_up_card_opens_the_tiers_overdue_leads(make_window, tmp_path, qtbot):
+    from datetime import timedelta
+
+    from app import db
+    from app.models import Lead
+
+    path = tmp_path / "rollup.sqlite3"
+    db.open_database(path)
+    for i in range(3):  # B: 11-11 + 7 = 11-18, overdue
+        Lead.create(name=f"B{i}", tier="B", created=AS_OF - timedelta(days=9))
+    Lead.create(name="B 未逾期", tier="B", created=AS_OF)
+    Lead.create(name="C 逾期", tier="C", created=AS_OF - timedelta(days=40))
+    db.close_database()
+    window = make_window(path)
+    window.tabs.setCurrentIndex(4)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    tab = window.tab("board")
+    [card] = [t for t in tab.board.tasks(2) if t.title == "Follow up 3 tier-B leads"]
+    tab.select_task(card.id)
+    qtbot.waitUntil(tab.views[2].isVisible)
+    _press(qtbot, tab.views[2], "Return")
+    assert window.tabs.currentIndex() == 2  # leads & customers
+    leads_tab = window.tab("leads")
+    assert leads_tab.tier.currentData() == "B" and leads_tab.overdue_only.isChecked()
+    assert sorted(row[0] for row in leads_tab.lead_model.rows) == ["B0", "B1", "B2"]

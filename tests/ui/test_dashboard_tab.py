@@ -10,12 +10,13 @@ from app import dashboard, figures
 from app.models import Activity, Customer, Order, Target
 from app.money import format_yuan
 from tests.conftest import AS_OF
+from ui.main_window import TAB_NAMES
 
 
 @pytest.fixture
 def tab(make_window):
     window = make_window()
-    tab = window.tab(4)
+    tab = window.tab("dashboard")
     tab.ensure_charts()
     return tab
 
@@ -128,3 +129,30 @@ def test_redrawing_the_charts_keeps_pythons_true_alive(tab, qapp):
         qapp.processEvents()
     gc.collect()
     assert sys.getrefcount(True) - before > -50  # 6.12.0: about −140 a redraw
+
+
+def test_the_tab_is_laid_out_at_its_final_size_before_the_charts_come(make_window):
+    from PySide6.QtCore import QRect
+
+    from ui.tabs.dashboard import DashboardTab
+
+    window = make_window()
+    # the dashboard's page, its tab made here and not shown:
+    page = window.tabs.widget(TAB_NAMES.index("dashboard"))
+    tab = DashboardTab(window)  # no charts yet (they come on first show)
+    page.layout().addWidget(tab)
+    page.tab = tab
+    assert not tab.charts_built
+
+    def geometries():
+        tab.layout().setGeometry(QRect(0, 0, 1280, 700))
+        return [w.geometry() for w in (*tab.cards.values(), *tab.chart_boxes)]
+
+    before = geometries()
+    # the cards keep a card's height; the four chart boxes share the rest, two by two
+    assert len(before) == 8 + 4
+    assert tab.cards["revenue"].geometry().height() < 200
+    assert all(box.height() >= 140 for box in before[8:])
+    tab.ensure_charts()
+    assert geometries() == before  # nothing moved when the charts came
+    assert tab.trend_plot.geometry().height() >= 140

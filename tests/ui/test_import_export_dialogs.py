@@ -81,7 +81,7 @@ def test_importing_shows_the_rejected_rows_and_refreshes_the_tabs(make_window, q
     assert shown.called
     assert dialog.result.imported == 2 and dialog.result.rejected == 2
     window.refresh()
-    assert window.tab(1).customer_model.rowCount() == 2
+    assert window.tab("leads").customer_model.rowCount() == 2
 
 
 def test_a_file_that_cannot_be_read_is_explained_in_the_dialog(make_window, qtbot, tmp_path):

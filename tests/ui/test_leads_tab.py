@@ -13,7 +13,7 @@ from tests.conftest import AS_OF
 
 @pytest.fixture
 def tab(make_window):
-    return make_window().tab(1)
+    return make_window().tab("leads")
 
 
 def test_filters_and_header_sorting(tab, qtmodeltester):
@@ -218,3 +218,23 @@ def test_adding_and_deleting_customers_with_undo(tab, monkeypatch):
     tab.main.undo_stack.undo()
     assert Customer.get_by_id(biggest.id).orders.count() == orders
     assert Order.select().count() == total_orders
+
+
+def test_the_table_says_how_many_leads_it_holds_and_how_many_are_overdue(make_window, tmp_path):
+    from datetime import timedelta
+
+    from app import db
+
+    path = tmp_path / "count.sqlite3"
+    db.open_database(path)
+    Lead.create(name="A 逾期", tier="A", created=AS_OF - timedelta(days=4))  # due 11-19
+    Lead.create(name="A 今天", tier="A", created=AS_OF - timedelta(days=3))  # due today
+    Lead.create(name="B 逾期", tier="B", created=AS_OF - timedelta(days=8))  # due 11-19
+    Lead.create(name="赢单", tier="B", created=AS_OF - timedelta(days=30), outcome="won")
+    db.close_database()
+    tab = make_window(path).tab("leads")
+    assert tab.count_label.text() == "4 leads · 2 overdue"
+    tab.tier.setCurrentIndex(tab.tier.findData("A"))
+    assert tab.count_label.text() == "2 leads · 1 overdue"
+    tab.overdue_only.setChecked(True)
+    assert tab.count_label.text() == "1 leads · 1 overdue"

@@ -23,7 +23,7 @@ def tab(make_window, tmp_path):
     Order.create(customer=who, date=date(2026, 11, 10), amount_fen=100)
     db.close_database()
     window = make_window(path)
-    return window.tab(2)
+    return window.tab("lifecycle")
 
 
 def agenda(tab):
@@ -97,13 +97,13 @@ def test_the_rules_dialog_round_trips(tab, qtbot):
 
 
 def test_the_stage_override_shows_in_the_customer_table(tab):
-    customers = tab.main.tab(1).customer_model
+    customers = tab.main.tab("leads").customer_model
     assert customers.rows[0][-1] == "New"
     tab.agenda.selectRow(0)
     tab.set_stage("mature")
-    assert tab.main.tab(1).customer_model.rows[0][-1] == "Mature"
+    assert tab.main.tab("leads").customer_model.rows[0][-1] == "Mature"
     tab.main.undo_stack.undo()
-    assert tab.main.tab(1).customer_model.rows[0][-1] == "New"
+    assert tab.main.tab("leads").customer_model.rows[0][-1] == "New"
 
 
 def test_churn_warnings_are_listed(tab):

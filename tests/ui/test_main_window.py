@@ -16,6 +16,7 @@ from app.models import Customer, Lead, Task
 from tests.conftest import AS_OF, ROOT, run_cli_process
 
 ENGLISH_TABS = [
+    "Today",
     "Targets",
     "Leads & customers",
     "Lifecycle calendar",
@@ -23,7 +24,7 @@ ENGLISH_TABS = [
     "Dashboard",
     "Monthly review",
 ]
-CHINESE_TABS = ["目标", "线索/客户", "客户生命周期", "四象限", "销售仪表盘", "月度复盘"]
+CHINESE_TABS = ["今日", "目标", "线索/客户", "客户生命周期", "四象限", "销售仪表盘", "月度复盘"]
 
 
 def _tab_titles(window):
@@ -47,6 +48,7 @@ def test_six_tabs_and_four_menus(make_window):
         "Import &history…",
         "Find &duplicates…",
         "&Export…",
+        "Export &calendar…",
         "Back&ups…",
         "&Backup now…",
         "&Restore from backup…",
@@ -59,13 +61,13 @@ def test_six_tabs_and_four_menus(make_window):
 
 def test_each_tab_shows_the_data_of_the_database(make_window, qtbot):
     window = make_window()
-    targets = window.tab(0)
+    targets = window.tab("targets")
     assert targets.revenue.text() == "¥200,000.00"
     assert "(21 working days)" in targets.calc_lines.text()
     assert targets.plan.rowCount() == 2
     assert targets.plan.item(0, 4).text() == "12.5%"
 
-    leads_tab = window.tab(1)
+    leads_tab = window.tab("leads")
     assert leads_tab.lead_model.rowCount() == 120
     assert leads_tab.customer_model.rowCount() == 60
     overdue = [row for row in leads_tab.lead_model.rows if row.highlight]
@@ -76,15 +78,15 @@ def test_each_tab_shows_the_data_of_the_database(make_window, qtbot):
     assert 0 < leads_tab.lead_model.rowCount() < 120
     assert all("宁波" in row[0] for row in leads_tab.lead_model.rows)
 
-    lifecycle_tab = window.tab(2)
+    lifecycle_tab = window.tab("lifecycle")
     assert lifecycle_tab.agenda.rowCount() > 0
 
-    board_tab = window.tab(3)
+    board_tab = window.tab("board")
     open_tasks = Task.select().where(~Task.done).count()
     assert sum(board_tab.models[q].rowCount() for q in (1, 2, 3, 4)) == open_tasks
     assert all(board_tab.models[q].rowCount() > 0 for q in (1, 2, 3, 4))
 
-    dashboard = window.tab(4)
+    dashboard = window.tab("dashboard")
     summary = json.loads(
         run_cli_process(
             "--db", window.db_path, "summary", "--json", "--as-of", AS_OF.isoformat()
@@ -93,7 +95,7 @@ def test_each_tab_shows_the_data_of_the_database(make_window, qtbot):
     assert dashboard.cards["deals"].value.text() == str(summary["actual"]["deals"])
     assert dashboard.cards["pace"].change.text().startswith("expected by today: ¥")
 
-    review_tab = window.tab(5)
+    review_tab = window.tab("review")
     assert review_tab.heading.text() == "Review of 2026-11"
     review_tab.show_month(-1)
     assert "转介绍奖励机制" in review_tab.texts["kept_methods"].toPlainText()
@@ -114,7 +116,7 @@ def test_the_leads_table_pages_in_as_it_scrolls(make_window, tmp_path):
         ).execute()
     db.close_database()
     window = make_window(path)
-    model = window.tab(1).lead_model
+    model = window.tab("leads").lead_model
     assert model.rowCount() == 200
     while model.canFetchMore():
         model.fetchMore()
@@ -123,12 +125,12 @@ def test_the_leads_table_pages_in_as_it_scrolls(make_window, tmp_path):
 
 def test_switching_the_language_retranslates_everything_and_is_remembered(make_window, qapp):
     window = make_window()
-    window.tabs.setCurrentIndex(3)
+    window.tabs.setCurrentIndex(4)
     window.set_language("zh_CN")
     assert _tab_titles(window) == CHINESE_TABS
     assert _menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
-    assert window.tabs.currentIndex() == 3
-    assert window.tab(3).views[1].accessibleName() == "重要紧急"
+    assert window.tabs.currentIndex() == 4
+    assert window.tab("board").views[1].accessibleName() == "重要紧急"
     from ui.app import app_settings, choose_language
 
     assert app_settings().value("language") == "zh_CN"
@@ -145,10 +147,10 @@ def test_switching_the_language_retranslates_everything_and_is_remembered(make_w
 def test_window_size_position_and_last_tab_are_remembered(make_window):
     window = make_window()
     window.resize(700, 500)
-    window.tabs.setCurrentIndex(4)
+    window.tabs.setCurrentIndex(5)
     window.close()
     again = make_window(window.db_path)
-    assert again.tabs.currentIndex() == 4
+    assert again.tabs.currentIndex() == 5
     assert (again.width(), again.height()) == (700, 500)
 
 
@@ -160,7 +162,7 @@ def test_first_start_offers_the_demo(make_window, tmp_path):
     ):  # "Load demo data"
         window.offer_demo_on_first_start()
     assert Customer.select().count() == 60
-    assert window.tab(1).customer_model.rowCount() == 60
+    assert window.tab("leads").customer_model.rowCount() == 60
 
 
 def test_starting_clean_is_asked_once(make_window, tmp_path):
@@ -260,7 +262,7 @@ def test_print_goes_to_the_monthly_review(make_window):
         )
         action.trigger()
     assert printed.called
-    assert window.tabs.currentIndex() == 5
+    assert window.tabs.currentIndex() == 6
 
 
 def test_open_another_database_and_back(make_window, tmp_path):
@@ -272,9 +274,9 @@ def test_open_another_database_and_back(make_window, tmp_path):
     ):
         assert window.open_database(other)
     assert window.db_path == other
-    assert window.tab(1).lead_model.rowCount() == 0
+    assert window.tab("leads").lead_model.rowCount() == 0
     assert window.open_database(tmp_path / "repdesk.sqlite3")
-    assert window.tab(1).lead_model.rowCount() == 120
+    assert window.tab("leads").lead_model.rowCount() == 120
 
 
 def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(make_window, tmp_path):
@@ -294,11 +296,11 @@ def test_restore_from_the_window(make_window, tmp_path):
     window = make_window()
     saved = backup.backup(window.db_path, tmp_path / "saved.sqlite3")
     Task.delete().execute()
-    window.tab(3).models[4].reload()
-    assert window.tab(3).models[4].rowCount() == 0
+    window.tab("board").models[4].reload()
+    assert window.tab("board").models[4].rowCount() == 0
     with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
         assert window.restore_backup(saved)
-    assert window.tab(3).models[4].rowCount() > 0
+    assert window.tab("board").models[4].rowCount() > 0
     assert window.lock.is_held
 
 
@@ -318,5 +320,5 @@ def test_tabs_are_made_when_first_shown_the_first_after_the_window_is_painted(ma
     qtbot.waitUntil(lambda: pages[0].tab is not None, timeout=5000)
     assert window.painted  # the window was on screen first, then its tab was made
     assert all(page.tab is None for page in pages[1:])  # the others wait to be shown
-    window.tabs.setCurrentIndex(2)  # a switch makes the tab at once
-    assert pages[2].tab is not None and pages[2].tab.agenda.rowCount() > 0
+    window.tabs.setCurrentIndex(3)  # a switch makes the tab at once
+    assert pages[3].tab is not None and pages[3].tab.agenda.rowCount() > 0

@@ -32,7 +32,7 @@ def test_the_wizard_says_what_is_added_and_updated_by_a_synonym_header(
 
 
 def test_a_second_customer_or_lead_of_the_same_name_is_refused(make_window, monkeypatch):
-    tab = make_window().tab(1)
+    tab = make_window().tab("leads")
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     tab.new_customer({"name": "ABC（杭州）有限公司"})
@@ -135,7 +135,7 @@ def test_a_customers_contacts_are_edited_in_its_dialog_and_undone(make_window, q
     from app import contacts
     from ui.tabs.leads import CustomerDialog
 
-    tab = make_window().tab(1)
+    tab = make_window().tab("leads")
     customer = Customer.get(Customer.name == tab.customer_model.rows[0][0])
     filled = {}
 
@@ -175,7 +175,7 @@ def test_a_leads_contacts_button(make_window, qtbot):
     from app import contacts
     from ui.dialogs.contacts_editor import ContactsDialog
 
-    tab = make_window().tab(1)
+    tab = make_window().tab("leads")
     tab.lead_view.selectRow(0)
     lead = tab.lead
     assert lead is not None

@@ -15,7 +15,7 @@ from tests.conftest import AS_OF
 @pytest.fixture
 def tab(make_window):
     window = make_window()
-    return window.tab(5)
+    return window.tab("review")
 
 
 def test_the_three_dimensions_of_the_month(tab):

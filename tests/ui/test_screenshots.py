@@ -5,12 +5,13 @@ from PySide6.QtGui import QImage
 from tests.conftest import run_cli_process
 
 NAMES = [
-    "01-targets.png",
-    "02-leads.png",
-    "03-lifecycle.png",
-    "04-board.png",
-    "05-dashboard.png",
-    "06-review.png",
+    "01-today.png",
+    "02-targets.png",
+    "03-leads.png",
+    "04-lifecycle.png",
+    "05-board.png",
+    "06-dashboard.png",
+    "07-review.png",
 ]
 
 

@@ -12,7 +12,7 @@ from tests.conftest import AS_OF
 @pytest.fixture
 def tab(make_window):
     window = make_window()
-    return window.tab(0)
+    return window.tab("targets")
 
 
 def test_the_demo_month_at_a_glance(tab):

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.board import Board, TaskCard, is_overdue
+from app.board import Board, TaskCard, is_overdue, rollup_tier
 from app.labels import label
 from app.models import QUADRANTS
 from ui import operations as changes
@@ -515,6 +515,10 @@ class BoardTab(Tab):
         if not index.isValid():
             return False
         task = self.models[quadrant].tasks[index.row()]
+        tier = rollup_tier(task)
+        if tier is not None:  # a tier's follow-ups: the leads table, filtered
+            self.main.show_tab("leads").show_overdue(tier)
+            return False
         dialog = TaskDialog(self, task)
         if not dialog.exec():
             return False

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from app import dashboard, figures, planning
@@ -116,6 +119,10 @@ class OrderDialog(QDialog):
         }
 
 
+ROI_NOTE_HEIGHT = 34  # the channel lines under the ROI chart (two in view, the rest scroll)
+CHART_MINIMUM = (200, 128)  # a chart's and its placeholder's least size (width, height)
+
+
 class DashboardTab(Tab):
     watches = frozenset(
         (
@@ -189,6 +196,7 @@ class DashboardTab(Tab):
         self.chart_grid = QGridLayout()
         self.chart_grid.setSpacing(10)
         self.page.addLayout(self.chart_grid, 1)
+        self._build_chart_boxes()
         self.refresh()
 
     # -- figures -----------------------------------------------------------------------------
@@ -287,13 +295,9 @@ class DashboardTab(Tab):
         super().showEvent(event)
         self.ensure_charts()
 
-    def ensure_charts(self) -> None:
-        if self.charts_built:
-            return
-        import pyqtgraph as pg  # noqa: F401 - loaded here, on first show
-
-        pg.setConfigOptions(antialias=True, background="w", foreground="#1d2733")
-        self.pg = pg
+    def _build_chart_boxes(self) -> None:
+        """The four chart boxes at their final place and size, each holding a placeholder
+        until its plot is made (pyqtgraph is loaded on first show): the tab does not jump."""
         trend_box = QFrame()
         trend_box.setObjectName("card")
         trend = QVBoxLayout(trend_box)
@@ -322,34 +326,68 @@ class DashboardTab(Tab):
         controls.addWidget(self.metric)
         controls.addWidget(self.period)
         trend.addLayout(controls)
-        self.trend_plot = pg.PlotWidget()
-        trend.addWidget(self.trend_plot)
+        self.slots = {"trend": (trend, self._placeholder())}
+        trend.addWidget(self.slots["trend"][1], 1)
         self.hint = QLabel()
         self.hint.setStyleSheet(f"color: {RED};")
         trend.addWidget(self.hint)
-        self.pace_plot = self._plot_card(self.tr("Revenue against the target pace"), 0, 1)
         self.chart_grid.addWidget(trend_box, 0, 0)
-        self.roi_plot = self._plot_card(self.tr("Channel ROI this month"), 1, 0)
-        self.roi_note = QLabel()
-        self.roi_note.setObjectName("cardTitle")
-        self.roi_note.setWordWrap(True)
-        self.roi_note.setToolTip(channel_tip())
-        self.roi_plot.parentWidget().layout().addWidget(self.roi_note)
-        self.pareto_plot = self._plot_card(
-            self.tr("Customer Pareto: cumulative share of 12-month revenue"), 1, 1
-        )
+        self.chart_boxes = [trend_box]
+        for name, caption, row, column in (
+            ("pace", self.tr("Revenue against the target pace"), 0, 1),
+            ("roi", self.tr("Channel ROI this month"), 1, 0),
+            ("pareto", self.tr("Customer Pareto: cumulative share of 12-month revenue"), 1, 1),
+        ):
+            box = QFrame()
+            box.setObjectName("card")
+            layout = QVBoxLayout(box)
+            layout.addWidget(title_label(caption, "sectionTitle"))
+            self.slots[name] = (layout, self._placeholder())
+            layout.addWidget(self.slots[name][1], 1)
+            if name == "roi":  # the channels' figures in words, under their chart
+                self.roi_note = QLabel()
+                self.roi_note.setObjectName("cardTitle")
+                self.roi_note.setWordWrap(True)
+                self.roi_note.setToolTip(channel_tip())
+                lines = QScrollArea()  # a line per channel, in the room the chart leaves
+                lines.setWidget(self.roi_note)
+                lines.setWidgetResizable(True)
+                lines.setFrameShape(QFrame.Shape.NoFrame)
+                lines.setMaximumHeight(ROI_NOTE_HEIGHT)
+                layout.addWidget(lines)
+            self.chart_grid.addWidget(box, row, column)
+            self.chart_boxes.append(box)
+        for index in range(2):  # the two rows and columns share the space alike
+            self.chart_grid.setRowStretch(index, 1)
+            self.chart_grid.setColumnStretch(index, 1)
+
+    @staticmethod
+    def _placeholder() -> QWidget:
+        widget = QWidget()
+        widget.setMinimumSize(*CHART_MINIMUM)
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        return widget
+
+    def ensure_charts(self) -> None:
+        """The plots, made in their boxes' places (pyqtgraph loaded now, on first show)."""
+        if self.charts_built:
+            return
+        import pyqtgraph as pg  # noqa: F401 - loaded here, on first show
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#1d2733")
+        self.pg = pg
+        plots = {}
+        for name, (layout, placeholder) in self.slots.items():
+            plot = pg.PlotWidget()
+            plot.setMinimumSize(*CHART_MINIMUM)
+            plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            layout.replaceWidget(placeholder, plot)
+            placeholder.deleteLater()
+            plots[name] = plot
+        self.trend_plot, self.pace_plot = plots["trend"], plots["pace"]
+        self.roi_plot, self.pareto_plot = plots["roi"], plots["pareto"]
         self.charts_built = True
         self.draw_charts()
-
-    def _plot_card(self, caption: str, row: int, column: int):
-        box = QFrame()
-        box.setObjectName("card")
-        layout = QVBoxLayout(box)
-        layout.addWidget(title_label(caption, "sectionTitle"))
-        plot = self.pg.PlotWidget()
-        layout.addWidget(plot)
-        self.chart_grid.addWidget(box, row, column)
-        return plot
 
     def draw_charts(self) -> None:
         self.draw_trend()

@@ -245,6 +245,9 @@ class LeadsTab(Tab):
             filters.addWidget(widget)
         self.overdue_only.toggled.connect(lambda _c: self.reload_tables())
         filters.addWidget(self.overdue_only)
+        self.count_label = QLabel()  # how many leads the filters hold, and how many overdue
+        self.count_label.setObjectName("cardTitle")
+        filters.addWidget(self.count_label)
         for text, slot in (
             (self.tr("New lead…"), self.new_lead),
             (self.tr("Delete lead"), self.delete_lead),
@@ -553,6 +556,19 @@ class LeadsTab(Tab):
         self.search_pause.stop()
         self.lead_model.reload()
         self.customer_model.reload()
+        self._count_leads()
+
+    def _count_leads(self) -> None:
+        """ "84 leads · 84 overdue" for the current filters (two counts in SQL)."""
+        from dataclasses import replace
+
+        where = self.current_filter()
+        as_of = self.main.as_of
+        count = leads.lead_query(as_of, where).count()
+        overdue = leads.lead_query(as_of, replace(where, overdue_only=True)).count()
+        self.count_label.setText(
+            self.tr("{count} leads · {overdue} overdue").format(count=count, overdue=overdue)
+        )
 
     def refresh(self) -> None:
         if not hasattr(self, "lead_model"):
@@ -640,6 +656,20 @@ class LeadsTab(Tab):
             row = self.lead_model.rows[rows[0].row()]
             self.show_lead(Lead.get_or_none(Lead.id == row.record_id))
 
+    def show_overdue(self, tier: str) -> None:
+        """The tier's open, overdue leads (a roll-up card on the board opens this)."""
+        for widget in (self.tier, self.outcome):
+            widget.blockSignals(True)
+        self.tier.setCurrentIndex(self.tier.findData(tier))
+        self.outcome.setCurrentIndex(self.outcome.findData("open"))
+        for widget in (self.tier, self.outcome):
+            widget.blockSignals(False)
+        self.views.setCurrentIndex(0)
+        if self.overdue_only.isChecked():
+            self.reload_tables()
+        else:
+            self.overdue_only.setChecked(True)  # reloads the tables
+
     def select_lead(self, lead_id: int) -> None:
         self.show_lead(Lead.get_or_none(Lead.id == lead_id))
 
@@ -650,7 +680,9 @@ class LeadsTab(Tab):
             self.detail_title.setText(self.tr("Select a lead"))
             self.detail_facts.setText("")
             return
-        due = leads.follow_up_due(lead.tier, lead.last_contact, lead.created)
+        due = leads.follow_up_due(
+            lead.tier, lead.last_contact, lead.created, snoozed_to=lead.next_follow_up
+        )
         self.detail_title.setText(lead.name)
         self.detail_facts.setText(
             self.tr("{contact} {phone} · {outcome} · follow up by {due}").format(

@@ -1,0 +1,308 @@
+"""Today's ranked list, rule by rule, with dates worked by hand; done and snooze on each kind;
+the quota. AS_OF is Friday 2026-11-20; follow-up days A 3, B 7, C 30."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from app import figures, lifecycle, today
+from app.board import Board
+from app.errors import UserError
+from app.models import (
+    Activity,
+    Customer,
+    Lead,
+    LifecycleEvent,
+    Order,
+    PlanLine,
+    Target,
+    Task,
+)
+from tests.conftest import AS_OF
+
+D = date.fromisoformat
+
+
+def lead(name, tier="A", last=None, created="2026-11-01", amount=None, outcome="open"):
+    return Lead.create(
+        name=name,
+        tier=tier,
+        last_contact=last and D(last),
+        created=D(created),
+        expected_amount_fen=amount,
+        outcome=outcome,
+    ).id
+
+
+def customer(name, **values):
+    return Customer.create(name=name, created=D("2025-01-01"), **values).id
+
+
+def task(title, quadrant=1, due="2026-11-20", **values):
+    return Task.create(
+        title=title, quadrant=quadrant, due=due and D(due), created=D("2026-11-01"), **values
+    ).id
+
+
+def listed(as_of=AS_OF, **options):
+    return [
+        (i.kind, i.name, i.due.isoformat(), i.overdue_days) for i in today.items(as_of, **options)
+    ]
+
+
+def find(name, as_of=AS_OF):
+    [item] = [i for i in today.items(as_of) if i.name == name]
+    return item
+
+
+def test_follow_ups_due_today_or_up_to_30_days_overdue_are_listed(db_path):
+    lead("甲 created", created="2026-11-10")  # 11-10 + 3 = 11-13: 7 days overdue
+    lead("乙 due today", last="2026-11-17")  # 11-17 + 3 = 11-20: due today, 0
+    lead("丙 tomorrow", last="2026-11-18")  # 11-21: not yet
+    lead("丁 B 30 days", tier="B", last="2026-10-14")  # 10-21: 30 days overdue, still listed
+    lead("戊 B 31 days", tier="B", last="2026-10-13")  # 10-20: 31 days, beyond the window
+    lead("己 C", tier="C", last="2026-10-10")  # 10-10 + 30 = 11-09: 11 days overdue
+    lead("庚 won", last="2026-11-10", outcome="won")
+    lead("辛 lost", last="2026-11-10", outcome="lost")
+    assert listed() == [
+        ("lead_follow_up", "甲 created", "2026-11-13", 7),
+        ("lead_follow_up", "乙 due today", "2026-11-20", 0),
+        ("lead_follow_up", "丁 B 30 days", "2026-10-21", 30),
+        ("lead_follow_up", "己 C", "2026-11-09", 11),
+    ]
+    assert [i.rank for i in today.items(AS_OF)] == [1, 2, 3, 4]
+
+
+def test_groups_come_in_their_order(db_path):
+    lead("B 线索", tier="B", last="2026-10-21")  # group 6: 10-28, 23 days overdue
+    customer("回访客户")
+    Order.create(customer=Customer.get(name="回访客户"), date=D("2026-11-15"), amount_fen=100)
+    # first order 11-15 + 3 = 11-18: a first-order callback, group 5, 2 days overdue
+    customer("生日客户", birthday="1980-11-20")  # group 4: its birthday is today
+    customer("昨天生日", birthday="1980-11-19")  # yesterday's birthday: not listed
+    task("我的要事")  # group 3: the rep's quadrant-1 task due today
+    lead("A 线索", last="2026-11-15")  # group 2: 11-18, 2 days overdue
+    customer("续约客户", contract_end=D("2027-01-20"))  # group 1: 01-20 − 2 months = 11-20
+    customer("流失客户", contact_left=True, contact_left_on=D("2026-11-10"))  # 11-10 + 7 = 11-17
+    assert listed() == [
+        ("win_back", "流失客户", "2026-11-17", 3),  # group 1, more overdue first
+        ("renewal_demo", "续约客户", "2026-11-20", 0),
+        ("lead_follow_up", "A 线索", "2026-11-18", 2),
+        ("task", "我的要事", "2026-11-20", 0),
+        ("birthday", "生日客户", "2026-11-20", 0),
+        ("first_order_callback", "回访客户", "2026-11-18", 2),
+        ("lead_follow_up", "B 线索", "2026-10-28", 23),
+    ]
+
+
+def test_greetings_only_on_their_day_other_touchpoints_while_overdue(db_path):
+    customer("周年", founded=D("2010-11-19"))  # anniversary yesterday: not listed
+    customer("生日", birthday="11-20")  # written without a year: today
+    customer("农历生日", birthday="1985-10-08", birthday_lunar=True)  # lunar → 2026-11-16
+    customer("内容", content_every_days=30)  # created 2025-01-01, every 30 days:
+    # 2025-01-01 + 22 × 30 days = 2026-01-01 + 295 days = 2026-10-23 (28 days overdue);
+    # the next, 2026-11-22, is not due yet
+    assert listed() == [
+        ("birthday", "生日", "2026-11-20", 0),
+        ("send_content", "内容", "2026-10-23", 28),
+    ]
+    assert ("birthday", "农历生日", "2026-11-16", 0) in listed(D("2026-11-16"))
+
+
+def test_within_a_group_most_overdue_then_larger_amount_then_name(db_path):
+    lead("丁", last="2026-11-13", amount=100_00)  # 11-16: 4 days overdue
+    lead("乙", last="2026-11-11", amount=500_00)  # 11-14: 6 days
+    lead("甲", last="2026-11-11", amount=500_00)  # 11-14: 6 days, same amount: by name
+    lead("丙", last="2026-11-11", amount=900_00)  # 11-14: 6 days, the larger amount first
+    lead("戊", last="2026-11-09")  # 11-12: 8 days, no amount
+    assert [name for _, name, _, _ in listed()] == ["戊", "丙", "乙", "甲", "丁"]
+
+
+def test_saved_persona_leads_come_first_among_b_and_c(db_path):
+    lead("A 不受影响", last="2026-11-16")  # 11-19, 1 day
+    lead("B 逾期多", tier="B", last="2026-11-01")  # 11-08: 12 days
+    matching = lead("C 画像", tier="C", last="2026-10-30")  # 11-29: not due
+    matching = lead("B 画像", tier="B", last="2026-11-12")  # 11-19: 1 day
+    names = [name for _, name, _, _ in listed(persona_leads={matching})]
+    assert names == ["A 不受影响", "B 画像", "B 逾期多"]
+    assert [name for _, name, _, _ in listed()] == ["A 不受影响", "B 逾期多", "B 画像"]
+
+
+def test_only_the_reps_own_open_quadrant_1_tasks_due_by_today(db_path):
+    lead_id = lead("A 线索", last="2026-11-17")  # 11-20: due today
+    board = Board()
+    assert board.sync(AS_OF) >= 1  # its follow-up task arrives in quadrant 1
+    assert Task.get(Task.origin == "lead").quadrant == 1
+    task("已完成", done=True)
+    task("第二象限", quadrant=2)
+    task("明天", due="2026-11-21")
+    task("没有日期", due=None)
+    task("太久以前", due="2026-10-20")  # 31 days overdue
+    task("导入的", due="2026-10-21", origin="import")  # 30 days: listed
+    task("计划生成", origin="plan")
+    task("触点生成", origin="lifecycle:birthday")
+    task("跟进生成", origin="lead", lead=lead_id)
+    assert listed() == [
+        ("lead_follow_up", "A 线索", "2026-11-20", 0),  # once, as the follow-up
+        ("task", "导入的", "2026-10-21", 30),
+    ]
+
+
+def test_snoozed_items_wait_for_their_date_done_items_go(db_path):
+    lead_id = lead("A 线索", last="2026-11-15")  # 11-18
+    customer_id = customer("续约", contract_end=D("2027-01-18"))  # renewal 11-18
+    task_id = task("要事", due="2026-11-18")
+    later = D("2026-11-25")
+    for item in today.items(AS_OF):
+        today.snooze(item, later, AS_OF)
+    assert listed() == []
+    assert Lead.get_by_id(lead_id).next_follow_up == later
+    assert LifecycleEvent.get(customer=customer_id).snoozed_to == later
+    assert Task.get_by_id(task_id).due == later
+    assert listed(later) == [
+        ("renewal_demo", "续约", "2026-11-25", 0),
+        ("lead_follow_up", "A 线索", "2026-11-25", 0),
+        ("task", "要事", "2026-11-25", 0),
+    ]
+
+
+def test_snoozing_to_today_or_before_is_refused(db_path):
+    lead("A 线索", last="2026-11-15")
+    [item] = today.items(AS_OF)
+    with pytest.raises(UserError):
+        today.snooze(item, AS_OF, AS_OF)
+    assert Lead.get().next_follow_up is None
+
+
+def test_a_follow_up_done_records_the_contact_and_moves_the_next_date(db_path):
+    lead_id = lead("A 线索", last="2026-11-15")  # 11-18: 2 days overdue
+    board = Board()
+    board.sync(AS_OF)
+    generated = Task.get(Task.origin_key == f"lead:{lead_id}:2026-11-18")
+    today.snooze(find("A 线索"), D("2026-11-19"), D("2026-11-18"))  # snoozed earlier
+    [item] = today.items(AS_OF)  # snoozed to 11-19: 1 day overdue
+    assert item.overdue_days == 1
+    change = today.done(item, AS_OF, board)
+    stored = Lead.get_by_id(lead_id)
+    assert (stored.last_contact, stored.next_follow_up) == (AS_OF, None)
+    activity = Activity.get(lead=lead_id)
+    assert (activity.date, activity.kind, activity.count) == (AS_OF, "follow_up", 1)
+    assert listed() == []
+    assert listed(D("2026-11-23")) == [("lead_follow_up", "A 线索", "2026-11-23", 0)]  # 20 + 3
+    # the board's task for the follow-up due 11-18 was not the item's (it moved to 11-19)
+    assert not Task.get_by_id(generated.id).done
+    today.undo(change, board)
+    stored = Lead.get_by_id(lead_id)
+    assert (stored.last_contact, stored.next_follow_up) == (D("2026-11-15"), D("2026-11-19"))
+    assert Activity.select().count() == 0
+
+
+def test_done_ticks_the_board_task_made_for_the_item(db_path):
+    lead_id = lead("A 线索", last="2026-11-15")  # 11-18
+    customer("续约", contract_end=D("2027-01-20"))  # renewal 11-20
+    board = Board()
+    board.sync(AS_OF)
+    changes = [today.done(item, AS_OF, board) for item in today.items(AS_OF)]
+    for key in (f"lead:{lead_id}:2026-11-18", "event:"):
+        [generated] = Task.select().where(Task.origin_key.startswith(key))
+        assert generated.done and generated.done_on == AS_OF
+    for change in reversed(changes):
+        today.undo(change, board)
+    assert not Task.select().where(Task.done).exists()
+    assert len(listed()) == 2
+
+
+def test_a_touchpoint_done_is_marked_and_kept(db_path):
+    customer_id = customer("续约", contract_end=D("2027-01-20"))  # renewal 11-20
+    [item] = today.items(AS_OF)
+    change = today.done(item, AS_OF)
+    mark = LifecycleEvent.get(customer=customer_id)
+    assert (mark.kind, mark.due, mark.status, mark.done_on) == (
+        "renewal_demo",
+        AS_OF,
+        "done",
+        AS_OF,
+    )
+    assert listed() == []
+    [kept] = lifecycle.events(AS_OF, AS_OF, AS_OF)
+    assert kept.status == "done"
+    today.undo(change)
+    assert not LifecycleEvent.select().exists()
+    assert len(listed()) == 1
+
+
+def test_a_task_done_is_ticked_snoozed_moves_its_due_date(db_path):
+    task_id = task("要事", due="2026-11-19")
+    [item] = today.items(AS_OF)
+    change = today.done(item, AS_OF)
+    stored = Task.get_by_id(task_id)
+    assert (stored.done, stored.done_on) == (True, AS_OF)
+    assert listed() == []
+    today.undo(change)
+    assert not Task.get_by_id(task_id).done
+    [item] = today.items(AS_OF)
+    change = today.snooze(item, D("2026-11-23"), AS_OF)
+    assert Task.get_by_id(task_id).due == D("2026-11-23")
+    today.undo(change)
+    assert Task.get_by_id(task_id).due == D("2026-11-19")
+
+
+def test_quota_visits_planned_from_the_ladder_and_done_today(db_path):
+    Target.create(month="2026-11", revenue_fen=200_000_00, effective_visits=60)
+    PlanLine.create(
+        month="2026-11",
+        product="A",
+        revenue_fen=100_000_00,
+        average_order_fen=20_000_00,
+        close_rate=Decimal("0.125"),
+    )
+    for kind, count, effective, day in (
+        ("visit", 2, True, AS_OF),
+        ("visit", 1, False, AS_OF),  # not effective
+        ("executive_visit", 1, True, AS_OF),
+        ("visit", 5, True, AS_OF - timedelta(days=1)),  # yesterday
+        ("call", 4, True, AS_OF),
+    ):
+        Activity.create(date=day, kind=kind, count=count, effective=effective)
+    quota = today.quota(AS_OF)
+    # ladder: ⌈60 ÷ 21 working days⌉ = 3; plan line: 5 orders ÷ 12.5% ÷ 21 = 1.9 → 2
+    # done: 2 + 1 effective visits; 4 calls; actions planned: max(3, 2) = 3
+    assert quota == today.Quota(3, 3, 4, 3)
+    saturday = D("2026-11-21")
+    assert today.quota(saturday) == today.Quota(0, 0, 0, 0)  # nothing planned on a day off
+
+
+def test_today_json_has_the_contract_keys_and_summarys_pace(db_path):
+    Target.create(month="2026-11", revenue_fen=210_000_00, effective_visits=60)
+    lead("A 线索", last="2026-11-15")
+    found = today.today_json(AS_OF)
+    assert found["date"] == "2026-11-20"
+    assert found["items"] == [
+        {
+            "rank": 1,
+            "kind": "lead_follow_up",
+            "title": "Follow up A 线索 (tier A)",
+            "customer": None,
+            "lead": "A 线索",
+            "due": "2026-11-18",
+            "overdue_days": 2,
+        }
+    ]
+    assert found["quota"]["effective_visits_planned"] == 3
+    assert found["pace"] == figures.month_summary("2026-11", AS_OF)["pace"]
+    # 210,000 × 15 of 21 working days elapsed = 150,000 expected; nothing sold: red
+    assert found["pace"] == {"expected_revenue": 150000.0, "status": "red"}
+
+
+def test_the_next_checkpoint(db_path):
+    Target.create(month="2026-11", revenue_fen=210_000_00)
+    Order.create(customer=customer("客户"), date=D("2026-11-05"), amount_fen=1000_00)
+    found = today.next_checkpoint(D("2026-11-12"))  # the 10th passed: the 20th
+    # 20 Nov: 15 of 21 working days → 210,000 × 15 ÷ 21 = 150,000
+    assert (found.day, found.expected_fen, found.actual_fen) == (
+        D("2026-11-20"),
+        150_000_00,
+        1000_00,
+    )
+    assert today.next_checkpoint(D("2026-11-21")) is None
