@@ -113,6 +113,28 @@ def _v7_several_contacts() -> None:
     Contact.create_table(safe=True)
 
 
+_V8_COLUMNS = (
+    ("target", "floor_fen", "INTEGER CHECK (floor_fen IS NULL OR floor_fen >= 0)"),
+    ("target", "stretch_fen", "INTEGER CHECK (stretch_fen IS NULL OR stretch_fen >= 0)"),
+    (
+        "lead",
+        "annual_revenue_fen",
+        "INTEGER CHECK (annual_revenue_fen IS NULL OR annual_revenue_fen >= 0)",
+    ),
+    ("lead", "budget_fen", "INTEGER CHECK (budget_fen IS NULL OR budget_fen >= 0)"),
+    ("market_slice", "pool_prospects", "INTEGER"),
+    ("market_slice", "pool_competitor_share", "TEXT"),
+    ("market_slice", "pool_reachable_share", "TEXT"),
+)
+
+
+def _v8_tiers_personas_and_pool_inputs() -> None:
+    """Targets get a floor and a stretch (保底 / 冲刺); leads an annual revenue and a budget
+    (for personas); market slices the inputs their reachable pool is estimated from."""
+    for table, column, definition in _V8_COLUMNS:
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
@@ -121,5 +143,6 @@ STEPS = {
     5: _v5_fewer_lead_indexes,
     6: _v6_leads_have_a_closing_date,
     7: _v7_several_contacts,
+    8: _v8_tiers_personas_and_pool_inputs,
 }
 SCHEMA_VERSION = max(STEPS)  # the version this RepDesk writes (new files start at it)

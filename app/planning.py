@@ -67,6 +67,28 @@ def status(actual: int, expected: Fraction, target_fen: int) -> str | None:
 # -- the month ---------------------------------------------------------------------------
 
 
+class Tiers(NamedTuple):
+    """The month's three revenue lines in fen (保底 / 目标 / 冲刺); None where not set."""
+
+    floor: int | None
+    target: int | None
+    stretch: int | None
+
+
+def tiers(target: Target | None) -> Tiers:
+    """The floor as set; the target's revenue; the stretch as set, else the revenue × the
+    challenge coefficient (¥200,000 × 1.1 → ¥220,000). Without a revenue target there is
+    no target and no default stretch."""
+    if target is None:
+        return Tiers(None, None, None)
+    revenue = target.revenue_fen or None
+    stretch = target.stretch_fen
+    if stretch is None and revenue:
+        coefficient = target.challenge_coefficient or DEFAULT_COEFFICIENT
+        stretch = round_fen(revenue * exact(coefficient))
+    return Tiers(target.floor_fen, revenue, stretch)
+
+
 def target_for(month: str) -> Target | None:
     return Target.get_or_none(Target.month == month)
 
@@ -210,6 +232,13 @@ def expected_revenue(target_fen: int, month: str, through: date) -> Fraction:
     exact)."""
     days = month_working_days(month)
     return Fraction(target_fen * _elapsed(month, through), days) if days else Fraction(0)
+
+
+def pace_line(tier_fen: int, month: str) -> list[Fraction]:
+    """A tier's expected revenue through each day of the month (day 1 first), in fen: the
+    tier × working days through that day ÷ working days in the month."""
+    first, last = month_bounds(month)
+    return [expected_revenue(tier_fen, month, first + timedelta(days=n)) for n in range(last.day)]
 
 
 @dataclass
@@ -532,6 +561,8 @@ def apply_revenues(revenues: dict[int, int]) -> dict[int, int]:
 
 TARGET_FIELDS = (
     "revenue_fen",
+    "floor_fen",
+    "stretch_fen",
     "effective_visits",
     "new_customers",
     "new_long_term_customers",

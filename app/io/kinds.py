@@ -778,6 +778,8 @@ class Targets(_Upserting):
         Col("effective_visits", "有效拜访目标", "count"),
         Col("new_customers", "新客户目标", "count"),
         Col("challenge_coefficient", "挑战系数", "factor", default=None),
+        Col("floor", "保底目标", "money"),
+        Col("stretch", "冲刺目标", "money"),
         Col("statement", "目标描述"),
         Col("notes", "备注"),
     ]
@@ -790,10 +792,13 @@ class Targets(_Upserting):
             (month,): row_id for row_id, month in Target.select(Target.id, Target.month).tuples()
         }
 
-    RENAMED = {"revenue": "revenue_fen"}
+    RENAMED = {"revenue": "revenue_fen", "floor": "floor_fen", "stretch": "stretch_fen"}
 
     def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")
+        for key in ("floor", "stretch"):
+            if key in row:
+                row[f"{key}_fen"] = row.pop(key)
         if row.get("challenge_coefficient") is None:
             row.pop("challenge_coefficient", None)  # the model's default, 1.1
         return row
@@ -806,6 +811,8 @@ class Targets(_Upserting):
                 "effective_visits": target.effective_visits,
                 "new_customers": target.new_customers,
                 "challenge_coefficient": target.challenge_coefficient,
+                "floor": target.floor_fen,
+                "stretch": target.stretch_fen,
                 "statement": target.statement,
                 "notes": target.notes,
             }

@@ -370,8 +370,16 @@
         <translation>{weeks} 成交率明显低于近期水平：请排查话术或产品问题。</translation>
     </message>
     <message>
+        <source>Floor pace</source>
+        <translation>保底进度线</translation>
+    </message>
+    <message>
         <source>Target pace</source>
         <translation>目标进度</translation>
+    </message>
+    <message>
+        <source>Stretch pace</source>
+        <translation>冲刺进度线</translation>
     </message>
     <message>
         <source>{channel}: leads {leads} → won {won} ({conversion}) · deals {deals}, revenue {revenue} · ROI {roi}</source>
@@ -2465,6 +2473,30 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>本月概览</translation>
     </message>
     <message>
+        <source>Floor</source>
+        <translation>保底</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>冲刺</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Still to sell</source>
+        <translation>尚差</translation>
+    </message>
+    <message>
+        <source>Floor, target and stretch</source>
+        <translation>保底、目标与冲刺</translation>
+    </message>
+    <message>
         <source>Expected</source>
         <translation>应完成</translation>
     </message>
@@ -2936,6 +2968,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>例：开发10家年采购额超50万的制造业客户，产品A成交5单</translation>
     </message>
     <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>target × challenge coefficient</source>
+        <translation>目标 × 挑战系数</translation>
+    </message>
+    <message>
         <source>calculated</source>
         <translation>自动计算</translation>
     </message>
@@ -2946,6 +2986,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Specific</source>
         <translation>具体目标</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>保底</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>冲刺</translation>
     </message>
     <message>
         <source>Effective visits this month</source>
@@ -3134,6 +3182,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{actual} so far · no target: set the revenue target to see the pace</source>
         <translation>目前 {actual} · 未设目标：设定业绩目标后显示进度</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>{name} {amount} ({done} done)</source>
+        <translation>{name} {amount}（已完成 {done}）</translation>
+    </message>
+    <message>
+        <source>No revenue target: no floor, target or stretch line.</source>
+        <translation>尚无业绩目标：没有保底、目标或冲刺线。</translation>
     </message>
     <message>
         <source>No target for this month yet: fill in the form and save.</source>

@@ -193,6 +193,8 @@ def test_the_summary_reports_target_plan_completion_and_pace(november):
         "revenue": 210000.0,
         "new_customers": 0,
         "effective_visits": 60,
+        # no floor set; the stretch defaults to 210,000 × 1.1 = 231,000
+        "tiers": {"floor": None, "target": 210000.0, "stretch": 231000.0},
     }  # no history, no rate: 0
     # 5 orders ÷ 12.5% ÷ 21 working days = 1.9 → 2
     assert summary["plan"] == [
@@ -214,7 +216,13 @@ def test_without_a_target_there_is_no_pace(customer):
     order(customer, date(2026, 11, 3), "5000")
     order(customer, date(2026, 11, 21), "7000")  # as-of + 1: in no figure
     summary = month_summary(NOV, date(2026, 11, 20))
-    assert summary["target"] == {"revenue": 0.0, "new_customers": 0, "effective_visits": 0}
+    assert summary["target"] == {
+        "revenue": 0.0,
+        "new_customers": 0,
+        "effective_visits": 0,
+        "tiers": {"floor": None, "target": None, "stretch": None},
+    }
+    assert summary["completion_tiers"] == {"floor": None, "target": None, "stretch": None}
     assert summary["plan"] == [] and summary["completion"] is None
     # no revenue target: nothing to be on pace with — no colour, not green
     assert summary["pace"] == {"expected_revenue": 0.0, "status": None}

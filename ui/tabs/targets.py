@@ -269,6 +269,10 @@ class TargetsTab(Tab):
             self.tr("e.g. win 10 manufacturers buying over ¥500,000 a year; 5 orders of product A")
         )
         self.revenue = money_box()
+        self.floor = money_box()
+        self.floor.setSpecialValueText(self.tr("not set"))
+        self.stretch = money_box()
+        self.stretch.setSpecialValueText(self.tr("target × challenge coefficient"))
         self.visits = QSpinBox()
         self.visits.setRange(0, 100000)
         self.new_customers = QSpinBox()
@@ -292,6 +296,8 @@ class TargetsTab(Tab):
         for caption, widget in (
             (self.tr("Specific"), self.statement),
             (self.tr("Revenue target"), self.revenue),
+            (self.tr("Floor"), self.floor),
+            (self.tr("Stretch"), self.stretch),
             (self.tr("Effective visits this month"), self.visits),
             (self.tr("New customers"), self.new_customers),
             (self.tr("New long-term customers"), self.long_term),
@@ -314,6 +320,10 @@ class TargetsTab(Tab):
 
     def _build_calculator(self) -> QFrame:
         frame, layout = card(self.tr("Attainable and challenging"))
+        self.tier_lines = QLabel()
+        self.tier_lines.setObjectName("tierLines")
+        self.tier_lines.setWordWrap(True)
+        layout.addWidget(self.tier_lines)
         self.calc_lines = QLabel()
         self.calc_lines.setWordWrap(True)
         self.calc_lines.setTextFormat(Qt.TextFormat.RichText)
@@ -483,6 +493,7 @@ class TargetsTab(Tab):
             ).format(actual=format_yuan(actual))
         )
         self.pace.setStyleSheet(f"color: {PACE_COLOURS.get(numbers.pace_status, NO_TARGET)};")
+        self._fill_tiers(numbers)
         self._fill_calculator(target)
         self._fill_plan()
         self._fill_time(revenue, numbers.checkpoints)
@@ -493,6 +504,8 @@ class TargetsTab(Tab):
         self.statement.setText(target.statement if target else "")
         self.statement.setCursorPosition(0)
         self.revenue.setValue(target.revenue_fen / 100 if target else 0)
+        self.floor.setValue((target.floor_fen or 0) / 100 if target else 0)
+        self.stretch.setValue((target.stretch_fen or 0) / 100 if target else 0)
         self.visits.setValue(target.effective_visits or 0 if target else 0)
         self.new_customers.setValue(
             -1 if not target or target.new_customers is None else target.new_customers
@@ -506,6 +519,22 @@ class TargetsTab(Tab):
         self.key_visits.setValue(target.key_account_executive_visits or 0 if target else 0)
         self.relevance.setText(target.relevance if target else "")
         self.relevance.setCursorPosition(0)
+
+    def _fill_tiers(self, numbers) -> None:
+        """保底 / 目标 / 冲刺: each line's amount and how much of it is done."""
+        names = (self.tr("Floor"), self.tr("Target"), self.tr("Stretch"))
+        self.tier_lines.setText(
+            " · ".join(
+                self.tr("{name} {amount} ({done} done)").format(
+                    name=name, amount=format_yuan(tier), done=percent(done)
+                )
+                for name, tier, done in zip(
+                    names, numbers.tiers, numbers.completion_tiers, strict=True
+                )
+                if tier
+            )
+            or self.tr("No revenue target: no floor, target or stretch line.")
+        )
 
     def _fill_calculator(self, target) -> None:
         as_of = self.main.as_of
@@ -734,6 +763,8 @@ class TargetsTab(Tab):
         return {
             "statement": self.statement.text().strip(),
             "revenue_fen": fen_of(self.revenue),
+            "floor_fen": fen_of(self.floor) or None,
+            "stretch_fen": fen_of(self.stretch) or None,
             "effective_visits": self.visits.value(),
             "new_customers": None if self.new_customers.value() < 0 else self.new_customers.value(),
             "new_long_term_customers": self.long_term.value(),
