@@ -489,6 +489,8 @@ EDITABLE = (
         "tier",
         "stage",
         "expected_amount_fen",
+        "annual_revenue_fen",
+        "budget_fen",
         "expected_close",
         "last_contact",
         "notes",

@@ -561,6 +561,7 @@ class Leads(_Upserting):
         Col("industry", "行业"),
         Col("channel", "来源渠道"),
         Col("referred_by", "推荐人"),
+        Col("size", "规模"),
         Col("tier", "分级", "word", default="B", words=TIERS),
         Col("stage", "阶段"),
         Col("expected_amount", "预计金额", "money"),
@@ -571,10 +572,16 @@ class Leads(_Upserting):
         Col("closed", "结案日期", "date"),
         Col("lost_reason", "输单原因"),
         Col("tags", "标签", "tags"),
+        Col("annual_revenue", "年营收", "money"),
+        Col("budget", "预算", "money"),
         Col("notes", "备注"),
     ]
     tags_link = (LeadTag, "lead")
-    RENAMED = {"expected_amount": "expected_amount_fen"}
+    RENAMED = {
+        "expected_amount": "expected_amount_fen",
+        "annual_revenue": "annual_revenue_fen",
+        "budget": "budget_fen",
+    }
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
@@ -584,8 +591,9 @@ class Leads(_Upserting):
         return {(key,): ids[0] for key, ids in names_by_key(Lead).items()}
 
     def check(self, row, lookup, today):
-        if "expected_amount" in row:
-            row["expected_amount_fen"] = row.pop("expected_amount")
+        for key in ("expected_amount", "annual_revenue", "budget"):
+            if key in row:
+                row[self.RENAMED[key]] = row.pop(key)
         if "channel" in row:
             row["channel"] = lookup.channel(row["channel"])
         # the closing day: the one given, else (won or lost without one) the import's day
@@ -628,6 +636,7 @@ class Leads(_Upserting):
                 "industry": lead.industry,
                 "channel": lead.channel_name or "",
                 "referred_by": lead.referred_by,
+                "size": lead.size,
                 "tier": lead.tier,
                 "stage": lead.stage,
                 "expected_amount": lead.expected_amount_fen,
@@ -637,6 +646,8 @@ class Leads(_Upserting):
                 "outcome": lead.outcome,
                 "closed": lead.closed,
                 "lost_reason": lead.lost_reason,
+                "annual_revenue": lead.annual_revenue_fen,
+                "budget": lead.budget_fen,
                 "notes": lead.notes,
             },
         )

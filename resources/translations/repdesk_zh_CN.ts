@@ -975,6 +975,18 @@ The details are in {log}.</source>
         <translation>请选择一条线索</translation>
     </message>
     <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Annual revenue</source>
+        <translation>年营收</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
         <source>The three discovery questions</source>
         <translation>需求挖掘的黄金三问</translation>
     </message>
@@ -1175,6 +1187,54 @@ The details are in {log}.</source>
         <translation>规模</translation>
     </message>
     <message>
+        <source>Persona builder</source>
+        <translation>客户画像组合</translation>
+    </message>
+    <message>
+        <source>Persona conditions</source>
+        <translation>画像条件</translation>
+    </message>
+    <message>
+        <source>Terms separated by ; — industry=…, size=…, channel=…, tag=…, annual_revenue&gt;=… or &lt;=…, budget&gt;=… or &lt;=…, expected_amount&gt;=… or &lt;=… (amounts as 5000万, 300万 or 80000)</source>
+        <translation>条件之间用 ; 分隔：industry=…（行业）、size=…（规模）、channel=…（渠道）、tag=…（标签）、annual_revenue&gt;=… 或 &lt;=…（年营收）、budget&gt;=… 或 &lt;=…（预算）、expected_amount&gt;=… 或 &lt;=…（预计金额）；金额可写 5000万、300万 或 80000</translation>
+    </message>
+    <message>
+        <source>Check persona</source>
+        <translation>计算画像</translation>
+    </message>
+    <message>
+        <source>Combinations that closed best (at least 5 closed leads)</source>
+        <translation>成交率最高的条件组合（至少 5 条已结案线索）</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Use this combination</source>
+        <translation>使用此组合</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 数字化大客户</source>
+        <translation>名称，例如 数字化大客户</translation>
+    </message>
+    <message>
+        <source>Persona name</source>
+        <translation>画像名称</translation>
+    </message>
+    <message>
+        <source>Save persona</source>
+        <translation>保存画像</translation>
+    </message>
+    <message>
+        <source>Remove persona</source>
+        <translation>删除画像</translation>
+    </message>
+    <message>
+        <source>Matches the saved persona {names}</source>
+        <translation>符合已保存的画像 {names}</translation>
+    </message>
+    <message>
         <source>not enough data</source>
         <translation>数据不足</translation>
     </message>
@@ -1185,6 +1245,20 @@ The details are in {log}.</source>
     <message>
         <source>{contact} {phone} · {outcome} on {closed}</source>
         <translation>{contact} {phone} · {closed} {outcome}</translation>
+    </message>
+    <message>
+        <source>Write conditions, or use a combination below, then Check persona.</source>
+        <translation>填写条件，或使用下方的组合，然后点“计算画像”。</translation>
+    </message>
+    <message>
+        <source>not enough data (under 5 closed)</source>
+        <translation>数据不足（已结案少于 5 条）</translation>
+    </message>
+    <message>
+        <source>Closed {closed} · won {won} · win rate {rate} (all leads: {all_rate}, {all_won} of {all_closed}).
+Open leads of this persona: {open} {names}</source>
+        <translation>已结案 {closed} · 赢单 {won} · 赢单率 {rate}（全部线索：{all_rate}，{all_closed} 条中赢 {all_won} 条）。
+符合此画像的跟进中线索：{open} 条 {names}</translation>
     </message>
     <message>
         <source>Contacts of {name}</source>
@@ -2019,6 +2093,22 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>No rep name: give --rep NAME or write your name in the review&apos;s profile.</source>
         <translation>没有销售姓名：请用 --rep 姓名 指定，或在复盘的个人资料中填写姓名。</translation>
     </message>
+    <message>
+        <source>Persona term “{term}”: write field=value (industry, size, channel, tag) or field&gt;=amount / field&lt;=amount (annual_revenue, budget, expected_amount).</source>
+        <translation>画像条件“{term}”：请写成 字段=值（industry、size、channel、tag，或 行业、规模、渠道、标签）或 字段&gt;=金额 / 字段&lt;=金额（annual_revenue、budget、expected_amount，或 年营收、预算、预计金额）。</translation>
+    </message>
+    <message>
+        <source>Persona term “{term}”: {reason}.</source>
+        <translation>画像条件“{term}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>Persona term “{term}”: the value is missing.</source>
+        <translation>画像条件“{term}”：缺少取值。</translation>
+    </message>
+    <message>
+        <source>A saved persona needs a name.</source>
+        <translation>保存画像需要一个名称。</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>
@@ -2136,6 +2226,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Edit contacts</source>
         <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <source>Save persona</source>
+        <translation>保存画像</translation>
+    </message>
+    <message>
+        <source>Remove persona</source>
+        <translation>删除画像</translation>
     </message>
     <message>
         <source>Touchpoint done</source>

@@ -39,11 +39,9 @@ from app.workdays import month_of
 from ui import operations as changes
 from ui.operations import targets as ops
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, add_ok_cancel, title_label
+from ui.widgets import PACE_COLOURS, add_ok_cancel, money_box, title_label
 
 NO_TARGET = "#8a94a0"  # a month without a revenue target: grey, never a pace colour
-
-MAX_YUAN = 1_000_000_000
 
 
 def percent(value) -> str:
@@ -57,15 +55,6 @@ def card(title: str) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(14, 10, 14, 12)
     layout.addWidget(title_label(title, "sectionTitle"))
     return frame, layout
-
-
-def money_box() -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0, MAX_YUAN)
-    box.setDecimals(2)
-    box.setGroupSeparatorShown(True)
-    box.setPrefix("¥")
-    return box
 
 
 def fen_of(box: QDoubleSpinBox) -> int:
