@@ -213,10 +213,15 @@ def suggestions(as_of: date, limit: int = 5, size: int = 2) -> list[Suggestion]:
     """The combinations of up to `size` terms (each on another field) with the highest win
     rate among the rep's own closed leads, at least 5 closed each; ties by more closed, then
     by fewer terms. Terms are the values the closed leads carry (industry, size, channel,
-    tag) and, for each amount, its median among them (`annual_revenue>=…`)."""
+    tag) and, for each amount, its median among them (`annual_revenue>=…`).
+
+    Each term's leads are a bit set (a Python int, bit i for the i-th closed lead), so a
+    combination is an `&` and its counts `bit_count()`: 75,000 closed leads in well under a
+    second."""
     closed = leads.closed_through(as_of)
-    outcome: dict[int, bool] = {}
-    by_term: dict[Term, set[int]] = {}
+    position: dict[int, int] = {}  # lead id → its bit
+    won: list[int] = []
+    by_term: dict[tuple, list[int]] = {}  # (field, operator, value) → bits
     amounts: dict[str, list[tuple[int, int]]] = {name: [] for name in MONEY_FIELDS}
     query = (
         Lead.select(
@@ -232,48 +237,63 @@ def suggestions(as_of: date, limit: int = 5, size: int = 2) -> list[Suggestion]:
         .join(Channel, pw.JOIN.LEFT_OUTER)
         .where(closed)
     )
-    for lead_id, result, industry, size_, channel, revenue, budget, amount in database.execute(
-        query
-    ):
-        outcome[lead_id] = result == "won"
-        for field, value in (("industry", industry), ("size", size_), ("channel", channel)):
-            if value:
-                by_term.setdefault(Term(field, "=", value), set()).add(lead_id)
+    for bit, row in enumerate(database.execute(query)):
+        lead_id, result, industry, size_, channel, revenue, budget, amount = row
+        position[lead_id] = bit
+        if result == "won":
+            won.append(bit)
+        for key in (("industry", "=", industry), ("size", "=", size_), ("channel", "=", channel)):
+            if key[2]:
+                by_term.setdefault(key, []).append(bit)
         for field, value in (
             ("annual_revenue", revenue),
             ("budget", budget),
             ("expected_amount", amount),
         ):
             if value is not None:
-                amounts[field].append((value, lead_id))
+                amounts[field].append((value, bit))
     tags = LeadTag.select(LeadTag.lead, Tag.name).join(Tag).switch(LeadTag).join(Lead)
     for lead_id, name in database.execute(tags.where(closed)):
-        by_term.setdefault(Term("tag", "=", name), set()).add(lead_id)
+        by_term.setdefault(("tag", "=", name), []).append(position[lead_id])
     for field, values in amounts.items():
         if len(values) >= MIN_CLOSED:
             values.sort()
             median = values[len(values) // 2][0]
-            by_term[Term(field, ">=", median)] = {i for v, i in values if v >= median}
-    usable = [(term, ids) for term, ids in by_term.items() if len(ids) >= MIN_CLOSED]
+            by_term[(field, ">=", median)] = [bit for value, bit in values if value >= median]
+    total = len(position)
+    won_bits = _bit_set(won, total)
+    usable = [
+        (Term(*key), _bit_set(bits, total))
+        for key, bits in by_term.items()
+        if len(bits) >= MIN_CLOSED
+    ]
     found: list[tuple[tuple, Suggestion]] = []
     for count in range(1, size + 1):
         for combination in itertools.combinations(usable, count):
             if len({term.field for term, _ in combination}) < count:
                 continue
-            ids = set.intersection(*(ids for _, ids in combination))
-            if len(ids) < MIN_CLOSED:
+            bits = combination[0][1]
+            for _, more in combination[1:]:
+                bits &= more
+            number = bits.bit_count()
+            if number < MIN_CLOSED:
                 continue
-            won = sum(outcome[i] for i in ids)
-            terms = sorted((term for term, _ in combination), key=str)
-            rate = Fraction(won, len(ids))
+            won = (bits & won_bits).bit_count()
+            text = canonical(sorted((term for term, _ in combination), key=str))
             found.append(
-                (
-                    (-rate, -len(ids), count, canonical(terms)),
-                    Suggestion(canonical(terms), len(ids), won),
-                )
+                ((-Fraction(won, number), -number, count, text), Suggestion(text, number, won))
             )
     found.sort(key=lambda pair: pair[0])
     return [suggestion for _, suggestion in found[:limit]]
+
+
+def _bit_set(bits: list[int], total: int) -> int:
+    """These bit positions as one int (built in a byte array: or-ing bits into a growing int
+    one at a time costs the square of the count)."""
+    array = bytearray((total + 7) // 8)
+    for bit in bits:
+        array[bit >> 3] |= 1 << (bit & 7)
+    return int.from_bytes(array, "little")
 
 
 # -- saved personas ------------------------------------------------------------------------
