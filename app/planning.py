@@ -448,6 +448,21 @@ def average_order_before(month: str) -> Fraction | None:
 # -- market slicing and season -------------------------------------------------------------
 
 
+def estimated_pool(
+    prospects: int | None, competitor_share: Decimal | None, reachable_share: Decimal | None
+) -> int | None:
+    """The guide's pool from its inputs: the new sites or prospects in the area, less the
+    part the competitors hold, times the part the rep can reach, rounded down (a part of a
+    customer is not reachable): 200 × (1 − 40%) × 50% = 60. None without prospects; a blank
+    share counts as 0% held by competitors, 100% reachable."""
+    if not prospects:
+        return None
+    held = exact(competitor_share) if competitor_share is not None else Fraction(0)
+    reach = exact(reachable_share) if reachable_share is not None else Fraction(1)
+    value = prospects * (1 - held) * reach
+    return value.numerator // value.denominator
+
+
 @dataclass
 class SliceRow:
     slice: MarketSlice
@@ -455,6 +470,8 @@ class SliceRow:
     new_share: Decimal
     won: int
     saturated: bool
+    pool: int | None = None  # estimated from its inputs, else as typed
+    pool_estimated: bool = False
 
 
 def slices(month: str) -> list[SliceRow]:
@@ -480,11 +497,25 @@ def slices(month: str) -> list[SliceRow]:
             else NEW_CUSTOMER_SHARE.get(piece.market_stage, NEW_CUSTOMER_SHARE["mature"])
         )
         won = won_by_area.get(piece.area, 0)
+        estimate = estimated_pool(
+            piece.pool_prospects, piece.pool_competitor_share, piece.pool_reachable_share
+        )
+        pool = estimate if estimate is not None else piece.reachable_pool
         saturated = False
-        if piece.reachable_pool:
-            left = Fraction(max(piece.reachable_pool - won, 0), piece.reachable_pool)
+        if pool:
+            left = Fraction(max(pool - won, 0), pool)
             saturated = left < SATURATION_LEFT and new_share >= Decimal("0.5")
-        rows.append(SliceRow(piece, int(revenue * exact(piece.share)), new_share, won, saturated))
+        rows.append(
+            SliceRow(
+                piece,
+                int(revenue * exact(piece.share)),
+                new_share,
+                won,
+                saturated,
+                pool,
+                estimate is not None,
+            )
+        )
     return rows
 
 
@@ -612,6 +643,9 @@ EDITABLE_ROWS = {
         "market_stage",
         "new_customer_share",
         "reachable_pool",
+        "pool_prospects",
+        "pool_competitor_share",
+        "pool_reachable_share",
     ),
 }
 

@@ -2999,6 +2999,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>未知</translation>
     </message>
     <message>
+        <source>not estimated</source>
+        <translation>不估算</translation>
+    </message>
+    <message>
         <source>Area / 商圈</source>
         <translation>区域/商圈</translation>
     </message>
@@ -3021,6 +3025,30 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Reachable customer pool</source>
         <translation>可触达客户池</translation>
+    </message>
+    <message>
+        <source>New sites or prospects in the area</source>
+        <translation>区域内新开工楼盘/潜在客户数</translation>
+    </message>
+    <message>
+        <source>Competitors&apos; share of them</source>
+        <translation>竞品份额</translation>
+    </message>
+    <message>
+        <source>Part I can reach this month</source>
+        <translation>本月我能触达的比例</translation>
+    </message>
+    <message>
+        <source>Estimated pool</source>
+        <translation>推算的客户池</translation>
+    </message>
+    <message>
+        <source>{prospects} × (1 − {held}) × {reach} = {pool} customers</source>
+        <translation>{prospects} × (1 − {held}) × {reach} = {pool} 家客户</translation>
+    </message>
+    <message>
+        <source>Give the prospects to estimate the pool instead of typing it.</source>
+        <translation>填写潜在客户数即可推算客户池，不必手填。</translation>
     </message>
 </context>
 <context>
@@ -3384,6 +3412,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>mature</source>
         <translation>成熟区域</translation>
+    </message>
+    <message>
+        <source>{pool} (estimated)</source>
+        <translation>{pool}（推算）</translation>
     </message>
     <message>
         <source>{area}: new-customer development is saturated here: shift to repeat purchase and key accounts</source>

@@ -162,6 +162,18 @@ class SliceDialog(QDialog):
         self.pool = QSpinBox()
         self.pool.setRange(0, 10_000_000)
         self.pool.setSpecialValueText(self.tr("unknown"))
+        # or the pool estimated from its inputs (the guide: new sites, competitors' share)
+        self.prospects = QSpinBox()
+        self.prospects.setRange(0, 10_000_000)
+        self.prospects.setSpecialValueText(self.tr("not estimated"))
+        self.competitors = QDoubleSpinBox()
+        self.competitors.setRange(0, 100)
+        self.competitors.setSuffix(" %")
+        self.reach = QDoubleSpinBox()
+        self.reach.setRange(0, 100)
+        self.reach.setSuffix(" %")
+        self.reach.setValue(100)
+        self.estimate = QLabel()
         if piece:
             self.share.setValue(float(piece.share) * 100)
             self.stage.setCurrentIndex(max(self.stage.findData(piece.market_stage), 0))
@@ -169,6 +181,10 @@ class SliceDialog(QDialog):
                 -1 if piece.new_customer_share is None else float(piece.new_customer_share) * 100
             )
             self.pool.setValue(piece.reachable_pool or 0)
+            self.prospects.setValue(piece.pool_prospects or 0)
+            self.competitors.setValue(float(piece.pool_competitor_share or 0) * 100)
+            if piece.pool_reachable_share is not None:
+                self.reach.setValue(float(piece.pool_reachable_share) * 100)
         else:
             self.new_share.setValue(-1)
         for caption, widget in (
@@ -178,9 +194,44 @@ class SliceDialog(QDialog):
             (self.tr("Market stage"), self.stage),
             (self.tr("From new customers"), self.new_share),
             (self.tr("Reachable customer pool"), self.pool),
+            (self.tr("New sites or prospects in the area"), self.prospects),
+            (self.tr("Competitors' share of them"), self.competitors),
+            (self.tr("Part I can reach this month"), self.reach),
+            (self.tr("Estimated pool"), self.estimate),
         ):
+            widget.setAccessibleName(caption)
             form.addRow(caption, widget)
+        for box in (self.prospects, self.competitors, self.reach):
+            box.valueChanged.connect(lambda _value: self._show_estimate())
+        self._show_estimate()
         add_ok_cancel(self, form)
+
+    def _pool_inputs(self) -> dict:
+        if not self.prospects.value():  # not estimated: nothing stored
+            return dict.fromkeys(
+                ("pool_prospects", "pool_competitor_share", "pool_reachable_share")
+            )
+        return {
+            "pool_prospects": self.prospects.value() or None,
+            "pool_competitor_share": Decimal(f"{self.competitors.value():.2f}") / 100,
+            "pool_reachable_share": Decimal(f"{self.reach.value():.2f}") / 100,
+        }
+
+    def _show_estimate(self) -> None:
+        """The pool the inputs give, as it is computed (it replaces the typed pool)."""
+        inputs = self._pool_inputs()
+        pool = planning.estimated_pool(*inputs.values())
+        self.pool.setEnabled(pool is None)
+        self.estimate.setText(
+            self.tr("{prospects} × (1 − {held}) × {reach} = {pool} customers").format(
+                prospects=self.prospects.value(),
+                held=percent(inputs["pool_competitor_share"]),
+                reach=percent(inputs["pool_reachable_share"]),
+                pool=pool,
+            )
+            if pool is not None
+            else self.tr("Give the prospects to estimate the pool instead of typing it.")
+        )
 
     def values(self) -> dict | None:
         if not self.area.text().strip():
@@ -193,6 +244,7 @@ class SliceDialog(QDialog):
             "market_stage": self.stage.currentData(),
             "new_customer_share": None if new_share < 0 else Decimal(f"{new_share:.2f}") / 100,
             "reachable_pool": self.pool.value() or None,
+            **self._pool_inputs(),
         }
 
 
@@ -714,7 +766,11 @@ class TargetsTab(Tab):
                     format_yuan(row.revenue_fen),
                     stage.get(row.slice.market_stage, row.slice.market_stage),
                     percent(row.new_share),
-                    row.slice.reachable_pool if row.slice.reachable_pool else "—",
+                    "—"
+                    if not row.pool
+                    else self.tr("{pool} (estimated)").format(pool=row.pool)
+                    if row.pool_estimated
+                    else row.pool,
                     row.won,
                 ]
                 for row in rows
