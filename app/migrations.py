@@ -125,12 +125,16 @@ _V8_COLUMNS = (
     ("market_slice", "pool_prospects", "INTEGER"),
     ("market_slice", "pool_competitor_share", "TEXT"),
     ("market_slice", "pool_reachable_share", "TEXT"),
+    ("case_entry", "said", "TEXT NOT NULL DEFAULT ''"),
+    ("case_entry", "takeaway", "TEXT NOT NULL DEFAULT ''"),
+    ("case_entry", "amount_fen", "INTEGER"),
 )
 
 
 def _v8_tiers_personas_and_pool_inputs() -> None:
     """Targets get a floor and a stretch (保底 / 冲刺); leads an annual revenue and a budget
-    (for personas); market slices the inputs their reachable pool is estimated from."""
+    (for personas); market slices the inputs their reachable pool is estimated from; cases
+    what was said, what to repeat or avoid, and the deal's amount."""
     for table, column, definition in _V8_COLUMNS:
         database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
 

@@ -427,7 +427,10 @@ class CaseEntry(BaseModel):
     date = pw.DateField(index=True)
     kind = pw.CharField(default="win")  # win / lesson
     title = pw.CharField()
-    body = pw.TextField(default="")
+    body = pw.TextField(default="")  # what happened
+    said = pw.TextField(default="")  # what was said (the 话术 that worked, or did not)
+    takeaway = pw.TextField(default="")  # what to repeat (a win) or avoid (a lesson)
+    amount_fen = pw.IntegerField(null=True)  # the deal's amount, when there was one
     customer = pw.ForeignKeyField(Customer, null=True, on_delete="SET NULL")
 
 

@@ -118,6 +118,18 @@
         <translation>（无客户）</translation>
     </message>
     <message>
+        <source>The words that worked (or did not)</source>
+        <translation>起作用（或没起作用）的原话</translation>
+    </message>
+    <message>
+        <source>What to repeat, or what to avoid next time</source>
+        <translation>下次要重复的做法，或要避免的做法</translation>
+    </message>
+    <message>
+        <source>no deal</source>
+        <translation>无成交</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -130,8 +142,20 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Deal amount</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>经过</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>怎么说的</translation>
+    </message>
+    <message>
+        <source>What to repeat or avoid</source>
+        <translation>要重复或避免的</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1259,10 @@ The details are in {log}.</source>
         <translation>符合已保存的画像 {names}</translation>
     </message>
     <message>
+        <source>{hours} service hours</source>
+        <translation>{hours} 小时服务</translation>
+    </message>
+    <message>
         <source>not enough data</source>
         <translation>数据不足</translation>
     </message>
@@ -2109,6 +2137,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>A saved persona needs a name.</source>
         <translation>保存画像需要一个名称。</translation>
     </message>
+    <message>
+        <source>No cases in {month} to print.</source>
+        <translation>{month} 没有可打印的案例。</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>
@@ -2395,6 +2427,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Key accounts: the top {percent} % of customers by revenue</source>
         <translation>大客户：按业绩排名前 {percent} % 的客户</translation>
+    </message>
+    <message>
+        <source>or {hours} hours of service instead (0: the money above)</source>
+        <translation>或改为 {hours} 小时服务（0：按上面的金额）</translation>
     </message>
     <message>
         <source>Also copy each daily backup to</source>
@@ -2742,6 +2778,42 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Lesson</source>
         <translation>教训</translation>
     </message>
+    <message>
+        <source>What to repeat</source>
+        <translation>值得重复的做法</translation>
+    </message>
+    <message>
+        <source>What to avoid</source>
+        <translation>需要避免的做法</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>怎么说的</translation>
+    </message>
+    <message>
+        <source>Deal amount</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Orders to that day</source>
+        <translation>截至当天的订单</translation>
+    </message>
+    <message>
+        <source>{orders} orders, {revenue}</source>
+        <translation>{orders} 单，{revenue}</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>首单日期</translation>
+    </message>
+    <message>
+        <source>Cases for the sales meeting · {month}</source>
+        <translation>销售晨会案例 · {month}</translation>
+    </message>
 </context>
 <context>
     <name>ReviewTab</name>
@@ -2834,8 +2906,20 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>案例日志（每周销售晨会）</translation>
     </message>
     <message>
+        <source>Case to export</source>
+        <translation>要导出的案例</translation>
+    </message>
+    <message>
         <source>Add a case…</source>
         <translation>添加案例…</translation>
+    </message>
+    <message>
+        <source>Case as PDF…</source>
+        <translation>案例导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Month&apos;s cases as a handout…</source>
+        <translation>本月案例讲义…</translation>
     </message>
     <message>
         <source>Revenue {actual} of {target}: &lt;b&gt;{completion}&lt;/b&gt; complete, gap {gap}</source>
@@ -2888,6 +2972,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{count} open items are tasks for next month now.</source>
         <translation>{count} 项未完成事项已成为下月任务。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Export the case</source>
+        <translation>导出案例</translation>
+    </message>
+    <message>
+        <source>The month&apos;s cases as a handout</source>
+        <translation>本月案例讲义</translation>
     </message>
     <message>
         <source>Writing the monthly review…</source>

@@ -694,7 +694,9 @@ class LeadsTab(Tab):
                     r.referrer,
                     r.customer.name if r.customer_id else "",
                     r.owed_on.isoformat(),
-                    format_yuan(r.amount_fen),
+                    self.tr("{hours} service hours").format(hours=r.service_hours.normalize())
+                    if r.service_hours
+                    else format_yuan(r.amount_fen),
                 ]
                 for r in self.rewards
             ],
