@@ -52,6 +52,7 @@ def test_check_save_mark_and_undo_a_persona(window, qtbot):  # noqa: F811
 def test_the_lead_form_keeps_size_revenue_and_budget(window, qtbot):  # noqa: F811
     tab = show(window, "leads")
     lead = Lead.select().where(Lead.outcome == "open").order_by(Lead.id).first()
+    before = (lead.size, lead.annual_revenue_fen, lead.budget_fen)  # the demo's
     tab.select_lead(lead.id)
     tab.detail_size.setText("中型")
     tab.detail_revenue.setValue(50_000_000)  # 5000万
@@ -65,5 +66,10 @@ def test_the_lead_form_keeps_size_revenue_and_budget(window, qtbot):  # noqa: F8
     )
     press(window, "Ctrl+Z", qtbot)
     lead = Lead.get_by_id(lead.id)
-    assert (lead.annual_revenue_fen, lead.budget_fen) == (None, None)
-    assert tab.detail_revenue.text() == "not known"
+    assert (lead.size, lead.annual_revenue_fen, lead.budget_fen) == before
+    assert tab.detail_revenue.value() == before[1] / 100
+    # a cleared amount is "not known", stored as nothing
+    tab.detail_budget.setValue(0)
+    assert tab.detail_budget.text() == "not known"
+    qtbot.mouseClick(button(tab.detail, "Save"), Qt.MouseButton.LeftButton)
+    assert Lead.get_by_id(lead.id).budget_fen is None

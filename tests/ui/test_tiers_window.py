@@ -17,7 +17,8 @@ def window(make_window, qtbot):
 
 def test_floor_and_stretch_saved_through_the_button_and_undone(window, qtbot):
     tab = show(window, "targets")
-    # the demo's November target: ¥200,000 × 1.1 → stretch ¥220,000 by default
+    # the demo's November target: floor ¥160,000; ¥200,000 × 1.1 → stretch ¥220,000
+    assert "Floor ¥160,000.00" in tab.tier_lines.text()
     assert "Stretch ¥220,000.00" in tab.tier_lines.text()
     assert tab.stretch.text() == "target × challenge coefficient"
     tab.floor.setValue(150000)
@@ -29,12 +30,12 @@ def test_floor_and_stretch_saved_through_the_button_and_undone(window, qtbot):
     assert "Floor ¥150,000.00" in text and "Stretch ¥250,000.00" in text
     window.undo_stack.undo()
     target = Target.get(Target.month == "2026-11")
-    assert (target.floor_fen, target.stretch_fen) == (None, None)
-    assert tab.floor.text() == "not set"
+    assert (target.floor_fen, target.stretch_fen) == (160000_00, None)  # the demo's
+    assert tab.stretch.text() == "target × challenge coefficient"
 
 
 def test_the_pace_chart_draws_the_three_lines(window, qtbot):
-    Target.update(floor_fen=150000_00).where(Target.month == "2026-11").execute()
+    Target.update(floor_fen=150000_00).where(Target.month == "2026-11").execute()  # not 160k
     tab = show(window, "dashboard")
     tab.refresh()
     names = [item.name() for item in tab.pace_plot.listDataItems() if item.name()]
