@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
-from app import db, lifecycle
+from app import db, lifecycle, persona
 from app.bulk import insert_rows
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
@@ -361,12 +361,16 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
     items = []
     soon = as_of + timedelta(days=1)
     follow_up = due_sql()
+    marked = persona.saved_matches(as_of)  # a saved persona's leads go first within a day
     due_leads = database.execute(  # through the follow-up date's index
         Lead.select(Lead.id, Lead.name, Lead.tier, follow_up)
         .where((Lead.outcome == "open") & (follow_up <= soon.isoformat()))
         .order_by(follow_up, Lead.id)
     )
-    for lead_id, name, tier, due in due_leads.fetchall():
+    rows = sorted(  # stable: within a day, a saved persona's B/C leads first, then by id
+        due_leads.fetchall(), key=lambda row: (row[3], row[2] != "A" and row[0] not in marked)
+    )
+    for lead_id, name, tier, due in rows:
         if f"lead:{lead_id}:{due}" in already:
             continue
         title = message(

@@ -7,7 +7,7 @@ import pytest
 
 from app import db
 from app.board import Board, arriving_tasks
-from app.models import Customer, Lead, PlanLine, Task
+from app.models import Customer, Lead, LeadTag, PlanLine, Tag, Task
 from app.planning import daily_actions
 from tests.conftest import AS_OF
 
@@ -189,3 +189,22 @@ def test_a_churn_warning_puts_the_win_back_plan_in_quadrant_1(db_path):
         ("Win back 下滑: tailored improvement plan", 1),
     ]
     assert Board().sync(AS_OF + timedelta(days=1)) == 0  # the same signal: no second plan
+
+
+def test_a_saved_personas_leads_come_first_among_the_days_follow_ups(db_path):
+    from app import persona
+
+    created = AS_OF - timedelta(days=40)
+    last = AS_OF - timedelta(days=7)  # tier B: due today
+    for name, tags in (("甲", ()), ("乙", ()), ("丙", ("数字化转型",)), ("丁", ())):
+        lead = Lead.create(name=name, tier="B", created=created, last_contact=last)
+        for tag in tags:
+            LeadTag.create(lead=lead, tag=Tag.get_or_create(name=tag)[0])
+    earlier = Lead.create(name="戊", tier="B", created=created, last_contact=last - timedelta(1))
+    persona.save("数字化", "tag=数字化转型")
+    Board().sync(AS_OF)
+    order = [task.title for task in Task.select().where(Task.quadrant == 2).order_by(Task.position)]
+    # 戊 was due yesterday: first; then today's, 丙 (the persona's) before 甲 乙 丁 by id
+    assert order == [
+        f"Follow up {name} (tier B)" for name in (earlier.name, "丙", "甲", "乙", "丁")
+    ]
