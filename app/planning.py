@@ -14,6 +14,8 @@ from typing import NamedTuple
 import peewee as pw
 
 from app import db, preferences
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
 from app.metrics import activity_totals, order_totals
 from app.models import (
     Activity,
@@ -607,13 +609,35 @@ TARGET_FIELDS = (
 )
 
 
+FLOOR_ABOVE_TARGET = QT_TRANSLATE_NOOP("Messages", "the floor is above the revenue target")
+STRETCH_BELOW_TARGET = QT_TRANSLATE_NOOP("Messages", "the stretch is below the revenue target")
+
+
+def tier_problem(revenue_fen: int | None, floor_fen: int | None, stretch_fen: int | None):
+    """What is wrong with these tiers (a message source), or None: a floor above the target
+    or a stretch below it (each compared only when both are set)."""
+    if revenue_fen and floor_fen is not None and floor_fen > revenue_fen:
+        return FLOOR_ABOVE_TARGET
+    if revenue_fen and stretch_fen is not None and stretch_fen < revenue_fen:
+        return STRETCH_BELOW_TARGET
+    return None
+
+
 def save_target(month: str, /, **values) -> dict | None:
-    """Create or change the month's target; returns its former values (None: it was new)."""
+    """Create or change the month's target; returns its former values (None: it was new).
+    A floor above the target or a stretch below it is refused (UserError)."""
     unknown = set(values) - set(TARGET_FIELDS)
     if unknown:
         raise ValueError(f"unknown target fields {sorted(unknown)}")
     with database.atomic():
         target = target_for(month)
+        tiers_after = {
+            name: values.get(name, getattr(target, name) if target else None)
+            for name in ("revenue_fen", "floor_fen", "stretch_fen")
+        }
+        problem = tier_problem(**tiers_after)
+        if problem:
+            raise UserError(problem)
         if target is None:
             Target.create(month=month, **{"revenue_fen": 0, **values})
             return None

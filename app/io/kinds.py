@@ -33,6 +33,7 @@ from app.models import (
     database,
 )
 from app.names import names_by_key, normalise_name
+from app.planning import FLOOR_ABOVE_TARGET, tier_problem
 
 
 @dataclass(frozen=True)
@@ -810,6 +811,10 @@ class Targets(_Upserting):
         for key in ("floor", "stretch"):
             if key in row:
                 row[f"{key}_fen"] = row.pop(key)
+        problem = tier_problem(row["revenue_fen"], row.get("floor_fen"), row.get("stretch_fen"))
+        if problem:
+            column = "floor" if problem == FLOOR_ABOVE_TARGET else "stretch"
+            raise RowProblem([(column, problem, {})])
         if row.get("challenge_coefficient") is None:
             row.pop("challenge_coefficient", None)  # the model's default, 1.1
         return row

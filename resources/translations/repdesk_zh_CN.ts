@@ -2141,6 +2141,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>No cases in {month} to print.</source>
         <translation>{month} 没有可打印的案例。</translation>
     </message>
+    <message>
+        <source>the floor is above the revenue target</source>
+        <translation>保底目标高于业绩目标</translation>
+    </message>
+    <message>
+        <source>the stretch is below the revenue target</source>
+        <translation>冲刺目标低于业绩目标</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>

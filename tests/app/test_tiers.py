@@ -148,3 +148,28 @@ def test_the_review_pdf_shows_the_three_lines(db_path, tmp_path):
         "Stretch ¥220,000.00 54.5% ¥100,000.00",
     ):
         assert expected in table, table
+
+
+def test_a_floor_above_the_target_or_a_stretch_below_it_is_refused(db_path, tmp_path):
+    import pytest
+
+    from app.errors import UserError
+
+    with pytest.raises(UserError, match="floor is above"):
+        planning.save_target(NOV, revenue_fen=100, floor_fen=101)
+    planning.save_target(NOV, revenue_fen=100, floor_fen=100, stretch_fen=150)
+    with pytest.raises(UserError, match="stretch is below"):
+        planning.save_target(NOV, revenue_fen=200)  # the stored stretch, 150, is below
+    assert Target.get().revenue_fen == 100
+    source = tmp_path / "targets.csv"
+    source.write_text(
+        "month,revenue,floor,stretch\n2026-12,1000,1200,\n2027-01,1000,,900\n2027-02,1000,900,\n",
+        encoding="utf-8",
+    )
+    result = pipeline.run_import(pipeline.plan_import("targets", source), today=AS_OF)
+    assert result.imported == 1  # February only
+    problems = [(error.line, error.problems[0][0]) for error in result.errors]
+    assert problems == [(2, "floor"), (3, "stretch")]
+    assert result.errors[0].text(pipeline.KINDS["targets"]) == (
+        "line 2: floor: the floor is above the revenue target"
+    )
