@@ -140,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--as-of", type=_date)
     sub.add_argument("--json", action="store_true", required=True)
 
+    sub = commands.add_parser(
+        "persona", parents=[common], help="a persona's win rate and its open leads"
+    )
+    sub.add_argument("conditions", metavar="CONDITIONS")
+    sub.add_argument("--as-of", type=_date)
+    sub.add_argument("--json", action="store_true", required=True)
+
     sub = commands.add_parser("report", parents=[common], help="the monthly review PDF")
     sub.add_argument("--month", type=_month)
     sub.add_argument("--as-of", type=_date)

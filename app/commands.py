@@ -52,6 +52,17 @@ def _cmd_summary(args, db_path: Path) -> int:
     return 0
 
 
+def _cmd_persona(args, db_path: Path) -> int:
+    from app import persona
+
+    as_of = args.as_of or date.today()
+    persona.parse(args.conditions)  # a bad term is told before the file is opened
+    _open_existing(db_path, verify=True)
+    found = persona.evaluate(args.conditions, as_of)
+    print(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
+    return 0
+
+
 def _cmd_import(args, db_path: Path) -> int:
     from app.io import pipeline
 
@@ -294,6 +305,7 @@ COMMANDS: dict[str, Callable] = {
     "team": _cmd_team,
     "demo": _cmd_demo,
     "summary": _cmd_summary,
+    "persona": _cmd_persona,
     "import": _cmd_import,
     "export": _cmd_export,
     "imports": _cmd_imports,

@@ -73,6 +73,12 @@ INDUSTRIES = {
     "医疗健康": "医疗",
 }
 SIZES = ["50人以下", "50-200人", "200-1000人", "1000人以上"]
+SIZE_REVENUE_FEN = {  # a lead's annual revenue by its size (800万, 3000万, 1.2亿, 5亿)
+    "50人以下": 8_000_000_00,
+    "50-200人": 30_000_000_00,
+    "200-1000人": 120_000_000_00,
+    "1000人以上": 500_000_000_00,
+}
 AREAS = ["西湖商圈", "滨江高新区", "萧山开发区", "余杭未来科技城", "城东新城"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = [
@@ -348,6 +354,13 @@ class _DemoWriter:
                 signal_after_sales=tier == "A" and index % 3 == 0,
                 notes="",
             )
+            # the persona builder's amounts: annual revenue by the company's size, an IT
+            # budget of 2–6 % of it (from the index: the demo's random draws stay as they were)
+            revenue = SIZE_REVENUE_FEN.get(lead.size)
+            if revenue:
+                Lead.update(
+                    annual_revenue_fen=revenue, budget_fen=revenue * (2 + index % 5) // 100
+                ).where(Lead.id == lead.id).execute()
             self.leads.append(lead)
             for tag in rng.sample(TAGS, rng.randrange(0, 3)):
                 LeadTag.create(lead=lead, tag=self.tags[tag])
@@ -407,6 +420,7 @@ class _DemoWriter:
             Target.create(
                 month=month,
                 revenue_fen=yuan_to_fen(200000 if month == self.month else 180000),
+                floor_fen=yuan_to_fen(160000) if month == self.month else None,
                 effective_visits=60,
                 new_customers=None,
                 challenge_coefficient=Decimal("1.1"),

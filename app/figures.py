@@ -96,6 +96,16 @@ class MonthFigures:
         return _ratio(self.actual.revenue_fen, self.target_fen)
 
     @property
+    def tiers(self) -> planning.Tiers:
+        """保底 / 目标 / 冲刺 in fen (None where not set)."""
+        return planning.tiers(self.target)
+
+    @property
+    def completion_tiers(self) -> planning.Tiers:
+        """Revenue ÷ each tier (None where the tier is not set or zero)."""
+        return planning.Tiers(*(_ratio(self.actual.revenue_fen, tier or 0) for tier in self.tiers))
+
+    @property
     def gap_fen(self) -> int:
         return max(self.target_fen - self.actual.revenue_fen, 0)
 
@@ -155,10 +165,17 @@ class MonthFigures:
                 "revenue": fen_to_json(self.target_fen),
                 "new_customers": self.target_new_customers or 0,
                 "effective_visits": self.target_effective_visits,
+                "tiers": {
+                    name: None if value is None else fen_to_json(value)
+                    for name, value in self.tiers._asdict().items()
+                },
             },
             "actual": _actual_json(self.actual),
             "plan": [_plan_json(row) for row in self.plan],
             "completion": _float(self.completion),
+            "completion_tiers": {
+                name: _float(value) for name, value in self.completion_tiers._asdict().items()
+            },
             "close_rate": _float(self.close_rate),
             "average_order_value": _float(
                 None if self.average_order_fen is None else self.average_order_fen / 100

@@ -5,6 +5,7 @@ conversion workspace, winning a lead into a customer, channels and the persona w
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -501,6 +502,8 @@ EDITABLE = (
         "tier",
         "stage",
         "expected_amount_fen",
+        "annual_revenue_fen",
+        "budget_fen",
         "expected_close",
         "last_contact",
         "notes",
@@ -742,13 +745,16 @@ def win(lead_id: int, day: date, amount_fen: int, product: str = "") -> Conversi
         if lead.referred_by:
             referrer_id = names.customer_named(lead.referred_by)
             referrer = Customer.get_by_id(referrer_id) if referrer_id else None
+            hours = preferences.get("leads.referral_reward_hours")
             reward_id = ReferralReward.create(
                 referrer=lead.referred_by,
                 referrer_customer=referrer,
                 lead=lead,
                 customer=customer,
                 owed_on=day,
-                amount_fen=preferences.get("leads.referral_reward_fen"),
+                # service hours when the rep rewards referrals so, else cash
+                amount_fen=0 if hours else preferences.get("leads.referral_reward_fen"),
+                service_hours=Decimal(hours) if hours else None,
             ).id
         Lead.update(outcome="won", closed=day, customer=customer, last_contact=day).where(
             Lead.id == lead_id

@@ -53,7 +53,7 @@ def create_indexes(model: type[pw.Model]) -> None:
 
 
 # columns added by a step after the first ones
-LATER_COLUMNS = {"lead": ("closed", "next_follow_up")}
+LATER_COLUMNS = {"lead": ("closed", "next_follow_up", "annual_revenue_fen", "budget_fen")}
 
 
 def _v2_money_is_never_negative() -> None:
@@ -135,6 +135,32 @@ def _v8_lead_follow_up_can_be_snoozed() -> None:
     database.execute_sql(follow_up_index_sql(days))
 
 
+_V9_COLUMNS = (
+    ("target", "floor_fen", "INTEGER CHECK (floor_fen IS NULL OR floor_fen >= 0)"),
+    ("target", "stretch_fen", "INTEGER CHECK (stretch_fen IS NULL OR stretch_fen >= 0)"),
+    (
+        "lead",
+        "annual_revenue_fen",
+        "INTEGER CHECK (annual_revenue_fen IS NULL OR annual_revenue_fen >= 0)",
+    ),
+    ("lead", "budget_fen", "INTEGER CHECK (budget_fen IS NULL OR budget_fen >= 0)"),
+    ("market_slice", "pool_prospects", "INTEGER"),
+    ("market_slice", "pool_competitor_share", "TEXT"),
+    ("market_slice", "pool_reachable_share", "TEXT"),
+    ("case_entry", "said", "TEXT NOT NULL DEFAULT ''"),
+    ("case_entry", "takeaway", "TEXT NOT NULL DEFAULT ''"),
+    ("case_entry", "amount_fen", "INTEGER"),
+)
+
+
+def _v9_tiers_personas_and_pool_inputs() -> None:
+    """Targets get a floor and a stretch (保底 / 冲刺); leads an annual revenue and a budget
+    (for personas); market slices the inputs their reachable pool is estimated from; cases
+    what was said, what to repeat or avoid, and the deal's amount."""
+    for table, column, definition in _V9_COLUMNS:
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
@@ -144,5 +170,6 @@ STEPS = {
     6: _v6_leads_have_a_closing_date,
     7: _v7_several_contacts,
     8: _v8_lead_follow_up_can_be_snoozed,
+    9: _v9_tiers_personas_and_pool_inputs,
 }
 SCHEMA_VERSION = max(STEPS)  # the version this RepDesk writes (new files start at it)

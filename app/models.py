@@ -162,6 +162,12 @@ class Lead(BaseModel):
     tier = pw.CharField(default="B")  # A / B / C
     stage = pw.CharField(default="")
     expected_amount_fen = pw.IntegerField(null=True, index=True)
+    annual_revenue_fen = pw.IntegerField(
+        null=True, constraints=[pw.Check("annual_revenue_fen IS NULL OR annual_revenue_fen >= 0")]
+    )
+    budget_fen = pw.IntegerField(
+        null=True, constraints=[pw.Check("budget_fen IS NULL OR budget_fen >= 0")]
+    )
     expected_close = pw.DateField(null=True)
     created = pw.DateField(index=True)
     last_contact = pw.DateField(null=True)
@@ -302,6 +308,13 @@ class Target(BaseModel):
 
     month = pw.CharField(unique=True)  # YYYY-MM
     revenue_fen = pw.IntegerField()
+    # the tiers beside the target (保底 / 冲刺); a blank stretch is revenue × the coefficient
+    floor_fen = pw.IntegerField(
+        null=True, constraints=[pw.Check("floor_fen IS NULL OR floor_fen >= 0")]
+    )
+    stretch_fen = pw.IntegerField(
+        null=True, constraints=[pw.Check("stretch_fen IS NULL OR stretch_fen >= 0")]
+    )
     effective_visits = pw.IntegerField(null=True)
     new_customers = pw.IntegerField(null=True)  # blank: the attainable calculator decides
     new_long_term_customers = pw.IntegerField(null=True)
@@ -339,6 +352,11 @@ class MarketSlice(BaseModel):
     market_stage = pw.CharField(default="mature")  # MARKET_STAGES
     new_customer_share = ExactDecimalField(null=True)  # overrides the stage default
     reachable_pool = pw.IntegerField(null=True)
+    # the pool estimated from its inputs (app.planning.estimated_pool): new sites or
+    # prospects in the area, the competitors' share of them, the part the rep can reach
+    pool_prospects = pw.IntegerField(null=True)
+    pool_competitor_share = ExactDecimalField(null=True)
+    pool_reachable_share = ExactDecimalField(null=True)
 
 
 class SeasonFactor(BaseModel):
@@ -414,7 +432,10 @@ class CaseEntry(BaseModel):
     date = pw.DateField(index=True)
     kind = pw.CharField(default="win")  # win / lesson
     title = pw.CharField()
-    body = pw.TextField(default="")
+    body = pw.TextField(default="")  # what happened
+    said = pw.TextField(default="")  # what was said (the 话术 that worked, or did not)
+    takeaway = pw.TextField(default="")  # what to repeat (a win) or avoid (a lesson)
+    amount_fen = pw.IntegerField(null=True)  # the deal's amount, when there was one
     customer = pw.ForeignKeyField(Customer, null=True, on_delete="SET NULL")
 
 

@@ -14,6 +14,8 @@ from typing import NamedTuple
 import peewee as pw
 
 from app import db, preferences
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
 from app.metrics import activity_totals, order_totals
 from app.models import (
     Activity,
@@ -65,6 +67,28 @@ def status(actual: int, expected: Fraction, target_fen: int) -> str | None:
 
 
 # -- the month ---------------------------------------------------------------------------
+
+
+class Tiers(NamedTuple):
+    """The month's three revenue lines in fen (保底 / 目标 / 冲刺); None where not set."""
+
+    floor: int | None
+    target: int | None
+    stretch: int | None
+
+
+def tiers(target: Target | None) -> Tiers:
+    """The floor as set; the target's revenue; the stretch as set, else the revenue × the
+    challenge coefficient (¥200,000 × 1.1 → ¥220,000). Without a revenue target there is
+    no target and no default stretch."""
+    if target is None:
+        return Tiers(None, None, None)
+    revenue = target.revenue_fen or None
+    stretch = target.stretch_fen
+    if stretch is None and revenue:
+        coefficient = target.challenge_coefficient or DEFAULT_COEFFICIENT
+        stretch = round_fen(revenue * exact(coefficient))
+    return Tiers(target.floor_fen, revenue, stretch)
 
 
 def target_for(month: str) -> Target | None:
@@ -210,6 +234,13 @@ def expected_revenue(target_fen: int, month: str, through: date) -> Fraction:
     exact)."""
     days = month_working_days(month)
     return Fraction(target_fen * _elapsed(month, through), days) if days else Fraction(0)
+
+
+def pace_line(tier_fen: int, month: str) -> list[Fraction]:
+    """A tier's expected revenue through each day of the month (day 1 first), in fen: the
+    tier × working days through that day ÷ working days in the month."""
+    first, last = month_bounds(month)
+    return [expected_revenue(tier_fen, month, first + timedelta(days=n)) for n in range(last.day)]
 
 
 @dataclass
@@ -419,6 +450,21 @@ def average_order_before(month: str) -> Fraction | None:
 # -- market slicing and season -------------------------------------------------------------
 
 
+def estimated_pool(
+    prospects: int | None, competitor_share: Decimal | None, reachable_share: Decimal | None
+) -> int | None:
+    """The guide's pool from its inputs: the new sites or prospects in the area, less the
+    part the competitors hold, times the part the rep can reach, rounded down (a part of a
+    customer is not reachable): 200 × (1 − 40%) × 50% = 60. None without prospects; a blank
+    share counts as 0% held by competitors, 100% reachable."""
+    if not prospects:
+        return None
+    held = exact(competitor_share) if competitor_share is not None else Fraction(0)
+    reach = exact(reachable_share) if reachable_share is not None else Fraction(1)
+    value = prospects * (1 - held) * reach
+    return value.numerator // value.denominator
+
+
 @dataclass
 class SliceRow:
     slice: MarketSlice
@@ -426,6 +472,8 @@ class SliceRow:
     new_share: Decimal
     won: int
     saturated: bool
+    pool: int | None = None  # estimated from its inputs, else as typed
+    pool_estimated: bool = False
 
 
 def slices(month: str) -> list[SliceRow]:
@@ -451,11 +499,25 @@ def slices(month: str) -> list[SliceRow]:
             else NEW_CUSTOMER_SHARE.get(piece.market_stage, NEW_CUSTOMER_SHARE["mature"])
         )
         won = won_by_area.get(piece.area, 0)
+        estimate = estimated_pool(
+            piece.pool_prospects, piece.pool_competitor_share, piece.pool_reachable_share
+        )
+        pool = estimate if estimate is not None else piece.reachable_pool
         saturated = False
-        if piece.reachable_pool:
-            left = Fraction(max(piece.reachable_pool - won, 0), piece.reachable_pool)
+        if pool:
+            left = Fraction(max(pool - won, 0), pool)
             saturated = left < SATURATION_LEFT and new_share >= Decimal("0.5")
-        rows.append(SliceRow(piece, int(revenue * exact(piece.share)), new_share, won, saturated))
+        rows.append(
+            SliceRow(
+                piece,
+                int(revenue * exact(piece.share)),
+                new_share,
+                won,
+                saturated,
+                pool,
+                estimate is not None,
+            )
+        )
     return rows
 
 
@@ -532,6 +594,8 @@ def apply_revenues(revenues: dict[int, int]) -> dict[int, int]:
 
 TARGET_FIELDS = (
     "revenue_fen",
+    "floor_fen",
+    "stretch_fen",
     "effective_visits",
     "new_customers",
     "new_long_term_customers",
@@ -545,13 +609,35 @@ TARGET_FIELDS = (
 )
 
 
+FLOOR_ABOVE_TARGET = QT_TRANSLATE_NOOP("Messages", "the floor is above the revenue target")
+STRETCH_BELOW_TARGET = QT_TRANSLATE_NOOP("Messages", "the stretch is below the revenue target")
+
+
+def tier_problem(revenue_fen: int | None, floor_fen: int | None, stretch_fen: int | None):
+    """What is wrong with these tiers (a message source), or None: a floor above the target
+    or a stretch below it (each compared only when both are set)."""
+    if revenue_fen and floor_fen is not None and floor_fen > revenue_fen:
+        return FLOOR_ABOVE_TARGET
+    if revenue_fen and stretch_fen is not None and stretch_fen < revenue_fen:
+        return STRETCH_BELOW_TARGET
+    return None
+
+
 def save_target(month: str, /, **values) -> dict | None:
-    """Create or change the month's target; returns its former values (None: it was new)."""
+    """Create or change the month's target; returns its former values (None: it was new).
+    A floor above the target or a stretch below it is refused (UserError)."""
     unknown = set(values) - set(TARGET_FIELDS)
     if unknown:
         raise ValueError(f"unknown target fields {sorted(unknown)}")
     with database.atomic():
         target = target_for(month)
+        tiers_after = {
+            name: values.get(name, getattr(target, name) if target else None)
+            for name in ("revenue_fen", "floor_fen", "stretch_fen")
+        }
+        problem = tier_problem(**tiers_after)
+        if problem:
+            raise UserError(problem)
         if target is None:
             Target.create(month=month, **{"revenue_fen": 0, **values})
             return None
@@ -581,6 +667,9 @@ EDITABLE_ROWS = {
         "market_stage",
         "new_customer_share",
         "reachable_pool",
+        "pool_prospects",
+        "pool_competitor_share",
+        "pool_reachable_share",
     ),
 }
 

@@ -38,6 +38,8 @@ PREFERENCES = {
     "planning.key_account_percent": Preference(20, 1, 100),
     # a won referral owes the referrer this reward (fen)
     "leads.referral_reward_fen": Preference(500_00, 0, 10_000_000_00),
+    # …or, when not 0, this many hours of service instead of money (the guide allows either)
+    "leads.referral_reward_hours": Preference(0, 0, 1000),
     # an anomaly: a week's close rate below this percent of the mean of the weeks before…
     "dashboard.anomaly_percent": Preference(60, 1, 99),
     # …in a week with at least this many effective visits…

@@ -428,6 +428,45 @@ def results(report: Report) -> list:
     ]
 
 
+def tiers(report: Report) -> list:
+    """Floor, target and stretch (保底 / 目标 / 冲刺): each line, how much of it is done and
+    what is left; nothing without a revenue target."""
+    numbers = report.figures
+    if not numbers.has_target:
+        return []
+    names = (
+        translate("Report", "Floor"),
+        translate("Report", "Target"),
+        translate("Report", "Stretch"),
+    )
+    revenue = numbers.actual.revenue_fen
+    rows = [
+        [
+            translate("Report", "Line"),
+            translate("Report", "Amount"),
+            translate("Report", "Completion"),
+            translate("Report", "Still to sell"),
+        ]
+    ] + [
+        [
+            name,
+            "—" if tier is None else format_yuan(tier),
+            percent(done),
+            "—" if tier is None else format_yuan(max(tier - revenue, 0)),
+        ]
+        for name, tier, done in zip(names, numbers.tiers, numbers.completion_tiers, strict=True)
+    ]
+    widths = [40 * mm, 45 * mm, 40 * mm, 45 * mm]
+    return [
+        KeepTogether(
+            [
+                report.h2(translate("Report", "Floor, target and stretch")),
+                table(rows, widths, report.styles, numeric_from=1),
+            ]
+        )
+    ]
+
+
 def plan_lines(report: Report) -> list:
     """Where the gap is: each plan line's plan, actual and gap."""
     if not report.data.lines:
@@ -721,6 +760,7 @@ SECTIONS = (
     cover,
     headline,
     results,
+    tiers,
     plan_lines,
     checkpoints,
     channels,

@@ -328,10 +328,24 @@ def recent_cases(as_of: date, limit: int = 10) -> list[CaseEntry]:
 
 
 def add_case(
-    day: date, kind: str, title: str, body: str = "", customer_id: int | None = None
+    day: date,
+    kind: str,
+    title: str,
+    body: str = "",
+    customer_id: int | None = None,
+    said: str = "",
+    takeaway: str = "",
+    amount_fen: int | None = None,
 ) -> int:
     return CaseEntry.create(
-        date=day, kind=kind, title=title.strip(), body=body, customer=customer_id
+        date=day,
+        kind=kind,
+        title=title.strip(),
+        body=body,
+        said=said,
+        takeaway=takeaway,
+        amount_fen=amount_fen,
+        customer=customer_id,
     ).id
 
 

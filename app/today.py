@@ -199,7 +199,11 @@ def items(as_of: date, persona_leads: set[int] | None = None) -> list[Item]:
     quadrant-1 tasks; the day's birthdays, anniversaries and greetings; other touchpoints;
     B- and C-tier follow-ups, those in `persona_leads` first), then the most overdue, the
     larger expected amount, the name."""
-    found = _lead_items(as_of, persona_leads or set()) + _event_items(as_of) + _task_items(as_of)
+    if persona_leads is None:  # the leads a saved persona finds (app.persona)
+        from app import persona
+
+        persona_leads = persona.saved_matches(as_of)
+    found = _lead_items(as_of, persona_leads) + _event_items(as_of) + _task_items(as_of)
     found.sort(key=Item.sort_key)
     for rank, item in enumerate(found, start=1):
         item.rank = rank

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFrame,
     QHeaderView,
     QLabel,
@@ -119,6 +120,8 @@ class PagedTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and getattr(row, "highlight", False):
             return OVERDUE
+        if role == Qt.ItemDataRole.ToolTipRole and row.tips:
+            return row.tips.get(index.column())
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -134,6 +137,7 @@ class Row(tuple):
     record_id: int
     key: tuple
     highlight = False
+    tips: dict[int, str] | None = None  # column → tooltip
 
 
 def make_row(values: Sequence[str], record_id: int, key: tuple, highlight: bool = False) -> Row:
@@ -156,6 +160,21 @@ def table_view(model: QAbstractTableModel, stretch_column: int = 0) -> QTableVie
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+MAX_YUAN = 1_000_000_000  # the largest amount an import takes, so a box too
+
+
+def money_box(special: str = "") -> "QDoubleSpinBox":
+    """An amount in yuan to the fen; `special` is shown for 0 (e.g. "not known")."""
+    box = QDoubleSpinBox()
+    box.setRange(0, MAX_YUAN)
+    box.setDecimals(2)
+    box.setGroupSeparatorShown(True)
+    box.setPrefix("¥")
+    if special:
+        box.setSpecialValueText(special)
+    return box
 
 
 def add_ok_cancel(dialog, form) -> None:

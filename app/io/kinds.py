@@ -33,6 +33,7 @@ from app.models import (
     database,
 )
 from app.names import names_by_key, normalise_name
+from app.planning import FLOOR_ABOVE_TARGET, tier_problem
 
 
 @dataclass(frozen=True)
@@ -561,6 +562,7 @@ class Leads(_Upserting):
         Col("industry", "行业"),
         Col("channel", "来源渠道"),
         Col("referred_by", "推荐人"),
+        Col("size", "规模"),
         Col("tier", "分级", "word", default="B", words=TIERS),
         Col("stage", "阶段"),
         Col("expected_amount", "预计金额", "money"),
@@ -571,10 +573,16 @@ class Leads(_Upserting):
         Col("closed", "结案日期", "date"),
         Col("lost_reason", "输单原因"),
         Col("tags", "标签", "tags"),
+        Col("annual_revenue", "年营收", "money"),
+        Col("budget", "预算", "money"),
         Col("notes", "备注"),
     ]
     tags_link = (LeadTag, "lead")
-    RENAMED = {"expected_amount": "expected_amount_fen"}
+    RENAMED = {
+        "expected_amount": "expected_amount_fen",
+        "annual_revenue": "annual_revenue_fen",
+        "budget": "budget_fen",
+    }
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
@@ -584,8 +592,9 @@ class Leads(_Upserting):
         return {(key,): ids[0] for key, ids in names_by_key(Lead).items()}
 
     def check(self, row, lookup, today):
-        if "expected_amount" in row:
-            row["expected_amount_fen"] = row.pop("expected_amount")
+        for key in ("expected_amount", "annual_revenue", "budget"):
+            if key in row:
+                row[self.RENAMED[key]] = row.pop(key)
         if "channel" in row:
             row["channel"] = lookup.channel(row["channel"])
         # the closing day: the one given, else (won or lost without one) the import's day
@@ -628,6 +637,7 @@ class Leads(_Upserting):
                 "industry": lead.industry,
                 "channel": lead.channel_name or "",
                 "referred_by": lead.referred_by,
+                "size": lead.size,
                 "tier": lead.tier,
                 "stage": lead.stage,
                 "expected_amount": lead.expected_amount_fen,
@@ -637,6 +647,8 @@ class Leads(_Upserting):
                 "outcome": lead.outcome,
                 "closed": lead.closed,
                 "lost_reason": lead.lost_reason,
+                "annual_revenue": lead.annual_revenue_fen,
+                "budget": lead.budget_fen,
                 "notes": lead.notes,
             },
         )
@@ -778,6 +790,8 @@ class Targets(_Upserting):
         Col("effective_visits", "有效拜访目标", "count"),
         Col("new_customers", "新客户目标", "count"),
         Col("challenge_coefficient", "挑战系数", "factor", default=None),
+        Col("floor", "保底目标", "money"),
+        Col("stretch", "冲刺目标", "money"),
         Col("statement", "目标描述"),
         Col("notes", "备注"),
     ]
@@ -790,10 +804,17 @@ class Targets(_Upserting):
             (month,): row_id for row_id, month in Target.select(Target.id, Target.month).tuples()
         }
 
-    RENAMED = {"revenue": "revenue_fen"}
+    RENAMED = {"revenue": "revenue_fen", "floor": "floor_fen", "stretch": "stretch_fen"}
 
     def check(self, row, lookup, today):
         row["revenue_fen"] = row.pop("revenue")
+        for key in ("floor", "stretch"):
+            if key in row:
+                row[f"{key}_fen"] = row.pop(key)
+        problem = tier_problem(row["revenue_fen"], row.get("floor_fen"), row.get("stretch_fen"))
+        if problem:
+            column = "floor" if problem == FLOOR_ABOVE_TARGET else "stretch"
+            raise RowProblem([(column, problem, {})])
         if row.get("challenge_coefficient") is None:
             row.pop("challenge_coefficient", None)  # the model's default, 1.1
         return row
@@ -806,6 +827,8 @@ class Targets(_Upserting):
                 "effective_visits": target.effective_visits,
                 "new_customers": target.new_customers,
                 "challenge_coefficient": target.challenge_coefficient,
+                "floor": target.floor_fen,
+                "stretch": target.stretch_fen,
                 "statement": target.statement,
                 "notes": target.notes,
             }

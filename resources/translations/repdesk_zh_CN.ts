@@ -129,6 +129,18 @@
         <translation>（无客户）</translation>
     </message>
     <message>
+        <source>The words that worked (or did not)</source>
+        <translation>起作用（或没起作用）的原话</translation>
+    </message>
+    <message>
+        <source>What to repeat, or what to avoid next time</source>
+        <translation>下次要重复的做法，或要避免的做法</translation>
+    </message>
+    <message>
+        <source>no deal</source>
+        <translation>无成交</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -141,8 +153,20 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Deal amount</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>经过</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>怎么说的</translation>
+    </message>
+    <message>
+        <source>What to repeat or avoid</source>
+        <translation>要重复或避免的</translation>
     </message>
 </context>
 <context>
@@ -381,8 +405,16 @@
         <translation>{weeks} 成交率明显低于近期水平：请排查话术或产品问题。</translation>
     </message>
     <message>
+        <source>Floor pace</source>
+        <translation>保底进度线</translation>
+    </message>
+    <message>
         <source>Target pace</source>
         <translation>目标进度</translation>
+    </message>
+    <message>
+        <source>Stretch pace</source>
+        <translation>冲刺进度线</translation>
     </message>
     <message>
         <source>{channel}: leads {leads} → won {won} ({conversion}) · deals {deals}, revenue {revenue} · ROI {roi}</source>
@@ -978,6 +1010,18 @@ The details are in {log}.</source>
         <translation>请选择一条线索</translation>
     </message>
     <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Annual revenue</source>
+        <translation>年营收</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
         <source>The three discovery questions</source>
         <translation>需求挖掘的黄金三问</translation>
     </message>
@@ -1182,6 +1226,58 @@ The details are in {log}.</source>
         <translation>规模</translation>
     </message>
     <message>
+        <source>Persona builder</source>
+        <translation>客户画像组合</translation>
+    </message>
+    <message>
+        <source>Persona conditions</source>
+        <translation>画像条件</translation>
+    </message>
+    <message>
+        <source>Terms separated by ; — industry=…, size=…, channel=…, tag=…, annual_revenue&gt;=… or &lt;=…, budget&gt;=… or &lt;=…, expected_amount&gt;=… or &lt;=… (amounts as 5000万, 300万 or 80000)</source>
+        <translation>条件之间用 ; 分隔：industry=…（行业）、size=…（规模）、channel=…（渠道）、tag=…（标签）、annual_revenue&gt;=… 或 &lt;=…（年营收）、budget&gt;=… 或 &lt;=…（预算）、expected_amount&gt;=… 或 &lt;=…（预计金额）；金额可写 5000万、300万 或 80000</translation>
+    </message>
+    <message>
+        <source>Check persona</source>
+        <translation>计算画像</translation>
+    </message>
+    <message>
+        <source>Combinations that closed best (at least 5 closed leads)</source>
+        <translation>成交率最高的条件组合（至少 5 条已结案线索）</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Use this combination</source>
+        <translation>使用此组合</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 数字化大客户</source>
+        <translation>名称，例如 数字化大客户</translation>
+    </message>
+    <message>
+        <source>Persona name</source>
+        <translation>画像名称</translation>
+    </message>
+    <message>
+        <source>Save persona</source>
+        <translation>保存画像</translation>
+    </message>
+    <message>
+        <source>Remove persona</source>
+        <translation>删除画像</translation>
+    </message>
+    <message>
+        <source>Matches the saved persona {names}</source>
+        <translation>符合已保存的画像 {names}</translation>
+    </message>
+    <message>
+        <source>{hours} service hours</source>
+        <translation>{hours} 小时服务</translation>
+    </message>
+    <message>
         <source>not enough data</source>
         <translation>数据不足</translation>
     </message>
@@ -1192,6 +1288,20 @@ The details are in {log}.</source>
     <message>
         <source>{contact} {phone} · {outcome} on {closed}</source>
         <translation>{contact} {phone} · {closed} {outcome}</translation>
+    </message>
+    <message>
+        <source>Write conditions, or use a combination below, then Check persona.</source>
+        <translation>填写条件，或使用下方的组合，然后点“计算画像”。</translation>
+    </message>
+    <message>
+        <source>not enough data (under 5 closed)</source>
+        <translation>数据不足（已结案少于 5 条）</translation>
+    </message>
+    <message>
+        <source>Closed {closed} · won {won} · win rate {rate} (all leads: {all_rate}, {all_won} of {all_closed}).
+Open leads of this persona: {open} {names}</source>
+        <translation>已结案 {closed} · 赢单 {won} · 赢单率 {rate}（全部线索：{all_rate}，{all_closed} 条中赢 {all_won} 条）。
+符合此画像的跟进中线索：{open} 条 {names}</translation>
     </message>
     <message>
         <source>Contacts of {name}</source>
@@ -2074,6 +2184,34 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Snooze to a day after today.</source>
         <translation>请推迟到今天之后的某一天。</translation>
     </message>
+    <message>
+        <source>No cases in {month} to print.</source>
+        <translation>{month} 没有可打印的案例。</translation>
+    </message>
+    <message>
+        <source>Persona term “{term}”: write field=value (industry, size, channel, tag) or field&gt;=amount / field&lt;=amount (annual_revenue, budget, expected_amount).</source>
+        <translation>画像条件“{term}”：请写成 字段=值（industry、size、channel、tag，或 行业、规模、渠道、标签）或 字段&gt;=金额 / 字段&lt;=金额（annual_revenue、budget、expected_amount，或 年营收、预算、预计金额）。</translation>
+    </message>
+    <message>
+        <source>Persona term “{term}”: {reason}.</source>
+        <translation>画像条件“{term}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>Persona term “{term}”: the value is missing.</source>
+        <translation>画像条件“{term}”：缺少取值。</translation>
+    </message>
+    <message>
+        <source>A saved persona needs a name.</source>
+        <translation>保存画像需要一个名称。</translation>
+    </message>
+    <message>
+        <source>the floor is above the revenue target</source>
+        <translation>保底目标高于业绩目标</translation>
+    </message>
+    <message>
+        <source>the stretch is below the revenue target</source>
+        <translation>冲刺目标低于业绩目标</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>
@@ -2191,6 +2329,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Edit contacts</source>
         <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <source>Save persona</source>
+        <translation>保存画像</translation>
+    </message>
+    <message>
+        <source>Remove persona</source>
+        <translation>删除画像</translation>
     </message>
     <message>
         <source>Touchpoint done</source>
@@ -2360,6 +2506,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Key accounts: the top {percent} % of customers by revenue</source>
         <translation>大客户：按业绩排名前 {percent} % 的客户</translation>
+    </message>
+    <message>
+        <source>or {hours} hours of service instead (0: the money above)</source>
+        <translation>或改为 {hours} 小时服务（0：按上面的金额）</translation>
     </message>
     <message>
         <source>Also copy each daily backup to</source>
@@ -2586,6 +2736,30 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>本月概览</translation>
     </message>
     <message>
+        <source>Floor</source>
+        <translation>保底</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>冲刺</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Still to sell</source>
+        <translation>尚差</translation>
+    </message>
+    <message>
+        <source>Floor, target and stretch</source>
+        <translation>保底、目标与冲刺</translation>
+    </message>
+    <message>
         <source>Expected</source>
         <translation>应完成</translation>
     </message>
@@ -2733,6 +2907,42 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <source>Lesson</source>
         <translation>教训</translation>
     </message>
+    <message>
+        <source>What to repeat</source>
+        <translation>值得重复的做法</translation>
+    </message>
+    <message>
+        <source>What to avoid</source>
+        <translation>需要避免的做法</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>怎么说的</translation>
+    </message>
+    <message>
+        <source>Deal amount</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Orders to that day</source>
+        <translation>截至当天的订单</translation>
+    </message>
+    <message>
+        <source>{orders} orders, {revenue}</source>
+        <translation>{orders} 单，{revenue}</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>首单日期</translation>
+    </message>
+    <message>
+        <source>Cases for the sales meeting · {month}</source>
+        <translation>销售晨会案例 · {month}</translation>
+    </message>
 </context>
 <context>
     <name>ReviewTab</name>
@@ -2825,8 +3035,20 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>案例日志（每周销售晨会）</translation>
     </message>
     <message>
+        <source>Case to export</source>
+        <translation>要导出的案例</translation>
+    </message>
+    <message>
         <source>Add a case…</source>
         <translation>添加案例…</translation>
+    </message>
+    <message>
+        <source>Case as PDF…</source>
+        <translation>案例导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Month&apos;s cases as a handout…</source>
+        <translation>本月案例讲义…</translation>
     </message>
     <message>
         <source>Revenue {actual} of {target}: &lt;b&gt;{completion}&lt;/b&gt; complete, gap {gap}</source>
@@ -2879,6 +3101,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>{count} open items are tasks for next month now.</source>
         <translation>{count} 项未完成事项已成为下月任务。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Export the case</source>
+        <translation>导出案例</translation>
+    </message>
+    <message>
+        <source>The month&apos;s cases as a handout</source>
+        <translation>本月案例讲义</translation>
     </message>
     <message>
         <source>Writing the monthly review…</source>
@@ -2990,6 +3224,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>未知</translation>
     </message>
     <message>
+        <source>not estimated</source>
+        <translation>不估算</translation>
+    </message>
+    <message>
         <source>Area / 商圈</source>
         <translation>区域/商圈</translation>
     </message>
@@ -3012,6 +3250,30 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Reachable customer pool</source>
         <translation>可触达客户池</translation>
+    </message>
+    <message>
+        <source>New sites or prospects in the area</source>
+        <translation>区域内新开工楼盘/潜在客户数</translation>
+    </message>
+    <message>
+        <source>Competitors&apos; share of them</source>
+        <translation>竞品份额</translation>
+    </message>
+    <message>
+        <source>Part I can reach this month</source>
+        <translation>本月我能触达的比例</translation>
+    </message>
+    <message>
+        <source>Estimated pool</source>
+        <translation>推算的客户池</translation>
+    </message>
+    <message>
+        <source>{prospects} × (1 − {held}) × {reach} = {pool} customers</source>
+        <translation>{prospects} × (1 − {held}) × {reach} = {pool} 家客户</translation>
+    </message>
+    <message>
+        <source>Give the prospects to estimate the pool instead of typing it.</source>
+        <translation>填写潜在客户数即可推算客户池，不必手填。</translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3345,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>例：开发10家年采购额超50万的制造业客户，产品A成交5单</translation>
     </message>
     <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>target × challenge coefficient</source>
+        <translation>目标 × 挑战系数</translation>
+    </message>
+    <message>
         <source>calculated</source>
         <translation>自动计算</translation>
     </message>
@@ -3093,6 +3363,14 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Specific</source>
         <translation>具体目标</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>保底</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>冲刺</translation>
     </message>
     <message>
         <source>Effective visits this month</source>
@@ -3283,6 +3561,18 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>目前 {actual} · 未设目标：设定业绩目标后显示进度</translation>
     </message>
     <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>{name} {amount} ({done} done)</source>
+        <translation>{name} {amount}（已完成 {done}）</translation>
+    </message>
+    <message>
+        <source>No revenue target: no floor, target or stretch line.</source>
+        <translation>尚无业绩目标：没有保底、目标或冲刺线。</translation>
+    </message>
+    <message>
         <source>No target for this month yet: fill in the form and save.</source>
         <translation>本月还没有目标：请填写左侧表单并保存。</translation>
     </message>
@@ -3373,6 +3663,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>mature</source>
         <translation>成熟区域</translation>
+    </message>
+    <message>
+        <source>{pool} (estimated)</source>
+        <translation>{pool}（推算）</translation>
     </message>
     <message>
         <source>{area}: new-customer development is saturated here: shift to repeat purchase and key accounts</source>

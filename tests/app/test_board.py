@@ -7,7 +7,7 @@ import pytest
 
 from app import db
 from app.board import Board, arriving_tasks
-from app.models import Customer, Lead, PlanLine, Task
+from app.models import Customer, Lead, LeadTag, PlanLine, Tag, Task
 from app.planning import daily_actions
 from tests.conftest import AS_OF
 
@@ -243,3 +243,21 @@ def test_a_churn_warning_puts_the_win_back_plan_in_quadrant_1(db_path):
         ("Win back 下滑: tailored improvement plan", 1),
     ]
     assert Board().sync(AS_OF + timedelta(days=1)) == 0  # the same signal: no second plan
+
+
+def test_a_saved_personas_leads_come_first_among_the_days_b_c_follow_ups(db_path):
+    """today --json's sixth group: B/C follow-ups, a saved persona's leads first, then the
+    most overdue, then by name (the board rolls B/C leads up into one card a tier)."""
+    from app import persona, today
+
+    created = AS_OF - timedelta(days=40)
+    last = AS_OF - timedelta(days=7)  # tier B: due today
+    for name, tags in (("甲", ()), ("乙", ()), ("丙", ("数字化转型",)), ("丁", ())):
+        lead = Lead.create(name=name, tier="B", created=created, last_contact=last)
+        for tag in tags:
+            LeadTag.create(lead=lead, tag=Tag.get_or_create(name=tag)[0])
+    Lead.create(name="戊", tier="B", created=created, last_contact=last - timedelta(1))
+    persona.save("数字化", "tag=数字化转型")
+    order = [i["lead"] for i in today.today_json(AS_OF)["items"] if i["lead"]]
+    # 丙 (the persona's) first; 戊, due yesterday; then today's by name: 丁 < 乙 < 甲
+    assert order == ["丙", "戊", "丁", "乙", "甲"]

@@ -1,6 +1,7 @@
 """Leads by the guide: ABC tiers and due dates, conversion, channels, win rates, warnings."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -308,6 +309,14 @@ def test_referral_rewards_are_tracked_until_paid(db_path):
     assert owed.amount_fen == 800_00 and owed.id == done.reward_id
     assert leads.mark_reward_paid(owed.id, AS_OF) is None
     assert leads.rewards_owed() == []
+
+
+def test_a_referral_may_be_rewarded_in_service_hours(db_path):
+    preferences.save({"leads.referral_reward_fen": 800_00, "leads.referral_reward_hours": 8})
+    item = lead("新客户", referred_by="某人")
+    leads.win(item.id, AS_OF, 100)
+    [owed] = leads.rewards_owed()
+    assert (owed.service_hours, owed.amount_fen) == (Decimal(8), 0)  # hours, not money
 
 
 def _dump() -> dict:

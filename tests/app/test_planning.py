@@ -193,6 +193,8 @@ def test_the_summary_reports_target_plan_completion_and_pace(november):
         "revenue": 210000.0,
         "new_customers": 0,
         "effective_visits": 60,
+        # no floor set; the stretch defaults to 210,000 × 1.1 = 231,000
+        "tiers": {"floor": None, "target": 210000.0, "stretch": 231000.0},
     }  # no history, no rate: 0
     # 5 orders ÷ 12.5% ÷ 21 working days = 1.9 → 2
     assert summary["plan"] == [
@@ -214,7 +216,13 @@ def test_without_a_target_there_is_no_pace(customer):
     order(customer, date(2026, 11, 3), "5000")
     order(customer, date(2026, 11, 21), "7000")  # as-of + 1: in no figure
     summary = month_summary(NOV, date(2026, 11, 20))
-    assert summary["target"] == {"revenue": 0.0, "new_customers": 0, "effective_visits": 0}
+    assert summary["target"] == {
+        "revenue": 0.0,
+        "new_customers": 0,
+        "effective_visits": 0,
+        "tiers": {"floor": None, "target": None, "stretch": None},
+    }
+    assert summary["completion_tiers"] == {"floor": None, "target": None, "stretch": None}
     assert summary["plan"] == [] and summary["completion"] is None
     # no revenue target: nothing to be on pace with — no colour, not green
     assert summary["pace"] == {"expected_revenue": 0.0, "status": None}
@@ -359,6 +367,46 @@ def test_slices_stage_mix_and_a_saturated_pool(db_path):
         MarketSlice.area == "西湖商圈"
     ).execute()
     assert planning.slices(NOV)[0].saturated is False  # leaning on repeat: no warning
+
+
+def test_the_pool_is_estimated_from_its_inputs():
+    # 200 new sites, competitors hold 40%, the rep reaches half: 200 × 0.6 × 0.5 = 60
+    assert planning.estimated_pool(200, Decimal("0.4"), Decimal("0.5")) == 60
+    # 33 × (1 − 0.1) × 0.5 = 14.85 → 14 (a part of a customer is not reachable)
+    assert planning.estimated_pool(33, Decimal("0.1"), Decimal("0.5")) == 14
+    # blank shares: none held by competitors, all reachable
+    assert planning.estimated_pool(25, None, None) == 25
+    assert planning.estimated_pool(None, Decimal("0.4"), Decimal("0.5")) is None
+    assert planning.estimated_pool(0, None, None) is None
+
+
+def test_the_saturation_warning_reads_the_estimated_pool(db_path):
+    Target.create(month=NOV, revenue_fen=yuan_to_fen(100000))
+    for index in range(17):
+        won = Customer.create(name=f"西湖{index}", area="西湖商圈", created=date(2026, 1, 1))
+        order(won, date(2026, 3, 1), 100)
+    # typed pool 100 (83 left: no warning), but the inputs give 50 × (1 − 20%) × 50% = 20:
+    # 3 of 20 left = 15% < 20% in a new market → saturated
+    MarketSlice.create(
+        month=NOV,
+        area="西湖商圈",
+        share=Decimal("1"),
+        market_stage="new",
+        reachable_pool=100,
+        pool_prospects=50,
+        pool_competitor_share=Decimal("0.2"),
+        pool_reachable_share=Decimal("0.5"),
+    )
+    (west,) = planning.slices(NOV)
+    assert (west.pool, west.pool_estimated, west.won, west.saturated) == (20, True, 17, True)
+    # 60 prospects: 60 × 0.8 × 0.5 = 24, 7 of 24 left = 29% → not saturated
+    MarketSlice.update(pool_prospects=60).execute()
+    (west,) = planning.slices(NOV)
+    assert (west.pool, west.saturated) == (24, False)
+    # no prospects: the typed pool (100) again
+    MarketSlice.update(pool_prospects=None).execute()
+    (west,) = planning.slices(NOV)
+    assert (west.pool, west.pool_estimated, west.saturated) == (100, False, False)
 
 
 def test_the_season_factor_scales_the_base_target(db_path):

@@ -59,3 +59,37 @@ def test_checkpoints_out_of_order_are_refused_with_a_message(make_window):
     assert "first checkpoint must come before the second" in warned.call_args.args[2]
     assert preferences.get("planning.first_checkpoint") == 10
     assert window.undo_stack.count() == 0
+
+
+def test_referral_rewards_in_service_hours_show_in_the_leads_tab(make_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from app.models import Lead
+    from tests.ui.test_operations import button
+
+    window = make_window()
+
+    def hours(dialog):
+        dialog.spins["leads.referral_reward_hours"].setValue(6)
+        return True
+
+    with mock.patch.object(PreferencesDialog, "exec", hours):
+        window.show_preferences()
+    assert preferences.get("leads.referral_reward_hours") == 6
+    tab = window.tab("leads")
+    lead = Lead.create(name="转介绍新客", referred_by="老客户甲", created=date(2026, 11, 1))
+    tab.refresh()
+    tab.select_lead(lead.id)
+
+    def won(dialog):
+        dialog.accept()
+
+    from tests.ui.test_operations import answer_next_dialog
+
+    answer_next_dialog(qtbot, won)
+    qtbot.mouseClick(button(tab.detail, "Won…"), Qt.MouseButton.LeftButton)
+    rows = [
+        [tab.reward_table.item(r, c).text() for c in range(4)]
+        for r in range(tab.reward_table.rowCount())
+    ]
+    assert ["老客户甲", "转介绍新客", "2026-11-20", "6 service hours"] in rows

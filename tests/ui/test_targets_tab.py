@@ -171,4 +171,41 @@ def test_the_slice_dialog_returns_its_fields(tab, qtbot):
         "market_stage": "new",
         "new_customer_share": None,
         "reachable_pool": 40,
+        "pool_prospects": None,
+        "pool_competitor_share": None,
+        "pool_reachable_share": None,
     }
+
+
+def test_the_pool_estimated_from_its_inputs_through_the_dialog(tab, qtbot):
+    from PySide6.QtCore import Qt
+
+    from app.models import MarketSlice
+    from tests.ui.test_operations import answer_next_dialog, button
+
+    def fill(dialog):
+        dialog.area.setText("未来科技城")
+        dialog.share.setValue(10)
+        dialog.stage.setCurrentIndex(dialog.stage.findData("new"))
+        dialog.pool.setValue(500)  # typed, then replaced by the estimate
+        dialog.prospects.setValue(200)
+        dialog.competitors.setValue(40)
+        dialog.reach.setValue(50)
+        # 200 × (1 − 40%) × 50% = 60
+        assert dialog.estimate.text() == "200 × (1 − 40.0%) × 50.0% = 60 customers"
+        assert not dialog.pool.isEnabled()
+        dialog.accept()
+
+    seen = answer_next_dialog(qtbot, fill)
+    qtbot.mouseClick(button(tab, "Add slice…"), Qt.MouseButton.LeftButton)
+    assert seen
+    piece = MarketSlice.get(MarketSlice.area == "未来科技城")
+    assert (piece.pool_prospects, piece.pool_competitor_share, piece.pool_reachable_share) == (
+        200,
+        Decimal("0.4"),
+        Decimal("0.5"),
+    )
+    row = [r.slice.area for r in tab.slice_rows].index("未来科技城")
+    assert tab.slices.item(row, 6).text() == "60 (estimated)"
+    tab.main.undo_stack.undo()
+    assert not MarketSlice.select().where(MarketSlice.area == "未来科技城").exists()

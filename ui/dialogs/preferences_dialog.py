@@ -68,6 +68,13 @@ class PreferencesDialog(QDialog):
         form.addRow(
             self._line(
                 current,
+                self.tr("or {hours} hours of service instead (0: the money above)"),
+                hours="leads.referral_reward_hours",
+            )
+        )
+        form.addRow(
+            self._line(
+                current,
                 self.tr(
                     "Mark a week whose close rate is below {percent} % of the mean "
                     "of the {weeks} weeks before,"

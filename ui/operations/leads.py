@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from app import leads, records
+from app import leads, persona, records
 from ui.operations import (
     ACTIVITIES,
     CHANNELS,
@@ -137,4 +137,24 @@ def merge_duplicates(pair, text: str):
         lambda: duplicates.merge(pair),
         duplicates.unmerge,
         {LEADS, CUSTOMERS, ORDERS, ACTIVITIES, TASKS, TOUCHPOINTS, CHANNELS},
+    )
+
+
+def save_persona(name: str, conditions: str):
+    """Save a persona (by name, replacing one of the same name); its open leads get the
+    mark in the leads table."""
+    return operation(
+        QCoreApplication.translate("Operations", "Save persona"),
+        lambda: persona.save(name, conditions),
+        persona.set_saved,
+        {LEADS},
+    )
+
+
+def remove_persona(name: str):
+    return operation(
+        QCoreApplication.translate("Operations", "Remove persona"),
+        lambda: persona.remove(name),
+        persona.set_saved,
+        {LEADS},
     )

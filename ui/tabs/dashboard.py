@@ -5,7 +5,6 @@ pyqtgraph is imported the first time the tab is shown, so start-up does not pay 
 """
 
 from datetime import date, timedelta
-from fractions import Fraction
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -32,7 +31,7 @@ from app import dashboard, figures, planning
 from app.labels import label, week_caption
 from app.models import Customer
 from app.money import format_fen, format_yuan, yuan_to_fen
-from app.workdays import add_months, month_bounds, month_of, working_days
+from app.workdays import add_months, month_bounds, month_of
 from ui import operations as changes
 from ui.operations import dashboard as ops
 from ui.tabs.base import Tab
@@ -498,18 +497,20 @@ class DashboardTab(Tab):
         xs = list(range(1, len(days) + 1))
         upto = min(as_of, last).day if as_of >= first else 0
         plot.addLegend(offset=(10, 5))
-        if target and target.revenue_fen:
-            wd = working_days(first.year, first.month)
-            pace = [
-                float(Fraction(target.revenue_fen * sum(1 for w in wd if w <= d), len(wd))) / scale
-                for d in (first + timedelta(days=n) for n in range(last.day))
-            ]
-            plot.plot(
-                list(range(1, last.day + 1)),
-                pace,
-                pen=self.pg.mkPen(GREY, width=2, style=Qt.PenStyle.DashLine),
-                name=self.tr("Target pace"),
-            )
+        tiers = planning.tiers(target)
+        styles = (
+            (tiers.floor, self.tr("Floor pace"), Qt.PenStyle.DotLine),
+            (tiers.target, self.tr("Target pace"), Qt.PenStyle.DashLine),
+            (tiers.stretch, self.tr("Stretch pace"), Qt.PenStyle.DashDotLine),
+        )
+        for tier_fen, name, style in styles:
+            if tier_fen:
+                plot.plot(
+                    list(range(1, last.day + 1)),
+                    [float(fen) / scale for fen in planning.pace_line(tier_fen, month)],
+                    pen=self.pg.mkPen(GREY, width=2, style=style),
+                    name=name,
+                )
         plot.plot(
             xs[:upto], cumulative[:upto], pen=self.pg.mkPen(BLUE, width=3), name=self.tr("Revenue")
         )

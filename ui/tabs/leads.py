@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import contacts, leads, lifecycle, names
+from app import contacts, leads, lifecycle, names, persona
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
@@ -45,12 +45,15 @@ from ui.widgets import (
     PagedTableModel,
     add_ok_cancel,
     make_row,
+    money_box,
     note_label,
     table_view,
     title_label,
 )
 
 SEARCH_PAUSE_MS = 250
+PERSONA_VIEW = 2  # the Channels & persona page of the tab
+PERSONA_MARK = "★"  # before the name of an open lead matching a saved persona
 LEAD_COLUMNS = (
     "name",
     "tier",
@@ -303,6 +306,12 @@ class LeadsTab(Tab):
         )
         self.views.addTab(self._build_customers(), self.tr("Customers"))
         self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
+        self.persona_stale = True
+        self.views.currentChanged.connect(
+            lambda index: (
+                self._fill_persona() if index == PERSONA_VIEW and self.persona_stale else None
+            )
+        )
         self.page.addWidget(self.views, 1)
         self._fill_channels_filter()
         self.refresh()
@@ -325,8 +334,18 @@ class LeadsTab(Tab):
         for tier in ("A", "B", "C"):
             self.detail_tier.addItem(tier, tier)
         self.detail_stage = QLineEdit()
+        self.detail_size = QLineEdit()
+        self.detail_revenue = money_box(self.tr("not known"))
+        self.detail_budget = money_box(self.tr("not known"))
         form.addRow(self.tr("Tier"), self.detail_tier)
         form.addRow(self.tr("Stage"), self.detail_stage)
+        for caption, widget in (
+            (self.tr("Size"), self.detail_size),
+            (self.tr("Annual revenue"), self.detail_revenue),
+            (self.tr("Budget"), self.detail_budget),
+        ):
+            widget.setAccessibleName(caption)
+            form.addRow(caption, widget)
         layout.addLayout(form)
         layout.addWidget(title_label(self.tr("The three discovery questions"), "sectionTitle"))
         self.discovery = {}
@@ -457,9 +476,67 @@ class LeadsTab(Tab):
             ]
         )
         right.addWidget(self.win_table)
+        right.addWidget(self._build_persona())
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         return page
+
+    def _build_persona(self) -> QWidget:
+        """The persona builder: conditions → closed / won / win rate beside every lead's,
+        the open leads it finds, the combinations that closed best, the saved personas."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title_label(self.tr("Persona builder"), "sectionTitle"))
+        self.persona_conditions = QLineEdit()
+        self.persona_conditions.setPlaceholderText(
+            "annual_revenue>=5000万;budget>=300万;tag=数字化转型"
+        )
+        self.persona_conditions.setAccessibleName(self.tr("Persona conditions"))
+        self.persona_conditions.setToolTip(
+            self.tr(
+                "Terms separated by ; — industry=…, size=…, channel=…, tag=…, "
+                "annual_revenue>=… or <=…, budget>=… or <=…, expected_amount>=… or <=… "
+                "(amounts as 5000万, 300万 or 80000)"
+            )
+        )
+        self.persona_conditions.returnPressed.connect(self.check_persona)
+        check = QPushButton(self.tr("Check persona"))
+        check.clicked.connect(lambda _checked=False: self.check_persona())
+        row = QHBoxLayout()
+        row.addWidget(self.persona_conditions, 1)
+        row.addWidget(check)
+        layout.addLayout(row)
+        self.persona_result = QLabel()
+        self.persona_result.setWordWrap(True)
+        self.persona_result.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.persona_result)
+        layout.addWidget(QLabel(self.tr("Combinations that closed best (at least 5 closed leads)")))
+        self.suggestion_table = self._table(
+            [self.tr("Conditions"), self.tr("Closed"), self.tr("Won"), self.tr("Win rate")]
+        )
+        self.suggestion_table.doubleClicked.connect(lambda _index: self.use_suggestion())
+        layout.addWidget(self.suggestion_table)
+        use = QPushButton(self.tr("Use this combination"))
+        use.clicked.connect(lambda _checked=False: self.use_suggestion())
+        layout.addWidget(use, 0, Qt.AlignmentFlag.AlignRight)
+        save_row = QHBoxLayout()
+        self.persona_name = QLineEdit()
+        self.persona_name.setPlaceholderText(self.tr("Name, e.g. 数字化大客户"))
+        self.persona_name.setAccessibleName(self.tr("Persona name"))
+        save = QPushButton(self.tr("Save persona"))
+        save.clicked.connect(lambda _checked=False: self.save_persona())
+        save_row.addWidget(self.persona_name, 1)
+        save_row.addWidget(save)
+        layout.addLayout(save_row)
+        self.saved_personas = QListWidget()
+        self.saved_personas.setFixedHeight(70)
+        self.saved_personas.itemDoubleClicked.connect(lambda _item: self.load_persona())
+        layout.addWidget(self.saved_personas)
+        remove = QPushButton(self.tr("Remove persona"))
+        remove.clicked.connect(lambda _checked=False: self.remove_persona())
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
+        return box
 
     def _table(self, headers) -> QTableWidget:
         widget = QTableWidget(0, len(headers))
@@ -493,10 +570,21 @@ class LeadsTab(Tab):
 
     def _lead_rows(self, after, limit):
         model = getattr(self, "lead_model", None)  # None while the model is being made
-        return [
-            make_row(
+        page = leads.lead_page(
+            after,
+            limit,
+            self.main.as_of,
+            where=self.current_filter(),
+            sort=model.sort_key if model else None,
+            descending=model.descending if model else False,
+        )
+        marked = persona.saved_matches(self.main.as_of, [row.id for row in page])
+        rows = []
+        for row in page:
+            found = marked.get(row.id)
+            made = make_row(
                 [
-                    row.name,
+                    f"{PERSONA_MARK} {row.name}" if found else row.name,
                     row.tier,
                     row.stage,
                     row.channel,
@@ -509,15 +597,12 @@ class LeadsTab(Tab):
                 row.key,
                 highlight=row.overdue,
             )
-            for row in leads.lead_page(
-                after,
-                limit,
-                self.main.as_of,
-                where=self.current_filter(),
-                sort=model.sort_key if model else None,
-                descending=model.descending if model else False,
-            )
-        ]
+            if found:
+                made.tips = {
+                    0: self.tr("Matches the saved persona {names}").format(names="、".join(found))
+                }
+            rows.append(made)
+        return rows
 
     def _customer_rows(self, after, limit):
         wanted = self.lifecycle_stage.currentData() if hasattr(self, "lifecycle_stage") else None
@@ -625,7 +710,9 @@ class LeadsTab(Tab):
                     r.referrer,
                     r.customer.name if r.customer_id else "",
                     r.owed_on.isoformat(),
-                    format_yuan(r.amount_fen),
+                    self.tr("{hours} service hours").format(hours=r.service_hours.normalize())
+                    if r.service_hours
+                    else format_yuan(r.amount_fen),
                 ]
                 for r in self.rewards
             ],
@@ -649,6 +736,33 @@ class LeadsTab(Tab):
                 for r in leads.win_rates(self.main.as_of)
             ],
         )
+        self.persona_stale = True
+        if self.views.currentIndex() == PERSONA_VIEW:
+            self._fill_persona()
+
+    def _fill_persona(self) -> None:
+        """The builder's suggestions, saved personas and current check: worked out only
+        while its page is shown (the suggestions read every closed lead, about 0.4 s at
+        75,000)."""
+        self.persona_stale = False
+        self.suggestions = persona.suggestions(self.main.as_of)
+        rows = [
+            [r.conditions, r.closed, r.won, f"{float(r.win_rate) * 100:.1f}%"]
+            for r in self.suggestions
+        ]
+        self.suggestion_table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(str(value))
+                if c:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.suggestion_table.setItem(r, c, item)
+        self.saved_personas.clear()
+        for saved in persona.saved():
+            self.saved_personas.addItem(f"{saved['name']}: {saved['conditions']}")
+        self.check_persona()
 
     def _lead_selected(self, *_args) -> None:
         rows = self.lead_view.selectionModel().selectedRows()
@@ -701,6 +815,9 @@ class LeadsTab(Tab):
         )
         self.detail_tier.setCurrentIndex(max(self.detail_tier.findData(lead.tier), 0))
         self.detail_stage.setText(lead.stage)
+        self.detail_size.setText(lead.size)
+        self.detail_revenue.setValue((lead.annual_revenue_fen or 0) / 100)
+        self.detail_budget.setValue((lead.budget_fen or 0) / 100)
         for key, edit in self.discovery.items():
             edit.setPlainText(getattr(lead, key))
         for key, box in self.signals.items():
@@ -715,7 +832,71 @@ class LeadsTab(Tab):
                 f"{item.empathise} / {item.decompose} / {item.verify}"
             )
 
+    def check_persona(self) -> None:
+        """The conditions' closed, won and win rate beside every lead's, and the open leads
+        they find (nothing is changed)."""
+        conditions = self.persona_conditions.text().strip()
+        if not conditions:
+            self.persona_result.setText(
+                self.tr("Write conditions, or use a combination below, then Check persona.")
+            )
+            return
+        try:
+            found = persona.evaluate(conditions, self.main.as_of)
+        except UserError as error:
+            self.persona_result.setText(str(error))
+            return
+        everyone = persona.evaluate("", self.main.as_of)
+
+        def rate(result) -> str:
+            if result.win_rate is None:
+                return self.tr("not enough data (under 5 closed)")
+            return f"{float(result.win_rate) * 100:.1f}%"
+
+        names = "、".join(lead.name for lead in found.open[:5])
+        self.persona_result.setText(
+            self.tr(
+                "Closed {closed} · won {won} · win rate {rate} (all leads: {all_rate}, "
+                "{all_won} of {all_closed}).\nOpen leads of this persona: {open} {names}"
+            ).format(
+                closed=found.closed,
+                won=found.won,
+                rate=rate(found),
+                all_rate=rate(everyone),
+                all_won=everyone.won,
+                all_closed=everyone.closed,
+                open=len(found.open),
+                names=f"({names}{'…' if len(found.open) > 5 else ''})" if names else "",
+            )
+        )
+
+    def use_suggestion(self) -> None:
+        rows = self.suggestion_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        self.persona_conditions.setText(self.suggestions[rows[0].row()].conditions)
+        self.check_persona()
+
+    def load_persona(self) -> None:
+        row = self.saved_personas.currentRow()
+        saved = persona.saved()
+        if 0 <= row < len(saved):
+            self.persona_name.setText(saved[row]["name"])
+            self.persona_conditions.setText(saved[row]["conditions"])
+            self.check_persona()
+
     # -- changing ---------------------------------------------------------------------------
+    def save_persona(self) -> None:
+        self.main.perform(
+            ops.save_persona(self.persona_name.text(), self.persona_conditions.text())
+        )
+
+    def remove_persona(self) -> None:
+        row = self.saved_personas.currentRow()
+        saved = persona.saved()
+        if 0 <= row < len(saved):
+            self.main.perform(ops.remove_persona(saved[row]["name"]))
+
     def _unique(self, refuse, title: str, name: str, other_than: int | None = None) -> bool:
         """False (and the rep told why) when another record has the same normalised name."""
         try:
@@ -732,6 +913,9 @@ class LeadsTab(Tab):
         values = {
             "tier": self.detail_tier.currentData(),
             "stage": self.detail_stage.text(),
+            "size": self.detail_size.text().strip(),
+            "annual_revenue_fen": yuan_to_fen(f"{self.detail_revenue.value():.2f}") or None,
+            "budget_fen": yuan_to_fen(f"{self.detail_budget.value():.2f}") or None,
             **{key: edit.toPlainText() for key, edit in self.discovery.items()},
             **{key: box.isChecked() for key, box in self.signals.items()},
         }

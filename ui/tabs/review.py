@@ -32,12 +32,12 @@ from app.errors import UserError
 from app.i18n import message
 from app.labels import label
 from app.models import PDCA_PHASES, Customer
-from app.money import format_fen, format_yuan
+from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import month_of, shift_month
 from ui import operations as changes
 from ui.operations import review as ops
 from ui.tabs.base import Tab
-from ui.widgets import add_ok_cancel, title_label
+from ui.widgets import add_ok_cancel, money_box, title_label
 
 
 def percent(value) -> str:
@@ -62,13 +62,22 @@ class CaseDialog(QDialog):
         ):
             self.customer.addItem(name, customer_id)
         self.body = QPlainTextEdit()
+        self.said = QPlainTextEdit()
+        self.said.setPlaceholderText(self.tr("The words that worked (or did not)"))
+        self.takeaway = QPlainTextEdit()
+        self.takeaway.setPlaceholderText(self.tr("What to repeat, or what to avoid next time"))
+        self.amount = money_box(self.tr("no deal"))
         self.today = today
         for caption, widget in (
             (self.tr("Kind"), self.kind),
             (self.tr("Title"), self.title),
             (self.tr("Customer"), self.customer),
+            (self.tr("Deal amount"), self.amount),
             (self.tr("What happened"), self.body),
+            (self.tr("What was said"), self.said),
+            (self.tr("What to repeat or avoid"), self.takeaway),
         ):
+            widget.setAccessibleName(caption)
             form.addRow(caption, widget)
         add_ok_cancel(self, form)
 
@@ -80,6 +89,9 @@ class CaseDialog(QDialog):
             "kind": self.kind.currentData(),
             "title": self.title.text(),
             "body": self.body.toPlainText(),
+            "said": self.said.toPlainText(),
+            "takeaway": self.takeaway.toPlainText(),
+            "amount_fen": yuan_to_fen(f"{self.amount.value():.2f}") or None,
             "customer_id": self.customer.currentData(),
         }
 
@@ -221,9 +233,20 @@ class ReviewTab(Tab):
         self.cases.setTextFormat(Qt.TextFormat.RichText)
         self.cases.setAlignment(Qt.AlignmentFlag.AlignTop)
         journal_layout.addWidget(self.cases, 1)
-        add_case = QPushButton(self.tr("Add a case…"))
-        add_case.clicked.connect(lambda _checked=False: self.add_case())
-        journal_layout.addWidget(add_case, 0, Qt.AlignmentFlag.AlignRight)
+        self.case_pick = QComboBox()
+        self.case_pick.setAccessibleName(self.tr("Case to export"))
+        journal_layout.addWidget(self.case_pick)
+        row = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Add a case…"), self.add_case),
+            (self.tr("Case as PDF…"), self.export_case),
+            (self.tr("Month's cases as a handout…"), self.export_handout),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            row.addWidget(button)
+        row.insertStretch(0, 1)
+        journal_layout.addLayout(row)
         grid.addWidget(journal, 2, 1)
         self.refresh()
 
@@ -311,6 +334,9 @@ class ReviewTab(Tab):
             )
             or self.tr("No cases this month yet.")
         )
+        self.case_pick.clear()
+        for c in cases:
+            self.case_pick.addItem(f"{c.date.isoformat()} {c.title}", c.id)
 
     # -- changing ---------------------------------------------------------------------------
     def save_texts(self) -> None:
@@ -352,6 +378,47 @@ class ReviewTab(Tab):
                 return
             values = dialog.values()
         self.main.perform(ops.add_case(values))
+
+    # -- cases as PDF ----------------------------------------------------------------------
+    def export_case(self) -> Path | None:
+        """The chosen case as a one-page PDF, opened once written."""
+        case_id = self.case_pick.currentData()
+        if case_id is None:
+            QMessageBox.information(self, self.tr("Case"), self.tr("No cases this month yet."))
+            return None
+        from app.case_pdf import write_case
+
+        return self._write_case_file(
+            self.tr("Export the case"),
+            f"repdesk-case-{case_id}.pdf",
+            lambda path: write_case(case_id, path),
+        )
+
+    def export_handout(self) -> Path | None:
+        """The month's cases as a handout for the sales meeting, opened to print."""
+        from app.case_pdf import write_handout
+
+        return self._write_case_file(
+            self.tr("The month's cases as a handout"),
+            f"repdesk-cases-{self.month}.pdf",
+            lambda path: write_handout(self.month, path),
+        )
+
+    def _write_case_file(self, title: str, name: str, write) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), "PDF (*.pdf)")
+        if not path:
+            return None
+        try:
+            written = write(Path(path))
+        except (OSError, UserError) as error:  # a full disk, the database's own name…
+            QMessageBox.warning(self, title, str(error))
+            return None
+        self.main.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        return written
 
     # -- the PDF ---------------------------------------------------------------------------
     def write_pdf(self, path: Path) -> Path | None:

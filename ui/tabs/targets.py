@@ -39,11 +39,9 @@ from app.workdays import month_of
 from ui import operations as changes
 from ui.operations import targets as ops
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, add_ok_cancel, title_label
+from ui.widgets import PACE_COLOURS, add_ok_cancel, money_box, title_label
 
 NO_TARGET = "#8a94a0"  # a month without a revenue target: grey, never a pace colour
-
-MAX_YUAN = 1_000_000_000
 
 
 def percent(value) -> str:
@@ -57,15 +55,6 @@ def card(title: str) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(14, 10, 14, 12)
     layout.addWidget(title_label(title, "sectionTitle"))
     return frame, layout
-
-
-def money_box() -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0, MAX_YUAN)
-    box.setDecimals(2)
-    box.setGroupSeparatorShown(True)
-    box.setPrefix("¥")
-    return box
 
 
 def fen_of(box: QDoubleSpinBox) -> int:
@@ -173,6 +162,18 @@ class SliceDialog(QDialog):
         self.pool = QSpinBox()
         self.pool.setRange(0, 10_000_000)
         self.pool.setSpecialValueText(self.tr("unknown"))
+        # or the pool estimated from its inputs (the guide: new sites, competitors' share)
+        self.prospects = QSpinBox()
+        self.prospects.setRange(0, 10_000_000)
+        self.prospects.setSpecialValueText(self.tr("not estimated"))
+        self.competitors = QDoubleSpinBox()
+        self.competitors.setRange(0, 100)
+        self.competitors.setSuffix(" %")
+        self.reach = QDoubleSpinBox()
+        self.reach.setRange(0, 100)
+        self.reach.setSuffix(" %")
+        self.reach.setValue(100)
+        self.estimate = QLabel()
         if piece:
             self.share.setValue(float(piece.share) * 100)
             self.stage.setCurrentIndex(max(self.stage.findData(piece.market_stage), 0))
@@ -180,6 +181,10 @@ class SliceDialog(QDialog):
                 -1 if piece.new_customer_share is None else float(piece.new_customer_share) * 100
             )
             self.pool.setValue(piece.reachable_pool or 0)
+            self.prospects.setValue(piece.pool_prospects or 0)
+            self.competitors.setValue(float(piece.pool_competitor_share or 0) * 100)
+            if piece.pool_reachable_share is not None:
+                self.reach.setValue(float(piece.pool_reachable_share) * 100)
         else:
             self.new_share.setValue(-1)
         for caption, widget in (
@@ -189,9 +194,44 @@ class SliceDialog(QDialog):
             (self.tr("Market stage"), self.stage),
             (self.tr("From new customers"), self.new_share),
             (self.tr("Reachable customer pool"), self.pool),
+            (self.tr("New sites or prospects in the area"), self.prospects),
+            (self.tr("Competitors' share of them"), self.competitors),
+            (self.tr("Part I can reach this month"), self.reach),
+            (self.tr("Estimated pool"), self.estimate),
         ):
+            widget.setAccessibleName(caption)
             form.addRow(caption, widget)
+        for box in (self.prospects, self.competitors, self.reach):
+            box.valueChanged.connect(lambda _value: self._show_estimate())
+        self._show_estimate()
         add_ok_cancel(self, form)
+
+    def _pool_inputs(self) -> dict:
+        if not self.prospects.value():  # not estimated: nothing stored
+            return dict.fromkeys(
+                ("pool_prospects", "pool_competitor_share", "pool_reachable_share")
+            )
+        return {
+            "pool_prospects": self.prospects.value() or None,
+            "pool_competitor_share": Decimal(f"{self.competitors.value():.2f}") / 100,
+            "pool_reachable_share": Decimal(f"{self.reach.value():.2f}") / 100,
+        }
+
+    def _show_estimate(self) -> None:
+        """The pool the inputs give, as it is computed (it replaces the typed pool)."""
+        inputs = self._pool_inputs()
+        pool = planning.estimated_pool(*inputs.values())
+        self.pool.setEnabled(pool is None)
+        self.estimate.setText(
+            self.tr("{prospects} × (1 − {held}) × {reach} = {pool} customers").format(
+                prospects=self.prospects.value(),
+                held=percent(inputs["pool_competitor_share"]),
+                reach=percent(inputs["pool_reachable_share"]),
+                pool=pool,
+            )
+            if pool is not None
+            else self.tr("Give the prospects to estimate the pool instead of typing it.")
+        )
 
     def values(self) -> dict | None:
         if not self.area.text().strip():
@@ -204,6 +244,7 @@ class SliceDialog(QDialog):
             "market_stage": self.stage.currentData(),
             "new_customer_share": None if new_share < 0 else Decimal(f"{new_share:.2f}") / 100,
             "reachable_pool": self.pool.value() or None,
+            **self._pool_inputs(),
         }
 
 
@@ -269,6 +310,10 @@ class TargetsTab(Tab):
             self.tr("e.g. win 10 manufacturers buying over ¥500,000 a year; 5 orders of product A")
         )
         self.revenue = money_box()
+        self.floor = money_box()
+        self.floor.setSpecialValueText(self.tr("not set"))
+        self.stretch = money_box()
+        self.stretch.setSpecialValueText(self.tr("target × challenge coefficient"))
         self.visits = QSpinBox()
         self.visits.setRange(0, 100000)
         self.new_customers = QSpinBox()
@@ -292,6 +337,8 @@ class TargetsTab(Tab):
         for caption, widget in (
             (self.tr("Specific"), self.statement),
             (self.tr("Revenue target"), self.revenue),
+            (self.tr("Floor"), self.floor),
+            (self.tr("Stretch"), self.stretch),
             (self.tr("Effective visits this month"), self.visits),
             (self.tr("New customers"), self.new_customers),
             (self.tr("New long-term customers"), self.long_term),
@@ -314,6 +361,10 @@ class TargetsTab(Tab):
 
     def _build_calculator(self) -> QFrame:
         frame, layout = card(self.tr("Attainable and challenging"))
+        self.tier_lines = QLabel()
+        self.tier_lines.setObjectName("tierLines")
+        self.tier_lines.setWordWrap(True)
+        layout.addWidget(self.tier_lines)
         self.calc_lines = QLabel()
         self.calc_lines.setWordWrap(True)
         self.calc_lines.setTextFormat(Qt.TextFormat.RichText)
@@ -483,6 +534,7 @@ class TargetsTab(Tab):
             ).format(actual=format_yuan(actual))
         )
         self.pace.setStyleSheet(f"color: {PACE_COLOURS.get(numbers.pace_status, NO_TARGET)};")
+        self._fill_tiers(numbers)
         self._fill_calculator(target)
         self._fill_plan()
         self._fill_time(revenue, numbers.checkpoints)
@@ -493,6 +545,8 @@ class TargetsTab(Tab):
         self.statement.setText(target.statement if target else "")
         self.statement.setCursorPosition(0)
         self.revenue.setValue(target.revenue_fen / 100 if target else 0)
+        self.floor.setValue((target.floor_fen or 0) / 100 if target else 0)
+        self.stretch.setValue((target.stretch_fen or 0) / 100 if target else 0)
         self.visits.setValue(target.effective_visits or 0 if target else 0)
         self.new_customers.setValue(
             -1 if not target or target.new_customers is None else target.new_customers
@@ -506,6 +560,22 @@ class TargetsTab(Tab):
         self.key_visits.setValue(target.key_account_executive_visits or 0 if target else 0)
         self.relevance.setText(target.relevance if target else "")
         self.relevance.setCursorPosition(0)
+
+    def _fill_tiers(self, numbers) -> None:
+        """保底 / 目标 / 冲刺: each line's amount and how much of it is done."""
+        names = (self.tr("Floor"), self.tr("Target"), self.tr("Stretch"))
+        self.tier_lines.setText(
+            " · ".join(
+                self.tr("{name} {amount} ({done} done)").format(
+                    name=name, amount=format_yuan(tier), done=percent(done)
+                )
+                for name, tier, done in zip(
+                    names, numbers.tiers, numbers.completion_tiers, strict=True
+                )
+                if tier
+            )
+            or self.tr("No revenue target: no floor, target or stretch line.")
+        )
 
     def _fill_calculator(self, target) -> None:
         as_of = self.main.as_of
@@ -696,7 +766,11 @@ class TargetsTab(Tab):
                     format_yuan(row.revenue_fen),
                     stage.get(row.slice.market_stage, row.slice.market_stage),
                     percent(row.new_share),
-                    row.slice.reachable_pool if row.slice.reachable_pool else "—",
+                    "—"
+                    if not row.pool
+                    else self.tr("{pool} (estimated)").format(pool=row.pool)
+                    if row.pool_estimated
+                    else row.pool,
                     row.won,
                 ]
                 for row in rows
@@ -734,6 +808,8 @@ class TargetsTab(Tab):
         return {
             "statement": self.statement.text().strip(),
             "revenue_fen": fen_of(self.revenue),
+            "floor_fen": fen_of(self.floor) or None,
+            "stretch_fen": fen_of(self.stretch) or None,
             "effective_visits": self.visits.value(),
             "new_customers": None if self.new_customers.value() < 0 else self.new_customers.value(),
             "new_long_term_customers": self.long_term.value(),
