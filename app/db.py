@@ -35,6 +35,43 @@ def opening() -> int:
     return _openings
 
 
+def data_state() -> tuple | None:
+    """What names the data as it stands, for a result worked out once per change instead of
+    once per use: the opening of the file (another file, or the same one opened again, is
+    another state), the rows this connection has changed (`total_changes`: every insert,
+    update and delete, settings included; a rolled-back change counts too) and other
+    connections' commits (`PRAGMA data_version`). None inside a transaction, which may
+    still be rolled back: nothing is kept then."""
+    connection = database.connection()
+    if connection.in_transaction:
+        return None
+    version = connection.execute("PRAGMA data_version").fetchone()[0]
+    return (_openings, connection.total_changes, version)
+
+
+def per_change(function):
+    """`function(*args)` worked out once per state of the data (see `data_state`) and
+    argument: the tabs shown after one change share it. Callers must not change what it
+    returns (a list is copied for each caller; its items are shared)."""
+    kept: dict = {}
+
+    def wrapper(*args):
+        state = data_state()
+        if state is None:
+            return function(*args)
+        if kept.get("state") != state:
+            kept.clear()
+            kept["state"] = state
+        if args not in kept:
+            kept[args] = function(*args)
+        found = kept[args]
+        return list(found) if isinstance(found, list) else found
+
+    wrapper.__doc__, wrapper.__name__ = function.__doc__, function.__name__
+    wrapper.cache_clear = kept.clear
+    return wrapper
+
+
 def open_database(path: Path, verify: bool = False) -> None:
     """Open (creating if needed) the database at `path` for the models.
 

@@ -156,7 +156,19 @@ class Facts:
 
 def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
     """Every customer's first order and order amounts in the 3 complete months before as-of,
-    from two grouped queries."""
+    from two grouped queries; every customer's once per change of the data (the Today list,
+    the board and the lifecycle tab all read them after each change)."""
+    if customer_ids is None:
+        return _every_customers_facts(as_of)
+    return _facts(as_of, customer_ids)
+
+
+@db.per_change
+def _every_customers_facts(as_of: date) -> list[Facts]:
+    return _facts(as_of, None)
+
+
+def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
     m = previous_month(month_of(as_of))
     months = [previous_month(previous_month(m)), previous_month(m), m]
     start, _ = month_bounds(months[0])

@@ -88,16 +88,14 @@ def _lead_items(as_of: date, persona_leads: set[int]) -> list[Item]:
         )
     )
     items = []
+    # translated once, filled per lead (a heavy user has tens of thousands due)
+    title = message(QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"))
     for lead_id, name, tier, amount, due_text in rows.fetchall():
         day = date.fromisoformat(due_text)
         items.append(
             Item(
                 kind="lead_follow_up",
-                title=message(
-                    QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"),
-                    lead=name,
-                    tier=tier,
-                ),
+                title=title.format(lead=name, tier=tier),
                 customer=None,
                 lead=name,
                 due=day,

@@ -156,3 +156,20 @@ def test_the_tab_is_laid_out_at_its_final_size_before_the_charts_come(make_windo
     tab.ensure_charts()
     assert geometries() == before  # nothing moved when the charts came
     assert tab.trend_plot.geometry().height() >= 140
+
+
+def test_the_pareto_chart_shows_the_top_fifth_of_customers_in_amber(tab):
+    from ui.tabs.dashboard import AMBER, GREY
+
+    customers = len(dashboard.pareto(AS_OF))
+    top = -(-customers // 5)  # the top fifth, rounded up
+    bars = [
+        item
+        for item in tab.pareto_plot.getPlotItem().items
+        if type(item).__name__ == "BarGraphItem"
+    ]
+    by_colour = {}
+    for bar in bars:
+        colour = bar.opts["brush"]
+        by_colour[colour] = by_colour.get(colour, 0) + len(bar.opts["x"])
+    assert by_colour == {AMBER: top, GREY: customers - top}

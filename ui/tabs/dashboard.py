@@ -581,14 +581,14 @@ class DashboardTab(Tab):
             shares.append(running / total * 100)
         xs = list(range(1, len(rows) + 1))
         top = -(-len(rows) // 5)
-        plot.addItem(
-            self.pg.BarGraphItem(
-                x=xs,
-                height=[r / total * 100 for _, r in rows],
-                width=0.8,
-                brushes=[AMBER if i <= top else GREY for i in xs],
-            )
-        )
+        heights = [r / total * 100 for _, r in rows]
+        # the top fifth in amber, the rest in grey: two bar items of one brush each (a
+        # brush per bar cost a heavy user's 20,000 customers a third of a second)
+        for colour, part in ((AMBER, slice(0, top)), (GREY, slice(top, None))):
+            if xs[part]:
+                plot.addItem(
+                    self.pg.BarGraphItem(x=xs[part], height=heights[part], width=0.8, brush=colour)
+                )
         plot.plot(xs, shares, pen=self.pg.mkPen(BLUE, width=2))
         self._hover_points(plot, xs, shares, [name for name, _ in rows], size=5)
         line = self.pg.InfiniteLine(
