@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from datetime import date
 
 import pytest
 
@@ -28,7 +29,7 @@ SCRIPT = textwrap.dedent("""
     sleep 1
     xdotool windowmove "$WID" 0 0 windowsize "$WID" 1280 800
     sleep 1
-    xdotool mousemove 417 40 click 1      # the "Four quadrants" tab
+    xdotool mousemove 1226 79 click 1     # "Dismiss" on the reminders banner (no tray here)
     sleep 1
     xdotool mousemove 800 170             # the first card of quadrant 2
     sleep 0.3
@@ -55,6 +56,12 @@ def test_a_real_drag_moves_a_card_and_the_move_survives_a_restart(tmp_path):
     Board().sync(AS_OF)  # what the window adds on opening, so the first card is known
     first = Board().tasks(2)[0]
     db.close_database()
+    # not the day's first start (which opens Today): the window opens on the board
+    settings = tmp_path / "config" / "RepDesk" / "RepDesk.ini"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(
+        f"[window]\ntab=board\nlast_start_day={date.today().isoformat()}\n", encoding="utf-8"
+    )
     env = {
         **os.environ,
         "PYTHON": sys.executable,
