@@ -1,4 +1,4 @@
-"""The command line: `repdesk [--db PATH] [--lang zh_CN|en] [COMMAND …]` (CONTRACT.md).
+"""The command line: `repdesk [--db PATH] [--lang zh_CN|en] [COMMAND …]` (docs/reference.md).
 
 Commands that need a window (`repdesk` alone, `screenshots`) are handed to the caller, so
 this module stays free of Qt; the others are in `app.commands`, imported only when one of

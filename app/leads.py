@@ -375,7 +375,7 @@ class ChannelFigures:
 
     @property
     def roi(self) -> Fraction | None:
-        """(revenue from the channel's customers − its cost) ÷ cost (CONTRACT.md)."""
+        """(revenue from the channel's customers − its cost) ÷ cost (docs/reference.md)."""
         return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen else None
 
 
