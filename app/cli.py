@@ -1,7 +1,7 @@
 """The command line: `repdesk [--db PATH] [--lang zh_CN|en] [COMMAND …]` (docs/reference.md).
 
 Commands that need a window (`repdesk` alone, `screenshots`) are handed to the caller, so
-this module stays free of Qt; the others are in `app.commands`, imported only when one of
+this module stays free of Qt; the others are in `app.cli_commands`, imported only when one of
 them runs (the window's start does not pay for the database modules before its first
 paint). Every user error prints one translated line on stderr and exits 2 (nothing done) or
 1 (done in part); no traceback ever reaches the user.
@@ -209,7 +209,7 @@ def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int
         db_path = paths.resolve_db_path(args.db)
         if args.command in WINDOW_COMMANDS:
             return window(args, db_path)
-        from app.commands import run_command
+        from app.cli_commands import run_command
 
         return run_command(args, db_path)
     except UserError as error:

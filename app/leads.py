@@ -313,6 +313,11 @@ def channel_names() -> list[str]:
     return [name for (name,) in Channel.select(Channel.name).order_by(Channel.id).tuples()]
 
 
+def customer_choices() -> list[tuple[int, str]]:
+    """Every customer as (id, name), by name: the choices of a customer box."""
+    return list(Customer.select(Customer.id, Customer.name).order_by(Customer.name).tuples())
+
+
 # -- the month's leads and channels (summary) --------------------------------------------------
 
 
