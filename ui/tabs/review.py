@@ -31,7 +31,6 @@ from app import db, leads, review
 from app.errors import UserError
 from app.i18n import message
 from app.labels import label
-from app.models import PDCA_PHASES
 from app.money import format_fen, format_yuan
 from app.workdays import month_of, shift_month
 from ui import operations as changes
@@ -317,13 +316,13 @@ class ReviewTab(Tab):
 
     def add_pdca(self, phase: str | None = None, text: str | None = None) -> None:
         if phase is None:
-            names = [label("pdca", p) for p in PDCA_PHASES]
+            names = [label("pdca", p) for p in review.PHASES]
             picked, ok = QInputDialog.getItem(
                 self, self.tr("PDCA"), self.tr("Phase"), names, 0, False
             )
             if not ok:
                 return
-            phase = PDCA_PHASES[names.index(picked)]
+            phase = review.PHASES[names.index(picked)]
             text, ok = QInputDialog.getText(self, self.tr("PDCA"), self.tr("Item"))
             if not ok or not text.strip():
                 return
