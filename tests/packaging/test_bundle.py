@@ -148,7 +148,7 @@ def test_the_frozen_screenshots_match_the_source_run(program, tmp_path):
         assert result.returncode == 0, f"{name}: {result.stderr[-2000:]}"
     frozen = sorted(path.name for path in (tmp_path / "frozen").iterdir())
     source = sorted(path.name for path in (tmp_path / "source").iterdir())
-    assert frozen == source and len(frozen) == 6  # one picture a tab
+    assert frozen == source and len(frozen) == 7  # one picture a tab, Today to Monthly review
     for name in frozen:
         one, other = tmp_path / "frozen" / name, tmp_path / "source" / name
         assert png_size(one) == png_size(other), name
