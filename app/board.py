@@ -36,14 +36,14 @@ LEAD_CARDS = 10  # A-tier follow-ups with a card of their own; the rest rolled u
 ROLLUP = "lead_rollup"  # a tier's roll-up card has the origin "lead_rollup:B"
 UPCOMING_DAYS = 7  # other touchpoints a week ahead
 MAPPING_SETTING = "board.mapping"
-# The win-back plan a churn warning puts on the board (PRODUCT.md §3).
+# The win-back plan a churn warning puts on the board: the guide's three win-back steps.
 WIN_BACK_PLAN = (
     QT_TRANSLATE_NOOP("Messages", "Win back {customer}: exclusive offer"),
     QT_TRANSLATE_NOOP("Messages", "Win back {customer}: executive visit"),
     QT_TRANSLATE_NOOP("Messages", "Win back {customer}: tailored improvement plan"),
 )
 
-# Where arriving tasks land unless the rep's setting says otherwise (PRODUCT.md §4).
+# Where arriving tasks land unless the rep's `board.mapping` setting says otherwise.
 DEFAULT_MAPPING = {
     "lead_A": 1,
     "lead_B": 2,

@@ -1,7 +1,7 @@
-"""The command line: `repdesk [--db PATH] [--lang zh_CN|en] [COMMAND …]` (CONTRACT.md).
+"""The command line: `repdesk [--db PATH] [--lang zh_CN|en] [COMMAND …]` (docs/reference.md).
 
 Commands that need a window (`repdesk` alone, `screenshots`) are handed to the caller, so
-this module stays free of Qt; the others are in `app.commands`, imported only when one of
+this module stays free of Qt; the others are in `app.cli_commands`, imported only when one of
 them runs (the window's start does not pay for the database modules before its first
 paint). Every user error prints one translated line on stderr and exits 2 (nothing done) or
 1 (done in part); no traceback ever reaches the user.
@@ -107,7 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
             )
             action.default = argparse.SUPPRESS  # after the command, only override when given
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _add_data_commands(commands, common)
+    _add_reading_commands(commands, common)
+    _add_team_commands(commands, common)
+    return parser
 
+
+def _add_data_commands(commands, common) -> None:
+    """The commands that write the rep's data (demo, import, restore) or copy it whole."""
     sub = commands.add_parser("demo", parents=[common], help="fill an empty database with a demo")
     sub.add_argument("--months", type=int, default=6)
     sub.add_argument("--seed", type=int, default=1)
@@ -135,6 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("undo-import", parents=[common], help="undo one import whole")
     sub.add_argument("batch", type=int)
 
+    sub = commands.add_parser("backup", parents=[common], help="write a verified backup")
+    sub.add_argument("--to", metavar="PATH")
+    sub = commands.add_parser("restore", parents=[common], help="restore a backup")
+    sub.add_argument("file")
+    commands.add_parser("check", parents=[common], help="integrity check (read only)")
+
+
+def _add_reading_commands(commands, common) -> None:
+    """The commands that read the month: figures, lists, the review, the calendar, pictures."""
     sub = commands.add_parser("summary", parents=[common], help="the month's figures")
     sub.add_argument("--month", type=_month)
     sub.add_argument("--as-of", type=_date)
@@ -152,12 +168,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--as-of", type=_date)
     sub.add_argument("--out", metavar="FILE.pdf")
 
-    sub = commands.add_parser("backup", parents=[common], help="write a verified backup")
-    sub.add_argument("--to", metavar="PATH")
-    sub = commands.add_parser("restore", parents=[common], help="restore a backup")
-    sub.add_argument("file")
-    commands.add_parser("check", parents=[common], help="integrity check (read only)")
-
     sub = commands.add_parser("today", parents=[common], help="the day's work, ranked")
     sub.add_argument("--as-of", type=_date)
     sub.add_argument("--json", action="store_true", required=True)
@@ -166,12 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--as-of", type=_date)
     sub.add_argument("--days", type=_days, default=30)
     sub.add_argument("--out", metavar="FILE.ics", required=True)
-    _add_team_commands(commands, common)
-
     sub = commands.add_parser("screenshots", parents=[common], help="render each tab to PNG")
     sub.add_argument("dir")
     sub.add_argument("--as-of", type=_date)
-    return parser
 
 
 def _add_team_commands(commands, common) -> None:
@@ -216,7 +223,7 @@ def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int
         db_path = paths.resolve_db_path(args.db)
         if args.command in WINDOW_COMMANDS:
             return window(args, db_path)
-        from app.commands import run_command
+        from app.cli_commands import run_command
 
         return run_command(args, db_path)
     except UserError as error:

@@ -124,7 +124,7 @@ class Anomaly:
 def anomalies(month: str, as_of: date) -> list[Anomaly]:
     """ISO weeks whose Sunday falls in `month` on or before as-of, with at least 10 effective
     visits, whose close rate is below 60 % of the mean close rate of those of the previous 4
-    weeks that had effective visits (CONTRACT.md; the numbers are settings)."""
+    weeks that had effective visits (docs/reference.md, "Anomaly"; the numbers are settings)."""
     ratio = Fraction(preferences.get("dashboard.anomaly_percent"), 100)
     min_visits = preferences.get("dashboard.anomaly_min_visits")
     baseline_weeks = preferences.get("dashboard.anomaly_baseline_weeks")

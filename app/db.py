@@ -167,6 +167,11 @@ def _migrate(path: Path, version: int) -> None:
         database.close()
 
 
+def close_thread_connection() -> None:
+    """Close this thread's own connection (a worker's), leaving the database open."""
+    database.close()
+
+
 def close_database() -> None:
     global _verified, _openings
     _openings += 1

@@ -354,34 +354,40 @@ class _DemoWriter:
                 signal_after_sales=tier == "A" and index % 3 == 0,
                 notes="",
             )
-            # the persona builder's amounts: annual revenue by the company's size, an IT
-            # budget of 2–6 % of it (from the index: the demo's random draws stay as they were)
-            revenue = SIZE_REVENUE_FEN.get(lead.size)
-            if revenue:
-                Lead.update(
-                    annual_revenue_fen=revenue, budget_fen=revenue * (2 + index % 5) // 100
-                ).where(Lead.id == lead.id).execute()
-            self.leads.append(lead)
-            for tag in rng.sample(TAGS, rng.randrange(0, 3)):
-                LeadTag.create(lead=lead, tag=self.tags[tag])
-            if tier == "A" and index % 4 == 0:
-                Objection.create(
-                    lead=lead,
-                    raised_on=last_contact,
-                    objection="价格比竞品高15%",
-                    empathise="我理解您的顾虑，很多客户一开始也有类似担心",
-                    decompose="您担心的是价格，还是效果？",
-                    verify="某制造企业用了我们的方案，3个月内成本降低了18%",
-                )
-            if outcome == "won" and lead.referred_by:
-                ReferralReward.create(
-                    referrer=lead.referred_by,
-                    lead=lead,
-                    customer=customer,
-                    amount_fen=yuan_to_fen(500),
-                    owed_on=last_contact,
-                    paid_on=last_contact + timedelta(days=10) if index % 2 else None,
-                )
+            self._lead_extras(lead, index, tier, outcome, last_contact, customer)
+
+    def _lead_extras(self, lead, index, tier, outcome, last_contact, customer) -> None:
+        """A lead's persona amounts, tags, objection and referral reward (the random draws
+        in the order they always were)."""
+        rng = self.rng
+        # the persona builder's amounts: annual revenue by the company's size, an IT
+        # budget of 2–6 % of it (from the index: the demo's random draws stay as they were)
+        revenue = SIZE_REVENUE_FEN.get(lead.size)
+        if revenue:
+            Lead.update(
+                annual_revenue_fen=revenue, budget_fen=revenue * (2 + index % 5) // 100
+            ).where(Lead.id == lead.id).execute()
+        self.leads.append(lead)
+        for tag in rng.sample(TAGS, rng.randrange(0, 3)):
+            LeadTag.create(lead=lead, tag=self.tags[tag])
+        if tier == "A" and index % 4 == 0:
+            Objection.create(
+                lead=lead,
+                raised_on=last_contact,
+                objection="价格比竞品高15%",
+                empathise="我理解您的顾虑，很多客户一开始也有类似担心",
+                decompose="您担心的是价格，还是效果？",
+                verify="某制造企业用了我们的方案，3个月内成本降低了18%",
+            )
+        if outcome == "won" and lead.referred_by:
+            ReferralReward.create(
+                referrer=lead.referred_by,
+                lead=lead,
+                customer=customer,
+                amount_fen=yuan_to_fen(500),
+                owed_on=last_contact,
+                paid_on=last_contact + timedelta(days=10) if index % 2 else None,
+            )
 
     def _activities(self) -> None:
         rng = self.rng

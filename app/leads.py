@@ -314,6 +314,25 @@ def channel_names() -> list[str]:
     return [name for (name,) in Channel.select(Channel.name).order_by(Channel.id).tuples()]
 
 
+def lead_by_id(lead_id: int) -> Lead | None:
+    """The lead with this id, None when it is gone (deleted, an import undone)."""
+    return Lead.get_or_none(Lead.id == lead_id)
+
+
+def customer_by_id(customer_id: int) -> Customer:
+    return Customer.get_by_id(customer_id)
+
+
+def blank_customer() -> Customer:
+    """A customer not yet stored: what the New customer dialog starts from."""
+    return Customer(name="")
+
+
+def customer_choices() -> list[tuple[int, str]]:
+    """Every customer as (id, name), by name: the choices of a customer box."""
+    return list(Customer.select(Customer.id, Customer.name).order_by(Customer.name).tuples())
+
+
 # -- the month's leads and channels (summary) --------------------------------------------------
 
 
@@ -376,7 +395,7 @@ class ChannelFigures:
 
     @property
     def roi(self) -> Fraction | None:
-        """(revenue from the channel's customers − its cost) ÷ cost (CONTRACT.md)."""
+        """(revenue from the channel's customers − its cost) ÷ cost (docs/reference.md)."""
         return Fraction(self.revenue_fen - self.cost_fen, self.cost_fen) if self.cost_fen else None
 
 

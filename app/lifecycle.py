@@ -16,9 +16,10 @@ import peewee as pw
 from lunardate import LunarDate
 
 from app import db
-from app.models import Customer, LifecycleEvent, Order, database
+from app.models import LIFECYCLE_KINDS, Customer, LifecycleEvent, Order, database
 from app.workdays import add_months, month_bounds, month_of, previous_month
 
+KINDS = LIFECYCLE_KINDS  # the touchpoint kinds, in the order the window lists them
 AGENDA_DAYS = 14
 NEW_DAYS, GROWTH_DAYS = 90, 365
 RULES_SETTING = "lifecycle.rules"

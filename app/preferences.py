@@ -1,7 +1,7 @@
-"""The rep's own values for the rules' defaults that no tab edits in place (PRODUCT.md: the
-defaults are all configurable). Each is a whole number with a range, kept in the database's
-settings under its own key; an unset one is its default, so a new database computes exactly
-as CONTRACT.md defines.
+"""The rep's own values for the rules' defaults that no tab edits in place (every default of
+the guide's rules is the rep's to change). Each is a whole number with a range, kept in the
+database's settings under its own key; an unset one is its default, so a new database
+computes exactly as docs/reference.md defines.
 
 The touchpoint rules have their own dialog (`lifecycle.rules`); the challenge coefficient,
 close rate and shares are inputs of the targets tab.

@@ -11,6 +11,7 @@ import peewee as pw
 from app import figures, planning
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
+    PDCA_PHASES,
     CaseEntry,
     Channel,
     Customer,
@@ -22,6 +23,7 @@ from app.models import (
 )
 from app.workdays import month_bounds, previous_month
 
+PHASES = PDCA_PHASES  # plan, do, check, act
 REP_NAME_SETTING = "profile.rep_name"  # the rep's name on the review and its PDF
 
 # The reading rules (the guide's "process" questions), with their thresholds.

@@ -5,15 +5,13 @@ from datetime import date
 from pathlib import Path
 
 from PySide6 import QtWidgets  # QtWidgets.QMessageBox: its type is made only when needed
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.errors import UserError
-
-ORGANIZATION = "RepDesk"
-APPLICATION = "RepDesk"
+from ui.settings import APPLICATION, ORGANIZATION, app_settings
 
 STYLESHEET = """
 QMainWindow, QWidget#page { background: #f6f7f9; }
@@ -35,13 +33,6 @@ QTableView, QListWidget, QTextBrowser { background: white; border: 1px solid #df
 QHeaderView::section { background: #eceff3; border: none; border-right: 1px solid #d9dde3;
                        padding: 4px 6px; font-weight: 600; }
 """
-
-
-def app_settings() -> QSettings:
-    """Window size, position, last tab and language, per user (QSettings, INI format)."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-    )
 
 
 class Translators:

@@ -27,9 +27,9 @@ import app
 from app import i18n
 from app.errors import UserError
 from app.workdays import month_of
-from ui.app import app_settings
 from ui.errors import show_unexpected
 from ui.operations import EVERYTHING, Operation, Operations
+from ui.settings import app_settings
 from ui.undo_keys import UndoKeys
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import reminders
-from ui.app import app_settings
+from ui.settings import app_settings
 from ui.widgets import add_ok_cancel
 
 TICK_MS = 30_000

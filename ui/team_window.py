@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.money import format_yuan, yuan_to_fen
-from ui import team as team_ui
+from ui import team_command as team_ui
 from ui.dialogs.team_dialog import ServerFields, stop_button
 from ui.widgets import PACE_COLOURS
 

@@ -1,4 +1,4 @@
-"""The eight kinds of import/export file: their columns (CONTRACT.md), checks and writers.
+"""The eight kinds of import/export file: their columns (docs/reference.md), checks and writers.
 
 Each kind knows its columns, how a parsed row is checked against the database (a customer
 an order names must exist), how valid rows are written (batched inserts; re-imported
@@ -38,7 +38,7 @@ from app.planning import FLOOR_ABOVE_TARGET, tier_problem
 
 @dataclass(frozen=True)
 class Col:
-    """One column: CONTRACT.md's English and Chinese header, its type, required or default."""
+    """One column: docs/reference.md's English and Chinese header, its type, required or default."""
 
     key: str
     zh: str

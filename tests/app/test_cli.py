@@ -1,4 +1,4 @@
-"""The command line: every command's exit status and its one-line messages (CONTRACT.md)."""
+"""The command line: every command's exit status and its one-line messages (docs/reference.md)."""
 
 import hashlib
 import json

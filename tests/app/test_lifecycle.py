@@ -1,4 +1,4 @@
-"""Lifecycle rules on hand-built customer histories, every edge case of CONTRACT.md."""
+"""Lifecycle rules on hand-built customer histories, every edge case of docs/reference.md."""
 
 from datetime import date, timedelta
 

@@ -1,4 +1,4 @@
-"""The month's figures by CONTRACT.md's definitions, on data small enough to add by hand."""
+"""The month's figures by docs/reference.md's definitions, on data small enough to add by hand."""
 
 from datetime import date
 

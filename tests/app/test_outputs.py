@@ -178,12 +178,12 @@ def test_a_killed_backups_partial_file_is_cleaned_on_the_next_run(tmp_path):
 
 @posix_only
 def test_the_log_of_an_unexpected_error_is_for_the_user_only(cli, tmp_path, monkeypatch):
-    from app import commands
+    from app import cli_commands
 
     def broken(args, db_path):
         raise RuntimeError("a bug")
 
-    monkeypatch.setitem(commands.COMMANDS, "check", broken)
+    monkeypatch.setitem(cli_commands.COMMANDS, "check", broken)
     old = os.umask(0o022)
     try:
         code, _, err = cli("--db", tmp_path / "x.sqlite3", "check")

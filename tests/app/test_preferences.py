@@ -1,4 +1,4 @@
-"""The rep's preferences: defaults as CONTRACT.md defines them, checked, kept, put back."""
+"""The rep's preferences: defaults as docs/reference.md defines them, checked, kept, put back."""
 
 import pytest
 

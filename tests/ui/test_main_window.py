@@ -131,7 +131,8 @@ def test_switching_the_language_retranslates_everything_and_is_remembered(make_w
     assert _menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert window.tabs.currentIndex() == 4
     assert window.tab("board").views[1].accessibleName() == "重要紧急"
-    from ui.app import app_settings, choose_language
+    from ui.app import choose_language
+    from ui.settings import app_settings
 
     assert app_settings().value("language") == "zh_CN"
     assert choose_language(None) == "zh_CN"

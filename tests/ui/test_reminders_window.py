@@ -14,7 +14,7 @@ from app import db
 from app.models import Lead
 from tests.conftest import AS_OF
 from ui import reminders as ui_reminders
-from ui.app import app_settings
+from ui.settings import app_settings
 
 
 class FakeTray:

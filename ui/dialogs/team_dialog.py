@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import db, review, team
-from ui import team as team_ui
+from ui import team_command as team_ui
 from ui.widgets import PACE_COLOURS
 
 

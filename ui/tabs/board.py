@@ -38,9 +38,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.board import Board, TaskCard, is_overdue, rollup_tier
+from app.board import QUADRANTS, Board, TaskCard, is_overdue, rollup_tier
 from app.labels import label
-from app.models import QUADRANTS
 from ui import operations as changes
 from ui.operations import board as ops
 from ui.tabs.base import Tab

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard, figures, planning
+from app import dashboard, figures, leads, planning
 from app.labels import label, week_caption
-from app.models import Customer
 from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import add_months, month_bounds, month_of
 from ui import operations as changes
@@ -83,9 +82,7 @@ class OrderDialog(QDialog):
         self.customer = QComboBox()
         self.customer.setEditable(True)
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for customer_id, name in (
-            Customer.select(Customer.id, Customer.name).order_by(Customer.name).tuples()
-        ):
+        for customer_id, name in leads.customer_choices():
             self.customer.addItem(name, customer_id)
         self.customer.setCurrentIndex(-1)
         self.day = QDateEdit(QDate(today))

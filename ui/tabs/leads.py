@@ -2,6 +2,10 @@
 of the selected lead, channels with ROI and referral rewards, and the persona win rates.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +37,6 @@ from app import contacts, leads, lifecycle, names, persona
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
-from app.models import Lead
 from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import month_of
 from ui import operations as changes
@@ -50,6 +53,9 @@ from ui.widgets import (
     table_view,
     title_label,
 )
+
+if TYPE_CHECKING:  # the leads the tab shows are app/'s; only their type is named here
+    from app.models import Lead
 
 SEARCH_PAUSE_MS = 250
 PERSONA_VIEW = 2  # the Channels & persona page of the tab
@@ -668,7 +674,7 @@ class LeadsTab(Tab):
             ).format(count=len(neglected), names="、".join(lead.name for lead in neglected[:3]))
         )
         self._fill_channel_tables()
-        self.show_lead(Lead.get_or_none(Lead.id == self.lead.id) if self.lead else None)
+        self.show_lead(leads.lead_by_id(self.lead.id) if self.lead else None)
 
     def _fill_channel_tables(self) -> None:
         def fill(widget, rows):
@@ -768,7 +774,7 @@ class LeadsTab(Tab):
         rows = self.lead_view.selectionModel().selectedRows()
         if rows:
             row = self.lead_model.rows[rows[0].row()]
-            self.show_lead(Lead.get_or_none(Lead.id == row.record_id))
+            self.show_lead(leads.lead_by_id(row.record_id))
 
     def show_overdue(self, tier: str) -> None:
         """The tier's open, overdue leads (a roll-up card on the board opens this)."""
@@ -785,7 +791,7 @@ class LeadsTab(Tab):
             self.overdue_only.setChecked(True)  # reloads the tables
 
     def select_lead(self, lead_id: int) -> None:
-        self.show_lead(Lead.get_or_none(Lead.id == lead_id))
+        self.show_lead(leads.lead_by_id(lead_id))
 
     def show_lead(self, lead: Lead | None) -> None:
         self.lead = lead
@@ -1039,10 +1045,8 @@ class LeadsTab(Tab):
 
     def new_customer(self, values: dict | None = None) -> None:
         """A customer entered by hand (most arrive by import or by winning a lead)."""
-        from app.models import Customer
-
         if values is None:
-            dialog = CustomerDialog(self, Customer(name=""))
+            dialog = CustomerDialog(self, leads.blank_customer())
             if not dialog.exec():
                 return
             values = dialog.values()
@@ -1059,13 +1063,11 @@ class LeadsTab(Tab):
 
     def edit_customer(self, customer_id: int | None = None, values: dict | None = None) -> None:
         """The customer's detail: contacts, persona, dates the lifecycle rules use, stage."""
-        from app.models import Customer
-
         customer_id = customer_id or self.selected_customer()
         if customer_id is None:
             return
         if values is None:
-            dialog = CustomerDialog(self, Customer.get_by_id(customer_id))
+            dialog = CustomerDialog(self, leads.customer_by_id(customer_id))
             if not dialog.exec():
                 return
             values = dialog.values()
@@ -1077,8 +1079,6 @@ class LeadsTab(Tab):
 
     def delete_customer(self, customer_id: int | None = None, ask: bool = True) -> None:
         """Delete a customer with its orders, after saying what goes with it; undoable."""
-        from app.models import Customer
-
         customer_id = customer_id or self.selected_customer()
         if customer_id is None:
             return
@@ -1091,7 +1091,7 @@ class LeadsTab(Tab):
                     "Delete {name}? Its {count} orders ({amount}) and touchpoint marks go with it "
                     "and leave your figures; Edit → Undo brings them back."
                 ).format(
-                    name=Customer.get_by_id(customer_id).name,
+                    name=leads.customer_by_id(customer_id).name,
                     count=count,
                     amount=format_yuan(total),
                 ),

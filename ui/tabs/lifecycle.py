@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app import lifecycle
 from app.labels import label
-from app.models import LIFECYCLE_KINDS
 from app.workdays import month_bounds, month_of, shift_month
 from ui import operations as changes
 from ui.operations import lifecycle as ops
@@ -128,7 +127,7 @@ class LifecycleTab(Tab):
         self.heading = title_label("")
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All touchpoints"), None)
-        for kind in LIFECYCLE_KINDS:
+        for kind in lifecycle.KINDS:
             self.kind_filter.addItem(label("event", kind), kind)
         self.kind_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         rules = QPushButton(self.tr("Rules…"))

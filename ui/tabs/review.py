@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import db, review
+from app import db, leads, review
 from app.errors import UserError
 from app.i18n import message
 from app.labels import label
-from app.models import PDCA_PHASES, Customer
 from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import month_of, shift_month
 from ui import operations as changes
@@ -57,9 +56,7 @@ class CaseDialog(QDialog):
         self.title = QLineEdit()
         self.customer = QComboBox()
         self.customer.addItem(self.tr("(no customer)"), None)
-        for customer_id, name in (
-            Customer.select(Customer.id, Customer.name).order_by(Customer.name).tuples()
-        ):
+        for customer_id, name in leads.customer_choices():
             self.customer.addItem(name, customer_id)
         self.body = QPlainTextEdit()
         self.said = QPlainTextEdit()
@@ -345,13 +342,13 @@ class ReviewTab(Tab):
 
     def add_pdca(self, phase: str | None = None, text: str | None = None) -> None:
         if phase is None:
-            names = [label("pdca", p) for p in PDCA_PHASES]
+            names = [label("pdca", p) for p in review.PHASES]
             picked, ok = QInputDialog.getItem(
                 self, self.tr("PDCA"), self.tr("Phase"), names, 0, False
             )
             if not ok:
                 return
-            phase = PDCA_PHASES[names.index(picked)]
+            phase = review.PHASES[names.index(picked)]
             text, ok = QInputDialog.getText(self, self.tr("PDCA"), self.tr("Item"))
             if not ok or not text.strip():
                 return
@@ -492,13 +489,12 @@ class ReviewTab(Tab):
 
 
 def _write_report_in_worker(month: str, as_of: date, path: Path) -> Path:
-    from app.models import database
     from app.report_pdf import write_report
 
     try:
         return write_report(month, as_of, path)
     finally:
-        database.close()  # this thread's own connection
+        db.close_thread_connection()  # this thread's own connection
 
 
 def print_pdf(pdf: Path, printer) -> bool:

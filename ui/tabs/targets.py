@@ -4,7 +4,10 @@ daily actions, SWOT calibration, market slices, and the 10th/20th checkpoints.
 Every figure comes from app.planning; every change goes through the undo stack.
 """
 
+from __future__ import annotations
+
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -33,13 +36,15 @@ from PySide6.QtWidgets import (
 
 from app import figures, planning
 from app.labels import label
-from app.models import MarketSlice, PlanLine
 from app.money import format_fen, format_yuan
 from app.workdays import month_of
 from ui import operations as changes
 from ui.operations import targets as ops
 from ui.tabs.base import Tab
 from ui.widgets import PACE_COLOURS, add_ok_cancel, money_box, title_label
+
+if TYPE_CHECKING:  # the rows the tab shows are app/'s; only their type is named here
+    from app.models import MarketSlice, PlanLine
 
 NO_TARGET = "#8a94a0"  # a month without a revenue target: grey, never a pace colour
 

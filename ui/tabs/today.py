@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import dashboard, figures, today
-from app.money import format_yuan
-from app.planning import round_fen
+from app.money import format_yuan, round_fen
 from app.workdays import month_of
 from ui.operations import dashboard as record_ops
 from ui.operations import today as ops
