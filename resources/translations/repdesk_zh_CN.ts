@@ -230,7 +230,7 @@
         <translation>生日（YYYY-MM-DD 或 MM-DD）</translation>
     </message>
     <message>
-        <source>The birthday is a lunar (农历) date</source>
+        <source>The birthday is a lunar calendar date</source>
         <translation>生日是农历日期</translation>
     </message>
     <message>
@@ -1317,7 +1317,7 @@ The details are in {log}.</source>
         <translation>内容推送…</translation>
     </message>
     <message>
-        <source>Churn warnings 流失预警</source>
+        <source>Churn warnings</source>
         <translation>流失预警</translation>
     </message>
     <message>
@@ -2399,6 +2399,32 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>The database {path} is damaged and was not opened ({problem}).</source>
@@ -2990,7 +3016,7 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>未知</translation>
     </message>
     <message>
-        <source>Area / 商圈</source>
+        <source>Area / trading zone</source>
         <translation>区域/商圈</translation>
     </message>
     <message>
@@ -3219,7 +3245,7 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>应用到计划</translation>
     </message>
     <message>
-        <source>Market slices (area / 商圈 × customer type)</source>
+        <source>Market slices (area × customer type)</source>
         <translation>市场切片（区域/商圈 × 客户类型）</translation>
     </message>
     <message>

@@ -39,8 +39,12 @@ CONTACT_KINDS = ("leads", "customers")
 
 
 def field_label(column) -> str:
-    """`name · 客户名称 *` — both spellings, required marked."""
-    return f"{column.key} · {column.zh}" + (" *" if column.required else "")
+    """The field's header in the interface's language (`name` or `客户名称`), `*` when
+    required: one language at a time."""
+    from app.i18n import current_language
+
+    name = column.zh if current_language() == "zh_CN" else column.key
+    return name + (" *" if column.required else "")
 
 
 class ImportDialog(QDialog):

@@ -128,7 +128,7 @@ class CustomerDialog(QDialog):
             edit = QLineEdit(getattr(customer, key))
             self.text[key] = edit
             form.addRow(caption, edit)
-        self.lunar = QCheckBox(self.tr("The birthday is a lunar (农历) date"))
+        self.lunar = QCheckBox(self.tr("The birthday is a lunar calendar date"))
         self.lunar.setChecked(customer.birthday_lunar)
         form.addRow("", self.lunar)
         self.dates = {}

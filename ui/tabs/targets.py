@@ -183,7 +183,7 @@ class SliceDialog(QDialog):
         else:
             self.new_share.setValue(-1)
         for caption, widget in (
-            (self.tr("Area / 商圈"), self.area),
+            (self.tr("Area / trading zone"), self.area),
             (self.tr("Customer type"), self.customer_type),
             (self.tr("Share of the target"), self.share),
             (self.tr("Market stage"), self.stage),
@@ -416,7 +416,7 @@ class TargetsTab(Tab):
         return frame
 
     def _build_slices(self) -> QFrame:
-        frame, layout = card(self.tr("Market slices (area / 商圈 × customer type)"))
+        frame, layout = card(self.tr("Market slices (area × customer type)"))
         self.slices = table(
             [
                 self.tr("Area"),
