@@ -436,14 +436,25 @@ class WinRate:
         return Fraction(self.won, self.closed) if self.closed >= MIN_CLOSED else None
 
 
+AMOUNT_BANDS = (  # (below this many yuan, the band's name); ¥10k is 1万 in Chinese
+    (10_000, QT_TRANSLATE_NOOP("Labels", "< ¥10k")),
+    (50_000, QT_TRANSLATE_NOOP("Labels", "¥10k–50k")),
+    (200_000, QT_TRANSLATE_NOOP("Labels", "¥50k–200k")),
+)
+TOP_BAND = QT_TRANSLATE_NOOP("Labels", "≥ ¥200k")
+
+
 def amount_band(fen: int | None) -> str:
+    """The expected amount's band, named in the interface's language."""
+    from app.i18n import translate
+
     if fen is None:
         return "—"
     yuan = fen // 100
-    for limit, name in ((10_000, "< 1万"), (50_000, "1–5万"), (200_000, "5–20万")):
+    for limit, name in AMOUNT_BANDS:
         if yuan < limit:
-            return name
-    return "≥ 20万"
+            return translate("Labels", name)
+    return translate("Labels", TOP_BAND)
 
 
 def win_rates(as_of: date) -> list[WinRate]:

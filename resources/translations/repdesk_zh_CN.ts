@@ -858,6 +858,22 @@ The details are in {log}.</source>
         <source>W{week}</source>
         <translation>第{week}周</translation>
     </message>
+    <message>
+        <source>&lt; ¥10k</source>
+        <translation>&lt; 1万</translation>
+    </message>
+    <message>
+        <source>¥10k–50k</source>
+        <translation>1–5万</translation>
+    </message>
+    <message>
+        <source>¥50k–200k</source>
+        <translation>5–20万</translation>
+    </message>
+    <message>
+        <source>≥ ¥200k</source>
+        <translation>≥ 20万</translation>
+    </message>
 </context>
 <context>
     <name>LeadsTab</name>

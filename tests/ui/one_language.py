@@ -179,7 +179,12 @@ def other_language(texts, language: str, data: list[str]) -> list[tuple[str, str
         rest = FILE_NAME.sub(" ", rest)
         if language == "en":
             # a run of Chinese found inside a stored text is data too (a short name)
-            runs = [run for run in CJK_RUN.findall(rest) if not any(run in v for v in data)]
+            # (of two characters at least: 万 alone is a word of the interface, not a name)
+            runs = [
+                run
+                for run in CJK_RUN.findall(rest)
+                if not (len(run) >= 2 and any(run in value for value in data))
+            ]
             if runs:
                 wrong.append((where, f"{text}  [{' '.join(runs)}]"))
         else:

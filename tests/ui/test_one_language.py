@@ -82,3 +82,15 @@ def test_the_window_speaks_one_language(make_window, qapp, language):
     data = sorted(data_strings(window.db_path) + in_the_sheet, key=len, reverse=True)
     wrong = other_language(texts, language, data)
     assert wrong == [], "\n".join(f"{where}: {text}" for where, text in wrong)
+
+
+@pytest.mark.parametrize(("language", "leads"), [("en", "Leads"), ("zh_CN", "线索")])
+def test_a_roll_up_card_says_where_it_came_from_in_words(qapp, language, leads):
+    """The board draws its cards (no widget to walk): a roll-up card's origin is "Leads"."""
+    from ui.tabs.board import origin_label
+
+    qapp.translators.install(language)
+    assert origin_label("lead_rollup:B") == leads
+    assert origin_label("lifecycle:birthday") == {"en": "Birthday greeting"}.get(
+        language, "生日祝福"
+    )
