@@ -2803,6 +2803,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>报告上的姓名</translation>
     </message>
     <message>
+        <source>Rep on the report:</source>
+        <translation>报告署名：</translation>
+    </message>
+    <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>

@@ -116,6 +116,9 @@ class ReviewTab(Tab):
         self.rep_name.setAccessibleName(self.tr("Your name on the report"))
         self.rep_name.setMaximumWidth(180)
         self.rep_name.editingFinished.connect(lambda: self.save_rep_name())
+        self.rep_name_label = QLabel(self.tr("Rep on the report:"))
+        self.rep_name_label.setBuddy(self.rep_name)
+        bar.addWidget(self.rep_name_label)
         bar.addWidget(self.rep_name)
         for text, slot in (
             (self.tr("Export PDF…"), self.export_pdf),

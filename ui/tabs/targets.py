@@ -387,11 +387,18 @@ class TargetsTab(Tab):
             )
         ):
             edit = QPlainTextEdit()
-            edit.setPlaceholderText(caption + " — " + self.tr("one per line"))
+            edit.setPlaceholderText(self.tr("one per line"))
             edit.setFixedHeight(54)
             edit.setAccessibleName(caption)
             self.swot_edits[kind] = edit
-            grid.addWidget(edit, index // 2, index % 2)
+            # a title that stays once the box is filled: "S · Strengths", "S 优势"
+            title = QLabel(f"<b>{kind[0].upper()}</b> · {caption}")
+            title.setBuddy(edit)
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(title)
+            box.addWidget(edit)
+            grid.addLayout(box, index // 2, index % 2)
         layout.addLayout(grid)
         self.negotiation = QCheckBox(self.tr("Negotiation is one of my weaknesses"))
         layout.addWidget(self.negotiation)
