@@ -1,6 +1,7 @@
 """Labels that say what they are, and space used well, as a rep sees them."""
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 
@@ -36,3 +37,34 @@ def test_the_rep_name_on_the_review_is_labelled(make_window):
     window = make_window()
     tab = window.tab("review")
     assert _label_of(tab, tab.rep_name).text() == "Rep on the report:"
+
+
+def test_customer_columns_fit_their_content_and_are_remembered(make_window, qtbot, tmp_path):
+    window = make_window()
+    window.resize(1280, 800)
+    window.show()
+    window.show_tab("leads")
+    tab = window.tab("leads")
+    tab.views.setCurrentIndex(1)  # Customers
+    view = tab.customer_view
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: view.viewport().width() > 800)
+    # the name column as wide as the longest name shown, not half the table
+    assert header.sectionSize(0) < 0.35 * view.viewport().width()
+    assert header.sectionSize(0) >= view.sizeHintForColumn(0)
+    assert header.sectionResizeMode(0) == header.ResizeMode.Interactive  # the rep resizes
+    header.resizeSection(1, 260)  # as a drag of the column's edge does
+    lead_header = tab.lead_view.horizontalHeader()
+    qtbot.mouseClick(
+        lead_header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(lead_header.sectionViewportPosition(4) + 10, lead_header.height() // 2),
+    )  # sort by expected amount
+    assert lead_header.sortIndicatorSection() == 4
+    window.close()
+
+    again = make_window(window.db_path)
+    tab = again.tab("leads")
+    assert tab.customer_view.horizontalHeader().sectionSize(1) == 260
+    assert tab.lead_view.horizontalHeader().sortIndicatorSection() == 4
+    assert tab.lead_model.sort_key == "expected_amount"  # sorted, not only marked
