@@ -68,3 +68,41 @@ def test_customer_columns_fit_their_content_and_are_remembered(make_window, qtbo
     assert tab.customer_view.horizontalHeader().sectionSize(1) == 260
     assert tab.lead_view.horizontalHeader().sortIndicatorSection() == 4
     assert tab.lead_model.sort_key == "expected_amount"  # sorted, not only marked
+
+
+def test_the_lead_filters_show_only_where_they_apply(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.show_tab("leads")
+    tab = window.tab("leads")
+    bar = tab.views.tabBar()
+    new_lead = tab.lead_buttons[0]
+    qtbot.waitUntil(tab.isVisible)
+    assert new_lead.isVisible() and tab.tier.isVisible() and tab.search.isVisible()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())  # Customers
+    assert tab.views.currentIndex() == 1
+    assert not new_lead.isVisible() and not tab.tier.isVisible()
+    assert tab.search.isVisible() and tab.lifecycle_stage.isVisible()  # they filter customers
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())  # Channels
+    assert not tab.search.isVisible() and not new_lead.isVisible()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())  # Leads
+    assert new_lead.isVisible() and not tab.lifecycle_stage.isVisible()
+
+
+def test_a_long_objection_wraps_instead_of_being_cut(make_window, qtbot):
+    window = make_window()
+    window.resize(1280, 800)
+    window.show()
+    window.show_tab("leads")
+    tab = window.tab("leads")
+    qtbot.waitUntil(tab.isVisible)
+    tab.lead_view.selectRow(0)
+    long = "预算今年已经用完了，" * 6
+    tab.add_objection({"objection": long, "empathise": "", "decompose": "", "verify": ""})
+    qtbot.waitUntil(lambda: tab.objections.count() > 0)
+    item = tab.objections.item(tab.objections.count() - 1)
+    assert long in item.text()
+    rect = tab.objections.visualItemRect(item)
+    line = tab.objections.fontMetrics().height()
+    assert rect.right() <= tab.objections.viewport().width()  # nothing past the right edge
+    assert rect.height() >= 2 * line  # wrapped onto more lines

@@ -248,6 +248,7 @@ class LeadsTab(Tab):
         self.count_label = QLabel()  # how many leads the filters hold, and how many overdue
         self.count_label.setObjectName("cardTitle")
         filters.addWidget(self.count_label)
+        self.lead_buttons = []
         for text, slot in (
             (self.tr("New lead…"), self.new_lead),
             (self.tr("Delete lead"), self.delete_lead),
@@ -255,7 +256,11 @@ class LeadsTab(Tab):
             button = QPushButton(text)
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             filters.addWidget(button)
-        self.page.addLayout(filters)
+            self.lead_buttons.append(button)
+        self.filter_bar = QWidget()
+        self.filter_bar.setLayout(filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.page.addWidget(self.filter_bar)
         self.warning = note_label("")
         self.warning.setStyleSheet("background: #fdecea; border-color: #f5c2c0; color: #8e1c1c;")
         self.page.addWidget(self.warning)
@@ -302,8 +307,28 @@ class LeadsTab(Tab):
         self.views.addTab(self._build_customers(), self.tr("Customers"))
         self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
         self.page.addWidget(self.views, 1)
+        self.views.currentChanged.connect(lambda _index: self._show_filters())
+        self._show_filters()
         self._fill_channels_filter()
         self.refresh()
+
+    def _show_filters(self) -> None:
+        """The filters (and buttons) of the sub-tab shown: the leads' on Leads, the search
+        and lifecycle stage on Customers, none on Channels & persona."""
+        sub = self.views.currentIndex()
+        self.filter_bar.setVisible(sub in (0, 1))
+        for widget in (
+            self.tier,
+            self.stage,
+            self.channel,
+            self.outcome,
+            self.tag,
+            self.overdue_only,
+            self.count_label,
+            *self.lead_buttons,
+        ):
+            widget.setVisible(sub == 0)
+        self.lifecycle_stage.setVisible(sub == 1)
 
     # -- building ---------------------------------------------------------------------------
     def _build_detail(self) -> QWidget:
@@ -354,8 +379,11 @@ class LeadsTab(Tab):
         self.close_hint.setStyleSheet("color: #2e7d32;")
         layout.addWidget(self.close_hint)
         layout.addWidget(title_label(self.tr("Objections"), "sectionTitle"))
-        self.objections = QListWidget()
-        self.objections.setFixedHeight(70)
+        self.objections = QListWidget()  # each objection whole, wrapped, never cut
+        self.objections.setWordWrap(True)
+        self.objections.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.objections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.objections.setFixedHeight(110)
         layout.addWidget(self.objections)
         buttons = QGridLayout()
         for index, (text, slot) in enumerate(
