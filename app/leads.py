@@ -309,6 +309,26 @@ def lead_stages() -> list[str]:
     ]
 
 
+SEGMENT_FIELDS = ("industry", "customer_type", "size", "area")
+
+
+def used_values(field: str) -> list[str]:
+    """The values of a customer's segment field (industry, customer type, …) already in use,
+    the most used first: offered when entering one, so that the same segment is spelled
+    the same way and the win-rate and slice figures group it."""
+    if field not in SEGMENT_FIELDS:
+        raise ValueError(f"not a segment field: {field!r}")
+    column = getattr(Customer, field)
+    query = (
+        Customer.select(column, pw.fn.COUNT(Customer.id).alias("uses"))
+        .where(column != "")
+        .group_by(column)
+        .order_by(pw.fn.COUNT(Customer.id).desc(), column)
+        .tuples()
+    )
+    return [value for value, _uses in query]
+
+
 def channel_names() -> list[str]:
     return [name for (name,) in Channel.select(Channel.name).order_by(Channel.id).tuples()]
 

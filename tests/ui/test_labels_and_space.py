@@ -106,3 +106,47 @@ def test_a_long_objection_wraps_instead_of_being_cut(make_window, qtbot):
     line = tab.objections.fontMetrics().height()
     assert rect.right() <= tab.objections.viewport().width()  # nothing past the right edge
     assert rect.height() >= 2 * line  # wrapped onto more lines
+
+
+def test_the_new_customer_dialog_is_wide_and_offers_the_segments_in_use(make_window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
+
+    from app import leads
+    from app.models import Customer
+    from ui.tabs.leads import CustomerDialog
+
+    window = make_window()
+    window.show()
+    window.show_tab("leads")
+    tab = window.tab("leads")
+    qtbot.waitUntil(tab.isVisible)
+    tab.views.setCurrentIndex(1)
+    used = leads.used_values("industry")
+    assert len(used) >= 3  # the demo's industries
+    seen = {}
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CustomerDialog):
+            QTimer.singleShot(20, fill)  # not open yet
+            return
+        try:
+            seen["widths"] = [edit.width() for edit in dialog.text.values()]
+            industry = dialog.text["industry"]
+            seen["editable"] = isinstance(industry, QComboBox) and industry.isEditable()
+            seen["offered"] = [industry.itemText(i) for i in range(industry.count())]
+            qtbot.keyClicks(dialog.text["name"], "Newco Ltd")
+            industry.setCurrentIndex(industry.findText(used[0]))  # picked from the list
+            qtbot.keyClicks(dialog.text["customer_type"].lineEdit(), "Key account")
+        finally:
+            dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    (button,) = [b for b in tab.findChildren(QPushButton) if b.text() == "New customer…"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen["editable"]
+    assert min(seen["widths"]) >= 300  # not ~100 px
+    assert seen["offered"] == used
+    made = Customer.get(Customer.name == "Newco Ltd")
+    assert (made.industry, made.customer_type) == (used[0], "Key account")

@@ -112,7 +112,10 @@ class CustomerDialog(QDialog):
         from PySide6.QtWidgets import QDateEdit
 
         self.setWindowTitle(customer.name or self.tr("New customer"))
+        self.setMinimumWidth(520)
         form = QFormLayout(self)
+        # inputs take the dialog's width (some styles keep them at their ~100 px hint)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.text = {}
         for key, caption in (
             ("name", self.tr("Customer")),
@@ -125,7 +128,15 @@ class CustomerDialog(QDialog):
             ("customer_type", self.tr("Type")),
             ("birthday", self.tr("Birthday (YYYY-MM-DD or MM-DD)")),
         ):
-            edit = QLineEdit(getattr(customer, key))
+            if key in ("industry", "customer_type"):
+                # the segments already used, so one segment is spelled one way
+                edit = QComboBox()
+                edit.setEditable(True)
+                edit.addItems(leads.used_values(key))
+                edit.setCurrentText(getattr(customer, key))
+                edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            else:
+                edit = QLineEdit(getattr(customer, key))
             self.text[key] = edit
             form.addRow(caption, edit)
         self.lunar = QCheckBox(self.tr("The birthday is a lunar calendar date"))
@@ -166,7 +177,10 @@ class CustomerDialog(QDialog):
         add_ok_cancel(self, form)
 
     def values(self) -> dict:
-        values = {key: edit.text().strip() for key, edit in self.text.items()}
+        values = {
+            key: (edit.currentText() if isinstance(edit, QComboBox) else edit.text()).strip()
+            for key, edit in self.text.items()
+        }
         values.update(
             {
                 key: when.date().toPython() if has.isChecked() else None
