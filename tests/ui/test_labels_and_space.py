@@ -150,3 +150,22 @@ def test_the_new_customer_dialog_is_wide_and_offers_the_segments_in_use(make_win
     assert seen["offered"] == used
     made = Customer.get(Customer.name == "Newco Ltd")
     assert (made.industry, made.customer_type) == (used[0], "Key account")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_market_slices_show_area_and_type_whole(make_window, qapp, qtbot, language):
+    qapp.translators.install(language)
+    window = make_window()
+    window.resize(1280, 800)
+    window.show()
+    window.show_tab("targets")
+    tab = window.tab("targets")
+    qtbot.waitUntil(tab.slices.isVisible)
+    slices = tab.slices
+    assert slices.rowCount() == 5  # the demo's five areas
+    areas = [slices.item(r, 0).text() for r in range(5)]
+    assert "余杭未来科技城" in areas
+    types = [slices.item(r, 1).text() for r in range(5)]
+    assert all(types)  # each slice's customer type shown
+    assert slices.columnWidth(0) >= slices.sizeHintForColumn(0)  # no area cut to "西…"
+    assert not slices.horizontalScrollBar().isVisible()  # no side scrolling

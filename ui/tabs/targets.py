@@ -253,7 +253,8 @@ class TargetsTab(Tab):
         bottom = QGridLayout()
         bottom.setSpacing(12)
         bottom.addWidget(self._build_swot(), 0, 0)
-        bottom.addWidget(self._build_slices(), 0, 1)
+        # the slices' eight columns across the page: no area cut to "西…", no side scrolling
+        bottom.addWidget(self._build_slices(), 1, 0)
         self.body.addLayout(bottom)
         self.body.addStretch(1)
         self.refresh()
@@ -436,6 +437,9 @@ class TargetsTab(Tab):
                 self.tr("Customers won"),
             ]
         )
+        header = self.slices.horizontalHeader()  # the area as wide as its names
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         layout.addWidget(self.slices)
         self.slices.doubleClicked.connect(lambda _index: self.edit_slice())
         self.slice_notes = QLabel()
