@@ -169,3 +169,34 @@ def test_market_slices_show_area_and_type_whole(make_window, qapp, qtbot, langua
     assert all(types)  # each slice's customer type shown
     assert slices.columnWidth(0) >= slices.sizeHintForColumn(0)  # no area cut to "西…"
     assert not slices.horizontalScrollBar().isVisible()  # no side scrolling
+
+
+def test_the_file_dialog_shows_sizes_whole(make_window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QTreeView
+
+    window = make_window()
+    window.show()
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, look)
+            return
+        try:
+            tree = dialog.findChild(QTreeView, "treeView")
+            dialog.setViewMode(QFileDialog.ViewMode.Detail)
+            qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) > 0)
+            tree.doItemsLayout()
+            seen["size"] = (tree.columnWidth(1), tree.sizeHintForColumn(1))
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(0, look)
+    backup = next(
+        a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "&Backup now…"
+    )
+    backup.trigger()  # File → Backup now…: the save dialog, cancelled
+    width, needed = seen["size"]
+    assert needed > 0 and width >= needed  # "715.00 KiB" whole, not "715…tes"

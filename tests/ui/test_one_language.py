@@ -2,9 +2,10 @@
 terms like PDF, ROI, SWOT aside), the English window no Chinese label (data aside)."""
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QTabWidget
+from PySide6.QtWidgets import QTabWidget
 
 from tests.ui.one_language import data_strings, other_language, visible_texts
+from ui import file_dialogs
 
 
 def _menu_texts(window):
@@ -55,8 +56,7 @@ def _dialogs(window, qapp):
         CustomerDialog(window, Customer(name="")),
         ObjectionDialog(window),
     ]
-    files = QFileDialog(window, "", str(window.db_path.parent))
-    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    files = file_dialogs._dialog(window, "", str(window.db_path.parent))  # as File → … opens it
     made.append(files)
     for dialog in made:
         dialog.show()

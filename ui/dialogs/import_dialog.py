@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from app.errors import UserError
 from app.io import pipeline
 from app.io.files import VCARD_SUFFIXES
 from app.io.kinds import KINDS
+from ui import file_dialogs
 from ui.dialogs.kinds import kind_names
 
 BAD_ROW = QColor("#fdecea")
@@ -108,7 +108,7 @@ class ImportDialog(QDialog):
 
     # -- choosing -----------------------------------------------------------------------
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             self.tr("Choose a file to import"),
             "",

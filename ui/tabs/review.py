@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -34,6 +33,7 @@ from app.labels import label
 from app.models import PDCA_PHASES, Customer
 from app.money import format_fen, format_yuan
 from app.workdays import month_of, shift_month
+from ui import file_dialogs
 from ui import operations as changes
 from ui.operations import review as ops
 from ui.tabs.base import Tab
@@ -382,7 +382,7 @@ class ReviewTab(Tab):
             return None
 
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             self.tr("Export the monthly review"),
             str(Path.home() / f"repdesk-review-{self.month}.pdf"),
