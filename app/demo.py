@@ -453,8 +453,9 @@ class _DemoWriter:
             average_order_fen=yuan_to_fen(5000),
             close_rate=Decimal("0.2"),
         )
-        for area, share, stage, pool in zip(
+        for area, customer_type, share, stage, pool in zip(
             AREAS,
+            (KEY_TYPE, VOLUME_TYPE, KEY_TYPE, VOLUME_TYPE, VOLUME_TYPE),
             ("0.3", "0.25", "0.2", "0.15", "0.1"),
             ("mature", "mature", "new", "new", "new"),
             (40, 35, 60, 80, 16),
@@ -463,6 +464,7 @@ class _DemoWriter:
             MarketSlice.create(
                 month=self.month,
                 area=area,
+                customer_type=customer_type,
                 share=Decimal(share),
                 market_stage=stage,
                 reachable_pool=pool,

@@ -310,6 +310,26 @@ def lead_stages() -> list[str]:
     ]
 
 
+SEGMENT_FIELDS = ("industry", "customer_type", "size", "area")
+
+
+def used_values(field: str) -> list[str]:
+    """The values of a customer's segment field (industry, customer type, …) already in use,
+    the most used first: offered when entering one, so that the same segment is spelled
+    the same way and the win-rate and slice figures group it."""
+    if field not in SEGMENT_FIELDS:
+        raise ValueError(f"not a segment field: {field!r}")
+    column = getattr(Customer, field)
+    query = (
+        Customer.select(column, pw.fn.COUNT(Customer.id).alias("uses"))
+        .where(column != "")
+        .group_by(column)
+        .order_by(pw.fn.COUNT(Customer.id).desc(), column)
+        .tuples()
+    )
+    return [value for value, _uses in query]
+
+
 def channel_names() -> list[str]:
     return [name for (name,) in Channel.select(Channel.name).order_by(Channel.id).tuples()]
 
@@ -456,14 +476,25 @@ class WinRate:
         return Fraction(self.won, self.closed) if self.closed >= MIN_CLOSED else None
 
 
+AMOUNT_BANDS = (  # (below this many yuan, the band's name); ¥10k is 1万 in Chinese
+    (10_000, QT_TRANSLATE_NOOP("Labels", "< ¥10k")),
+    (50_000, QT_TRANSLATE_NOOP("Labels", "¥10k–50k")),
+    (200_000, QT_TRANSLATE_NOOP("Labels", "¥50k–200k")),
+)
+TOP_BAND = QT_TRANSLATE_NOOP("Labels", "≥ ¥200k")
+
+
 def amount_band(fen: int | None) -> str:
+    """The expected amount's band, named in the interface's language."""
+    from app.i18n import translate
+
     if fen is None:
         return "—"
     yuan = fen // 100
-    for limit, name in ((10_000, "< 1万"), (50_000, "1–5万"), (200_000, "5–20万")):
+    for limit, name in AMOUNT_BANDS:
         if yuan < limit:
-            return name
-    return "≥ 20万"
+            return translate("Labels", name)
+    return translate("Labels", TOP_BAND)
 
 
 def win_rates(as_of: date) -> list[WinRate]:

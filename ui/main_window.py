@@ -27,6 +27,7 @@ import app
 from app import i18n
 from app.errors import UserError
 from app.workdays import month_of
+from ui import file_dialogs
 from ui.errors import show_unexpected
 from ui.operations import EVERYTHING, Operation, Operations
 from ui.settings import app_settings
@@ -493,12 +494,12 @@ class MainWindow(QMainWindow):
         review_tab.print_review()
 
     def _choose_database(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             self.tr("Open or create a database"),
             str(self.db_path.parent),
             self.tr("RepDesk database (*.sqlite3)"),
-            options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if path:
             self.open_database(Path(path))
@@ -507,7 +508,7 @@ class MainWindow(QMainWindow):
         from app import backup
 
         default = backup.default_backup_path(self.db_path, datetime.now())
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, self.tr("Back up the database"), str(default), self.tr("Backup (*.sqlite3)")
         )
         if not path:
@@ -522,7 +523,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         from app import backup
 
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             self.tr("Restore from a backup"),
             str(backup.backups_dir(self.db_path)),

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import reminders
+from ui import file_dialogs
 from ui.settings import app_settings
 from ui.widgets import add_ok_cancel
 
@@ -320,7 +320,7 @@ def export_calendar(window, path: str | None = None) -> Path | None:
     from app.errors import UserError
 
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             window,
             QCoreApplication.translate("Reminders", "Export calendar"),
             str(Path.home() / "repdesk.ics"),

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -146,8 +146,10 @@ def make_row(values: Sequence[str], record_id: int, key: tuple, highlight: bool 
     return row
 
 
-def table_view(model: QAbstractTableModel, stretch_column: int = 0) -> QTableView:
-    """A read-only table in the app's style; `stretch_column` takes the spare width."""
+def table_view(model: QAbstractTableModel, remember: str, sortable: bool = False) -> QTableView:
+    """A read-only table in the app's style: columns as wide as their content, which the rep
+    can resize; the widths (and the sort, for a sortable table) are kept per table under
+    `remember` in the user's settings, as the window's size is."""
     view = QTableView()
     view.setModel(model)
     view.setAlternatingRowColors(True)
@@ -157,8 +159,13 @@ def table_view(model: QAbstractTableModel, stretch_column: int = 0) -> QTableVie
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setResizeContentsPrecision(0)  # fit the rows on screen, not every loaded row
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    view.resizeColumnsToContents()
+    if sortable:  # by a header click (the model sorts); unsorted until the rep clicks
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+    TableMemory(view, remember)
     return view
 
 
@@ -175,6 +182,29 @@ def money_box(special: str = "") -> "QDoubleSpinBox":
     if special:
         box.setSpecialValueText(special)
     return box
+
+
+class TableMemory(QObject):
+    """Keeps a table's column widths and sort in the settings (`tables/<key>`)."""
+
+    def __init__(self, view: QTableView, key: str):
+        super().__init__(view)
+        from ui.settings import app_settings
+
+        self.view, self.setting = view, f"tables/{key}"
+        header = view.horizontalHeader()
+        state = app_settings().value(self.setting)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            header.restoreState(state)
+            if view.isSortingEnabled() and header.sortIndicatorSection() >= 0:
+                view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        header.sectionResized.connect(lambda *_: self.save())
+        header.sortIndicatorChanged.connect(lambda *_: self.save())
+
+    def save(self) -> None:
+        from ui.settings import app_settings
+
+        app_settings().setValue(self.setting, self.view.horizontalHeader().saveState())
 
 
 def add_ok_cancel(dialog, form) -> None:

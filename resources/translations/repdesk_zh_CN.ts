@@ -254,7 +254,7 @@
         <translation>生日（YYYY-MM-DD 或 MM-DD）</translation>
     </message>
     <message>
-        <source>The birthday is a lunar (农历) date</source>
+        <source>The birthday is a lunar calendar date</source>
         <translation>生日是农历日期</translation>
     </message>
     <message>
@@ -890,6 +890,22 @@ The details are in {log}.</source>
         <source>W{week}</source>
         <translation>第{week}周</translation>
     </message>
+    <message>
+        <source>&lt; ¥10k</source>
+        <translation>&lt; 1万</translation>
+    </message>
+    <message>
+        <source>¥10k–50k</source>
+        <translation>1–5万</translation>
+    </message>
+    <message>
+        <source>¥50k–200k</source>
+        <translation>5–20万</translation>
+    </message>
+    <message>
+        <source>≥ ¥200k</source>
+        <translation>≥ 20万</translation>
+    </message>
 </context>
 <context>
     <name>LeadsTab</name>
@@ -1427,7 +1443,7 @@ Open leads of this persona: {open} {names}</source>
         <translation>内容推送…</translation>
     </message>
     <message>
-        <source>Churn warnings 流失预警</source>
+        <source>Churn warnings</source>
         <translation>流失预警</translation>
     </message>
     <message>
@@ -2549,6 +2565,32 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>The database {path} is damaged and was not opened ({problem}).</source>
@@ -2971,6 +3013,10 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>报告上的姓名</translation>
     </message>
     <message>
+        <source>Rep on the report:</source>
+        <translation>报告署名：</translation>
+    </message>
+    <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
@@ -3228,7 +3274,7 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>不估算</translation>
     </message>
     <message>
-        <source>Area / 商圈</source>
+        <source>Area / trading zone</source>
         <translation>区域/商圈</translation>
     </message>
     <message>
@@ -3497,7 +3543,7 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>应用到计划</translation>
     </message>
     <message>
-        <source>Market slices (area / 商圈 × customer type)</source>
+        <source>Market slices (area × customer type)</source>
         <translation>市场切片（区域/商圈 × 客户类型）</translation>
     </message>
     <message>

@@ -4,7 +4,6 @@ repeat, exported as a one-page PDF, and the month's cases as a handout."""
 from unittest import mock
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from app.models import CaseEntry
 from tests.app.test_review import pdf_pages
@@ -32,7 +31,7 @@ def test_a_case_added_exported_and_printed_as_a_handout(window, qtbot, tmp_path)
     tab.case_pick.setCurrentIndex(tab.case_pick.findData(case.id))
     out = tmp_path / "case.pdf"
     with (
-        mock.patch.object(QFileDialog, "getSaveFileName", return_value=(str(out), "")),
+        mock.patch("ui.file_dialogs.save_file_name", return_value=str(out)),
         mock.patch("PySide6.QtGui.QDesktopServices.openUrl") as opened,
     ):
         qtbot.mouseClick(button(tab, "Case as PDF…"), Qt.MouseButton.LeftButton)
@@ -44,7 +43,7 @@ def test_a_case_added_exported_and_printed_as_a_handout(window, qtbot, tmp_path)
     assert "What was said" in text and "先算总账再谈单价" in text
     handout = tmp_path / "handout.pdf"
     with (
-        mock.patch.object(QFileDialog, "getSaveFileName", return_value=(str(handout), "")),
+        mock.patch("ui.file_dialogs.save_file_name", return_value=str(handout)),
         mock.patch("PySide6.QtGui.QDesktopServices.openUrl"),
     ):
         qtbot.mouseClick(button(tab, "Month's cases as a handout…"), Qt.MouseButton.LeftButton)

@@ -136,7 +136,7 @@ def test_a_second_backup_folder_chosen_in_the_preferences_gets_the_daily_backup(
     make_window, qtbot, tmp_path
 ):
     from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     from app import preferences
     from ui.dialogs.preferences_dialog import PreferencesDialog
@@ -148,7 +148,7 @@ def test_a_second_backup_folder_chosen_in_the_preferences_gets_the_daily_backup(
 
     def choose_and_accept():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PreferencesDialog))
-        with mock.patch.object(QFileDialog, "getExistingDirectory", return_value=str(usb)):
+        with mock.patch("ui.file_dialogs.existing_directory", return_value=str(usb)):
             qtbot.mouseClick(dialog.choose_folder, Qt.MouseButton.LeftButton)
         assert dialog.folder.text() == str(usb)
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)

@@ -8,7 +8,7 @@ from unittest import mock
 import icalendar
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from app import db
 from app.models import Lead
@@ -176,7 +176,7 @@ def test_file_export_calendar(window, tmp_path):
     action = next(
         a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Export &calendar…"
     )
-    with mock.patch.object(QFileDialog, "getSaveFileName", return_value=(str(out), "")):
+    with mock.patch("ui.file_dialogs.save_file_name", return_value=str(out)):
         action.trigger()
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     assert len(calendar.walk("VEVENT")) == 4

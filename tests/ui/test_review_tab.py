@@ -102,13 +102,13 @@ def test_the_pdf_is_never_written_over_the_database(tab, qtbot):
     from unittest import mock
 
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog, QPushButton
+    from PySide6.QtWidgets import QPushButton
 
     database = tab.main.db_path
     before = database.read_bytes()[:100]
     [button] = [b for b in tab.findChildren(QPushButton) if b.text() == "Export PDF…"]
     with (
-        mock.patch.object(QFileDialog, "getSaveFileName", return_value=(str(database), "")),
+        mock.patch("ui.file_dialogs.save_file_name", return_value=str(database)),
         mock.patch("PySide6.QtWidgets.QMessageBox.warning") as warned,
     ):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMessageBox,
     QProgressDialog,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.io import pipeline
+from ui import file_dialogs
 from ui.dialogs.kinds import kind_names
 
 
@@ -43,9 +43,7 @@ class ExportDialog(QDialog):
     def _choose_and_export(self) -> None:
         suffix = self.format.currentData()
         default = self.folder / f"{self.kind.currentData()}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), str(default), f"*{suffix}"
-        )
+        path = file_dialogs.save_file_name(self, self.tr("Export to"), str(default), f"*{suffix}")
         if path:
             self.export_to(Path(path))
 

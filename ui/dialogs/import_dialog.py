@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from app.errors import UserError
 from app.io import pipeline
 from app.io.files import VCARD_SUFFIXES
 from app.io.kinds import KINDS
+from ui import file_dialogs
 from ui.dialogs.kinds import kind_names
 
 BAD_ROW = QColor("#fdecea")
@@ -39,8 +39,12 @@ CONTACT_KINDS = ("leads", "customers")
 
 
 def field_label(column) -> str:
-    """`name · 客户名称 *` — both spellings, required marked."""
-    return f"{column.key} · {column.zh}" + (" *" if column.required else "")
+    """The field's header in the interface's language (`name` or `客户名称`), `*` when
+    required: one language at a time."""
+    from app.i18n import current_language
+
+    name = column.zh if current_language() == "zh_CN" else column.key
+    return name + (" *" if column.required else "")
 
 
 class ImportDialog(QDialog):
@@ -104,7 +108,7 @@ class ImportDialog(QDialog):
 
     # -- choosing -----------------------------------------------------------------------
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             self.tr("Choose a file to import"),
             "",

@@ -6,7 +6,6 @@ from string import Formatter
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import preferences
+from ui import file_dialogs
 from ui.tabs.targets import fen_of, money_box
 from ui.widgets import add_ok_cancel
 
@@ -112,7 +112,7 @@ class PreferencesDialog(QDialog):
         return line
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, self.tr("A folder for a second copy of the backups"), self.folder.text()
         )
         if folder:

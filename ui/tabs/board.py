@@ -240,8 +240,11 @@ class TaskCardDelegate(QStyledItemDelegate):
 
 
 def origin_label(origin: str) -> str:
+    """Where a card came from, in the interface's words (never a code like lead_rollup:B)."""
     if origin.startswith("lifecycle:"):
         return label("event", origin.split(":", 1)[1])
+    if origin.startswith("lead_rollup:"):  # a tier's roll-up card: it stands for leads
+        return label("kind", "leads")
     return {
         "lead": label("kind", "leads"),
         "plan": label("kind", "plan_lines"),

@@ -468,7 +468,7 @@ class DashboardTab(Tab):
         self.hint.setText(
             self.tr(
                 "Close rate well below its recent level in {weeks}: check the pitch or the product."
-            ).format(weeks=", ".join(a.week for a in found))
+            ).format(weeks=", ".join(week_caption(a.week) for a in found))
             if found
             else ""
         )

@@ -121,7 +121,10 @@ class CustomerDialog(QDialog):
         from PySide6.QtWidgets import QDateEdit
 
         self.setWindowTitle(customer.name or self.tr("New customer"))
+        self.setMinimumWidth(520)
         form = QFormLayout(self)
+        # inputs take the dialog's width (some styles keep them at their ~100 px hint)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.text = {}
         for key, caption in (
             ("name", self.tr("Customer")),
@@ -134,10 +137,18 @@ class CustomerDialog(QDialog):
             ("customer_type", self.tr("Type")),
             ("birthday", self.tr("Birthday (YYYY-MM-DD or MM-DD)")),
         ):
-            edit = QLineEdit(getattr(customer, key))
+            if key in ("industry", "customer_type"):
+                # the segments already used, so one segment is spelled one way
+                edit = QComboBox()
+                edit.setEditable(True)
+                edit.addItems(leads.used_values(key))
+                edit.setCurrentText(getattr(customer, key))
+                edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            else:
+                edit = QLineEdit(getattr(customer, key))
             self.text[key] = edit
             form.addRow(caption, edit)
-        self.lunar = QCheckBox(self.tr("The birthday is a lunar (农历) date"))
+        self.lunar = QCheckBox(self.tr("The birthday is a lunar calendar date"))
         self.lunar.setChecked(customer.birthday_lunar)
         form.addRow("", self.lunar)
         self.dates = {}
@@ -175,7 +186,10 @@ class CustomerDialog(QDialog):
         add_ok_cancel(self, form)
 
     def values(self) -> dict:
-        values = {key: edit.text().strip() for key, edit in self.text.items()}
+        values = {
+            key: (edit.currentText() if isinstance(edit, QComboBox) else edit.text()).strip()
+            for key, edit in self.text.items()
+        }
         values.update(
             {
                 key: when.date().toPython() if has.isChecked() else None
@@ -257,6 +271,7 @@ class LeadsTab(Tab):
         self.count_label = QLabel()  # how many leads the filters hold, and how many overdue
         self.count_label.setObjectName("cardTitle")
         filters.addWidget(self.count_label)
+        self.lead_buttons = []
         for text, slot in (
             (self.tr("New lead…"), self.new_lead),
             (self.tr("Delete lead"), self.delete_lead),
@@ -264,7 +279,11 @@ class LeadsTab(Tab):
             button = QPushButton(text)
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             filters.addWidget(button)
-        self.page.addLayout(filters)
+            self.lead_buttons.append(button)
+        self.filter_bar = QWidget()
+        self.filter_bar.setLayout(filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.page.addWidget(self.filter_bar)
         self.warning = note_label("")
         self.warning.setStyleSheet("background: #fdecea; border-color: #f5c2c0; color: #8e1c1c;")
         self.page.addWidget(self.warning)
@@ -298,15 +317,13 @@ class LeadsTab(Tab):
         )
         self.views = QTabWidget()
         splitter = QSplitter()
-        self.lead_view = table_view(self.lead_model, stretch_column=len(LEAD_COLUMNS) - 1)
-        self.lead_view.setSortingEnabled(True)
-        self.lead_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.lead_view = table_view(self.lead_model, "leads", sortable=True)
         self.lead_view.selectionModel().selectionChanged.connect(self._lead_selected)
         splitter.addWidget(self.lead_view)
         splitter.addWidget(self._build_detail())
         splitter.setSizes([800, 420])
         self.views.addTab(splitter, self.tr("Leads"))
-        self.customer_view = table_view(self.customer_model)
+        self.customer_view = table_view(self.customer_model, "customers")
         self.customer_view.doubleClicked.connect(
             lambda index: self.edit_customer(self.customer_model.rows[index.row()].record_id)
         )
@@ -319,8 +336,28 @@ class LeadsTab(Tab):
             )
         )
         self.page.addWidget(self.views, 1)
+        self.views.currentChanged.connect(lambda _index: self._show_filters())
+        self._show_filters()
         self._fill_channels_filter()
         self.refresh()
+
+    def _show_filters(self) -> None:
+        """The filters (and buttons) of the sub-tab shown: the leads' on Leads, the search
+        and lifecycle stage on Customers, none on Channels & persona."""
+        sub = self.views.currentIndex()
+        self.filter_bar.setVisible(sub in (0, 1))
+        for widget in (
+            self.tier,
+            self.stage,
+            self.channel,
+            self.outcome,
+            self.tag,
+            self.overdue_only,
+            self.count_label,
+            *self.lead_buttons,
+        ):
+            widget.setVisible(sub == 0)
+        self.lifecycle_stage.setVisible(sub == 1)
 
     # -- building ---------------------------------------------------------------------------
     def _build_detail(self) -> QWidget:
@@ -353,6 +390,14 @@ class LeadsTab(Tab):
             widget.setAccessibleName(caption)
             form.addRow(caption, widget)
         layout.addLayout(form)
+        self._build_conversion(layout)
+        scroll.setWidget(body)
+        self.detail = body
+        return scroll
+
+    def _build_conversion(self, layout: QVBoxLayout) -> None:
+        """The conversion workspace: discovery questions, closing signals, objections and
+        the lead's actions."""
         layout.addWidget(title_label(self.tr("The three discovery questions"), "sectionTitle"))
         self.discovery = {}
         for key, question in (
@@ -381,8 +426,11 @@ class LeadsTab(Tab):
         self.close_hint.setStyleSheet("color: #2e7d32;")
         layout.addWidget(self.close_hint)
         layout.addWidget(title_label(self.tr("Objections"), "sectionTitle"))
-        self.objections = QListWidget()
-        self.objections.setFixedHeight(70)
+        self.objections = QListWidget()  # each objection whole, wrapped, never cut
+        self.objections.setWordWrap(True)
+        self.objections.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.objections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.objections.setFixedHeight(110)
         layout.addWidget(self.objections)
         buttons = QGridLayout()
         for index, (text, slot) in enumerate(
@@ -400,9 +448,6 @@ class LeadsTab(Tab):
             buttons.addWidget(button, index // 3, index % 3)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        self.detail = body
-        return scroll
 
     def _build_customers(self) -> QWidget:
         widget = QWidget()

@@ -192,7 +192,7 @@ class LifecycleTab(Tab):
         warnings = QFrame()
         warnings.setObjectName("card")
         inner = QVBoxLayout(warnings)
-        inner.addWidget(title_label(self.tr("Churn warnings 流失预警"), "sectionTitle"))
+        inner.addWidget(title_label(self.tr("Churn warnings"), "sectionTitle"))
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.RichText)

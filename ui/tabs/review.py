@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -33,6 +32,7 @@ from app.i18n import message
 from app.labels import label
 from app.money import format_fen, format_yuan, yuan_to_fen
 from app.workdays import month_of, shift_month
+from ui import file_dialogs
 from ui import operations as changes
 from ui.operations import review as ops
 from ui.tabs.base import Tab
@@ -125,6 +125,9 @@ class ReviewTab(Tab):
         self.rep_name.setAccessibleName(self.tr("Your name on the report"))
         self.rep_name.setMaximumWidth(180)
         self.rep_name.editingFinished.connect(lambda: self.save_rep_name())
+        self.rep_name_label = QLabel(self.tr("Rep on the report:"))
+        self.rep_name_label.setBuddy(self.rep_name)
+        bar.addWidget(self.rep_name_label)
         bar.addWidget(self.rep_name)
         for text, slot in (
             (self.tr("Export PDF…"), self.export_pdf),
@@ -402,7 +405,7 @@ class ReviewTab(Tab):
         )
 
     def _write_case_file(self, title: str, name: str, write) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), "PDF (*.pdf)")
+        path = file_dialogs.save_file_name(self, title, str(Path.home() / name), "PDF (*.pdf)")
         if not path:
             return None
         try:
@@ -443,7 +446,7 @@ class ReviewTab(Tab):
             return None
 
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             self.tr("Export the monthly review"),
             str(Path.home() / f"repdesk-review-{self.month}.pdf"),

@@ -193,7 +193,7 @@ class SliceDialog(QDialog):
         else:
             self.new_share.setValue(-1)
         for caption, widget in (
-            (self.tr("Area / 商圈"), self.area),
+            (self.tr("Area / trading zone"), self.area),
             (self.tr("Customer type"), self.customer_type),
             (self.tr("Share of the target"), self.share),
             (self.tr("Market stage"), self.stage),
@@ -299,7 +299,8 @@ class TargetsTab(Tab):
         bottom = QGridLayout()
         bottom.setSpacing(12)
         bottom.addWidget(self._build_swot(), 0, 0)
-        bottom.addWidget(self._build_slices(), 0, 1)
+        # the slices' eight columns across the page: no area cut to "西…", no side scrolling
+        bottom.addWidget(self._build_slices(), 1, 0)
         self.body.addLayout(bottom)
         self.body.addStretch(1)
         self.refresh()
@@ -443,11 +444,18 @@ class TargetsTab(Tab):
             )
         ):
             edit = QPlainTextEdit()
-            edit.setPlaceholderText(caption + " — " + self.tr("one per line"))
+            edit.setPlaceholderText(self.tr("one per line"))
             edit.setFixedHeight(54)
             edit.setAccessibleName(caption)
             self.swot_edits[kind] = edit
-            grid.addWidget(edit, index // 2, index % 2)
+            # a title that stays once the box is filled: "S · Strengths", "S 优势"
+            title = QLabel(f"<b>{kind[0].upper()}</b> · {caption}")
+            title.setBuddy(edit)
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(title)
+            box.addWidget(edit)
+            grid.addLayout(box, index // 2, index % 2)
         layout.addLayout(grid)
         self.negotiation = QCheckBox(self.tr("Negotiation is one of my weaknesses"))
         layout.addWidget(self.negotiation)
@@ -472,7 +480,7 @@ class TargetsTab(Tab):
         return frame
 
     def _build_slices(self) -> QFrame:
-        frame, layout = card(self.tr("Market slices (area / 商圈 × customer type)"))
+        frame, layout = card(self.tr("Market slices (area × customer type)"))
         self.slices = table(
             [
                 self.tr("Area"),
@@ -485,6 +493,9 @@ class TargetsTab(Tab):
                 self.tr("Customers won"),
             ]
         )
+        header = self.slices.horizontalHeader()  # the area as wide as its names
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         layout.addWidget(self.slices)
         self.slices.doubleClicked.connect(lambda _index: self.edit_slice())
         self.slice_notes = QLabel()
