@@ -1,4 +1,5 @@
-"""Money is kept in integer fen (分); these helpers are the only way in and out of yuan."""
+"""Money is kept in integer fen (分); these helpers are the only way in and out of yuan.
+Rates (completion, conversion, close rate) are shown by `format_percent`."""
 
 import math
 from decimal import Decimal, InvalidOperation
@@ -44,3 +45,9 @@ def round_fen(amount: Fraction | int) -> int:
 def format_fen(amount: Fraction | int | None) -> str:
     """An exact amount of fen shown to the fen (`—` for none): ¥33,115.39."""
     return "—" if amount is None else format_yuan(round_fen(amount))
+
+
+def format_percent(rate) -> str:
+    """A rate (Fraction, Decimal or float) as shown in tables, cards and reports: 12.5%
+    (`—` for none, e.g. a rate with a zero denominator)."""
+    return "—" if rate is None else f"{float(rate) * 100:.1f}%"

@@ -40,7 +40,7 @@ from reportlab.platypus import (
 from app import dashboard, db, figures, lifecycle, output, review
 from app.i18n import current_language, message, translate
 from app.labels import label, week_caption
-from app.money import format_fen, format_yuan
+from app.money import format_fen, format_percent, format_yuan
 
 FONT = "RepDeskCJK"
 FONT_FILE = "wqy-microhei.ttc"
@@ -80,10 +80,6 @@ def register_font() -> str:
     # a drawing starts from these defaults; Helvetica there would be declared unembedded
     STATE_DEFAULTS["fontName"] = FONT
     return FONT
-
-
-def percent(value) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
 
 
 def axis_money(yuan: float, top: float) -> str:
@@ -335,7 +331,7 @@ def headline(report: Report) -> list:
     pace_colour = "#" + STATUS[pace].hexval()[2:]  # grey without a target
     cells = [  # (value, caption, colour)
         (format_yuan(actual.revenue_fen), translate("Report", "Revenue"), None),
-        (percent(numbers.completion), translate("Report", "Completion"), None),
+        (format_percent(numbers.completion), translate("Report", "Completion"), None),
         (label("pace", pace), translate("Report", "Pace"), pace_colour),
         (
             format_yuan(numbers.gap_fen) if numbers.has_target else "—",
@@ -344,7 +340,7 @@ def headline(report: Report) -> list:
         ),
         (f"{actual.deals:,}", translate("Report", "Deals"), None),
         (f"{actual.effective_visits:,}", translate("Report", "Effective visits"), None),
-        (percent(numbers.close_rate), translate("Report", "Close rate"), None),
+        (format_percent(numbers.close_rate), translate("Report", "Close rate"), None),
         (format_fen(numbers.average_order_fen), translate("Report", "Average order"), None),
     ]
     boxes = [
@@ -392,7 +388,7 @@ def results(report: Report) -> list:
         ],
         [
             translate("Report", "Completion"),
-            percent(numbers.completion),
+            format_percent(numbers.completion),
             "100.0%" if numbers.has_target else "—",
         ],
         [translate("Report", "Deals"), f"{actual.deals:,}", ""],
@@ -409,8 +405,8 @@ def results(report: Report) -> list:
         [translate("Report", "Effective leads"), f"{actual.effective_leads:,}", ""],
         [
             translate("Report", "Close rate"),
-            percent(numbers.close_rate),
-            percent(data.history_rate),
+            format_percent(numbers.close_rate),
+            format_percent(data.history_rate),
         ],
         [
             translate("Report", "Average order"),
@@ -451,7 +447,7 @@ def tiers(report: Report) -> list:
         [
             name,
             "—" if tier is None else format_yuan(tier),
-            percent(done),
+            format_percent(done),
             "—" if tier is None else format_yuan(max(tier - revenue, 0)),
         ]
         for name, tier, done in zip(names, numbers.tiers, numbers.completion_tiers, strict=True)
@@ -576,10 +572,10 @@ def _channel_rows(found: list) -> list[list]:
             row.channel,
             f"{row.leads:,}",
             f"{row.won:,}",
-            percent(row.conversion),
+            format_percent(row.conversion),
             f"{row.deals:,}",
             format_yuan(row.revenue_fen),
-            percent(row.roi),
+            format_percent(row.roi),
         ]
         for row in found
     ]
@@ -618,7 +614,7 @@ def key_accounts(report: Report) -> list:
         report.body(
             translate(
                 "Report", "{count} customers bring {share} of the last 12 months' revenue."
-            ).format(count=len(accounts.customers), share=percent(accounts.share))
+            ).format(count=len(accounts.customers), share=format_percent(accounts.share))
         ),
     ]
     if accounts.customers:

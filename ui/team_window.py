@@ -21,14 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.money import format_yuan, yuan_to_fen
+from app.money import format_percent, format_yuan, yuan_to_fen
 from ui import team_command as team_ui
 from ui.dialogs.team_dialog import ServerFields, stop_button
 from ui.widgets import PACE_COLOURS
-
-
-def _percent(value) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
 
 
 def _yuan(value: float) -> str:
@@ -163,10 +159,10 @@ class TeamWindow(QDialog):
                 name,
                 _yuan(actual["revenue"]),
                 _yuan(target),
-                _percent(completion),
+                format_percent(completion),
                 words[pace],
                 str(actual["effective_visits"]),
-                _percent(close_rate),
+                format_percent(close_rate),
                 str(overdue),
                 str(churn),
                 pushed,

@@ -1,15 +1,25 @@
 """Small shared widgets: page titles, notes, figure cards and a paging read-only table model."""
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +34,21 @@ def title_label(text: str, name: str = "pageTitle") -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
     return label
+
+
+def month_bar(step: Callable[[int], None]) -> tuple[QHBoxLayout, QLabel]:
+    """◀ month ▶: the buttons call `step(-1)` and `step(1)`; the caller writes the month into
+    the returned heading and adds its own widgets after it."""
+    bar = QHBoxLayout()
+    back, forward = QPushButton("◀"), QPushButton("▶")
+    back.setAccessibleName(QCoreApplication.translate("MonthBar", "Previous month"))
+    forward.setAccessibleName(QCoreApplication.translate("MonthBar", "Next month"))
+    back.clicked.connect(lambda: step(-1))
+    forward.clicked.connect(lambda: step(1))
+    heading = title_label("")
+    for widget in (back, heading, forward):
+        bar.addWidget(widget)
+    return bar, heading
 
 
 def note_label(text: str) -> QLabel:
@@ -182,6 +207,11 @@ def money_box(special: str = "") -> "QDoubleSpinBox":
     if special:
         box.setSpecialValueText(special)
     return box
+
+
+def fen_of(box: "QDoubleSpinBox") -> int:
+    """A money box's value in fen, exactly (the box holds yuan to two decimals)."""
+    return int(Decimal(f"{box.value():.2f}") * 100)
 
 
 class TableMemory(QObject):

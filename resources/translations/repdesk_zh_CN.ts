@@ -2230,6 +2230,17 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     </message>
 </context>
 <context>
+    <name>MonthBar</name>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+</context>
+<context>
     <name>ObjectionDialog</name>
     <message>
         <source>Objection</source>
@@ -2999,14 +3010,6 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Results</source>
         <translation>结果</translation>
-    </message>
-    <message>
-        <source>Previous month</source>
-        <translation>上个月</translation>
-    </message>
-    <message>
-        <source>Next month</source>
-        <translation>下个月</translation>
     </message>
     <message>
         <source>Your name on the report</source>

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,71 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import db, leads, review
+from app import db, review
 from app.errors import UserError
 from app.i18n import message
 from app.labels import label
-from app.money import format_fen, format_yuan, yuan_to_fen
+from app.money import format_fen, format_percent, format_yuan
 from app.workdays import month_of, shift_month
 from ui import file_dialogs
 from ui import operations as changes
+from ui.dialogs.case_dialog import CaseDialog
 from ui.operations import review as ops
 from ui.tabs.base import Tab
-from ui.widgets import add_ok_cancel, money_box, title_label
-
-
-def percent(value) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
-
-
-class CaseDialog(QDialog):
-    """A case for the journal: a win or a lesson, as told at the sales morning meeting."""
-
-    def __init__(self, parent, today: date):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Case"))
-        form = QFormLayout(self)
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("Win"), "win")
-        self.kind.addItem(self.tr("Lesson"), "lesson")
-        self.title = QLineEdit()
-        self.customer = QComboBox()
-        self.customer.addItem(self.tr("(no customer)"), None)
-        for customer_id, name in leads.customer_choices():
-            self.customer.addItem(name, customer_id)
-        self.body = QPlainTextEdit()
-        self.said = QPlainTextEdit()
-        self.said.setPlaceholderText(self.tr("The words that worked (or did not)"))
-        self.takeaway = QPlainTextEdit()
-        self.takeaway.setPlaceholderText(self.tr("What to repeat, or what to avoid next time"))
-        self.amount = money_box(self.tr("no deal"))
-        self.today = today
-        for caption, widget in (
-            (self.tr("Kind"), self.kind),
-            (self.tr("Title"), self.title),
-            (self.tr("Customer"), self.customer),
-            (self.tr("Deal amount"), self.amount),
-            (self.tr("What happened"), self.body),
-            (self.tr("What was said"), self.said),
-            (self.tr("What to repeat or avoid"), self.takeaway),
-        ):
-            widget.setAccessibleName(caption)
-            form.addRow(caption, widget)
-        add_ok_cancel(self, form)
-
-    def values(self) -> dict | None:
-        if not self.title.text().strip():
-            return None
-        return {
-            "day": self.today,
-            "kind": self.kind.currentData(),
-            "title": self.title.text(),
-            "body": self.body.toPlainText(),
-            "said": self.said.toPlainText(),
-            "takeaway": self.takeaway.toPlainText(),
-            "amount_fen": yuan_to_fen(f"{self.amount.value():.2f}") or None,
-            "customer_id": self.customer.currentData(),
-        }
+from ui.widgets import month_bar, title_label
 
 
 class ReviewTab(Tab):
@@ -109,36 +55,7 @@ class ReviewTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
         self.month = month_of(main_window.as_of)
-        bar = QHBoxLayout()
-        back, forward = QPushButton("◀"), QPushButton("▶")
-        back.setAccessibleName(self.tr("Previous month"))
-        forward.setAccessibleName(self.tr("Next month"))
-        back.clicked.connect(lambda: self.show_month(-1))
-        forward.clicked.connect(lambda: self.show_month(1))
-        self.heading = title_label("")
-        bar.addWidget(back)
-        bar.addWidget(self.heading)
-        bar.addWidget(forward)
-        bar.addStretch(1)
-        self.rep_name = QLineEdit()
-        self.rep_name.setPlaceholderText(self.tr("Your name on the report"))
-        self.rep_name.setAccessibleName(self.tr("Your name on the report"))
-        self.rep_name.setMaximumWidth(180)
-        self.rep_name.editingFinished.connect(lambda: self.save_rep_name())
-        self.rep_name_label = QLabel(self.tr("Rep on the report:"))
-        self.rep_name_label.setBuddy(self.rep_name)
-        bar.addWidget(self.rep_name_label)
-        bar.addWidget(self.rep_name)
-        for text, slot in (
-            (self.tr("Export PDF…"), self.export_pdf),
-            (self.tr("Print preview…"), self.print_preview),
-            (self.tr("Print…"), self.print_review),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            bar.addWidget(button)
-        self.page.addLayout(bar)
-
+        self.page.addLayout(self._build_bar())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -151,20 +68,58 @@ class ReviewTab(Tab):
         grid.setColumnStretch(1, 1)
         scroll.setWidget(body)
         self.page.addWidget(scroll, 1)
-
-        self.results = QLabel()
-        self.results.setWordWrap(True)
-        self.results.setTextFormat(Qt.TextFormat.RichText)
-        self.process = QLabel()
-        self.process.setWordWrap(True)
-        self.process.setTextFormat(Qt.TextFormat.RichText)
+        self.results = self._rich_label()
+        self.process = self._rich_label()
         grid.addWidget(
             self._card(self.tr("1. Results: completion and where the gap is"), self.results), 0, 0
         )
         grid.addWidget(
             self._card(self.tr("2. Process: were the actions effective?"), self.process), 0, 1
         )
+        grid.addWidget(self._build_texts(), 1, 0, 1, 2)
+        grid.addWidget(self._build_pdca(), 2, 0)
+        grid.addWidget(self._build_journal(), 2, 1)
+        self.refresh()
 
+    def _build_bar(self) -> QHBoxLayout:
+        """◀ month ▶, the rep's name on the report, and the PDF buttons."""
+        bar, self.heading = month_bar(self.show_month)
+        bar.addStretch(1)
+        self.rep_name = QLineEdit()
+        self.rep_name.setPlaceholderText(self.tr("Your name on the report"))
+        self.rep_name.setAccessibleName(self.tr("Your name on the report"))
+        self.rep_name.setMaximumWidth(180)
+        self.rep_name.editingFinished.connect(lambda: self.save_rep_name())
+        self.rep_name_label = QLabel(self.tr("Rep on the report:"))
+        self.rep_name_label.setBuddy(self.rep_name)
+        bar.addWidget(self.rep_name_label)
+        bar.addWidget(self.rep_name)
+        for button in self._buttons(
+            (self.tr("Export PDF…"), self.export_pdf),
+            (self.tr("Print preview…"), self.print_preview),
+            (self.tr("Print…"), self.print_review),
+        ):
+            bar.addWidget(button)
+        return bar
+
+    @staticmethod
+    def _buttons(*actions) -> list[QPushButton]:
+        buttons = []
+        for text, slot in actions:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            buttons.append(button)
+        return buttons
+
+    @staticmethod
+    def _rich_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+    def _build_texts(self) -> QFrame:
+        """3. Ability and the rep's own review: six text boxes and Save."""
         texts = QFrame()
         texts.setObjectName("card")
         form = QGridLayout(texts)
@@ -191,8 +146,10 @@ class ReviewTab(Tab):
         save = QPushButton(self.tr("Save review"))
         save.clicked.connect(lambda _checked=False: self.save_texts())
         form.addWidget(save, 4, 1, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(texts, 1, 0, 1, 2)
+        return texts
 
+    def _build_pdca(self) -> QFrame:
+        """The PDCA items of the month, with their buttons."""
         pdca = QFrame()
         pdca.setObjectName("card")
         pdca_layout = QVBoxLayout(pdca)
@@ -209,46 +166,41 @@ class ReviewTab(Tab):
         self.pdca.setMinimumHeight(150)
         pdca_layout.addWidget(self.pdca)
         row = QHBoxLayout()
-        for text, slot in (
+        for button in self._buttons(
             (self.tr("Add item…"), self.add_pdca),
             (self.tr("Done"), lambda: self.set_pdca_status("done")),
             (self.tr("Drop"), lambda: self.set_pdca_status("dropped")),
             (self.tr("Carry open items into next month"), self.carry_forward),
         ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             row.addWidget(button)
         row.addStretch(1)
         pdca_layout.addLayout(row)
-        grid.addWidget(pdca, 2, 0)
+        return pdca
 
+    def _build_journal(self) -> QFrame:
+        """The case journal: the month's cases, the case to export and its buttons."""
         journal = QFrame()
         journal.setObjectName("card")
         journal_layout = QVBoxLayout(journal)
         journal_layout.addWidget(
             title_label(self.tr("Case journal (weekly sales meeting)"), "sectionTitle")
         )
-        self.cases = QLabel()
-        self.cases.setWordWrap(True)
-        self.cases.setTextFormat(Qt.TextFormat.RichText)
+        self.cases = self._rich_label()
         self.cases.setAlignment(Qt.AlignmentFlag.AlignTop)
         journal_layout.addWidget(self.cases, 1)
         self.case_pick = QComboBox()
         self.case_pick.setAccessibleName(self.tr("Case to export"))
         journal_layout.addWidget(self.case_pick)
         row = QHBoxLayout()
-        for text, slot in (
+        row.addStretch(1)
+        for button in self._buttons(
             (self.tr("Add a case…"), self.add_case),
             (self.tr("Case as PDF…"), self.export_case),
             (self.tr("Month's cases as a handout…"), self.export_handout),
         ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             row.addWidget(button)
-        row.insertStretch(0, 1)
         journal_layout.addLayout(row)
-        grid.addWidget(journal, 2, 1)
-        self.refresh()
+        return journal
 
     def _card(self, caption: str, content: QLabel) -> QFrame:
         frame = QFrame()
@@ -277,7 +229,7 @@ class ReviewTab(Tab):
             self.tr("Revenue {actual} of {target}: <b>{completion}</b> complete, gap {gap}").format(
                 actual=format_yuan(actual.revenue_fen),
                 target=format_yuan(data.target_fen) if data.target_fen else self.tr("no target"),
-                completion=percent(data.completion),
+                completion=format_percent(data.completion),
                 gap=format_yuan(data.gap_fen),
             )
         ]
@@ -302,7 +254,7 @@ class ReviewTab(Tab):
                 actual=actual.effective_visits, expected=f"{float(data.expected_visits):.0f}"
             ),
             self.tr("Close rate {rate} (last 3 months {history})").format(
-                rate=percent(data.close_rate), history=percent(data.history_rate)
+                rate=format_percent(data.close_rate), history=format_percent(data.history_rate)
             ),
             self.tr("Average order {actual} (plan {plan})").format(
                 actual=format_fen(data.average_order), plan=format_fen(data.plan_average)

@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -36,21 +34,18 @@ from PySide6.QtWidgets import (
 
 from app import figures, planning
 from app.labels import label
-from app.money import format_fen, format_yuan
+from app.money import format_fen, format_percent, format_yuan
 from app.workdays import month_of
 from ui import operations as changes
+from ui.dialogs.target_dialogs import PlanLineDialog, SliceDialog
 from ui.operations import targets as ops
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, add_ok_cancel, money_box, title_label
+from ui.widgets import PACE_COLOURS, fen_of, money_box, title_label
 
 if TYPE_CHECKING:  # the rows the tab shows are app/'s; only their type is named here
     from app.models import MarketSlice, PlanLine
 
 NO_TARGET = "#8a94a0"  # a month without a revenue target: grey, never a pace colour
-
-
-def percent(value) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
 
 
 def card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -60,10 +55,6 @@ def card(title: str) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(14, 10, 14, 12)
     layout.addWidget(title_label(title, "sectionTitle"))
     return frame, layout
-
-
-def fen_of(box: QDoubleSpinBox) -> int:
-    return int(Decimal(f"{box.value():.2f}") * 100)
 
 
 def table(headers: list[str]) -> QTableWidget:
@@ -100,157 +91,6 @@ def fill(
         widget.horizontalHeader().height() + 4 + sum(widget.rowHeight(r) for r in range(len(rows)))
     )
     widget.setFixedHeight(max(height, widget.horizontalHeader().height() + 30))
-
-
-class PlanLineDialog(QDialog):
-    def __init__(self, parent, line: PlanLine | None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Plan line"))
-        form = QFormLayout(self)
-        self.product = QLineEdit(line.product if line else "")
-        self.customer_type = QLineEdit(line.customer_type if line else "")
-        self.revenue = money_box()
-        self.average = money_box()
-        self.rate = QDoubleSpinBox()
-        self.rate.setRange(0.1, 100)
-        self.rate.setSuffix(" %")
-        self.rate.setDecimals(1)
-        self.high = QCheckBox(self.tr("High-ticket line"))
-        if line:
-            self.revenue.setValue(line.revenue_fen / 100)
-            self.average.setValue(line.average_order_fen / 100)
-            self.rate.setValue(float(line.close_rate) * 100)
-            self.high.setChecked(line.high_ticket)
-        for caption, widget in (
-            (self.tr("Product"), self.product),
-            (self.tr("Customer type"), self.customer_type),
-            (self.tr("Revenue"), self.revenue),
-            (self.tr("Average order"), self.average),
-            (self.tr("Close rate"), self.rate),
-            ("", self.high),
-        ):
-            form.addRow(caption, widget)
-        add_ok_cancel(self, form)
-
-    def values(self) -> dict | None:
-        if not self.product.text().strip() or fen_of(self.average) <= 0:
-            return None
-        return {
-            "product": self.product.text().strip(),
-            "customer_type": self.customer_type.text().strip(),
-            "revenue_fen": fen_of(self.revenue),
-            "average_order_fen": fen_of(self.average),
-            "close_rate": Decimal(f"{self.rate.value():.1f}") / 100,
-            "high_ticket": self.high.isChecked(),
-        }
-
-
-class SliceDialog(QDialog):
-    """A market slice: area/商圈, customer type, share of the target, stage, pool."""
-
-    def __init__(self, parent, piece: MarketSlice | None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Market slice"))
-        form = QFormLayout(self)
-        self.area = QLineEdit(piece.area if piece else "")
-        self.customer_type = QLineEdit(piece.customer_type if piece else "")
-        self.share = QDoubleSpinBox()
-        self.share.setRange(0, 100)
-        self.share.setSuffix(" %")
-        self.stage = QComboBox()
-        self.stage.addItem(self.tr("new market (60% from new customers)"), "new")
-        self.stage.addItem(self.tr("mature (50% from repeat and key accounts)"), "mature")
-        self.new_share = QDoubleSpinBox()
-        self.new_share.setRange(-1, 100)
-        self.new_share.setSuffix(" %")
-        self.new_share.setSpecialValueText(self.tr("as the stage says"))
-        self.pool = QSpinBox()
-        self.pool.setRange(0, 10_000_000)
-        self.pool.setSpecialValueText(self.tr("unknown"))
-        # or the pool estimated from its inputs (the guide: new sites, competitors' share)
-        self.prospects = QSpinBox()
-        self.prospects.setRange(0, 10_000_000)
-        self.prospects.setSpecialValueText(self.tr("not estimated"))
-        self.competitors = QDoubleSpinBox()
-        self.competitors.setRange(0, 100)
-        self.competitors.setSuffix(" %")
-        self.reach = QDoubleSpinBox()
-        self.reach.setRange(0, 100)
-        self.reach.setSuffix(" %")
-        self.reach.setValue(100)
-        self.estimate = QLabel()
-        if piece:
-            self.share.setValue(float(piece.share) * 100)
-            self.stage.setCurrentIndex(max(self.stage.findData(piece.market_stage), 0))
-            self.new_share.setValue(
-                -1 if piece.new_customer_share is None else float(piece.new_customer_share) * 100
-            )
-            self.pool.setValue(piece.reachable_pool or 0)
-            self.prospects.setValue(piece.pool_prospects or 0)
-            self.competitors.setValue(float(piece.pool_competitor_share or 0) * 100)
-            if piece.pool_reachable_share is not None:
-                self.reach.setValue(float(piece.pool_reachable_share) * 100)
-        else:
-            self.new_share.setValue(-1)
-        for caption, widget in (
-            (self.tr("Area / trading zone"), self.area),
-            (self.tr("Customer type"), self.customer_type),
-            (self.tr("Share of the target"), self.share),
-            (self.tr("Market stage"), self.stage),
-            (self.tr("From new customers"), self.new_share),
-            (self.tr("Reachable customer pool"), self.pool),
-            (self.tr("New sites or prospects in the area"), self.prospects),
-            (self.tr("Competitors' share of them"), self.competitors),
-            (self.tr("Part I can reach this month"), self.reach),
-            (self.tr("Estimated pool"), self.estimate),
-        ):
-            widget.setAccessibleName(caption)
-            form.addRow(caption, widget)
-        for box in (self.prospects, self.competitors, self.reach):
-            box.valueChanged.connect(lambda _value: self._show_estimate())
-        self._show_estimate()
-        add_ok_cancel(self, form)
-
-    def _pool_inputs(self) -> dict:
-        if not self.prospects.value():  # not estimated: nothing stored
-            return dict.fromkeys(
-                ("pool_prospects", "pool_competitor_share", "pool_reachable_share")
-            )
-        return {
-            "pool_prospects": self.prospects.value() or None,
-            "pool_competitor_share": Decimal(f"{self.competitors.value():.2f}") / 100,
-            "pool_reachable_share": Decimal(f"{self.reach.value():.2f}") / 100,
-        }
-
-    def _show_estimate(self) -> None:
-        """The pool the inputs give, as it is computed (it replaces the typed pool)."""
-        inputs = self._pool_inputs()
-        pool = planning.estimated_pool(*inputs.values())
-        self.pool.setEnabled(pool is None)
-        self.estimate.setText(
-            self.tr("{prospects} × (1 − {held}) × {reach} = {pool} customers").format(
-                prospects=self.prospects.value(),
-                held=percent(inputs["pool_competitor_share"]),
-                reach=percent(inputs["pool_reachable_share"]),
-                pool=pool,
-            )
-            if pool is not None
-            else self.tr("Give the prospects to estimate the pool instead of typing it.")
-        )
-
-    def values(self) -> dict | None:
-        if not self.area.text().strip():
-            return None
-        new_share = self.new_share.value()
-        return {
-            "area": self.area.text().strip(),
-            "customer_type": self.customer_type.text().strip(),
-            "share": Decimal(f"{self.share.value():.2f}") / 100,
-            "market_stage": self.stage.currentData(),
-            "new_customer_share": None if new_share < 0 else Decimal(f"{new_share:.2f}") / 100,
-            "reachable_pool": self.pool.value() or None,
-            **self._pool_inputs(),
-        }
 
 
 class TargetsTab(Tab):
@@ -583,7 +423,7 @@ class TargetsTab(Tab):
         self.tier_lines.setText(
             " · ".join(
                 self.tr("{name} {amount} ({done} done)").format(
-                    name=name, amount=format_yuan(tier), done=percent(done)
+                    name=name, amount=format_yuan(tier), done=format_percent(done)
                 )
                 for name, tier, done in zip(
                     names, numbers.tiers, numbers.completion_tiers, strict=True
@@ -594,87 +434,92 @@ class TargetsTab(Tab):
         )
 
     def _fill_calculator(self, target) -> None:
-        as_of = self.main.as_of
-        days = planning.month_working_days(self.month)
-        lines = []
+        """The attainable calculator, the process ladder and the key accounts, as lines."""
         if target is None:
-            lines.append(self.tr("No target for this month yet: fill in the form and save."))
+            lines = [self.tr("No target for this month yet: fill in the form and save.")]
         else:
-            calc = planning.calculator(target)
-            months = planning.history_months(self.month)
-            if calc.close_rate is None:
-                lines.append(
-                    self.tr(
-                        "No effective visits in {first} – {last}: type the close rate you expect."
-                    ).format(first=months[0], last=months[-1])
-                )
-            else:
-                source = (
-                    self.tr("your records, {first} – {last}").format(
-                        first=months[0], last=months[-1]
-                    )
-                    if calc.rate_from_history
-                    else self.tr("typed by you")
-                )
-                lines.append(
-                    self.tr("Close rate {rate} ({source})").format(
-                        rate=percent(calc.close_rate), source=source
-                    )
-                )
-                raw = calc.visits * calc.close_rate * planning.exact(calc.coefficient)
-                lines.append(
-                    self.tr(
-                        "<b>{visits} visits × {rate} × {coefficient} = {raw} → "
-                        "{result} new customers</b>"
-                    ).format(
-                        visits=calc.visits,
-                        rate=percent(calc.close_rate),
-                        coefficient=calc.coefficient,
-                        raw=f"{float(raw):.2f}",
-                        result=calc.new_customers,
-                    )
-                )
-                if calc.stored is not None:
-                    lines.append(
-                        self.tr("You set {count} new customers.").format(count=calc.stored)
-                    )
-            ladder = planning.process_ladder(target.effective_visits or 0, days)
-            lines.append(
+            lines = self._calculator_lines(target) + self._process_lines(target)
+        lines += self._key_account_lines(target)
+        self.calc_lines.setText("<br>".join(lines))
+
+    def _calculator_lines(self, target) -> list[str]:
+        """Visits × close rate × the challenge coefficient → new customers (the guide's
+        60 × 12% × 1.1 → 8), with where the close rate comes from."""
+        calc = planning.calculator(target)
+        months = planning.history_months(self.month)
+        if calc.close_rate is None:
+            return [
                 self.tr(
-                    "Process: {day} a day → {week} a week → {month} a month ({days} working days)"
-                ).format(
-                    day=ladder.per_day, week=ladder.per_week, month=ladder.per_month, days=days
-                )
-            )
-            before = planning.average_order_before(self.month)
-            if before is not None and target.average_order_uplift is not None:
-                goal = before * (1 + planning.exact(target.average_order_uplift))
-                lines.append(
-                    self.tr("Average order: {before} over the last 3 months → goal {goal}").format(
-                        before=format_fen(before),
-                        goal=format_fen(goal),
-                    )
-                )
+                    "No effective visits in {first} – {last}: type the close rate you expect."
+                ).format(first=months[0], last=months[-1])
+            ]
+        source = (
+            self.tr("your records, {first} – {last}").format(first=months[0], last=months[-1])
+            if calc.rate_from_history
+            else self.tr("typed by you")
+        )
+        raw = calc.visits * calc.close_rate * planning.exact(calc.coefficient)
+        lines = [
+            self.tr("Close rate {rate} ({source})").format(
+                rate=format_percent(calc.close_rate), source=source
+            ),
+            self.tr(
+                "<b>{visits} visits × {rate} × {coefficient} = {raw} → {result} new customers</b>"
+            ).format(
+                visits=calc.visits,
+                rate=format_percent(calc.close_rate),
+                coefficient=calc.coefficient,
+                raw=f"{float(raw):.2f}",
+                result=calc.new_customers,
+            ),
+        ]
+        if calc.stored is not None:
+            lines.append(self.tr("You set {count} new customers.").format(count=calc.stored))
+        return lines
+
+    def _process_lines(self, target) -> list[str]:
+        """The process ladder (a day → a week → a month), the average order's goal and the
+        new long-term customers so far."""
+        days = planning.month_working_days(self.month)
+        ladder = planning.process_ladder(target.effective_visits or 0, days)
+        lines = [
+            self.tr(
+                "Process: {day} a day → {week} a week → {month} a month ({days} working days)"
+            ).format(day=ladder.per_day, week=ladder.per_week, month=ladder.per_month, days=days)
+        ]
+        before = planning.average_order_before(self.month)
+        if before is not None and target.average_order_uplift is not None:
+            goal = before * (1 + planning.exact(target.average_order_uplift))
             lines.append(
-                self.tr("New long-term customers so far: {count} of {goal}").format(
-                    count=planning.new_long_term_customers(self.month, as_of),
-                    goal=target.new_long_term_customers or 0,
+                self.tr("Average order: {before} over the last 3 months → goal {goal}").format(
+                    before=format_fen(before), goal=format_fen(goal)
                 )
             )
-        accounts = planning.key_accounts(as_of)
         lines.append(
+            self.tr("New long-term customers so far: {count} of {goal}").format(
+                count=planning.new_long_term_customers(self.month, self.main.as_of),
+                goal=target.new_long_term_customers or 0,
+            )
+        )
+        return lines
+
+    def _key_account_lines(self, target) -> list[str]:
+        accounts = planning.key_accounts(self.main.as_of)
+        lines = [
             self.tr(
                 "Key accounts: {count} customers bring {share} of the last 12 months' revenue"
-            ).format(count=len(accounts.customers), share=percent(accounts.share))
-        )
+            ).format(count=len(accounts.customers), share=format_percent(accounts.share))
+        ]
         if target is not None:
             lines.append(
                 self.tr("Executive visits to key accounts: {done} of {goal}").format(
-                    done=planning.key_account_executive_visits(self.month, as_of, accounts),
+                    done=planning.key_account_executive_visits(
+                        self.month, self.main.as_of, accounts
+                    ),
                     goal=target.key_account_executive_visits or 0,
                 )
             )
-        self.calc_lines.setText("<br>".join(lines))
+        return lines
 
     def _fill_plan(self) -> None:
         self.rows = planning.decomposition(self.month)
@@ -686,7 +531,7 @@ class TargetsTab(Tab):
                     row.line.customer_type,
                     format_yuan(row.line.revenue_fen),
                     format_yuan(row.line.average_order_fen),
-                    percent(row.line.close_rate),
+                    format_percent(row.line.close_rate),
                     row.orders,
                     row.daily_actions,
                 ]
@@ -778,10 +623,10 @@ class TargetsTab(Tab):
                 [
                     row.slice.area,
                     row.slice.customer_type,
-                    percent(row.slice.share),
+                    format_percent(row.slice.share),
                     format_yuan(row.revenue_fen),
                     stage.get(row.slice.market_stage, row.slice.market_stage),
-                    percent(row.new_share),
+                    format_percent(row.new_share),
                     "—"
                     if not row.pool
                     else self.tr("{pool} (estimated)").format(pool=row.pool)
