@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from app import records
+from app import deletions
 from app.models import Customer, Lead, database
 from app.names import names_by_key
 
@@ -31,7 +31,7 @@ class Merge:
     pair: Pair
     moved: list = field(default_factory=list)  # (model, field, ids moved to the kept record)
     kept_before: dict = field(default_factory=dict)  # the kept record's filled fields, before
-    snapshot: dict = field(default_factory=dict)  # the merged record as records.restore takes
+    snapshot: dict = field(default_factory=dict)  # the merged record as deletions.restore takes
 
 
 def find_pairs() -> list[Pair]:
@@ -53,7 +53,7 @@ def merge(pair: Pair) -> Merge:
     model = KINDS[pair.kind]
     done = Merge(pair)
     with database.atomic():
-        for other, link in records.dependents(model):
+        for other, link in deletions.dependents(model):
             ids = [i for (i,) in other.select(other.id).where(link == pair.drop_id).tuples()]
             if not ids:
                 continue
@@ -85,7 +85,7 @@ def merge(pair: Pair) -> Merge:
         if fill:
             done.kept_before = {name: kept[name] for name in fill}
             model.update(**fill).where(model.id == pair.keep_id).execute()
-        done.snapshot = records.delete_with_dependents(model, pair.drop_id)
+        done.snapshot = deletions.delete_with_dependents(model, pair.drop_id)
     return done
 
 
@@ -93,7 +93,7 @@ def unmerge(done: Merge) -> None:
     """Take a merge back: the merged record and its rows restored, moved rows moved back."""
     model = KINDS[done.pair.kind]
     with database.atomic():
-        records.restore(done.snapshot)
+        deletions.restore(done.snapshot)
         for other, link, ids in done.moved:
             for start in range(0, len(ids), 500):
                 other.update({link: done.pair.drop_id}).where(

@@ -112,7 +112,7 @@ class MonthFigures:
     @property
     def pace_status(self) -> str | None:
         """green / amber / red; None without a revenue target."""
-        return planning.status(self.actual.revenue_fen, self.expected_fen, self.target_fen)
+        return planning.pace_status(self.actual.revenue_fen, self.expected_fen, self.target_fen)
 
     @property
     def close_rate(self) -> Fraction | None:

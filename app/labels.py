@@ -57,7 +57,7 @@ _LABELS = {
         "plan_lines": QT_TRANSLATE_NOOP("Labels", "Plan lines"),
         "tasks": QT_TRANSLATE_NOOP("Labels", "Tasks"),
     },
-    "pace": {  # a pace status (app.planning.status); None: the month has no revenue target
+    "pace": {  # a pace status (app.planning.pace_status); None: the month has no revenue target
         "green": QT_TRANSLATE_NOOP("Labels", "on pace"),
         "amber": QT_TRANSLATE_NOOP("Labels", "slightly behind"),
         "red": QT_TRANSLATE_NOOP("Labels", "behind"),

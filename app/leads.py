@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
-from app import contacts, names, preferences, records
+from app import contacts, deletions, names, preferences
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Activity,
@@ -609,9 +609,9 @@ def add_lead(
 
 
 def delete_lead(lead_id: int) -> dict:
-    """Delete a lead with its tags and objections; returns what undo (`records.restore`)
+    """Delete a lead with its tags and objections; returns what undo (`deletions.restore`)
     needs."""
-    return records.delete_with_dependents(Lead, lead_id)
+    return deletions.delete_with_dependents(Lead, lead_id)
 
 
 def tag_names() -> list[str]:
@@ -689,8 +689,8 @@ def customer_orders(customer_id: int) -> tuple[int, int]:
 
 def delete_customer(customer_id: int) -> dict:
     """Delete a customer with its orders, tags and touchpoint marks (leads, activities and
-    tasks stay, unlinked); returns what undo (`records.restore`) needs."""
-    return records.delete_with_dependents(Customer, customer_id)
+    tasks stay, unlinked); returns what undo (`deletions.restore`) needs."""
+    return deletions.delete_with_dependents(Customer, customer_id)
 
 
 def has_closing_signal(lead: Lead) -> bool:

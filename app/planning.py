@@ -56,7 +56,7 @@ def exact(value) -> Fraction:
     return Fraction(str(value)) if isinstance(value, Decimal | str) else Fraction(value)
 
 
-def status(actual: int, expected: Fraction, target_fen: int) -> str | None:
+def pace_status(actual: int, expected: Fraction, target_fen: int) -> str | None:
     """The pace colour: None without a revenue target (nothing to be on pace with); else
     green ≥ 100 % of expected, amber ≥ 85 %, red below (nothing expected yet: green)."""
     if not target_fen:
@@ -252,7 +252,7 @@ class Checkpoint:
 
     @property
     def status(self) -> str | None:
-        return status(self.actual_fen, self.expected_fen, self.target_fen)
+        return pace_status(self.actual_fen, self.expected_fen, self.target_fen)
 
 
 def checkpoints(month: str, as_of: date, target_fen: int) -> list[Checkpoint]:
@@ -328,7 +328,7 @@ def periods(month: str, target_fen: int, by: str, as_of: date) -> list[Period]:
             .scalar()
         )
         state = (
-            status(actual, expected_to_date, target_fen)
+            pace_status(actual, expected_to_date, target_fen)
             if start <= as_of or not target_fen
             else UPCOMING
         )

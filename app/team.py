@@ -677,7 +677,7 @@ def team_totals(summaries: list[dict]) -> dict:
         ),
         "pace": {
             "expected_revenue": fen_to_json(expected),
-            "status": planning.status(revenue, expected, target),
+            "status": planning.pace_status(revenue, expected, target),
         },
         "overdue_leads": sum(len(s["leads"]["overdue"]) for s in summaries),
         "churn_warnings": sum(len(s["churn_warnings"]) for s in summaries),

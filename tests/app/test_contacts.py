@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from app import contacts, db, duplicates, leads, migrations, records
+from app import contacts, db, deletions, duplicates, leads, migrations
 from app.models import Contact, Customer, Lead
 from tests.conftest import AS_OF, ROOT
 
@@ -53,7 +53,7 @@ def test_deleting_and_restoring_a_record_keeps_its_contacts(db_path):
     contacts.set_contacts("leads", lead.id, DECISION_CHAIN)
     snapshot = leads.delete_lead(lead.id)
     assert Contact.select().count() == 0
-    records.restore(snapshot)
+    deletions.restore(snapshot)
     assert contacts.contacts_of("leads", lead.id) == DECISION_CHAIN
 
 

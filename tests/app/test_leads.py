@@ -328,7 +328,7 @@ def _dump() -> dict:
 
 
 def test_deleting_a_customer_takes_its_orders_and_undo_puts_everything_back(db_path):
-    from app import records
+    from app import deletions
     from app.models import CustomerTag, LifecycleEvent, Task
 
     customer = Customer.create(name="华东电子", created=date(2026, 1, 5))
@@ -351,7 +351,7 @@ def test_deleting_a_customer_takes_its_orders_and_undo_puts_everything_back(db_p
     assert Lead.get_by_id(won.id).customer_id is None  # the lead stays, unlinked
     assert Task.get().customer_id is None and Activity.get().customer_id is None
 
-    records.restore(snapshot)
+    deletions.restore(snapshot)
     assert _dump() == before
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from app import leads, persona, records
+from app import deletions, leads, persona
 from ui.operations import (
     ACTIVITIES,
     CHANNELS,
@@ -75,7 +75,7 @@ def delete_lead(lead_id: int):
     return operation(
         QCoreApplication.translate("Operations", "Delete lead"),
         lambda: leads.delete_lead(lead_id),
-        records.restore,
+        deletions.restore,
         {LEADS, TASKS},
     )
 
@@ -102,7 +102,7 @@ def delete_customer(customer_id: int):
     return operation(
         QCoreApplication.translate("Operations", "Delete customer"),
         lambda: leads.delete_customer(customer_id),
-        records.restore,
+        deletions.restore,
         {CUSTOMERS, ORDERS, TOUCHPOINTS, TASKS},
     )
 
