@@ -36,6 +36,26 @@ def title_label(text: str, name: str = "pageTitle") -> QLabel:
     return label
 
 
+def push_buttons(*actions: tuple[str, Callable[[], object]]) -> list[QPushButton]:
+    """A button for each (text, slot); the slot is called with nothing (`clicked` would pass
+    it `checked`)."""
+    buttons = []
+    for text, slot in actions:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
+        buttons.append(button)
+    return buttons
+
+
+def button_row(*actions: tuple[str, Callable[[], object]]) -> QHBoxLayout:
+    """A row of `push_buttons`, left-aligned: a stretch after them."""
+    row = QHBoxLayout()
+    for button in push_buttons(*actions):
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def month_bar(step: Callable[[int], None]) -> tuple[QHBoxLayout, QLabel]:
     """◀ month ▶: the buttons call `step(-1)` and `step(1)`; the caller writes the month into
     the returned heading and adds its own widgets after it."""

@@ -114,3 +114,19 @@ def test_the_pdf_is_never_written_over_the_database(tab, qtbot):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert "choose another file name" in warned.call_args.args[2]
     assert database.read_bytes()[:100] == before
+
+
+def test_the_month_bar_steps_back_and_forward_and_the_review_follows(tab, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    back, forward = (
+        next(b for b in tab.findChildren(QPushButton) if b.accessibleName() == name)
+        for name in ("Previous month", "Next month")
+    )
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert tab.heading.text() == "Review of 2026-10"
+    assert tab.data.figures.month == "2026-10"
+    qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)
+    assert tab.heading.text() == "Review of 2026-12"

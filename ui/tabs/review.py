@@ -36,7 +36,7 @@ from ui import operations as changes
 from ui.dialogs.case_dialog import CaseDialog
 from ui.operations import review as ops
 from ui.tabs.base import Tab
-from ui.widgets import month_bar, title_label
+from ui.widgets import button_row, month_bar, push_buttons, title_label
 
 
 class ReviewTab(Tab):
@@ -94,22 +94,13 @@ class ReviewTab(Tab):
         self.rep_name_label.setBuddy(self.rep_name)
         bar.addWidget(self.rep_name_label)
         bar.addWidget(self.rep_name)
-        for button in self._buttons(
+        for button in push_buttons(
             (self.tr("Export PDF…"), self.export_pdf),
             (self.tr("Print preview…"), self.print_preview),
             (self.tr("Print…"), self.print_review),
         ):
             bar.addWidget(button)
         return bar
-
-    @staticmethod
-    def _buttons(*actions) -> list[QPushButton]:
-        buttons = []
-        for text, slot in actions:
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            buttons.append(button)
-        return buttons
 
     @staticmethod
     def _rich_label() -> QLabel:
@@ -165,16 +156,14 @@ class ReviewTab(Tab):
         self.pdca.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.pdca.setMinimumHeight(150)
         pdca_layout.addWidget(self.pdca)
-        row = QHBoxLayout()
-        for button in self._buttons(
-            (self.tr("Add item…"), self.add_pdca),
-            (self.tr("Done"), lambda: self.set_pdca_status("done")),
-            (self.tr("Drop"), lambda: self.set_pdca_status("dropped")),
-            (self.tr("Carry open items into next month"), self.carry_forward),
-        ):
-            row.addWidget(button)
-        row.addStretch(1)
-        pdca_layout.addLayout(row)
+        pdca_layout.addLayout(
+            button_row(
+                (self.tr("Add item…"), self.add_pdca),
+                (self.tr("Done"), lambda: self.set_pdca_status("done")),
+                (self.tr("Drop"), lambda: self.set_pdca_status("dropped")),
+                (self.tr("Carry open items into next month"), self.carry_forward),
+            )
+        )
         return pdca
 
     def _build_journal(self) -> QFrame:
@@ -193,7 +182,7 @@ class ReviewTab(Tab):
         journal_layout.addWidget(self.case_pick)
         row = QHBoxLayout()
         row.addStretch(1)
-        for button in self._buttons(
+        for button in push_buttons(
             (self.tr("Add a case…"), self.add_case),
             (self.tr("Case as PDF…"), self.export_case),
             (self.tr("Month's cases as a handout…"), self.export_handout),

@@ -40,7 +40,7 @@ from ui import operations as changes
 from ui.dialogs.target_dialogs import PlanLineDialog, SliceDialog
 from ui.operations import targets as ops
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, fen_of, money_box, title_label
+from ui.widgets import PACE_COLOURS, button_row, fen_of, money_box, title_label
 
 if TYPE_CHECKING:  # the rows the tab shows are app/'s; only their type is named here
     from app.models import MarketSlice, PlanLine
@@ -237,16 +237,11 @@ class TargetsTab(Tab):
         layout.addWidget(self.plan)
         self.plan_total = QLabel()
         layout.addWidget(self.plan_total)
-        buttons = QHBoxLayout()
-        for text, slot in (
+        buttons = button_row(
             (self.tr("Add line…"), self.add_line),
             (self.tr("Edit…"), self.edit_line),
             (self.tr("Delete"), self.delete_line),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        )
         send = QPushButton(self.tr("Send today's actions to the board"))
         send.clicked.connect(lambda _checked=False: self.send_to_board())
         buttons.addWidget(send)
@@ -341,17 +336,13 @@ class TargetsTab(Tab):
         self.slice_notes = QLabel()
         self.slice_notes.setWordWrap(True)
         layout.addWidget(self.slice_notes)
-        buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Add slice…"), self.add_slice),
-            (self.tr("Edit…"), self.edit_slice),
-            (self.tr("Delete"), self.delete_slice),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(
+            button_row(
+                (self.tr("Add slice…"), self.add_slice),
+                (self.tr("Edit…"), self.edit_slice),
+                (self.tr("Delete"), self.delete_slice),
+            )
+        )
         season = QHBoxLayout()
         self.base_target = money_box()
         self.base_target.setAccessibleName(self.tr("Base monthly target"))
