@@ -3104,8 +3104,8 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>业绩 {actual} / {target}：完成 &lt;b&gt;{completion}&lt;/b&gt;，差距 {gap}</translation>
     </message>
     <message>
-        <source>no target</source>
-        <translation>未设目标</translation>
+        <source>Revenue {actual}: no target for this month, so no completion or gap (set one on the Targets tab)</source>
+        <translation>营收 {actual}：本月还没有目标，因此没有完成率和差距（在“目标”页设定）</translation>
     </message>
     <message>
         <source>{product} {customer_type}: {actual} of {plan}</source>

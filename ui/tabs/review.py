@@ -214,14 +214,22 @@ class ReviewTab(Tab):
         self.data = data
         self.heading.setText(self.tr("Review of {month}").format(month=self.month))
         actual = data.actual
-        lines = [
-            self.tr("Revenue {actual} of {target}: <b>{completion}</b> complete, gap {gap}").format(
-                actual=format_yuan(actual.revenue_fen),
-                target=format_yuan(data.target_fen) if data.target_fen else self.tr("no target"),
+        revenue = format_yuan(actual.revenue_fen)
+        if data.target_fen:
+            headline = self.tr(
+                "Revenue {actual} of {target}: <b>{completion}</b> complete, gap {gap}"
+            ).format(
+                actual=revenue,
+                target=format_yuan(data.target_fen),
                 completion=format_percent(data.completion),
                 gap=format_yuan(data.gap_fen),
             )
-        ]
+        else:
+            headline = self.tr(
+                "Revenue {actual}: no target for this month, so no completion or gap "
+                "(set one on the Targets tab)"
+            ).format(actual=revenue)
+        lines = [headline]
         for line in data.lines:
             lines.append(
                 self.tr("{product} {customer_type}: {actual} of {plan}").format(
