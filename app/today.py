@@ -355,7 +355,7 @@ def items(as_of: date) -> list[Item]:
 class Quota:
     """Today's effective visits planned (the target ladder's day) and done, calls done, and
     the actions the plan asks for today (the larger of the ladder's visits and the plan
-    lines' daily actions): the rows the Today tab shows before folding the rest."""
+    lines' daily actions): the rows each group of the Today tab shows before the fold."""
 
     effective_visits_planned: int
     effective_visits_done: int

@@ -184,7 +184,6 @@ LONG_FUNCTIONS_LEFT = {
     "ui/tabs/lifecycle.py LifecycleTab.__init__",
     "ui/tabs/review.py ReviewTab.__init__",
     "ui/tabs/targets.py TargetsTab._fill_calculator",
-    "ui/tabs/today.py TodayTab.__init__",
 }
 
 
