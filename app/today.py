@@ -91,7 +91,8 @@ class _FollowUps:
     """Open leads whose follow-up (snoozed date, else last contact + the tier's days) is due
     on as-of or in the 30 days before it: A-tier in group 2, B and C in group 6 (those a saved
     persona finds first). SQLite counts them and ranks them — ORDER BY the group's order, the
-    "lead_follow_up_due" index finding the window — and only the rows asked for are read."""
+    "lead_follow_up_due" index finding the window and holding the columns filtered and
+    ranked by — and only the rows asked for are read."""
 
     def __init__(self, as_of: date):
         self.as_of = as_of
@@ -119,27 +120,28 @@ class _FollowUps:
             day = as_of - timedelta(days=overdue)
             self.days[day.isoformat()] = (day, overdue)
 
-    def counts(self) -> dict[int, int]:
+    def counts_query(self) -> pw.Select:
         a_tier = Lead.tier == "A"
-        rows = database.execute(
-            Lead.select(a_tier, pw.fn.COUNT(Lead.id)).where(self.where).group_by(a_tier)
-        ).fetchall()
+        return Lead.select(a_tier, pw.fn.COUNT(Lead.id)).where(self.where).group_by(a_tier)
+
+    def counts(self) -> dict[int, int]:
         found = {2: 0, 6: 0}
-        for is_a, count in rows:
+        for is_a, count in database.execute(self.counts_query()).fetchall():
             found[2 if is_a else 6] = count
         return found
 
-    def rows(self, group: int, limit: int | None = None) -> list[tuple]:
-        """(id, name, tier, amount, due) of the group's first `limit` (all: None), ranked."""
+    def rows_query(self, group: int, limit: int | None = None) -> pw.Select:
         tier = (Lead.tier == "A") if group == 2 else (Lead.tier != "A")
         query = (
             Lead.select(Lead.id, Lead.name, Lead.tier, Lead.expected_amount_fen, self.due)
             .where(self.where & tier)
             .order_by(*self.order)
         )
-        if limit is not None:
-            query = query.limit(limit)
-        return database.execute(query).fetchall()
+        return query if limit is None else query.limit(limit)
+
+    def rows(self, group: int, limit: int | None = None) -> list[tuple]:
+        """(id, name, tier, amount, due) of the group's first `limit` (all: None), ranked."""
+        return database.execute(self.rows_query(group, limit)).fetchall()
 
     def items(self, group: int, limit: int | None, first_rank: int) -> list[Item]:
         days, title = self.days, self.title

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app import figures, lifecycle, persona, today
+from app import db, figures, lifecycle, migrations, persona, today
 from app.board import Board
 from app.errors import UserError
 from app.models import (
@@ -343,3 +343,37 @@ def test_today_json_is_printed_as_json_would_print_it(db_path):
     text = today.today_json_text(AS_OF)
     assert text == json.dumps(today.today_json(AS_OF), ensure_ascii=False, indent=2)
     assert len(json.loads(text)["items"]) == 4  # the renewal, the A and C leads, the task
+
+
+def test_the_follow_up_index_serves_the_days_follow_ups_after_the_step(tmp_path):
+    """The step on a file one version older (the index of the date and id only): the index
+    written again with the rep's days and the columns the list filters and ranks by."""
+    path = tmp_path / "old.sqlite3"
+    db.open_database(path)
+    Lead.create(name="甲", tier="B", created=D("2026-11-01"))  # 11-01 + the rep's 10 days
+    db.set_setting("leads.follow_up_days_b", 10)
+    db.database.execute_sql('DROP INDEX "lead_follow_up_due"')
+    db.database.execute_sql(
+        'CREATE INDEX "lead_follow_up_due" ON "lead" (COALESCE(next_follow_up, '
+        "date(COALESCE(last_contact, created), CASE tier WHEN 'A' THEN '+3 days' "
+        "WHEN 'B' THEN '+10 days' WHEN 'C' THEN '+30 days' ELSE '+7 days' END)), id)"
+    )
+    [step] = [
+        n
+        for n, run in migrations.STEPS.items()
+        if run is migrations._v10_the_follow_up_index_covers_the_today_list
+    ]
+    db.database.execute_sql(f"PRAGMA user_version = {step - 1}")
+    db.close_database()
+    db.open_database(path)
+    index = db.database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'lead_follow_up_due'"
+    ).fetchone()[0]
+    assert "'+10 days'" in index and index.endswith("id, outcome, tier, expected_amount_fen, name)")
+    follow_ups = today._FollowUps(AS_OF)
+    for query in (follow_ups.counts_query(), follow_ups.rows_query(6, 10)):
+        sql, params = query.sql()
+        plan = db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+        assert "USING INDEX lead_follow_up_due" in str(plan)
+    assert today.Day(AS_OF).counts[6] == 1  # due 11-11: 9 days overdue
+    db.close_database()
