@@ -207,44 +207,52 @@ class TodayTab(Tab):
 
     def _fill(self, keep: tuple | None = None) -> None:
         """Each group's header and the rows shown, and only those; selects the row of
-        `keep` when shown, else the first."""
+        `keep` when shown, else the first. The rows are made apart from the list and put in
+        at once (put in one by one, each would make the list measure all the others)."""
         self.table.clear()
         self.more = {}
         self.rows = {}
-        chosen = first = None
+        headers = {}
         names = self.group_names()
         for group in today.GROUPS:
             count = self.day_work.counts[group]
             if not count:
                 continue
             self.rows[group] = self.day_work.items(group, self.shown(group))
-            header = self._header_row(
+            headers[group] = self._header_row(
                 self.tr("{group} ({count})").format(group=names[group], count=count)
             )
-            for index, item in enumerate(self.rows[group]):
-                row = self._item_row(header, item, (group, index))
-                if first is None:
-                    first = row
-                if item.ref == keep:
-                    chosen = row
+            headers[group].addChildren(
+                [
+                    self._item_row(item, (group, index))
+                    for index, item in enumerate(self.rows[group])
+                ]
+            )
+        self.table.addTopLevelItems(list(headers.values()))
+        for group, header in headers.items():
+            header.setFirstColumnSpanned(True)
+            header.setExpanded(True)
             self._more_row(header, group)
-        target = chosen or first
-        if target is not None:
-            self.table.setCurrentItem(target)
+        shown = [
+            (header.child(index), item)
+            for group, header in headers.items()
+            for index, item in enumerate(self.rows[group])
+        ]
+        chosen = [row for row, item in shown if item.ref == keep] or [row for row, _ in shown]
+        if chosen:
+            self.table.setCurrentItem(chosen[0])
 
     def _header_row(self, text: str) -> QTreeWidgetItem:
         """A group's header: its name and count, passed over by ↑/↓."""
-        header = QTreeWidgetItem(self.table, [text])
+        header = QTreeWidgetItem([text])
         header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable; its rows enabled
-        header.setFirstColumnSpanned(True)
         font = QFont(self.table.font())
         font.setBold(True)
         header.setFont(0, font)
         header.setForeground(0, self.palette().windowText())
-        header.setExpanded(True)
         return header
 
-    def _item_row(self, header, item: today.Item, where: tuple[int, int]) -> QTreeWidgetItem:
+    def _item_row(self, item: today.Item, where: tuple[int, int]) -> QTreeWidgetItem:
         overdue = (
             ""
             if not item.overdue_days
@@ -252,7 +260,7 @@ class TodayTab(Tab):
             if item.overdue_days == 1
             else self.tr("{days} days").format(days=item.overdue_days)
         )
-        row = QTreeWidgetItem(header, [str(item.rank), item.title, item.due.isoformat(), overdue])
+        row = QTreeWidgetItem([str(item.rank), item.title, item.due.isoformat(), overdue])
         row.setData(0, ROLE, where)
         for column in (0, 3):
             row.setTextAlignment(
