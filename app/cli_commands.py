@@ -280,8 +280,7 @@ def _cmd_today(args, db_path: Path) -> int:
     from app import today
 
     _open_existing(db_path, verify=True)
-    found = today.today_json(args.as_of or date.today())
-    print(json.dumps(found, ensure_ascii=False, indent=2))
+    print(today.today_json_text(args.as_of or date.today()))
     return 0
 
 

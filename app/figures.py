@@ -155,6 +155,10 @@ class MonthFigures:
         return dashboard.anomalies(self.month, self.as_of)
 
     # -- summary --json ----------------------------------------------------------------------
+    def pace_json(self) -> dict:
+        """`summary --json`'s "pace" (`today --json` shows it too)."""
+        return {"expected_revenue": _yuan(self.expected_fen), "status": self.pace_status}
+
     def to_json(self) -> dict:
         """The `summary --json` object: money in yuan, rates as unrounded fractions."""
         return {
@@ -180,7 +184,7 @@ class MonthFigures:
             "average_order_value": _float(
                 None if self.average_order_fen is None else self.average_order_fen / 100
             ),
-            "pace": {"expected_revenue": _yuan(self.expected_fen), "status": self.pace_status},
+            "pace": self.pace_json(),
             "checkpoints": [_checkpoint_json(point) for point in self.checkpoints],
             "leads": {
                 **self.open_leads,

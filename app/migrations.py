@@ -119,9 +119,15 @@ def _v7_several_contacts() -> None:
 def _v8_lead_follow_up_can_be_snoozed() -> None:
     """Leads keep the day their next follow-up was snoozed to (`next_follow_up`); the
     follow-up date's index is rebuilt to hold it, with the rep's follow-up days."""
+    database.execute_sql('ALTER TABLE "lead" ADD COLUMN "next_follow_up" DATE')
+    _rebuild_follow_up_index()
+
+
+def _rebuild_follow_up_index() -> None:
+    """The follow-up date's index written again (models.follow_up_index_sql), with the rep's
+    follow-up days."""
     from app.models import FOLLOW_UP_DAYS, follow_up_index_sql
 
-    database.execute_sql('ALTER TABLE "lead" ADD COLUMN "next_follow_up" DATE')
     stored = dict(
         database.execute_sql(
             "SELECT key, value FROM setting WHERE key LIKE 'leads.follow_up_days_%'"
@@ -161,6 +167,13 @@ def _v9_tiers_personas_and_pool_inputs() -> None:
         database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
 
 
+def _v10_the_follow_up_index_covers_the_today_list() -> None:
+    """The follow-up date's index also holds each lead's outcome, tier, expected amount and
+    name: the Today list counts and ranks a day's follow-ups from it (a heavy user has tens
+    of thousands due)."""
+    _rebuild_follow_up_index()
+
+
 # version reached → the step that reaches it
 STEPS = {
     2: _v2_money_is_never_negative,
@@ -171,5 +184,6 @@ STEPS = {
     7: _v7_several_contacts,
     8: _v8_lead_follow_up_can_be_snoozed,
     9: _v9_tiers_personas_and_pool_inputs,
+    10: _v10_the_follow_up_index_covers_the_today_list,
 }
 SCHEMA_VERSION = max(STEPS)  # the version this RepDesk writes (new files start at it)

@@ -140,12 +140,15 @@ FOLLOW_UP_DAYS = {"A": 3, "B": 7, "C": 30}  # the guide's; the rep may choose ot
 def follow_up_index_sql(days: dict[str, int]) -> str:
     """The "lead_follow_up_due" index for these A / B / C follow-up days (app.preferences):
     the follow-up date (a snoozed date, else last contact or created + the tier's days)
-    written as app.leads.due_sql writes it, so that the index serves it."""
+    written as app.leads.due_sql writes it, so that the index serves it; then the columns
+    the Today list filters, counts and ranks a day's follow-ups by (app.today), so that
+    SQLite reads them from the index, not from each lead's row."""
     cases = " ".join(f"WHEN '{tier}' THEN '+{int(days[tier])} days'" for tier in "ABC")
     return (
         'CREATE INDEX IF NOT EXISTS "lead_follow_up_due" ON "lead" '
         "(COALESCE(next_follow_up, "
-        f"date(COALESCE(last_contact, created), CASE tier {cases} ELSE '+7 days' END)), id)"
+        f"date(COALESCE(last_contact, created), CASE tier {cases} ELSE '+7 days' END)), id, "
+        "outcome, tier, expected_amount_fen, name)"
     )
 
 

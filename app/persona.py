@@ -10,6 +10,7 @@ day) that match every term — None below 5 closed, as for the single segments i
 expected amount first. The rep's saved personas mark those open leads in the leads table.
 """
 
+import functools
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -326,6 +327,20 @@ def remove(name: str) -> list[dict]:
     before = saved()
     set_saved([p for p in before if p["name"] != name])
     return before
+
+
+def saved_condition(as_of: date) -> pw.Expression | None:
+    """One SQL condition true for the leads `saved_matches` finds: open on as-of and
+    matching any saved persona (None when none is saved). The Today list orders by it."""
+    found = []
+    for persona in saved():
+        try:
+            found.append(matching(parse(persona["conditions"])))
+        except UserError:
+            continue  # as in saved_matches
+    if not found:
+        return None
+    return leads.open_on(as_of) & functools.reduce(lambda either, other: either | other, found)
 
 
 def saved_matches(as_of: date, ids: Iterable[int] | None = None) -> dict[int, list[str]]:

@@ -6,13 +6,16 @@ lifecycle touchpoints, the board's tasks), never stored twice. Each action retur
 undo needs; `undo` takes it back.
 """
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import cached_property
+from json.encoder import encode_basestring
 
 import peewee as pw
 
-from app import figures, leads, lifecycle, metrics, planning
+from app import figures, leads, lifecycle, metrics, persona, planning
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
@@ -27,7 +30,7 @@ GENERATED_ORIGINS = ("lead", "plan")
 GENERATED_PREFIXES = ("lifecycle", "lead_rollup")
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One thing to do today. `ref` says what it acts on: ("lead", lead id),
     ("event", (customer id, kind, rule's due date)) or ("task", task id)."""
@@ -43,7 +46,6 @@ class Item:
     ref: tuple
     customer_id: int | None = None
     lead_id: int | None = None
-    persona: bool = False  # a B/C lead matching a saved persona (listed first in its group)
     rank: int = 0
 
     @property
@@ -51,14 +53,19 @@ class Item:
         return self.customer or self.lead or self.title
 
     def sort_key(self) -> tuple:
-        return (
-            self.group,
-            not self.persona,
-            -self.overdue_days,
-            -self.amount_fen,
-            self.name,
+        """Within its group: the most overdue, the larger amount, the name."""
+        return (-self.overdue_days, -self.amount_fen, self.name, self.kind, self.title)
+
+    def json_text(self) -> str:
+        """`as_json()` as `today --json` prints it (see `today_json_text`)."""
+        return _item_text(
+            self.rank,
             self.kind,
             self.title,
+            self.customer,
+            self.lead,
+            self.due.isoformat(),
+            self.overdue_days,
         )
 
     def as_json(self) -> dict:
@@ -77,56 +84,127 @@ def _is_generated(origin: str) -> bool:
     return origin in GENERATED_ORIGINS or origin.startswith(GENERATED_PREFIXES)
 
 
-def _lead_items(as_of: date, persona_leads: set[int]) -> list[Item]:
+# -- the follow-ups: counted and ranked in SQL (a heavy user has tens of thousands due) ---------
+
+
+class _FollowUps:
     """Open leads whose follow-up (snoozed date, else last contact + the tier's days) is due
-    on as-of or in the 30 days before it."""
-    due = leads.due_sql()
-    oldest = as_of - timedelta(days=MAX_OVERDUE_DAYS)
-    rows = database.execute(
-        Lead.select(Lead.id, Lead.name, Lead.tier, Lead.expected_amount_fen, due).where(
-            (Lead.outcome == "open") & due.between(oldest.isoformat(), as_of.isoformat())
+    on as-of or in the 30 days before it: A-tier in group 2, B and C in group 6 (those a saved
+    persona finds first). SQLite counts them and ranks them — ORDER BY the group's order, the
+    "lead_follow_up_due" index finding the window and holding the columns filtered and
+    ranked by — and only the rows asked for are read."""
+
+    def __init__(self, as_of: date):
+        self.as_of = as_of
+        self.due = leads.due_sql()
+        oldest = as_of - timedelta(days=MAX_OVERDUE_DAYS)
+        self.where = (Lead.outcome == "open") & self.due.between(
+            oldest.isoformat(), as_of.isoformat()
         )
-    )
-    items = []
-    # translated once, filled per lead (a heavy user has tens of thousands due)
-    title = message(QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"))
-    for lead_id, name, tier, amount, due_text in rows.fetchall():
-        day = date.fromisoformat(due_text)
-        items.append(
-            Item(
-                kind="lead_follow_up",
-                title=title.format(lead=name, tier=tier),
-                customer=None,
-                lead=name,
-                due=day,
-                overdue_days=(as_of - day).days,
-                group=2 if tier == "A" else 6,
-                amount_fen=amount or 0,
-                ref=("lead", lead_id),
-                lead_id=lead_id,
-                persona=tier != "A" and lead_id in persona_leads,
+        chosen = persona.saved_condition(as_of)
+        # B and C leads a saved persona finds come first in their group
+        first = [] if chosen is None else [pw.Case(None, [((Lead.tier != "A") & chosen, 0)], 1)]
+        # within a group: the most overdue (the earliest date), the larger amount, the name
+        # (a lead always has one; SQLite's binary order is Python's for text), the title
+        self.order = [
+            *first,
+            self.due,
+            pw.fn.COALESCE(Lead.expected_amount_fen, 0).desc(),
+            Lead.name,
+            Lead.tier,
+        ]
+        # translated once, filled per lead; the window's 31 days read once
+        self.title = message(QT_TRANSLATE_NOOP("Messages", "Follow up {lead} (tier {tier})"))
+        self.days = {}
+        for overdue in range(MAX_OVERDUE_DAYS + 1):
+            day = as_of - timedelta(days=overdue)
+            self.days[day.isoformat()] = (day, overdue)
+
+    def counts_query(self) -> pw.Select:
+        a_tier = Lead.tier == "A"
+        return Lead.select(a_tier, pw.fn.COUNT(Lead.id)).where(self.where).group_by(a_tier)
+
+    def counts(self) -> dict[int, int]:
+        found = {2: 0, 6: 0}
+        for is_a, count in database.execute(self.counts_query()).fetchall():
+            found[2 if is_a else 6] = count
+        return found
+
+    def rows_query(self, group: int, limit: int | None = None) -> pw.Select:
+        tier = (Lead.tier == "A") if group == 2 else (Lead.tier != "A")
+        query = (
+            Lead.select(Lead.id, Lead.name, Lead.tier, Lead.expected_amount_fen, self.due)
+            .where(self.where & tier)
+            .order_by(*self.order)
+        )
+        return query if limit is None else query.limit(limit)
+
+    def rows(self, group: int, limit: int | None = None) -> list[tuple]:
+        """(id, name, tier, amount, due) of the group's first `limit` (all: None), ranked."""
+        return database.execute(self.rows_query(group, limit)).fetchall()
+
+    def items(self, group: int, limit: int | None, first_rank: int) -> list[Item]:
+        days, title = self.days, self.title
+        found = []
+        for rank, (lead_id, name, tier, amount, due_text) in enumerate(
+            self.rows(group, limit), start=first_rank
+        ):
+            day, overdue = days[due_text]
+            found.append(
+                Item(
+                    "lead_follow_up",
+                    title.format(lead=name, tier=tier),
+                    None,
+                    name,
+                    day,
+                    overdue,
+                    group,
+                    amount or 0,
+                    ("lead", lead_id),
+                    None,
+                    lead_id,
+                    rank,
+                )
             )
-        )
-    return items
+        return found
+
+    def texts(self, group: int, first_rank: int) -> list[str]:
+        """Each of the group's items as `today --json` prints it, straight from the rows."""
+        days, title = self.days, self.title
+        return [
+            _item_text(
+                rank,
+                "lead_follow_up",
+                title.format(lead=name, tier=tier),
+                None,
+                name,
+                due_text,
+                days[due_text][1],
+            )
+            for rank, (_, name, tier, _, due_text) in enumerate(self.rows(group), start=first_rank)
+        ]
+
+
+# -- touchpoints and tasks: a few, read whole ---------------------------------------------------
 
 
 def _event_items(as_of: date) -> list[Item]:
     """Touchpoints still to do, counted at their (snoozed) date: greetings on their day only,
     the others up to 30 days overdue."""
     oldest = as_of - timedelta(days=MAX_OVERDUE_DAYS)
+    template = message(QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"))
+    labels: dict[str, str] = {}
     items = []
     for event in lifecycle.due_events(as_of, oldest, as_of):
         if event.kind in GREETINGS and event.date != as_of:
             continue
         group = 1 if event.kind in URGENT else 4 if event.kind in GREETINGS else 5
+        if event.kind not in labels:
+            labels[event.kind] = label("event", event.kind)
         items.append(
             Item(
                 kind=event.kind,
-                title=message(
-                    QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
-                    touchpoint=label("event", event.kind),
-                    customer=event.customer,
-                ),
+                title=template.format(touchpoint=labels[event.kind], customer=event.customer),
                 customer=event.customer,
                 lead=None,
                 due=event.date,
@@ -192,20 +270,84 @@ def _task_items(as_of: date) -> list[Item]:
     return items
 
 
-def items(as_of: date, persona_leads: set[int] | None = None) -> list[Item]:
+# -- the day's work -------------------------------------------------------------------------------
+
+
+GROUPS = (1, 2, 3, 4, 5, 6)
+FOLLOW_UP_GROUPS = (2, 6)
+
+
+class Day:
     """The day's work, ranked: by group (renewals and win-backs; A-tier follow-ups; the rep's
     quadrant-1 tasks; the day's birthdays, anniversaries and greetings; other touchpoints;
-    B- and C-tier follow-ups, those in `persona_leads` first), then the most overdue, the
-    larger expected amount, the name."""
-    if persona_leads is None:  # the leads a saved persona finds (app.persona)
-        from app import persona
+    B- and C-tier follow-ups, those a saved persona finds first), then the most overdue, the
+    larger expected amount, the name.
 
-        persona_leads = persona.saved_matches(as_of)
-    found = _lead_items(as_of, persona_leads) + _event_items(as_of) + _task_items(as_of)
-    found.sort(key=Item.sort_key)
-    for rank, item in enumerate(found, start=1):
-        item.rank = rank
-    return found
+    Read once per change: the touchpoints and tasks whole (a few), the follow-ups counted;
+    `items(group, limit)` reads a group's first rows, ranked, `all()` every row."""
+
+    def __init__(self, as_of: date):
+        self.as_of = as_of
+        self.follow_ups = _FollowUps(as_of)
+        self._small: dict[int, list[Item]] = {group: [] for group in GROUPS}
+        for item in _event_items(as_of) + _task_items(as_of):
+            self._small[item.group].append(item)
+        for found in self._small.values():
+            found.sort(key=Item.sort_key)
+
+    @cached_property
+    def counts(self) -> dict[int, int]:
+        """Each group's number of items."""
+        found = {group: len(items) for group, items in self._small.items()}
+        found.update(self.follow_ups.counts())
+        return found
+
+    @cached_property
+    def first_ranks(self) -> dict[int, int]:
+        """Each group's first rank."""
+        found, rank = {}, 1
+        for group in GROUPS:
+            found[group] = rank
+            rank += self.counts[group]
+        return found
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def items(self, group: int, limit: int | None = None) -> list[Item]:
+        """The group's first `limit` items (all: None), ranked."""
+        return self._items(group, limit, self.first_ranks[group])
+
+    def _items(self, group: int, limit: int | None, first_rank: int) -> list[Item]:
+        if group in FOLLOW_UP_GROUPS:
+            return self.follow_ups.items(group, limit, first_rank)
+        found = self._small[group][:limit]
+        for rank, item in enumerate(found, start=first_rank):
+            item.rank = rank
+        return found
+
+    def all(self) -> list[Item]:
+        """Every item, ranked (the groups read whole: no count needed)."""
+        found: list[Item] = []
+        for group in GROUPS:
+            found += self._items(group, None, len(found) + 1)
+        return found
+
+    def texts(self) -> list[str]:
+        """Every item as `today --json` prints it, ranked."""
+        found: list[str] = []
+        for group in GROUPS:
+            if group in FOLLOW_UP_GROUPS:
+                found += self.follow_ups.texts(group, len(found) + 1)
+            else:
+                found += [item.json_text() for item in self._items(group, None, len(found) + 1)]
+        return found
+
+
+def items(as_of: date) -> list[Item]:
+    """Every item of the day's work, ranked (see `Day`)."""
+    return Day(as_of).all()
 
 
 # -- the quota and the month -----------------------------------------------------------
@@ -215,7 +357,7 @@ def items(as_of: date, persona_leads: set[int] | None = None) -> list[Item]:
 class Quota:
     """Today's effective visits planned (the target ladder's day) and done, calls done, and
     the actions the plan asks for today (the larger of the ladder's visits and the plan
-    lines' daily actions): the rows the Today tab shows before folding the rest."""
+    lines' daily actions): the rows each group of the Today tab shows before the fold."""
 
     effective_visits_planned: int
     effective_visits_done: int
@@ -273,14 +415,59 @@ def next_checkpoint(as_of: date) -> NextCheckpoint | None:
     return None
 
 
-def today_json(as_of: date, persona_leads: set[int] | None = None) -> dict:
+def today_json(as_of: date) -> dict:
     """The `today --json` object."""
     return {
         "date": as_of.isoformat(),
-        "items": [item.as_json() for item in items(as_of, persona_leads)],
+        "items": [item.as_json() for item in items(as_of)],
         "quota": quota(as_of).as_json(),
-        "pace": figures.build(month_of(as_of), as_of).to_json()["pace"],  # as `summary`
+        "pace": figures.build(month_of(as_of), as_of).pace_json(),  # as `summary`'s
     }
+
+
+def today_json_text(as_of: date) -> str:
+    """`today --json` as printed: exactly `json.dumps(today_json(as_of), ensure_ascii=False,
+    indent=2)`, with the items (a heavy user has tens of thousands) written straight from
+    each item, not through json's pure-Python indenting encoder."""
+    shell = {
+        "date": as_of.isoformat(),
+        "items": [],
+        "quota": quota(as_of).as_json(),
+        "pace": figures.build(month_of(as_of), as_of).pace_json(),
+    }
+    text = json.dumps(shell, ensure_ascii=False, indent=2)
+    found = Day(as_of).texts()
+    if not found:
+        return text
+    listed = ",\n".join(found)
+    return text.replace('"items": []', f'"items": [\n{listed}\n  ]', 1)
+
+
+# An item of `today --json` as json.dumps(indent=2) writes it inside "items": the keys of
+# Item.as_json, in its order, six spaces in (tests/app/test_today.py compares the two).
+_ITEM_TEXT = (
+    "    {\n"
+    '      "rank": %d,\n'
+    '      "kind": %s,\n'
+    '      "title": %s,\n'
+    '      "customer": %s,\n'
+    '      "lead": %s,\n'
+    '      "due": "%s",\n'
+    '      "overdue_days": %d\n'
+    "    }"
+)
+
+
+def _item_text(rank, kind, title, customer, lead, due_text, overdue_days) -> str:
+    return _ITEM_TEXT % (
+        rank,
+        encode_basestring(kind),
+        encode_basestring(title),
+        "null" if customer is None else encode_basestring(customer),
+        "null" if lead is None else encode_basestring(lead),
+        due_text,
+        overdue_days,
+    )
 
 
 # -- the actions ------------------------------------------------------------------------------

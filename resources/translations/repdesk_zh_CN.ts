@@ -3972,8 +3972,36 @@ Targets, leads, customers and a daily plan for a front-line sales representative
         <translation>↑/↓ 选择 · 空格 完成 · S 推迟 · 回车 打开 · Ctrl+Z 撤销</translation>
     </message>
     <message>
+        <source>Renewals and win-backs</source>
+        <translation>续约演示与流失挽回</translation>
+    </message>
+    <message>
+        <source>A-tier follow-ups</source>
+        <translation>A 类线索跟进</translation>
+    </message>
+    <message>
+        <source>My urgent tasks</source>
+        <translation>我的重要紧急任务</translation>
+    </message>
+    <message>
+        <source>Birthdays and greetings</source>
+        <translation>生日、周年与节日问候</translation>
+    </message>
+    <message>
+        <source>Other touchpoints</source>
+        <translation>其他客户触点</translation>
+    </message>
+    <message>
+        <source>B- and C-tier follow-ups</source>
+        <translation>B、C 类线索跟进</translation>
+    </message>
+    <message>
         <source>Today · {date} · {count} to do</source>
         <translation>今日 · {date} · 待办 {count} 项</translation>
+    </message>
+    <message>
+        <source>{group} ({count})</source>
+        <translation>{group}（{count}）</translation>
     </message>
     <message>
         <source>1 day</source>

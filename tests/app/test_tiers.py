@@ -116,13 +116,18 @@ def test_a_negative_floor_is_refused_with_its_line(db_path, tmp_path):
 
 
 def test_the_step_adds_the_columns_empty(tmp_path):
-    """The newest step on a file one version older: the new columns exist, empty."""
+    """The step on a file one version older than it: the new columns exist, empty."""
     path = tmp_path / "old.sqlite3"
     db.open_database(path)
     Target.create(month=NOV, revenue_fen=100)
     for table, column, _definition in migrations._V9_COLUMNS:
         db.database.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
-    db.database.execute_sql(f"PRAGMA user_version = {max(migrations.STEPS) - 1}")
+    [step] = [
+        n
+        for n, run in migrations.STEPS.items()
+        if run is migrations._v9_tiers_personas_and_pool_inputs
+    ]
+    db.database.execute_sql(f"PRAGMA user_version = {step - 1}")
     db.close_database()
     db.open_database(path)
     assert db.database.execute_sql("PRAGMA user_version").fetchone()[0] == max(migrations.STEPS)

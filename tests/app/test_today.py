@@ -1,12 +1,13 @@
 """Today's ranked list, rule by rule, with dates worked by hand; done and snooze on each kind;
 the quota. AS_OF is Friday 2026-11-20; follow-up days A 3, B 7, C 30."""
 
+import json
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
-from app import figures, lifecycle, today
+from app import db, figures, lifecycle, migrations, persona, today
 from app.board import Board
 from app.errors import UserError
 from app.models import (
@@ -24,7 +25,7 @@ from tests.conftest import AS_OF
 D = date.fromisoformat
 
 
-def lead(name, tier="A", last=None, created="2026-11-01", amount=None, outcome="open"):
+def lead(name, tier="A", last=None, created="2026-11-01", amount=None, outcome="open", **values):
     return Lead.create(
         name=name,
         tier=tier,
@@ -32,6 +33,7 @@ def lead(name, tier="A", last=None, created="2026-11-01", amount=None, outcome="
         created=D(created),
         expected_amount_fen=amount,
         outcome=outcome,
+        **values,
     ).id
 
 
@@ -120,13 +122,15 @@ def test_within_a_group_most_overdue_then_larger_amount_then_name(db_path):
 
 
 def test_saved_persona_leads_come_first_among_b_and_c(db_path):
-    lead("A 不受影响", last="2026-11-16")  # 11-19, 1 day
+    lead("A 画像", last="2026-11-16", industry="软件")  # 11-19, 1 day: A keeps its place
+    lead("A 逾期多", last="2026-11-14")  # 11-17, 3 days
     lead("B 逾期多", tier="B", last="2026-11-01")  # 11-08: 12 days
-    matching = lead("C 画像", tier="C", last="2026-10-30")  # 11-29: not due
-    matching = lead("B 画像", tier="B", last="2026-11-12")  # 11-19: 1 day
-    names = [name for _, name, _, _ in listed(persona_leads={matching})]
-    assert names == ["A 不受影响", "B 画像", "B 逾期多"]
-    assert [name for _, name, _, _ in listed()] == ["A 不受影响", "B 逾期多", "B 画像"]
+    lead("C 画像", tier="C", last="2026-10-30", industry="软件")  # 11-29: not due
+    lead("B 画像", tier="B", last="2026-11-12", industry="软件")  # 11-19: 1 day
+    assert [name for _, name, _, _ in listed()] == ["A 逾期多", "A 画像", "B 逾期多", "B 画像"]
+    persona.save("软件客户", "industry=软件")
+    names = [name for _, name, _, _ in listed()]
+    assert names == ["A 逾期多", "A 画像", "B 画像", "B 逾期多"]
 
 
 def test_only_the_reps_own_open_quadrant_1_tasks_due_by_today(db_path):
@@ -306,3 +310,70 @@ def test_the_next_checkpoint(db_path):
         1000_00,
     )
     assert today.next_checkpoint(D("2026-11-21")) is None
+
+
+def test_the_day_counts_each_group_and_reads_its_first_rows_ranked(db_path):
+    for n in range(5):  # A: created 11-01 + 3 = 11-04, 16 days overdue; by amount, larger first
+        lead(f"A{n}", created="2026-11-01", amount=(n + 1) * 100)
+    for n in range(3):  # B: 11-10 + 7 = 11-17, 3 days overdue
+        lead(f"B{n}", tier="B", created="2026-11-10")
+    task("我的要事")  # group 3
+    customer("续约客户", contract_end=D("2027-01-20"))  # group 1: renewal demo on 11-20
+    day = today.Day(AS_OF)
+    assert day.counts == {1: 1, 2: 5, 3: 1, 4: 0, 5: 0, 6: 3}
+    assert day.total == 10  # 1 + 5 + 1 + 3
+    # ranks run on from the groups before: 1 (renewal), 2–6 (A), 7 (task), 8–10 (B, C)
+    assert day.first_ranks == {1: 1, 2: 2, 3: 7, 4: 8, 5: 8, 6: 8}
+    first_two = day.items(2, 2)
+    assert [(i.rank, i.name, i.amount_fen) for i in first_two] == [(2, "A4", 500), (3, "A3", 400)]
+    assert [(i.rank, i.name) for i in day.items(6, 1)] == [(8, "B0")]
+    whole = today.items(AS_OF)
+    assert [i.rank for i in whole] == list(range(1, 11))
+    assert [i.as_json() for i in whole[1:3]] == [i.as_json() for i in first_two]
+
+
+def test_today_json_is_printed_as_json_would_print_it(db_path):
+    assert today.today_json_text(AS_OF) == json.dumps(
+        today.today_json(AS_OF), ensure_ascii=False, indent=2
+    )  # nothing due: "items": []
+    lead('引号 "A" \\ 反斜杠', last="2026-11-15", amount=1)  # A, 11-18
+    lead("C\t制表符\n换行", tier="C", created="2026-10-15")  # 10-15 + 30 = 11-14
+    customer("续约客户 ☃", contract_end=D("2027-01-20"))
+    task("要事 é", customer=customer("客户"), lead=lead("B", tier="B", last="2026-12-01"))
+    text = today.today_json_text(AS_OF)
+    assert text == json.dumps(today.today_json(AS_OF), ensure_ascii=False, indent=2)
+    assert len(json.loads(text)["items"]) == 4  # the renewal, the A and C leads, the task
+
+
+def test_the_follow_up_index_serves_the_days_follow_ups_after_the_step(tmp_path):
+    """The step on a file one version older (the index of the date and id only): the index
+    written again with the rep's days and the columns the list filters and ranks by."""
+    path = tmp_path / "old.sqlite3"
+    db.open_database(path)
+    Lead.create(name="甲", tier="B", created=D("2026-11-01"))  # 11-01 + the rep's 10 days
+    db.set_setting("leads.follow_up_days_b", 10)
+    db.database.execute_sql('DROP INDEX "lead_follow_up_due"')
+    db.database.execute_sql(
+        'CREATE INDEX "lead_follow_up_due" ON "lead" (COALESCE(next_follow_up, '
+        "date(COALESCE(last_contact, created), CASE tier WHEN 'A' THEN '+3 days' "
+        "WHEN 'B' THEN '+10 days' WHEN 'C' THEN '+30 days' ELSE '+7 days' END)), id)"
+    )
+    [step] = [
+        n
+        for n, run in migrations.STEPS.items()
+        if run is migrations._v10_the_follow_up_index_covers_the_today_list
+    ]
+    db.database.execute_sql(f"PRAGMA user_version = {step - 1}")
+    db.close_database()
+    db.open_database(path)
+    index = db.database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'lead_follow_up_due'"
+    ).fetchone()[0]
+    assert "'+10 days'" in index and index.endswith("id, outcome, tier, expected_amount_fen, name)")
+    follow_ups = today._FollowUps(AS_OF)
+    for query in (follow_ups.counts_query(), follow_ups.rows_query(6, 10)):
+        sql, params = query.sql()
+        plan = db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+        assert "USING INDEX lead_follow_up_due" in str(plan)
+    assert today.Day(AS_OF).counts[6] == 1  # due 11-11: 9 days overdue
+    db.close_database()

@@ -1,5 +1,6 @@
-"""The Today tab in the window: ranked rows folded to the plan, one-key actions, the quota's
-quick entry, the month's pace, and the day's first start opening on it."""
+"""The Today tab in the window: the ranked rows under their groups' headers, each group
+folded to the plan, one-key actions, the quota's quick entry, the month's pace, and the day's
+first start opening on it."""
 
 from datetime import date, timedelta
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from app import db
 from app.models import Activity, Lead, Target
 from tests.conftest import AS_OF
-from ui.tabs.today import SnoozeDialog
+from ui.dialogs.snooze_dialog import SnoozeDialog
 
 D = date.fromisoformat
 
@@ -41,19 +42,40 @@ def today_window(make_window, tmp_path, qtbot):
     return window, tab
 
 
+def groups(tab):
+    """Each group's header, as shown."""
+    return [tab.table.topLevelItem(n).text(0) for n in range(tab.table.topLevelItemCount())]
+
+
+def rows(tab):
+    """The item rows shown, in order (under every header; not the "N more" rows)."""
+    found = []
+    for n in range(tab.table.topLevelItemCount()):
+        header = tab.table.topLevelItem(n)
+        found += [header.child(c) for c in range(header.childCount()) if header.child(c).text(1)]
+    return found
+
+
 def shown(tab):
-    return [tab.table.item(row, 1).text() for row in range(tab.table.rowCount())]
+    return [row.text(1) for row in rows(tab)]
+
+
+def chosen(tab):
+    return tab.table.currentItem().text(1)
 
 
 def test_the_days_first_start_opens_on_today_ranked_and_folded(today_window, qtbot):
     window, tab = today_window
     assert window.tabs.currentIndex() == 0
     assert window.tabs.tabText(0) == "Today (4)"
+    assert groups(tab) == ["A-tier follow-ups (4)"]
     assert shown(tab) == ["Follow up 甲 (tier A)", "Follow up 乙 (tier A)"]
-    assert tab.more.text() == "2 more"
-    qtbot.mouseClick(tab.more, Qt.MouseButton.LeftButton)
-    assert len(shown(tab)) == 4 and tab.more.text() == "Show fewer"
-    assert tab.table.item(0, 3).text() == "7 days" and tab.table.item(3, 3).text() == ""
+    assert chosen(tab) == "Follow up 甲 (tier A)"
+    assert tab.more[2].text() == "2 more"  # 4 due − 2 shown
+    qtbot.mouseClick(tab.more[2], Qt.MouseButton.LeftButton)
+    assert len(shown(tab)) == 4 and tab.more[2].text() == "Show fewer"
+    assert [row.text(0) for row in rows(tab)] == ["1", "2", "3", "4"]
+    assert rows(tab)[0].text(3) == "7 days" and rows(tab)[3].text(3) == ""
     assert tab.visits_label.text() == "Effective visits: 0 of 2"
     # 210,000 × 15 of 21 working days = 150,000 expected by the 20th; nothing sold
     assert tab.pace_label.text() == "Pace: behind"
@@ -69,7 +91,9 @@ def test_space_marks_the_follow_up_done_and_undo_takes_it_back(today_window, qtb
     assert lead.last_contact == AS_OF
     assert Activity.get(lead=lead.id).kind == "follow_up"
     assert window.tabs.tabText(0) == "Today (3)"
-    assert shown(tab)[0] == "Follow up 乙 (tier A)"
+    assert groups(tab) == ["A-tier follow-ups (3)"]
+    assert shown(tab) == ["Follow up 乙 (tier A)", "Follow up 丙 (tier A)"]
+    assert tab.more[2].text() == "1 more"  # 3 due − 2 shown
     undo = next(a for a in window.menuBar().actions()[1].menu().actions() if "Undo" in a.text())
     undo.trigger()
     assert Lead.get(name="甲").last_contact == D("2026-11-10")
@@ -79,7 +103,8 @@ def test_space_marks_the_follow_up_done_and_undo_takes_it_back(today_window, qtb
 
 def test_s_snoozes_to_the_date_chosen(today_window, qtbot):
     window, tab = today_window
-    tab.table.selectRow(1)  # 乙
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert chosen(tab) == "Follow up 乙 (tier A)"
 
     offered = []
 
@@ -97,13 +122,14 @@ def test_s_snoozes_to_the_date_chosen(today_window, qtbot):
     qtbot.keyClick(tab.table, Qt.Key.Key_S)
     assert offered == [AS_OF + timedelta(days=1)]  # tomorrow unless the rep picks another
     assert Lead.get(name="乙").next_follow_up == D("2026-11-24")
-    assert "Follow up 乙 (tier A)" not in [item.title for item in tab.items]
+    assert "Follow up 乙 (tier A)" not in shown(tab)
     assert window.tabs.tabText(0) == "Today (3)"
+    assert groups(tab) == ["A-tier follow-ups (3)"]
 
 
 def test_enter_opens_the_lead(today_window, qtbot):
     window, tab = today_window
-    tab.table.selectRow(1)
+    tab.table.setCurrentItem(rows(tab)[1])
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == 2  # leads & customers
     leads_tab = window.tab("leads")
@@ -139,7 +165,7 @@ def test_later_starts_of_the_day_restore_the_last_tab(today_window, make_window)
         tomorrow.deleteLater()
 
 
-def test_a_long_day_opens_a_hundred_rows_at_a_time(make_window, tmp_path, qtbot):
+def test_a_long_group_opens_a_hundred_rows_at_a_time(make_window, tmp_path, qtbot):
     path = tmp_path / "long.sqlite3"
     db.open_database(path)
     Target.create(month="2026-11", revenue_fen=1, effective_visits=42)  # 2 rows planned
@@ -149,10 +175,46 @@ def test_a_long_day_opens_a_hundred_rows_at_a_time(make_window, tmp_path, qtbot)
     db.close_database()
     window = make_window(path)
     tab = window.tab("today")
-    assert tab.table.rowCount() == 2 and tab.more.text() == "128 more"
-    qtbot.mouseClick(tab.more, Qt.MouseButton.LeftButton)
-    assert tab.table.rowCount() == 102 and tab.more.text() == "28 more"  # 2 + 100
-    qtbot.mouseClick(tab.more, Qt.MouseButton.LeftButton)
-    assert tab.table.rowCount() == 130 and tab.more.text() == "Show fewer"
-    qtbot.mouseClick(tab.more, Qt.MouseButton.LeftButton)
-    assert tab.table.rowCount() == 2 and tab.more.text() == "128 more"
+    assert groups(tab) == ["B- and C-tier follow-ups (130)"]
+    assert len(rows(tab)) == 2 and tab.more[6].text() == "128 more"
+    qtbot.mouseClick(tab.more[6], Qt.MouseButton.LeftButton)
+    assert len(rows(tab)) == 102 and tab.more[6].text() == "28 more"  # 2 + 100
+    assert rows(tab)[-1].text(0) == "102"
+    qtbot.mouseClick(tab.more[6], Qt.MouseButton.LeftButton)
+    assert len(rows(tab)) == 130 and tab.more[6].text() == "Show fewer"
+    qtbot.mouseClick(tab.more[6], Qt.MouseButton.LeftButton)
+    assert len(rows(tab)) == 2 and tab.more[6].text() == "128 more"
+
+
+def test_each_group_shows_its_count_and_its_first_rows(make_window, tmp_path, qtbot):
+    path = tmp_path / "groups.sqlite3"
+    db.open_database(path)  # no target, no plan: each group shows 10 rows before "N more"
+    Lead.insert_many(
+        [{"name": f"甲{n:02}", "tier": "A", "created": D("2026-11-10")} for n in range(3)]
+        + [{"name": f"乙{n:02}", "tier": "B", "created": D("2026-11-10")} for n in range(12)]
+    ).execute()  # A: 11-10 + 3 = 11-13, 7 days overdue; B: 11-10 + 7 = 11-17, 3 days
+    db.close_database()
+    window = make_window(path)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)  # shortcuts fire in the active window only
+    tab = window.tab("today")
+    qtbot.waitUntil(tab.table.isVisible)  # shortcuts reach a widget on screen
+    tab.table.setFocus()
+    assert window.tabs.tabText(0) == "Today (15)"  # 3 + 12
+    assert groups(tab) == ["A-tier follow-ups (3)", "B- and C-tier follow-ups (12)"]
+    assert len(rows(tab)) == 13  # the 3 A-tier, the first 10 of the 12 B-tier
+    assert 2 not in tab.more and tab.more[6].text() == "2 more"  # 12 − 10
+    # the B group's ranks run on after the 3 A-tier rows: 4 … 13
+    assert [row.text(0) for row in rows(tab)[3:5]] == ["4", "5"]
+    assert rows(tab)[3].text(1) == "Follow up 乙00 (tier B)"
+    for _ in range(3):  # ↓ passes over the B group's header
+        qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert chosen(tab) == "Follow up 乙00 (tier B)"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Space)  # 乙00 done: followed up today
+    assert groups(tab) == ["A-tier follow-ups (3)", "B- and C-tier follow-ups (11)"]
+    assert tab.more[6].text() == "1 more"  # 11 − 10
+    assert window.tabs.tabText(0) == "Today (14)"
+    assert tab.heading.text() == "Today · 2026-11-20 · 14 to do"
+    qtbot.mouseClick(tab.more[6], Qt.MouseButton.LeftButton)
+    assert len(rows(tab)) == 14 and shown(tab)[-1] == "Follow up 乙11 (tier B)"

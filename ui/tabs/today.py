@@ -1,92 +1,104 @@
-"""Today 今日: the day's work ranked (app.today), sized to the plan with the rest folded,
+"""Today 今日: the day's work ranked (app.today), each group under a header with its count
+and its first rows (the plan's actions for the day; "N more" opens more of that group),
 one-key actions on each row, today's quota with the quick entry, the month's pace and the
 next checkpoint.
+
+Only the rows shown are read and held: a heavy user has tens of thousands of follow-ups
+due, counted and ranked by SQLite (app.today.Day), never all built into the list.
 
 Each user action is one call of a small method (done_selected, snooze_selected,
 open_selected, add_visit, add_call) that pushes one undo step; the rules are in app.today.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
-    QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
 )
 
 from app import dashboard, figures, today
 from app.money import format_yuan, round_fen
 from app.workdays import month_of
+from ui.dialogs.snooze_dialog import SnoozeDialog
 from ui.operations import dashboard as record_ops
 from ui.operations import today as ops
 from ui.tabs.base import Tab
-from ui.widgets import OVERDUE, PACE_COLOURS, add_ok_cancel, title_label
+from ui.widgets import OVERDUE, PACE_COLOURS, title_label
 
-DEFAULT_ROWS = 10  # rows shown before "N more" when the plan asks for nothing today
-MORE_ROWS = 100  # each "N more" shows this many more (a heavy user has thousands due)
+DEFAULT_ROWS = 10  # rows a group shows before "N more" when the plan asks for nothing today
+MORE_ROWS = 100  # each "N more" shows this many more of its group
+ROLE = Qt.ItemDataRole.UserRole  # a row's (group, index) in self.rows
 
 
-class SnoozeDialog(QDialog):
-    """Snooze to a date: tomorrow unless the rep picks another (Enter accepts)."""
+class DayList(QTreeWidget):
+    """The ranked rows under their groups' headers; ↑/↓ pass over the headers (enabled, for
+    their rows are, but not selectable)."""
 
-    def __init__(self, parent, today_: date):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Snooze"))
-        form = QFormLayout(self)
-        self.day = QDateEdit(QDate(today_ + timedelta(days=1)))
-        self.day.setCalendarPopup(True)
-        self.day.setMinimumDate(QDate(today_ + timedelta(days=1)))
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        form.addRow(self.tr("Snooze to"), self.day)
-        add_ok_cancel(self, form)
+    BACK = (
+        QAbstractItemView.CursorAction.MoveUp,
+        QAbstractItemView.CursorAction.MovePrevious,
+        QAbstractItemView.CursorAction.MovePageUp,
+        QAbstractItemView.CursorAction.MoveEnd,
+    )
 
-    def value(self) -> date:
-        return self.day.date().toPython()
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt's name)
+        index = super().moveCursor(action, modifiers)
+        step = self.indexAbove if action in self.BACK else self.indexBelow
+        while index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            index = step(index)
+        return index if index.isValid() else self.currentIndex()
 
 
 class TodayTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
-        self.items: list[today.Item] = []
-        self.extra = 0  # rows shown past the fold ("N more" clicked)
+        self.day_work: today.Day | None = None
+        self.rows: dict[int, list[today.Item]] = {}  # each group's rows shown
+        self.extra: dict[int, int] = {}  # rows shown past a group's fold ("N more" clicked)
+        self.more: dict[int, QPushButton] = {}  # each folded group's "N more"
         self.heading = title_label("")
         self.page.addWidget(self.heading)
         body = QHBoxLayout()
         body.setSpacing(14)
         self.page.addLayout(body, 1)
+        body.addLayout(self._build_list(), 3)
+        body.addLayout(self._build_side(), 2)
+        self._build_keys()
+        self.refresh()
 
+    def _build_list(self) -> QVBoxLayout:
+        """The ranked rows under their groups' headers, and the action buttons."""
         left = QVBoxLayout()
-        body.addLayout(left, 3)
-        self.table = QTableWidget(0, 4)
+        self.table = DayList()
         self.table.setObjectName("todayList")
         self.table.setAccessibleName(self.tr("Today's work"))
-        self.table.setHorizontalHeaderLabels(
+        self.table.setColumnCount(4)
+        self.table.setHeaderLabels(
             [self.tr("#"), self.tr("What to do"), self.tr("Due"), self.tr("Overdue")]
         )
-        self.table.verticalHeader().hide()
+        self.table.setRootIsDecorated(False)
+        self.table.setItemsExpandable(False)
+        self.table.setIndentation(0)
+        self.table.setUniformRowHeights(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
+        header = self.table.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table, 1)
-        self.more = QPushButton()
-        self.more.setObjectName("todayMore")
-        self.more.clicked.connect(lambda: self.toggle_more())
-        left.addWidget(self.more)
         self.empty = QLabel(self.tr("Nothing due today. Well done."))
         self.empty.setObjectName("note")
         left.addWidget(self.empty)
@@ -101,9 +113,11 @@ class TodayTab(Tab):
             actions.addWidget(button)
         actions.addStretch(1)
         left.addLayout(actions)
+        return left
 
+    def _build_side(self) -> QVBoxLayout:
+        """Today's quota with the quick entry, the month's pace and checkpoint, the keys."""
         right = QVBoxLayout()
-        body.addLayout(right, 2)
         right.addWidget(title_label(self.tr("Today's quota"), "sectionTitle"))
         quota = QFrame()
         quota.setObjectName("card")
@@ -138,8 +152,7 @@ class TodayTab(Tab):
         hint.setWordWrap(True)
         right.addWidget(hint)
         right.addStretch(1)
-        self._build_keys()
-        self.refresh()
+        return right
 
     def _build_keys(self) -> None:
         for keys, slot in (
@@ -158,68 +171,127 @@ class TodayTab(Tab):
     def day(self) -> date:
         return self.main.as_of
 
-    def visible_rows(self) -> int:
-        """The rows shown: up to the actions the plan asks for today, and the pages of
-        "N more" the rep opened."""
-        planned = self.quota.actions_planned or DEFAULT_ROWS
-        return min(planned + self.extra, len(self.items))
+    def group_names(self) -> dict[int, str]:
+        return {
+            1: self.tr("Renewals and win-backs"),
+            2: self.tr("A-tier follow-ups"),
+            3: self.tr("My urgent tasks"),
+            4: self.tr("Birthdays and greetings"),
+            5: self.tr("Other touchpoints"),
+            6: self.tr("B- and C-tier follow-ups"),
+        }
+
+    def fold(self) -> int:
+        """The rows a group shows before "N more": the actions the plan asks for today."""
+        return self.quota.actions_planned or DEFAULT_ROWS
+
+    def shown(self, group: int) -> int:
+        """The rows of `group` shown: its fold and the pages of "N more" the rep opened."""
+        return min(self.fold() + self.extra.get(group, 0), self.day_work.counts[group])
 
     def refresh(self) -> None:
         selected = self.selected()
-        self.items = today.items(self.day)
+        self.day_work = today.Day(self.day)  # the groups counted; rows read as shown
         self.quota = today.quota(self.day)
+        total = self.day_work.total
         self.heading.setText(
-            self.tr("Today · {date} · {count} to do").format(
-                date=self.day.isoformat(), count=len(self.items)
-            )
+            self.tr("Today · {date} · {count} to do").format(date=self.day.isoformat(), count=total)
         )
-        self._fill()
-        self.empty.setVisible(not self.items)
+        self._fill(selected.ref if selected else None)
+        self.empty.setVisible(not total)
         for button in (self.done_button, self.snooze_button, self.open_button):
-            button.setEnabled(bool(self.items))
-        if self.items:
-            refs = [item.ref for item in self.items[: self.visible_rows()]]
-            row = refs.index(selected.ref) if selected and selected.ref in refs else 0
-            self.table.selectRow(row)
+            button.setEnabled(bool(total))
         self._show_quota()
         self._show_month()
-        self.main.set_today_count(len(self.items))
+        self.main.set_today_count(total)
 
-    def _fill(self) -> None:
-        """The rows shown, and only those (a heavy user has thousands due)."""
-        shown = self.visible_rows()
-        self.table.setRowCount(shown)
-        for row, item in enumerate(self.items[:shown]):
-            overdue = (
-                ""
-                if not item.overdue_days
-                else self.tr("1 day")
-                if item.overdue_days == 1
-                else self.tr("{days} days").format(days=item.overdue_days)
+    def _fill(self, keep: tuple | None = None) -> None:
+        """Each group's header and the rows shown, and only those; selects the row of
+        `keep` when shown, else the first. The rows are made apart from the list and put in
+        at once (put in one by one, each would make the list measure all the others)."""
+        self.table.clear()
+        self.more = {}
+        self.rows = {}
+        headers = {}
+        names = self.group_names()
+        for group in today.GROUPS:
+            count = self.day_work.counts[group]
+            if not count:
+                continue
+            self.rows[group] = self.day_work.items(group, self.shown(group))
+            headers[group] = self._header_row(
+                self.tr("{group} ({count})").format(group=names[group], count=count)
             )
-            texts = (str(item.rank), item.title, item.due.isoformat(), overdue)
-            for column, text in enumerate(texts):
-                cell = QTableWidgetItem(text)
-                if item.overdue_days:
-                    cell.setForeground(OVERDUE)
-                if column in (0, 3):
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(row, column, cell)
-        hidden = len(self.items) - shown
-        self.more.setVisible(hidden > 0 or self.extra > 0)
-        self.more.setText(
+            headers[group].addChildren(
+                [
+                    self._item_row(item, (group, index))
+                    for index, item in enumerate(self.rows[group])
+                ]
+            )
+        self.table.addTopLevelItems(list(headers.values()))
+        for group, header in headers.items():
+            header.setFirstColumnSpanned(True)
+            header.setExpanded(True)
+            self._more_row(header, group)
+        shown = [
+            (header.child(index), item)
+            for group, header in headers.items()
+            for index, item in enumerate(self.rows[group])
+        ]
+        chosen = [row for row, item in shown if item.ref == keep] or [row for row, _ in shown]
+        if chosen:
+            self.table.setCurrentItem(chosen[0])
+
+    def _header_row(self, text: str) -> QTreeWidgetItem:
+        """A group's header: its name and count, passed over by ↑/↓."""
+        header = QTreeWidgetItem([text])
+        header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable; its rows enabled
+        font = QFont(self.table.font())
+        font.setBold(True)
+        header.setFont(0, font)
+        header.setForeground(0, self.palette().windowText())
+        return header
+
+    def _item_row(self, item: today.Item, where: tuple[int, int]) -> QTreeWidgetItem:
+        overdue = (
+            ""
+            if not item.overdue_days
+            else self.tr("1 day")
+            if item.overdue_days == 1
+            else self.tr("{days} days").format(days=item.overdue_days)
+        )
+        row = QTreeWidgetItem([str(item.rank), item.title, item.due.isoformat(), overdue])
+        row.setData(0, ROLE, where)
+        for column in (0, 3):
+            row.setTextAlignment(
+                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+        if item.overdue_days:
+            for column in range(4):
+                row.setForeground(column, OVERDUE)
+        return row
+
+    def _more_row(self, header, group: int) -> None:
+        """ "N more" under a folded group; "Show fewer" once the rep opened all of it."""
+        hidden = self.day_work.counts[group] - self.shown(group)
+        if not hidden and not self.extra.get(group):
+            return
+        row = QTreeWidgetItem(header)
+        row.setFlags(Qt.ItemFlag.NoItemFlags)
+        button = QPushButton(
             self.tr("{count} more").format(count=hidden) if hidden else self.tr("Show fewer")
         )
+        button.setObjectName("todayMore")
+        button.clicked.connect(lambda _checked=False, g=group: self.toggle_more(g))
+        self.table.setItemWidget(row, 1, button)
+        self.more[group] = button
 
-    def toggle_more(self) -> None:
-        """ "N more" shows the next rows; once all are shown, "Show fewer" folds them again."""
-        hidden = len(self.items) - self.visible_rows()
-        self.extra = self.extra + MORE_ROWS if hidden else 0
-        selected = self.table.currentRow()
-        self._fill()
-        self.table.selectRow(min(max(selected, 0), self.visible_rows() - 1))
+    def toggle_more(self, group: int) -> None:
+        """ "N more" shows the group's next rows; "Show fewer" folds it again."""
+        hidden = self.day_work.counts[group] - self.shown(group)
+        self.extra[group] = self.extra.get(group, 0) + MORE_ROWS if hidden else 0
+        selected = self.selected()
+        self._fill(selected.ref if selected else None)
 
     def _show_quota(self) -> None:
         quota = self.quota
@@ -257,10 +329,12 @@ class TodayTab(Tab):
 
     # -- actions ------------------------------------------------------------------------------
     def selected(self) -> today.Item | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.items):
+        rows = self.table.selectedItems()
+        where = rows[0].data(0, ROLE) if rows else None
+        if where is None:
             return None
-        return self.items[rows[0].row()]
+        group, index = where
+        return self.rows[group][index]
 
     def done_selected(self) -> None:
         item = self.selected()
