@@ -61,15 +61,17 @@ class Schedule:
         return passed
 
 
-def reminder_text(titles: list[str]) -> tuple[str, str]:
-    """The notification's title and body: how many are due, the first three by name."""
-    title = message(QT_TRANSLATE_NOOP("Messages", "{count} to do today"), count=len(titles))
-    if not titles:
+def reminder_text(count: int, first_titles: list[str]) -> tuple[str, str]:
+    """The notification's title and body: how many (`count`) are due, the first three by
+    name (`first_titles`, the day's first items in rank order; more are ignored)."""
+    title = message(QT_TRANSLATE_NOOP("Messages", "{count} to do today"), count=count)
+    if not count:
         return title, message(QT_TRANSLATE_NOOP("Messages", "Nothing due today."))
-    body = "\n".join(f"{rank}. {text}" for rank, text in enumerate(titles[:TOP], start=1))
-    if len(titles) > TOP:
+    shown = first_titles[:TOP]
+    body = "\n".join(f"{rank}. {text}" for rank, text in enumerate(shown, start=1))
+    if count > len(shown):
         body += "\n" + message(
-            QT_TRANSLATE_NOOP("Messages", "and {count} more"), count=len(titles) - TOP
+            QT_TRANSLATE_NOOP("Messages", "and {count} more"), count=count - len(shown)
         )
     return title, body
 

@@ -327,6 +327,16 @@ class Day:
             item.rank = rank
         return found
 
+    def first(self, count: int) -> list[Item]:
+        """The day's first `count` items, ranked (a reminder's lines): each group read only
+        as far as needed."""
+        found: list[Item] = []
+        for group in GROUPS:
+            if len(found) >= count:
+                break
+            found += self.items(group, count - len(found))
+        return found
+
     def all(self) -> list[Item]:
         """Every item, ranked (the groups read whole: no count needed)."""
         found: list[Item] = []

@@ -192,13 +192,14 @@ class Reminders(QObject):
         if rolled:
             self.window.roll_over(now.date())
         remind = self.schedule.due(now)
-        # the list costs a heavy user a few tenths of a second: read when a reminder or a new
-        # day needs it, else every few minutes (the Today tab sets the count after changes)
+        # counted when a reminder or a new day needs it, else every few minutes (the Today tab
+        # sets the count after changes); only the first items are read, never the whole list
         if remind or rolled or self.ticks % COUNT_EVERY == 0:
-            items = today.items(self.window.as_of)
-            self.tray.set_count(len(items))
+            day = today.Day(self.window.as_of)
+            self.tray.set_count(day.total)
             if remind:
-                self.tray.notify(*reminders.reminder_text([item.title for item in items]))
+                first = [item.title for item in day.first(reminders.TOP)]
+                self.tray.notify(*reminders.reminder_text(day.total, first))
         self.ticks += 1
 
     def keeps_running(self) -> bool:

@@ -41,11 +41,11 @@ def test_a_start_after_the_last_time_still_reminds_once():
 
 
 def test_the_reminder_names_the_top_three():
-    title, body = reminders.reminder_text(["甲", "乙", "丙", "丁", "戊"])
+    title, body = reminders.reminder_text(5, ["甲", "乙", "丙", "丁", "戊"])
     assert title == "5 to do today"
     assert body == "1. 甲\n2. 乙\n3. 丙\nand 2 more"
-    assert reminders.reminder_text(["甲"]) == ("1 to do today", "1. 甲")
-    assert reminders.reminder_text([]) == ("0 to do today", "Nothing due today.")
+    assert reminders.reminder_text(1, ["甲"]) == ("1 to do today", "1. 甲")
+    assert reminders.reminder_text(0, []) == ("0 to do today", "Nothing due today.")
 
 
 def test_reminder_times_are_read_as_the_rep_writes_them():

@@ -330,6 +330,12 @@ def test_the_day_counts_each_group_and_reads_its_first_rows_ranked(db_path):
     whole = today.items(AS_OF)
     assert [i.rank for i in whole] == list(range(1, 11))
     assert [i.as_json() for i in whole[1:3]] == [i.as_json() for i in first_two]
+    # a reminder's first three: the renewal (1), then the A group's first two (2, 3)
+    assert [(i.rank, i.name) for i in today.Day(AS_OF).first(3)] == [
+        (1, whole[0].name),
+        (2, "A4"),
+        (3, "A3"),
+    ]
 
 
 def test_today_json_is_printed_as_json_would_print_it(db_path):
