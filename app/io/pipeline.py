@@ -61,18 +61,6 @@ def column_title(column: Col) -> str:
     return column.zh if current_language() == "zh_CN" else column.key
 
 
-# Headers reps' own sheets use (docs/reference.md), by the Chinese header they stand for.
-# phone: the mobile spellings first, so that a sheet with both a mobile and a landline column
-# imports the mobile one (the other is reported as ignored).
-MOBILE_HEADERS = ("手机", "手机号", "手机号码", "mobile", "mobile phone", "cell phone")
-HEADER_SYNONYMS = {
-    "电话": (*MOBILE_HEADERS, "联系电话", "电话号码", "联系方式", "telephone", "tel"),
-    "客户名称": ("客户", "公司", "公司名称", "单位名称", "customer name", "company"),
-    "联系人": ("姓名", "联系人姓名", "contact name"),
-    "线索名称": ("线索", "公司名称", "lead name"),
-}
-
-
 def _normalise_header(text: str) -> str:
     cleaned = unicodedata.normalize("NFKC", text).strip().lstrip("\ufeff").lower()
     return "_".join(cleaned.replace("-", " ").replace("_", " ").split())
@@ -80,43 +68,43 @@ def _normalise_header(text: str) -> str:
 
 def _header_names(kind: Kind) -> dict[str, tuple[str, int]]:
     """Each header spelling → (field key, rank): 0 the column's own English or Chinese
-    name (or a mobile phone header), 1 a synonym. A synonym two columns could claim goes to
-    the first (an activity's `公司名称` is its customer)."""
+    name (or a preferred spelling, e.g. a mobile phone header), 1 a synonym. A synonym two
+    columns could claim goes to the first (an activity's `公司名称` is its customer)."""
     names: dict[str, tuple[str, int]] = {}
     for column in kind.columns:
         names[_normalise_header(column.key)] = (column.key, 0)
         names[_normalise_header(column.zh)] = (column.key, 0)
     for column in kind.columns:
-        for synonym in HEADER_SYNONYMS.get(column.zh, ()):
-            rank = 0 if synonym in MOBILE_HEADERS else 1
+        for synonym in column.synonyms:
+            rank = 0 if synonym in column.preferred else 1
             names.setdefault(_normalise_header(synonym), (column.key, rank))
     return names
 
 
 def map_header(kind: Kind, header: list[str]) -> dict[int, str]:
     """Which file column holds which field: English or Chinese header or a synonym, any
-    order and case. Where several columns name one field, the best named is used (a mobile
-    phone column over a landline one, the field's own name over a synonym); the others are
-    left out (reported as ignored). Equally good ones are all kept: the caller refuses them."""
+    order and case. Where several columns name one field, the best named is used (a preferred
+    spelling — a mobile phone column over a landline one —, then the field's own name over a
+    synonym); the others are left out (reported as ignored). Equally good ones are all kept:
+    the caller refuses them."""
     names = _header_names(kind)
     found = [
         (index, *names[_normalise_header(cell)])
         for index, cell in enumerate(header)
         if _normalise_header(cell) in names
     ]
+    for column in kind.columns:  # a preferred spelling beats any other of its column
+        preferred = {_normalise_header(word) for word in column.preferred}
+        if any(_normalise_header(header[i]) in preferred for i, k, _ in found if k == column.key):
+            found = [
+                (i, k, 0 if _normalise_header(header[i]) in preferred else 1)
+                if k == column.key
+                else (i, k, rank)
+                for i, k, rank in found
+            ]
     best: dict[str, int] = {}
     for _, key, rank in found:
         best[key] = min(rank, best.get(key, rank))
-    if "phone" in best:  # a mobile column beats any other phone column
-        mobile = {_normalise_header(word) for word in MOBILE_HEADERS}
-        if any(_normalise_header(header[i]) in mobile for i, key, _ in found if key == "phone"):
-            found = [
-                (i, key, 0 if _normalise_header(header[i]) in mobile else 1)
-                if key == "phone"
-                else (i, key, rank)
-                for i, key, rank in found
-            ]
-            best["phone"] = 0
     return {index: key for index, key, rank in found if rank == best[key]}
 
 
@@ -229,7 +217,7 @@ def check_rows(
         cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
         for _, cells in records
     ]
-    keys, parsed, problems = [], [], []
+    keys, names, parsed, problems = [], [], [], []  # model fields, column keys
     xlsx = plan.table.encoding in ("XLSX", "vCard")  # text as it stands, no `'` to take off
     vcard_file = plan.table.encoding == "vCard"
     for index, column in columns:
@@ -239,13 +227,14 @@ def check_rows(
             # CSV way here so that text() gives it back unchanged, `'=1+2` included.
             cells = [f.neutralise(cell) if cell.__class__ is str else cell for cell in cells]
         values, found = f.parse_column(cells, column.parse, column.quick, column.blank)
-        keys.append(column.key)
+        keys.append(column.field)
+        names.append(column.key)
         parsed.append(values)
         problems.append(found)
     bad = set().union(*problems)
     results: list[dict | RowError] = []
     kind = plan.kind
-    check = kind.check
+    build = kind.build
     upserting = isinstance(kind, _Upserting) and not plan.missing_required
     if upserting:  # which cells were blank (they never erase a stored value) …
         blanks = [
@@ -263,7 +252,7 @@ def check_rows(
                     line,
                     [
                         (key, *found[position])
-                        for key, found in zip(keys, problems, strict=True)
+                        for key, found in zip(names, problems, strict=True)
                         if position in found
                     ],
                     cells,
@@ -271,7 +260,7 @@ def check_rows(
             )
             continue
         try:
-            row = check(dict(zip(keys, values, strict=True)), lookup, today)
+            row = build(dict(zip(keys, values, strict=True)), lookup, today)
         except RowProblem as problem:
             results.append(RowError(line, problem.problems, cells))
             continue
@@ -525,7 +514,7 @@ def _refuse_cells_a_sheet_cannot_hold(kind: Kind) -> None:
 
     model = kind.model
     for column in kind.columns:
-        field = model._meta.fields.get(column.key)
+        field = model._meta.fields.get(column.field)
         if not isinstance(field, pw.CharField | pw.TextField):
             continue
         record = model.get_or_none(pw.fn.LENGTH(field) > XLSX_CELL_LIMIT)
