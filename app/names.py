@@ -20,6 +20,12 @@ def normalise_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
+def normalise_names(names: list[str]) -> list[str]:
+    """`normalise_name` of many names at once (an import's column of them)."""
+    nfkc = unicodedata.normalize
+    return [" ".join(nfkc("NFKC", name).split()).casefold() for name in names]
+
+
 def names_by_key(model) -> dict[str, list[int]]:
     """Every normalised name of a model → the ids that have it, oldest first."""
     found: dict[str, list[int]] = {}

@@ -35,7 +35,7 @@ from app.models import (
     Task,
     database,
 )
-from app.names import names_by_key, normalise_name
+from app.names import names_by_key, normalise_name, normalise_names
 from app.planning import FLOOR_ABOVE_TARGET, tier_problem
 
 # Other header spellings reps' own sheets use (docs/reference.md). A phone column: the mobile
@@ -195,6 +195,7 @@ QUADRANT_WORDS = {
 
 
 BLANK = "__blank__"  # in a checked row: the fields whose cells were blank
+KEY = "__key__"  # in a checked row of a keyed kind: its key, found once
 CONTACT_OF = "__contact_of__"  # a row that is one more contact of the record of this key
 
 
@@ -290,27 +291,35 @@ class Kind:
         and returned; a problem is raised as RowProblem."""
         return row
 
-    def build(self, row: dict, lookup: Lookup, today: date) -> dict:
-        """A row to write from a file row's parsed cells (by model field): the kind's own
-        checks, then each name of a linked record turned into its id (a blank into None)."""
-        row = self.check(row, lookup, today)
-        problems = []
-        for column in self.columns:
-            if column.link is None or column.field not in row:
-                continue
-            name = row[column.field]
-            try:
-                row[column.field] = getattr(lookup, column.link)(name, column.key) if name else None
-            except RowProblem as problem:
-                problems += problem.problems
-        if problems:
-            raise RowProblem(problems)
-        return row
+    def __init__(self):
+        self.links = [(c.field, c.link, c.key) for c in self.columns if c.link]
+
+    def link(self, rows: list[tuple[int, dict]], lookup: Lookup) -> dict[int, list]:
+        """Each name of a linked record in these checked rows (position, row) turned into the
+        record's id (a blank into None), a column at a time, each name looked up once; the
+        problems of the rows whose names find no record (or several), by position."""
+        problems: dict[int, list] = {}
+        for field, link, key in self.links:
+            find = getattr(lookup, link)
+            found: dict[str | None, int | None | RowProblem] = {"": None, None: None}
+            for position, row in rows:
+                if field not in row:
+                    continue
+                name = row[field]
+                if name not in found:
+                    try:
+                        found[name] = find(name, key)
+                    except RowProblem as problem:
+                        found[name] = problem
+                value = found[name]
+                if value.__class__ is RowProblem:
+                    problems.setdefault(position, []).extend(value.problems)
+                else:
+                    row[field] = value
+        return problems
 
     def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
-        for row in rows:
-            row["batch"] = batch_id
-        insert_rows(self.model, rows)
+        insert_rows(self.model, rows, same={"batch": batch_id})
 
     def export_rows(self) -> Iterator[dict]:
         """Every record as cells by column key, oldest first: a linked record by its name
@@ -358,6 +367,10 @@ class _Upserting(Kind):
     def key(self, row: dict) -> tuple:
         raise NotImplementedError
 
+    def keys(self, rows: list[dict]) -> list[tuple]:
+        """The keys of many rows (a kind may find them a column at a time)."""
+        return [self.key(row) for row in rows]
+
     def existing(self) -> dict[tuple, int]:
         raise NotImplementedError
 
@@ -368,11 +381,14 @@ class _Upserting(Kind):
         pending: list[tuple[dict, tuple, list | None]] = []  # inserts not yet written
 
         def flush():
-            ids = insert_rows(self.model, [row for row, _, _ in pending])
-            for (_, key, tags), row_id in zip(pending, ids, strict=True):
-                known[key] = row_id
-                if tags and self.tags_link:
-                    _set_tags(*self.tags_link, row_id, tags)
+            new_rows = [row for row, _, _ in pending]
+            self.adjust_insert(new_rows, lookup)
+            ids = insert_rows(self.model, new_rows, same={"batch": batch_id})
+            known.update(zip([key for _, key, _ in pending], ids, strict=True))
+            if self.tags_link:
+                for (_, _, tags), row_id in zip(pending, ids, strict=True):
+                    if tags:
+                        _set_tags(*self.tags_link, row_id, tags)
             pending.clear()
 
         updates: list[tuple[int, dict, list | None]] = []
@@ -382,15 +398,13 @@ class _Upserting(Kind):
         for row in rows:
             blank = row.pop(BLANK, ())
             tags = row.pop("tags", None)
-            key = self.key(row)
+            key = row.pop(KEY) if KEY in row else self.key(row)
             if key in known:
                 if known[key] is None:  # the same key earlier in this import
                     flush()
                 self._keep_stored(row, blank)
                 updates.append((known[key], row, None if "tags" in blank else tags))
                 continue
-            row["batch"] = batch_id
-            self.adjust_insert(row, lookup)
             pending.append((row, key, tags))
             known[key] = None
         flush()
@@ -411,7 +425,7 @@ class _Upserting(Kind):
         fields = {c.field: c.key for c in self.columns}
         effects: list[list[str] | None] = []
         stored_rows: dict[int, dict] = {}
-        targets = [(known.get(self.key(row)), row) for row in rows]
+        targets = [(known.get(row[KEY] if KEY in row else self.key(row)), row) for row in rows]
         ids = sorted({row_id for row_id, _ in targets if row_id is not None})
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -427,6 +441,7 @@ class _Upserting(Kind):
                 continue
             row = dict(checked)
             blank = row.pop(BLANK, ())
+            row.pop(KEY, None)
             tags = row.pop("tags", None)
             self._keep_stored(row, blank)
             old = stored_rows[row_id]
@@ -496,8 +511,8 @@ class _Upserting(Kind):
     def adjust_update(self, old: dict, row: dict) -> None:
         """Fit an incoming row to the stored one before comparing (e.g. keep a created date)."""
 
-    def adjust_insert(self, row: dict, lookup: "Lookup") -> None:
-        """Complete a new row (e.g. created today when the file gives no date)."""
+    def adjust_insert(self, rows: list[dict], lookup: "Lookup") -> None:
+        """Complete new rows (e.g. created today when the file gives no date)."""
 
 
 class Customers(_Upserting):
@@ -533,6 +548,9 @@ class Customers(_Upserting):
     def key(self, row):
         return (normalise_name(row["name"]),)
 
+    def keys(self, rows):
+        return [(name,) for name in normalise_names([row["name"] for row in rows])]
+
     def existing(self):
         return {(key,): ids[0] for key, ids in names_by_key(Customer).items()}
 
@@ -563,9 +581,10 @@ class Customers(_Upserting):
         if row.get("contact_left") and old["contact_left"] and not given:
             row["contact_left_on"] = old["contact_left_on"]  # the day it was first set
 
-    def adjust_insert(self, row, lookup):
-        row.pop("_left_given", None)
-        row["created"] = lookup.today
+    def adjust_insert(self, rows, lookup):
+        for row in rows:
+            row.pop("_left_given", None)
+            row["created"] = lookup.today
 
 
 class Leads(_Upserting):
@@ -599,6 +618,9 @@ class Leads(_Upserting):
     def key(self, row):
         return (normalise_name(row["name"]),)
 
+    def keys(self, rows):
+        return [(name,) for name in normalise_names([row["name"] for row in rows])]
+
     def existing(self):
         return {(key,): ids[0] for key, ids in names_by_key(Lead).items()}
 
@@ -621,10 +643,12 @@ class Leads(_Upserting):
         if not given and old["outcome"] == row.get("outcome") and old["closed"]:
             row["closed"] = old["closed"]  # still closed as it was: keep the day it closed
 
-    def adjust_insert(self, row, lookup):
-        row.pop("_closed_given", None)
-        if row.get("created") is None:
-            row["created"] = lookup.today
+    def adjust_insert(self, rows, lookup):
+        today = lookup.today
+        for row in rows:
+            row.pop("_closed_given", None)
+            if row.get("created") is None:
+                row["created"] = today
 
 
 class Orders(Kind):
