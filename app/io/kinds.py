@@ -2,11 +2,12 @@
 
 A column is declared once (`Col`): its English and Chinese header and the other spellings
 reps' sheets use, its type, the model field it is stored in, and the record it names (a
-customer, a lead, a channel). One row builder turns a file's parsed cells into a row to
-write (`Kind.build`) and one exporter turns stored records back into cells
-(`Kind.export_rows`); a kind adds only its own rules (`Kind.check`: a birthday that
-exists, a target's floor below it, …). Valid rows are written in batches; re-imported
-customers, leads and keyed rows update the stored ones, their former state kept for undo.
+customer, a lead, a channel). One row builder (`pipeline.check_rows`: the cells parsed by
+column, one dict per row by model field, `Kind.link` for the linked names) turns a file into
+rows to write, and one exporter (`Kind.export_rows`) turns stored records back into cells;
+a kind adds only its own rules (`Kind.check`: a birthday that exists, a target's floor
+below it, …). Valid rows are written in batches; re-imported customers, leads and keyed
+rows update the stored ones, their former state kept for undo (docs/import-files.md).
 """
 
 import json

@@ -243,7 +243,7 @@ def check_rows(
     results: list[dict | RowError] = []
     checked: list[tuple[int, dict]] = []  # (position, row) of the rows that passed so far
     for position, row in enumerate(rows):
-        if position in bad:
+        if bad and position in bad:
             line, cells = records[position]
             found = [
                 (key, *p[position]) for key, p in zip(names, problems, strict=True) if position in p
