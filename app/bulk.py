@@ -20,16 +20,17 @@ def db_value(field: pw.Field, value):
 
 
 def _converter(field: pw.Field):
-    """The quickest correct way from a Python value to what SQLite stores for `field`."""
+    """The quickest correct way from a column of Python values to what SQLite stores for
+    `field` (None: as they are)."""
     if isinstance(field, pw.DateField):
-        return lambda value: None if value is None else value.isoformat()
+        return lambda values: [None if value is None else value.isoformat() for value in values]
     if isinstance(field, ExactDecimalField):
-        return lambda value: None if value is None else field.db_value(value)
+        return lambda values: [None if value is None else field.db_value(value) for value in values]
     if isinstance(
         field, pw.CharField | pw.TextField | pw.IntegerField | pw.BooleanField | pw.ForeignKeyField
     ):
         return None  # sqlite3 stores str, int (ids too) and bool as they are
-    return lambda value: db_value(field, value)
+    return lambda values: [db_value(field, value) for value in values]
 
 
 def _literal(value) -> str | None:
@@ -43,8 +44,9 @@ def _literal(value) -> str | None:
     return None
 
 
-def insert_rows(model, rows: list[dict]) -> list[int]:
-    """Insert rows with one prepared statement; returns their new ids in order.
+def insert_rows(model, rows: list[dict], same: dict | None = None) -> list[int]:
+    """Insert rows with one prepared statement; returns their new ids in order. `same`
+    gives fields whose value is the same in every row (an import's batch).
 
     peewee's insert_many builds SQL per row, which dominated big imports; this fills the
     model's defaults the same way. A column with the same value in every row (a default,
@@ -63,12 +65,17 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
         field.name: field.default() if callable(field.default) else field.default
         for field in fields
     }
+    if same:
+        unknown = set(same) - set(defaults)
+        if unknown or keys & set(same):
+            raise KeyError(f"{model.__name__}: {sorted(unknown or keys & set(same))} given twice")
+        defaults.update(same)
     table = model._meta.table_name
     start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
     present = [field.name for field in fields if field.name in keys]
     if len(present) == 1:
         tuples = [(row.get(present[0], defaults[present[0]]),) for row in rows]
-    elif all(len(row) == len(present) for row in rows):  # every row has every key
+    elif set(map(len, rows)) == {len(present)}:  # every row has every key
         tuples = list(map(itemgetter(*present), rows))
     else:
         tuples = [[row.get(name, defaults[name]) for name in present] for row in rows]
@@ -78,10 +85,12 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
         convert = _converter(field)
         if field.name in given:
             values = given[field.name]
-            columns.append((field, list(values if convert is None else map(convert, values))))
+            columns.append((field, list(values) if convert is None else convert(values)))
         else:
-            default = defaults[field.name]
-            columns.append((field, [default if convert is None else convert(default)] * len(rows)))
+            default = (
+                defaults[field.name] if convert is None else convert([defaults[field.name]])[0]
+            )
+            columns.append((field, [default] * len(rows)))
     bound, literals = [], []
     for field, values in columns:
         literal = _literal(values[0])

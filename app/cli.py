@@ -202,6 +202,24 @@ def _add_team_commands(commands, common) -> None:
     sub.add_argument("--json", action="store_true", required=True)
 
 
+def _import_peewee_without_its_server_drivers() -> None:
+    """peewee imports psycopg (and psycopg2) at its own import when they are installed, for
+    a PostgresqlDatabase RepDesk never makes: the team server is reached through psycopg
+    itself (app/team.py), imported when a team command runs. Hidden from peewee's import
+    only, they cost a command (an import of a big file among them) none of its ~70 ms;
+    importing them later works as ever."""
+    if "peewee" in sys.modules:
+        return
+    hidden = [name for name in ("psycopg", "psycopg2", "psycopg2cffi") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # `import name` raises ImportError, as when not installed
+    try:
+        import peewee  # noqa: F401
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+
+
 def _log_unexpected() -> Path:
     from app.log import log_unexpected  # here: only an unexpected error pays for it
 
@@ -223,6 +241,7 @@ def run(argv: list[str] | None, window: Callable[[argparse.Namespace, Path], int
         db_path = paths.resolve_db_path(args.db)
         if args.command in WINDOW_COMMANDS:
             return window(args, db_path)
+        _import_peewee_without_its_server_drivers()
         from app.cli_commands import run_command
 
         return run_command(args, db_path)

@@ -1,7 +1,9 @@
 """The command line's commands (all but the window's): each opens the database it needs.
 
 `app.cli` parses the command line and imports this module only for these commands, so
-starting the window does not pay for the database modules before its first paint.
+starting the window does not pay for the database modules before its first paint. A
+command imports what only it needs (the demo, the figures) inside it: an import of a big
+file is not kept waiting for modules it never uses.
 """
 
 import json
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import peewee
 
-from app import backup, db, demo, figures, output, sqlite_file
+from app import backup, db, output, sqlite_file
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.lock import DatabaseLock
@@ -28,6 +30,8 @@ def _open_existing(db_path: Path, verify: bool = False) -> None:
 
 
 def _cmd_demo(args, db_path: Path) -> int:
+    from app import demo
+
     as_of = args.as_of or date.today()
     with DatabaseLock(db_path):
         db.open_database(db_path, verify=True)
@@ -45,6 +49,8 @@ def _cmd_demo(args, db_path: Path) -> int:
 
 
 def _cmd_summary(args, db_path: Path) -> int:
+    from app import figures
+
     as_of = args.as_of or date.today()
     _open_existing(db_path, verify=True)  # figures from a damaged file would mislead
     summary = figures.month_summary(args.month or month_of(as_of), as_of)

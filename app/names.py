@@ -20,11 +20,20 @@ def normalise_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
+def normalise_names(names: list[str]) -> list[str]:
+    """`normalise_name` of many names at once (an import's column of them)."""
+    nfkc = unicodedata.normalize
+    return [" ".join(nfkc("NFKC", name).split()).casefold() for name in names]
+
+
 def names_by_key(model) -> dict[str, list[int]]:
     """Every normalised name of a model → the ids that have it, oldest first."""
     found: dict[str, list[int]] = {}
-    for row_id, name in model.select(model.id, model.name).order_by(model.id).tuples():
-        found.setdefault(normalise_name(name), []).append(row_id)
+    query = model.select(model.id, model.name).order_by(model.id)
+    rows = model._meta.database.execute(query).fetchall()  # as stored: ids and text
+    names = normalise_names([name for _, name in rows])  # a column at a time
+    for (row_id, _), key in zip(rows, names, strict=True):
+        found.setdefault(key, []).append(row_id)
     return found
 
 

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +88,9 @@ def bench_import(work: Path, rows: int, runs: int) -> None:
     """`repdesk import leads` against SQLite's own part of it: the rows it stored, written
     again by raw SQL into RepDesk's own indexed table (see `sqlite_share`); the sqlite3
     command line's `.import` of the same file into an untyped table without indexes (not
-    the same work) is printed beside it for information."""
+    the same work) is printed beside it for information. The three run turn about, so that
+    a neighbour's load on this shared machine falls on each alike (the ratio is what
+    counts); a first import, untimed, gives the share its rows."""
     source = leads_csv(work / "leads.csv", rows)
     counter = iter(range(10_000))
     sqlite3_cli = shutil.which("sqlite3")
@@ -107,6 +110,7 @@ def bench_import(work: Path, rows: int, runs: int) -> None:
             check=True,
             capture_output=True,
         )
+        return database
 
     def cli_import():
         database = work / f"cli-{next(counter)}.sqlite3"
@@ -116,38 +120,39 @@ def bench_import(work: Path, rows: int, runs: int) -> None:
             capture_output=True,
         )
 
-    if sqlite3_cli is None:
-        times = []
-        for _ in range(runs):
+    share = sqlite_share(ours(), work, runs)
+    actions = [ours, share] + ([cli_import] if sqlite3_cli else [])
+    times: list[list[float]] = [[] for _ in actions]
+    for _ in range(runs):
+        for action, found in zip(actions, times, strict=True):
             start = time.perf_counter()
-            ours()
-            times.append(time.perf_counter() - start)
-        ours_s, cli_s = statistics.median(times), None
-    else:
-        ours_s, cli_s = median_seconds(ours, cli_import, runs)
-    share_s = sqlite_share(work / "ours-0.sqlite3", work, runs)
+            action()
+            found.append(time.perf_counter() - start)
+    ours_s, share_s, *cli = (statistics.median(found) for found in times)
     report(
         "import",
         ours_s / share_s,
         2,
         f"{rows:,} leads: repdesk import {ours_s:.2f} s, SQLite's own part (the same rows "
         f"by raw SQL into RepDesk's indexed lead table, indexes built, committed) "
-        f"{share_s:.2f} s, median of {runs}",
+        f"{share_s:.2f} s, median of {runs}, run turn about",
     )
-    if cli_s is None:
+    if not cli:
         print("import_cli skipped: the sqlite3 command line is not installed (Debian: sqlite3)")
     else:
         print(
-            f"import_cli ratio {ours_s / cli_s:.2f} (information)  [the sqlite3 command "
-            f"line's .import into an untyped table without indexes {cli_s:.2f} s; SQLite's "
-            f"own part above is {share_s / cli_s:.1f}× that]"
+            f"import_cli ratio {ours_s / cli[0]:.2f} (information)  [the sqlite3 command "
+            f"line's .import into an untyped table without indexes {cli[0]:.2f} s; SQLite's "
+            f"own part above is {share_s / cli[0]:.1f}× that]"
         )
 
 
-def sqlite_share(imported: Path, work: Path, runs: int) -> float:
+def sqlite_share(imported: Path, work: Path, runs: int) -> Callable[[], None]:
     """The least an import into RepDesk's schema can take: the rows an import stored, already
     parsed and checked, written again by raw SQL as the import writes them (indexes dropped,
-    rows inserted, indexes built, committed, in WAL with full synchronous writes)."""
+    rows inserted, indexes built, committed, in WAL with full synchronous writes). Returns
+    one run of it; the `runs` copies of the new database it writes into are made here,
+    outside the timing."""
     import sqlite3
 
     source = sqlite3.connect(imported)
@@ -173,12 +178,13 @@ def sqlite_share(imported: Path, work: Path, runs: int) -> float:
     )
     insert = f"INSERT INTO lead ({', '.join(columns)}) VALUES ({values})"
     rows = [tuple(row[index] for index in bound) for row in rows]
-    times = []
+    paths = []
     for run in range(runs):
-        path = work / f"share-{run}.sqlite3"
-        shutil.copy(empty, path)
-        start = time.perf_counter()
-        connection = sqlite3.connect(path, isolation_level=None)
+        paths.append(work / f"share-{run}.sqlite3")
+        shutil.copy(empty, paths[-1])
+
+    def write() -> None:
+        connection = sqlite3.connect(paths.pop(), isolation_level=None)
         connection.execute("PRAGMA journal_mode = wal")
         connection.execute("PRAGMA synchronous = full")
         connection.execute("BEGIN")
@@ -189,8 +195,8 @@ def sqlite_share(imported: Path, work: Path, runs: int) -> float:
             connection.execute(sql)
         connection.execute("COMMIT")
         connection.close()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+
+    return write
 
 
 def _sql_literal(value) -> str:

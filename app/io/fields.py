@@ -117,6 +117,14 @@ def is_blank_row(cells: list) -> bool:
         return all(is_blank(cell) for cell in cells)
 
 
+def without_blank_rows(records: list[tuple[int, list]]) -> list[tuple[int, list]]:
+    """The records (line, cells) that are not blank rows."""
+    try:
+        return [record for record in records if "".join(record[1]).strip()]  # CSV: quick
+    except TypeError:  # XLSX: numbers, dates, None
+        return [record for record in records if not is_blank_row(record[1])]
+
+
 def text(value) -> str:
     """A text cell, with a spreadsheet-safety quote from our own export taken off again."""
     if value.__class__ is str:  # every CSV cell: the quick way

@@ -138,29 +138,26 @@ def _csv_rows(content: str, path: Path) -> Iterator[tuple[int, list]]:
         csv.field_size_limit(4 * MAX_TEXT_CELL)  # longer cells are rejected row by row
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     previous_end = 0
-    while True:
-        start = previous_end + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            if "field larger" in str(exc):
-                reason = QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "{path}: line {line} has a cell of more than {limit} characters.",
-                )
-            else:
-                reason = QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "{path} is not valid CSV: the cell starting on line {line} has an "
-                    "unbalanced quote.",
-                )
-            raise UserError(
-                reason, path=path.name, line=start, limit=f"{4 * MAX_TEXT_CELL:,}"
-            ) from None
-        previous_end = reader.line_num
-        yield start, record
+    try:
+        for record in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            yield start, record
+    except csv.Error as exc:
+        if "field larger" in str(exc):
+            reason = QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path}: line {line} has a cell of more than {limit} characters.",
+            )
+        else:
+            reason = QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path} is not valid CSV: the cell starting on line {line} has an "
+                "unbalanced quote.",
+            )
+        raise UserError(
+            reason, path=path.name, line=previous_end + 1, limit=f"{4 * MAX_TEXT_CELL:,}"
+        ) from None
 
 
 def read_table(path: Path) -> Table:

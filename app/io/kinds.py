@@ -1,9 +1,13 @@
-"""The eight kinds of import/export file: their columns (docs/reference.md), checks and writers.
+"""The eight kinds of import/export file, each a declaration of its columns (docs/reference.md).
 
-Each kind knows its columns, how a parsed row is checked against the database (a customer
-an order names must exist), how valid rows are written (batched inserts; re-imported
-customers and leads are updated, with their former state kept for undo), and which rows
-an export writes.
+A column is declared once (`Col`): its English and Chinese header and the other spellings
+reps' sheets use, its type, the model field it is stored in, and the record it names (a
+customer, a lead, a channel). One row builder (`pipeline.check_rows`: the cells parsed by
+column, one dict per row by model field, `Kind.link` for the linked names) turns a file into
+rows to write, and one exporter (`Kind.export_rows`) turns stored records back into cells;
+a kind adds only its own rules (`Kind.check`: a birthday that exists, a target's floor
+below it, …). Valid rows are written in batches; re-imported customers, leads and keyed
+rows update the stored ones, their former state kept for undo (docs/import-files.md).
 """
 
 import json
@@ -32,13 +36,27 @@ from app.models import (
     Task,
     database,
 )
-from app.names import names_by_key, normalise_name
+from app.names import names_by_key, normalise_name, normalise_names
 from app.planning import FLOOR_ABOVE_TARGET, tier_problem
+
+# Other header spellings reps' own sheets use (docs/reference.md). A phone column: the mobile
+# spellings are preferred, so that a sheet with both a mobile and a landline column imports
+# the mobile one (the other is reported as ignored).
+MOBILE_HEADERS = ("手机", "手机号", "手机号码", "mobile", "mobile phone", "cell phone")
+PHONE_HEADERS = (*MOBILE_HEADERS, "联系电话", "电话号码", "联系方式", "telephone", "tel")
+CUSTOMER_HEADERS = ("客户", "公司", "公司名称", "单位名称", "customer name", "company")
+CONTACT_HEADERS = ("姓名", "联系人姓名", "contact name")
+LEAD_HEADERS = ("线索", "公司名称", "lead name")
+
+LINKED = {"customer": Customer, "lead": Lead, "channel": Channel}  # Col.link → its model
 
 
 @dataclass(frozen=True)
 class Col:
-    """One column: docs/reference.md's English and Chinese header, its type, required or default."""
+    """One column, declared once: its English (`key`) and Chinese (`zh`) header and other
+    spellings (`synonyms`, `preferred` ones beating the column's own name), its type,
+    required or its default, the model `field` it is stored in (the key when not given), and
+    `link`: the kind of record whose name the cell holds (stored as that record's id)."""
 
     key: str
     zh: str
@@ -46,11 +64,17 @@ class Col:
     required: bool = False
     default: object = None
     words: dict | None = None  # for type "word": accepted words → canonical value
+    field: str = ""
+    link: str | None = None  # "customer", "lead" (must exist) or "channel" (made when new)
+    synonyms: tuple[str, ...] = ()
+    preferred: tuple[str, ...] = ()
 
     def __post_init__(self):  # parsers chosen once: they run for every cell
         parser = f.word_parser(self.words) if self.type == "word" else PARSERS[self.type]
         object.__setattr__(self, "parse", parser)
         object.__setattr__(self, "quick", getattr(parser, "quick", QUICK.get(self.type)))
+        if not self.field:
+            object.__setattr__(self, "field", self.key)
 
     @property
     def blank(self):
@@ -130,6 +154,9 @@ CSV_FORMATTERS: dict[str, Callable] = {
     "word": str,
 }
 
+# Word maps: each accepted word (any case) → the value the model keeps (app/models.py's
+# TIERS, OUTCOMES, ACTIVITY_KINDS, QUADRANTS; tests/app/test_import_export.py checks them
+# against those tuples both ways). Their order is the order an error message lists them in.
 TIERS = {"A": "A", "B": "B", "C": "C"}
 OUTCOMES = {
     "open": "open",
@@ -168,7 +195,8 @@ QUADRANT_WORDS = {
 }
 
 
-BLANK = "__blank__"  # in a checked row: the columns whose cells were blank
+BLANK = "__blank__"  # in a checked row: the fields whose cells were blank
+KEY = "__key__"  # in a checked row of a keyed kind: its key, found once
 CONTACT_OF = "__contact_of__"  # a row that is one more contact of the record of this key
 
 
@@ -215,7 +243,7 @@ class Lookup:
             raise RowProblem([(column, ambiguous, {})])
         return ids[0]
 
-    def channel(self, name: str) -> int | None:
+    def channel(self, name: str, column: str = "channel") -> int | None:
         """The channel's id, created when the rep names a new one (channels are named freely)."""
         if not name:
             return None
@@ -249,25 +277,81 @@ def _set_tags(link_model, owner_name: str, owner_id: int, names: list[str]) -> N
 
 
 class Kind:
-    """One importable kind; subclasses give the columns and the database side."""
+    """One importable kind: its columns declared, its model, and only its own rules."""
 
     name: str
     columns: list[Col]
     model: type[pw.Model]
+    tags_link = None  # (link model, owner field name) for customers and leads
+    EXPORT_PAGE = 2000  # records read at a time by the export
 
-    def check(self, values: dict, lookup: Lookup, today: date) -> dict:
-        """Checks that need the database or several columns; returns the row to write.
+    def check(self, row: dict, lookup: Lookup, today: date) -> dict:
+        """The kind's own checks (several columns, the database); returns the row to write.
 
-        `values` is the row's own dict, made for this call: it may be changed and returned."""
-        return values
+        `row` holds the parsed cells by model field, made for this call: it may be changed
+        and returned; a problem is raised as RowProblem."""
+        return row
+
+    def __init__(self):
+        self.links = [(c.field, c.link, c.key) for c in self.columns if c.link]
+
+    def link(self, rows: list[tuple[int, dict]], lookup: Lookup) -> dict[int, list]:
+        """Each name of a linked record in these checked rows (position, row) turned into the
+        record's id (a blank into None), a column at a time, each name looked up once; the
+        problems of the rows whose names find no record (or several), by position."""
+        problems: dict[int, list] = {}
+        for field, link, key in self.links:
+            find = getattr(lookup, link)
+            found: dict[str | None, int | None | RowProblem] = {"": None, None: None}
+            for position, row in rows:
+                if field not in row:
+                    continue
+                name = row[field]
+                if name not in found:
+                    try:
+                        found[name] = find(name, key)
+                    except RowProblem as problem:
+                        found[name] = problem
+                value = found[name]
+                if value.__class__ is RowProblem:
+                    problems.setdefault(position, []).extend(value.problems)
+                else:
+                    row[field] = value
+        return problems
 
     def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
-        for row in rows:
-            row["batch"] = batch_id
-        insert_rows(self.model, rows)
+        insert_rows(self.model, rows, same={"batch": batch_id})
 
     def export_rows(self) -> Iterator[dict]:
-        raise NotImplementedError
+        """Every record as cells by column key, oldest first: a linked record by its name
+        (blank when none), tags as a list."""
+        model = self.model
+        links = [column for column in self.columns if column.link]
+        query = model.select(
+            model, *(LINKED[c.link].name.alias(f"_{c.key}_name") for c in links)
+        ).order_by(model.id)
+        for column in links:
+            linked = LINKED[column.link]
+            on = getattr(model, column.field) == linked.id
+            query = query.join_from(model, linked, pw.JOIN.LEFT_OUTER, on=on)
+        stored = [column for column in self.columns if not column.link and column.type != "tags"]
+        last_id = 0
+        while True:
+            records = list(query.where(model.id > last_id).limit(self.EXPORT_PAGE).objects())
+            if not records:
+                return
+            tags = {}
+            if self.tags_link:
+                link_model, owner = self.tags_link
+                tags = _tags_of(link_model, getattr(link_model, owner), [r.id for r in records])
+            for record in records:
+                row = {column.key: getattr(record, column.field) for column in stored}
+                for column in links:
+                    row[column.key] = getattr(record, f"_{column.key}_name") or ""
+                if self.tags_link:
+                    row["tags"] = tags.get(record.id, [])
+                yield row
+            last_id = records[-1].id
 
     def column(self, key: str) -> Col:
         return next(column for column in self.columns if column.key == key)
@@ -279,12 +363,14 @@ class _Upserting(Kind):
     A row that updates never erases: its blank cells (listed under BLANK by the pipeline)
     leave the stored values as they are."""
 
-    tags_link = None  # (link model, owner field name) for customers and leads
-    RENAMED: dict[str, str] = {}  # column key → model field, where they differ
     KEEP_ON_UPDATE: tuple[str, ...] = ()  # fields an update never changes (a name's spelling)
 
     def key(self, row: dict) -> tuple:
         raise NotImplementedError
+
+    def keys(self, rows: list[dict]) -> list[tuple]:
+        """The keys of many rows (a kind may find them a column at a time)."""
+        return [self.key(row) for row in rows]
 
     def existing(self) -> dict[tuple, int]:
         raise NotImplementedError
@@ -296,11 +382,14 @@ class _Upserting(Kind):
         pending: list[tuple[dict, tuple, list | None]] = []  # inserts not yet written
 
         def flush():
-            ids = insert_rows(self.model, [row for row, _, _ in pending])
-            for (_, key, tags), row_id in zip(pending, ids, strict=True):
-                known[key] = row_id
-                if tags and self.tags_link:
-                    _set_tags(*self.tags_link, row_id, tags)
+            new_rows = [row for row, _, _ in pending]
+            self.adjust_insert(new_rows, lookup)
+            ids = insert_rows(self.model, new_rows, same={"batch": batch_id})
+            known.update(zip([key for _, key, _ in pending], ids, strict=True))
+            if self.tags_link:
+                for (_, _, tags), row_id in zip(pending, ids, strict=True):
+                    if tags:
+                        _set_tags(*self.tags_link, row_id, tags)
             pending.clear()
 
         updates: list[tuple[int, dict, list | None]] = []
@@ -310,15 +399,13 @@ class _Upserting(Kind):
         for row in rows:
             blank = row.pop(BLANK, ())
             tags = row.pop("tags", None)
-            key = self.key(row)
+            key = row.pop(KEY) if KEY in row else self.key(row)
             if key in known:
                 if known[key] is None:  # the same key earlier in this import
                     flush()
                 self._keep_stored(row, blank)
                 updates.append((known[key], row, None if "tags" in blank else tags))
                 continue
-            row["batch"] = batch_id
-            self.adjust_insert(row, lookup)
             pending.append((row, key, tags))
             known[key] = None
         flush()
@@ -328,19 +415,18 @@ class _Upserting(Kind):
             contacts.add_contact(self.name, record_id, person, batch=batch_id)
 
     def _keep_stored(self, row: dict, blank) -> None:
-        """An update leaves alone what its blank cells and KEEP_ON_UPDATE name."""
-        for key in (*blank, *self.KEEP_ON_UPDATE):
-            row.pop(key, None)
-            row.pop(self.RENAMED.get(key, key), None)
+        """An update leaves alone the fields its blank cells and KEEP_ON_UPDATE name."""
+        for name in (*blank, *self.KEEP_ON_UPDATE):
+            row.pop(name, None)
 
     def outlook(self, rows: list[dict]) -> list[list[str] | None]:
         """What importing each of these checked rows would do: None adds a record, a list
         of column keys updates one (those whose stored value changes). Nothing is written."""
         known = self.existing()
-        fields = {self.RENAMED.get(c.key, c.key): c.key for c in self.columns}
+        fields = {c.field: c.key for c in self.columns}
         effects: list[list[str] | None] = []
         stored_rows: dict[int, dict] = {}
-        targets = [(known.get(self.key(row)), row) for row in rows]
+        targets = [(known.get(row[KEY] if KEY in row else self.key(row)), row) for row in rows]
         ids = sorted({row_id for row_id, _ in targets if row_id is not None})
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -356,6 +442,7 @@ class _Upserting(Kind):
                 continue
             row = dict(checked)
             blank = row.pop(BLANK, ())
+            row.pop(KEY, None)
             tags = row.pop("tags", None)
             self._keep_stored(row, blank)
             old = stored_rows[row_id]
@@ -425,27 +512,27 @@ class _Upserting(Kind):
     def adjust_update(self, old: dict, row: dict) -> None:
         """Fit an incoming row to the stored one before comparing (e.g. keep a created date)."""
 
-    def adjust_insert(self, row: dict, lookup: "Lookup") -> None:
-        """Complete a new row (e.g. created today when the file gives no date)."""
+    def adjust_insert(self, rows: list[dict], lookup: "Lookup") -> None:
+        """Complete new rows (e.g. created today when the file gives no date)."""
 
 
 class Customers(_Upserting):
     name = "customers"
     model = Customer
     columns = [
-        Col("name", "客户名称", required=True),
-        Col("contact", "联系人"),
-        Col("phone", "电话"),
+        Col("name", "客户名称", required=True, synonyms=CUSTOMER_HEADERS),
+        Col("contact", "联系人", synonyms=CONTACT_HEADERS),
+        Col("phone", "电话", synonyms=PHONE_HEADERS, preferred=MOBILE_HEADERS),
         Col("email", "邮箱"),
         Col("industry", "行业"),
         Col("size", "规模"),
         Col("area", "区域"),
         Col("customer_type", "客户类型"),
-        Col("channel", "来源渠道"),
+        Col("channel", "来源渠道", link="channel"),
         Col("referred_by", "推荐人"),
         Col("tags", "标签", "tags"),
-        Col("annual_revenue", "年营收", "money"),
-        Col("budget", "预算", "money"),
+        Col("annual_revenue", "年营收", "money", field="annual_revenue_fen"),
+        Col("budget", "预算", "money", field="budget_fen"),
         Col("decision_chain", "决策链"),
         Col("pain_points", "痛点"),
         Col("birthday", "生日", "birthday"),
@@ -457,18 +544,20 @@ class Customers(_Upserting):
         Col("notes", "备注"),
     ]
     tags_link = (CustomerTag, "customer")
-    RENAMED = {"annual_revenue": "annual_revenue_fen", "budget": "budget_fen"}
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
         return (normalise_name(row["name"]),)
 
+    def keys(self, rows):
+        return [(name,) for name in normalise_names([row["name"] for row in rows])]
+
     def existing(self):
         return {(key,): ids[0] for key, ids in names_by_key(Customer).items()}
 
-    def check(self, values, lookup, today):
-        birthday = values.get("birthday")
-        if birthday and not values.get("birthday_lunar"):
+    def check(self, row, lookup, today):
+        birthday = row.get("birthday")
+        if birthday and not row.get("birthday_lunar"):
             month, day = (int(part) for part in birthday[-5:].split("-"))
             year = int(birthday[:4]) if len(birthday) == 10 else 2000  # 2000: 29 Feb exists
             try:
@@ -477,9 +566,6 @@ class Customers(_Upserting):
                 raise RowProblem([("birthday", f.NOT_A_DATE, {})]) from None
         elif birthday and int(birthday[-2:]) > 30:
             raise RowProblem([("birthday", f.NOT_A_BIRTHDAY, {})])
-        row = {self.RENAMED.get(key, key): value for key, value in values.items()}
-        if "channel" in row:
-            row["channel"] = lookup.channel(row["channel"])
         # the day the contact left: the one given, else (marked as left) the day it is marked
         # — the import's own day, passed in (an update keeps the day first recorded)
         given = row.get("contact_left_on") is not None
@@ -496,76 +582,26 @@ class Customers(_Upserting):
         if row.get("contact_left") and old["contact_left"] and not given:
             row["contact_left_on"] = old["contact_left_on"]  # the day it was first set
 
-    def adjust_insert(self, row, lookup):
-        row.pop("_left_given", None)
-        row["created"] = lookup.today
-
-    def export_rows(self):
-        query = (
-            Customer.select(Customer, Channel.name.alias("channel_name"))
-            .join(Channel, pw.JOIN.LEFT_OUTER)
-            .order_by(Customer.id)
-        )
-        yield from _with_tags(
-            query,
-            CustomerTag,
-            CustomerTag.customer,
-            lambda c: {
-                "name": c.name,
-                "contact": c.contact,
-                "phone": c.phone,
-                "email": c.email,
-                "industry": c.industry,
-                "size": c.size,
-                "area": c.area,
-                "customer_type": c.customer_type,
-                "channel": c.channel_name or "",
-                "referred_by": c.referred_by,
-                "annual_revenue": c.annual_revenue_fen,
-                "budget": c.budget_fen,
-                "decision_chain": c.decision_chain,
-                "pain_points": c.pain_points,
-                "birthday": c.birthday,
-                "birthday_lunar": c.birthday_lunar,
-                "founded": c.founded,
-                "contract_end": c.contract_end,
-                "contact_left": c.contact_left,
-                "contact_left_on": c.contact_left_on,
-                "notes": c.notes,
-            },
-        )
-
-
-def _with_tags(query, link_model, owner_field, to_row, page: int = 2000):
-    """Rows of a query with their tags, fetched page by page."""
-    last_id = 0
-    model = query.model
-    while True:
-        records = list(query.where(model.id > last_id).limit(page).objects())
-        if not records:
-            return
-        tags = _tags_of(link_model, owner_field, [r.id for r in records])
-        for record in records:
-            row = to_row(record)
-            row["tags"] = tags.get(record.id, [])
-            yield row
-        last_id = records[-1].id
+    def adjust_insert(self, rows, lookup):
+        for row in rows:
+            row.pop("_left_given", None)
+            row["created"] = lookup.today
 
 
 class Leads(_Upserting):
     name = "leads"
     model = Lead
     columns = [
-        Col("name", "线索名称", required=True),
-        Col("contact", "联系人"),
-        Col("phone", "电话"),
+        Col("name", "线索名称", required=True, synonyms=LEAD_HEADERS),
+        Col("contact", "联系人", synonyms=CONTACT_HEADERS),
+        Col("phone", "电话", synonyms=PHONE_HEADERS, preferred=MOBILE_HEADERS),
         Col("industry", "行业"),
-        Col("channel", "来源渠道"),
+        Col("channel", "来源渠道", link="channel"),
         Col("referred_by", "推荐人"),
         Col("size", "规模"),
         Col("tier", "分级", "word", default="B", words=TIERS),
         Col("stage", "阶段"),
-        Col("expected_amount", "预计金额", "money"),
+        Col("expected_amount", "预计金额", "money", field="expected_amount_fen"),
         Col("expected_close", "预计成交日期", "date"),
         Col("created", "创建日期", "date"),
         Col("last_contact", "最近跟进", "date"),
@@ -573,30 +609,23 @@ class Leads(_Upserting):
         Col("closed", "结案日期", "date"),
         Col("lost_reason", "输单原因"),
         Col("tags", "标签", "tags"),
-        Col("annual_revenue", "年营收", "money"),
-        Col("budget", "预算", "money"),
+        Col("annual_revenue", "年营收", "money", field="annual_revenue_fen"),
+        Col("budget", "预算", "money", field="budget_fen"),
         Col("notes", "备注"),
     ]
     tags_link = (LeadTag, "lead")
-    RENAMED = {
-        "expected_amount": "expected_amount_fen",
-        "annual_revenue": "annual_revenue_fen",
-        "budget": "budget_fen",
-    }
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
         return (normalise_name(row["name"]),)
 
+    def keys(self, rows):
+        return [(name,) for name in normalise_names([row["name"] for row in rows])]
+
     def existing(self):
         return {(key,): ids[0] for key, ids in names_by_key(Lead).items()}
 
     def check(self, row, lookup, today):
-        for key in ("expected_amount", "annual_revenue", "budget"):
-            if key in row:
-                row[self.RENAMED[key]] = row.pop(key)
-        if "channel" in row:
-            row["channel"] = lookup.channel(row["channel"])
         # the closing day: the one given, else (won or lost without one) the import's day
         if "outcome" not in row:
             if row.get("closed") is None:
@@ -615,77 +644,25 @@ class Leads(_Upserting):
         if not given and old["outcome"] == row.get("outcome") and old["closed"]:
             row["closed"] = old["closed"]  # still closed as it was: keep the day it closed
 
-    def adjust_insert(self, row, lookup):
-        row.pop("_closed_given", None)
-        if row.get("created") is None:
-            row["created"] = lookup.today
-
-    def export_rows(self):
-        query = (
-            Lead.select(Lead, Channel.name.alias("channel_name"))
-            .join(Channel, pw.JOIN.LEFT_OUTER)
-            .order_by(Lead.id)
-        )
-        yield from _with_tags(
-            query,
-            LeadTag,
-            LeadTag.lead,
-            lambda lead: {
-                "name": lead.name,
-                "contact": lead.contact,
-                "phone": lead.phone,
-                "industry": lead.industry,
-                "channel": lead.channel_name or "",
-                "referred_by": lead.referred_by,
-                "size": lead.size,
-                "tier": lead.tier,
-                "stage": lead.stage,
-                "expected_amount": lead.expected_amount_fen,
-                "expected_close": lead.expected_close,
-                "created": lead.created,
-                "last_contact": lead.last_contact,
-                "outcome": lead.outcome,
-                "closed": lead.closed,
-                "lost_reason": lead.lost_reason,
-                "annual_revenue": lead.annual_revenue_fen,
-                "budget": lead.budget_fen,
-                "notes": lead.notes,
-            },
-        )
+    def adjust_insert(self, rows, lookup):
+        today = lookup.today
+        for row in rows:
+            row.pop("_closed_given", None)
+            if row.get("created") is None:
+                row["created"] = today
 
 
 class Orders(Kind):
     name = "orders"
     model = Order
     columns = [
-        Col("customer", "客户名称", required=True),
+        Col("customer", "客户名称", required=True, link="customer", synonyms=CUSTOMER_HEADERS),
         Col("date", "日期", "date", required=True),
-        Col("amount", "金额", "money", required=True),
+        Col("amount", "金额", "money", required=True, field="amount_fen"),
         Col("product", "产品"),
         Col("quantity", "数量", "count"),
         Col("notes", "备注"),
     ]
-
-    def check(self, row, lookup, today):
-        row["customer"] = lookup.customer(row["customer"], "customer")
-        row["amount_fen"] = row.pop("amount")
-        return row
-
-    def export_rows(self):
-        query = (
-            Order.select(Order, Customer.name.alias("customer_name"))
-            .join(Customer)
-            .order_by(Order.id)
-        )
-        for order in query.objects().iterator():
-            yield {
-                "customer": order.customer_name,
-                "date": order.date,
-                "amount": order.amount_fen,
-                "product": order.product,
-                "quantity": order.quantity,
-                "notes": order.notes,
-            }
 
 
 class Activities(Kind):
@@ -694,57 +671,22 @@ class Activities(Kind):
     columns = [
         Col("date", "日期", "date", required=True),
         Col("kind", "类型", "word", required=True, words=ACTIVITY_KINDS),
-        Col("customer", "客户名称"),
-        Col("lead", "线索名称"),
+        Col("customer", "客户名称", link="customer", synonyms=CUSTOMER_HEADERS),
+        Col("lead", "线索名称", link="lead", synonyms=LEAD_HEADERS),
         Col("count", "次数", "count", default=1),
         Col("effective", "有效", "bool", default=True),
         Col("effective_leads", "有效线索", "count", default=0),
         Col("notes", "备注"),
     ]
 
-    def check(self, row, lookup, today):
-        problems = []
-        for column, find in (("customer", lookup.customer), ("lead", lookup.lead)):
-            if row.get(column):
-                try:
-                    row[column] = find(row[column], column)
-                except RowProblem as problem:
-                    problems += problem.problems
-            else:
-                row[column] = None
-        if problems:
-            raise RowProblem(problems)
-        return row
-
-    def export_rows(self):
-        query = (
-            Activity.select(
-                Activity, Customer.name.alias("customer_name"), Lead.name.alias("lead_name")
-            )
-            .join_from(Activity, Customer, pw.JOIN.LEFT_OUTER)
-            .join_from(Activity, Lead, pw.JOIN.LEFT_OUTER)
-            .order_by(Activity.id)
-        )
-        for activity in query.objects().iterator():
-            yield {
-                "date": activity.date,
-                "kind": activity.kind,
-                "customer": activity.customer_name or "",
-                "lead": activity.lead_name or "",
-                "count": activity.count,
-                "effective": activity.effective,
-                "effective_leads": activity.effective_leads,
-                "notes": activity.notes,
-            }
-
 
 class Channels(_Upserting):
     name = "channels"
     model = ChannelCost
     columns = [
-        Col("channel", "渠道", required=True),
+        Col("channel", "渠道", required=True, link="channel"),
         Col("month", "月份", "month", required=True),
-        Col("cost", "费用", "money", required=True),
+        Col("cost", "费用", "money", required=True, field="cost_fen"),
         Col("notes", "备注"),
     ]
 
@@ -759,39 +701,18 @@ class Channels(_Upserting):
             ).tuples()
         }
 
-    RENAMED = {"cost": "cost_fen"}
-
-    def check(self, row, lookup, today):
-        row["channel"] = lookup.channel(row["channel"])
-        row["cost_fen"] = row.pop("cost")
-        return row
-
-    def export_rows(self):
-        query = (
-            ChannelCost.select(ChannelCost, Channel.name.alias("channel_name"))
-            .join(Channel)
-            .order_by(ChannelCost.id)
-        )
-        for cost in query.objects():
-            yield {
-                "channel": cost.channel_name,
-                "month": cost.month,
-                "cost": cost.cost_fen,
-                "notes": cost.notes,
-            }
-
 
 class Targets(_Upserting):
     name = "targets"
     model = Target
     columns = [
         Col("month", "月份", "month", required=True),
-        Col("revenue", "业绩目标", "money", required=True),
+        Col("revenue", "业绩目标", "money", required=True, field="revenue_fen"),
         Col("effective_visits", "有效拜访目标", "count"),
         Col("new_customers", "新客户目标", "count"),
         Col("challenge_coefficient", "挑战系数", "factor", default=None),
-        Col("floor", "保底目标", "money"),
-        Col("stretch", "冲刺目标", "money"),
+        Col("floor", "保底目标", "money", field="floor_fen"),
+        Col("stretch", "冲刺目标", "money", field="stretch_fen"),
         Col("statement", "目标描述"),
         Col("notes", "备注"),
     ]
@@ -804,13 +725,7 @@ class Targets(_Upserting):
             (month,): row_id for row_id, month in Target.select(Target.id, Target.month).tuples()
         }
 
-    RENAMED = {"revenue": "revenue_fen", "floor": "floor_fen", "stretch": "stretch_fen"}
-
     def check(self, row, lookup, today):
-        row["revenue_fen"] = row.pop("revenue")
-        for key in ("floor", "stretch"):
-            if key in row:
-                row[f"{key}_fen"] = row.pop(key)
         problem = tier_problem(row["revenue_fen"], row.get("floor_fen"), row.get("stretch_fen"))
         if problem:
             column = "floor" if problem == FLOOR_ABOVE_TARGET else "stretch"
@@ -818,20 +733,6 @@ class Targets(_Upserting):
         if row.get("challenge_coefficient") is None:
             row.pop("challenge_coefficient", None)  # the model's default, 1.1
         return row
-
-    def export_rows(self):
-        for target in Target.select().order_by(Target.id):
-            yield {
-                "month": target.month,
-                "revenue": target.revenue_fen,
-                "effective_visits": target.effective_visits,
-                "new_customers": target.new_customers,
-                "challenge_coefficient": target.challenge_coefficient,
-                "floor": target.floor_fen,
-                "stretch": target.stretch_fen,
-                "statement": target.statement,
-                "notes": target.notes,
-            }
 
 
 class PlanLines(_Upserting):
@@ -841,8 +742,8 @@ class PlanLines(_Upserting):
         Col("month", "月份", "month", required=True),
         Col("product", "产品", required=True),
         Col("customer_type", "客户类型"),
-        Col("revenue", "目标金额", "money", required=True),
-        Col("average_order", "客单价", "positive_money", required=True),
+        Col("revenue", "目标金额", "money", required=True, field="revenue_fen"),
+        Col("average_order", "客单价", "positive_money", required=True, field="average_order_fen"),
         Col("close_rate", "成交率", "rate", required=True),
         Col("notes", "备注"),
     ]
@@ -858,42 +759,25 @@ class PlanLines(_Upserting):
             ).tuples()
         }
 
-    RENAMED = {"revenue": "revenue_fen", "average_order": "average_order_fen"}
-
     def check(self, row, lookup, today):
-        row["revenue_fen"] = row.pop("revenue")
-        row["average_order_fen"] = row.pop("average_order")
         row.setdefault("customer_type", "")
         return row
 
-    def export_rows(self):
-        for line in PlanLine.select().order_by(PlanLine.id):
-            yield {
-                "month": line.month,
-                "product": line.product,
-                "customer_type": line.customer_type,
-                "revenue": line.revenue_fen,
-                "average_order": line.average_order_fen,
-                "close_rate": line.close_rate,
-                "notes": line.notes,
-            }
 
-
-class Tasks(Activities):
+class Tasks(Kind):
     name = "tasks"
     model = Task
     columns = [
         Col("title", "任务", required=True),
         Col("quadrant", "象限", "word", default=2, words=QUADRANT_WORDS),
         Col("due", "截止日期", "date"),
-        Col("customer", "客户名称"),
-        Col("lead", "线索名称"),
+        Col("customer", "客户名称", link="customer", synonyms=CUSTOMER_HEADERS),
+        Col("lead", "线索名称", link="lead", synonyms=LEAD_HEADERS),
         Col("done", "完成", "bool", default=False),
         Col("notes", "备注"),
     ]
 
-    def check(self, values, lookup, today):
-        row = super().check(values, lookup, today)
+    def check(self, row, lookup, today):
         row.setdefault("created", today)
         if row.get("done"):
             row.setdefault("done_on", today)
@@ -911,24 +795,6 @@ class Tasks(Activities):
             row["position"] = lookup.positions.get(quadrant, -1) + 1
             lookup.positions[quadrant] = row["position"]
         super().write(rows, batch_id, lookup)
-
-    def export_rows(self):
-        query = (
-            Task.select(Task, Customer.name.alias("customer_name"), Lead.name.alias("lead_name"))
-            .join_from(Task, Customer, pw.JOIN.LEFT_OUTER)
-            .join_from(Task, Lead, pw.JOIN.LEFT_OUTER)
-            .order_by(Task.id)
-        )
-        for task in query.objects():
-            yield {
-                "title": task.title,
-                "quadrant": task.quadrant,
-                "due": task.due,
-                "customer": task.customer_name or "",
-                "lead": task.lead_name or "",
-                "done": task.done,
-                "notes": task.notes,
-            }
 
 
 KINDS: dict[str, Kind] = {

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice, repeat
 from pathlib import Path
 
 from app import db, output
@@ -23,6 +24,7 @@ from app.io.files import MONEY_FORMAT, Table, read_table, write_csv, write_xlsx
 from app.io.kinds import (
     BLANK,
     CONTACT_OF,
+    KEY,
     KINDS,
     Col,
     Kind,
@@ -61,18 +63,6 @@ def column_title(column: Col) -> str:
     return column.zh if current_language() == "zh_CN" else column.key
 
 
-# Headers reps' own sheets use (docs/reference.md), by the Chinese header they stand for.
-# phone: the mobile spellings first, so that a sheet with both a mobile and a landline column
-# imports the mobile one (the other is reported as ignored).
-MOBILE_HEADERS = ("手机", "手机号", "手机号码", "mobile", "mobile phone", "cell phone")
-HEADER_SYNONYMS = {
-    "电话": (*MOBILE_HEADERS, "联系电话", "电话号码", "联系方式", "telephone", "tel"),
-    "客户名称": ("客户", "公司", "公司名称", "单位名称", "customer name", "company"),
-    "联系人": ("姓名", "联系人姓名", "contact name"),
-    "线索名称": ("线索", "公司名称", "lead name"),
-}
-
-
 def _normalise_header(text: str) -> str:
     cleaned = unicodedata.normalize("NFKC", text).strip().lstrip("\ufeff").lower()
     return "_".join(cleaned.replace("-", " ").replace("_", " ").split())
@@ -80,43 +70,43 @@ def _normalise_header(text: str) -> str:
 
 def _header_names(kind: Kind) -> dict[str, tuple[str, int]]:
     """Each header spelling → (field key, rank): 0 the column's own English or Chinese
-    name (or a mobile phone header), 1 a synonym. A synonym two columns could claim goes to
-    the first (an activity's `公司名称` is its customer)."""
+    name (or a preferred spelling, e.g. a mobile phone header), 1 a synonym. A synonym two
+    columns could claim goes to the first (an activity's `公司名称` is its customer)."""
     names: dict[str, tuple[str, int]] = {}
     for column in kind.columns:
         names[_normalise_header(column.key)] = (column.key, 0)
         names[_normalise_header(column.zh)] = (column.key, 0)
     for column in kind.columns:
-        for synonym in HEADER_SYNONYMS.get(column.zh, ()):
-            rank = 0 if synonym in MOBILE_HEADERS else 1
+        for synonym in column.synonyms:
+            rank = 0 if synonym in column.preferred else 1
             names.setdefault(_normalise_header(synonym), (column.key, rank))
     return names
 
 
 def map_header(kind: Kind, header: list[str]) -> dict[int, str]:
     """Which file column holds which field: English or Chinese header or a synonym, any
-    order and case. Where several columns name one field, the best named is used (a mobile
-    phone column over a landline one, the field's own name over a synonym); the others are
-    left out (reported as ignored). Equally good ones are all kept: the caller refuses them."""
+    order and case. Where several columns name one field, the best named is used (a preferred
+    spelling — a mobile phone column over a landline one —, then the field's own name over a
+    synonym); the others are left out (reported as ignored). Equally good ones are all kept:
+    the caller refuses them."""
     names = _header_names(kind)
     found = [
         (index, *names[_normalise_header(cell)])
         for index, cell in enumerate(header)
         if _normalise_header(cell) in names
     ]
+    for column in kind.columns:  # a preferred spelling beats any other of its column
+        preferred = {_normalise_header(word) for word in column.preferred}
+        if any(_normalise_header(header[i]) in preferred for i, k, _ in found if k == column.key):
+            found = [
+                (i, k, 0 if _normalise_header(header[i]) in preferred else 1)
+                if k == column.key
+                else (i, k, rank)
+                for i, k, rank in found
+            ]
     best: dict[str, int] = {}
     for _, key, rank in found:
         best[key] = min(rank, best.get(key, rank))
-    if "phone" in best:  # a mobile column beats any other phone column
-        mobile = {_normalise_header(word) for word in MOBILE_HEADERS}
-        if any(_normalise_header(header[i]) in mobile for i, key, _ in found if key == "phone"):
-            found = [
-                (i, key, 0 if _normalise_header(header[i]) in mobile else 1)
-                if key == "phone"
-                else (i, key, rank)
-                for i, key, rank in found
-            ]
-            best["phone"] = 0
     return {index: key for index, key, rank in found if rank == best[key]}
 
 
@@ -221,75 +211,119 @@ def check_rows(
 ) -> list[dict | RowError]:
     """Each row ready to write, or a RowError with every problem of the row.
 
-    The cells are parsed column by column (a column's quick path reads it in one go), then
-    each row is checked against the database and across its columns by its kind.
+    The cells are parsed column by column (a column's quick path reads it in one go); each
+    row that parsed is checked by its kind's own rules; the names of linked records are
+    found a column at a time; a keyed kind's keys and blank cells are found last.
     """
     width = max((index for index, _ in columns), default=-1) + 1
     grid = [
         cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
         for _, cells in records
     ]
-    keys, parsed, problems = [], [], []
+    by_index = list(zip(*grid, strict=False)) if grid else [()] * width  # the file's columns
+    keys, names, parsed, problems = [], [], [], []  # model fields, column keys
     xlsx = plan.table.encoding in ("XLSX", "vCard")  # text as it stands, no `'` to take off
-    vcard_file = plan.table.encoding == "vCard"
     for index, column in columns:
-        cells = [cells[index] for cells in grid]
+        cells = list(by_index[index])
         if xlsx and column.type in TEXT_TYPES:
             # An XLSX text cell is text as it stands (our export adds no `'`): quoted the
             # CSV way here so that text() gives it back unchanged, `'=1+2` included.
             cells = [f.neutralise(cell) if cell.__class__ is str else cell for cell in cells]
         values, found = f.parse_column(cells, column.parse, column.quick, column.blank)
-        keys.append(column.key)
+        keys.append(column.field)
+        names.append(column.key)
         parsed.append(values)
         problems.append(found)
     bad = set().union(*problems)
-    results: list[dict | RowError] = []
     kind = plan.kind
-    check = kind.check
-    upserting = isinstance(kind, _Upserting) and not plan.missing_required
-    if upserting:  # which cells were blank (they never erase a stored value) …
-        blanks = [
-            {i for i, cells in enumerate(grid) if f.is_blank(cells[index])} for index, _ in columns
-        ]
-        # … and the line of each key seen so far in this import (a later one is a duplicate)
-        if not hasattr(lookup, "lines"):
-            lookup.lines = {}
-        seen: dict[tuple, int] = lookup.lines
-    for position, values in enumerate(zip(*parsed, strict=True)):
+    check = None if type(kind).check is Kind.check else kind.check  # None: no rules of its own
+    # every row's dict at once (zip's strict check is left out: each column has a value for
+    # every record, and it would cost more than the dicts themselves)
+    rows = list(map(dict, map(zip, repeat(keys), zip(*parsed, strict=False))))
+    results: list[dict | RowError] = []
+    checked: list[tuple[int, dict]] = []  # (position, row) of the rows that passed so far
+    for position, row in enumerate(rows):
+        if bad and position in bad:
+            line, cells = records[position]
+            found = [
+                (key, *p[position]) for key, p in zip(names, problems, strict=True) if position in p
+            ]
+            results.append(RowError(line, found, cells))
+            continue
+        if check is not None:
+            try:
+                row = check(row, lookup, today)
+            except RowProblem as problem:
+                line, cells = records[position]
+                results.append(RowError(line, problem.problems, cells))
+                continue
+        results.append(row)
+        checked.append((position, row))
+    for position, found in kind.link(checked, lookup).items():
         line, cells = records[position]
-        if position in bad:
-            results.append(
-                RowError(
-                    line,
-                    [
-                        (key, *found[position])
-                        for key, found in zip(keys, problems, strict=True)
-                        if position in found
-                    ],
-                    cells,
-                )
+        results[position] = RowError(line, found, cells)
+    if isinstance(kind, _Upserting) and not plan.missing_required:
+        blanks = _blank_fields(keys, [by_index[index] for index, _ in columns], len(records))
+        _mark_keys(plan, records, results, blanks, lookup)
+    return results
+
+
+def _mark_keys(
+    plan: ImportPlan,
+    records: list[tuple[int, list]],
+    results: list,
+    blanks: Callable[[int], tuple],
+    lookup: Lookup,
+) -> None:
+    """Each valid row of a keyed kind gets its key and its blank fields (they never erase a
+    stored value); a key seen earlier in this import makes the row a duplicate (or, for the
+    cards of a phone, one more contact of that record)."""
+    kind = plan.kind
+    vcard_file = plan.table.encoding == "vCard"
+    if not hasattr(lookup, "lines"):
+        lookup.lines = {}
+    seen: dict[tuple, int] = lookup.lines  # the line of each key so far in this import
+    rows = [(position, row) for position, row in enumerate(results) if row.__class__ is dict]
+    for (position, row), key in zip(rows, kind.keys([row for _, row in rows]), strict=True):
+        if key in seen:
+            line, cells = records[position]
+            if vcard_file and not f.is_blank(cells[1]):
+                # a phone's cards of one company: one record, this card one more contact
+                results[position] = {CONTACT_OF: key, **vcard.as_contact(cells)}
+                continue
+            results[position] = RowError(
+                line, [(kind.columns[0].key, DUPLICATE, {"line": seen[key]})], cells
             )
             continue
+        seen[key] = records[position][0]
+        row[BLANK] = blanks(position)
+        row[KEY] = key
+
+
+def _blank_fields(
+    fields: list[str], cells_by_column: list[list], count: int
+) -> Callable[[int], tuple]:
+    """The fields whose cells were blank, by row position: found a column at a time (most
+    columns have none or are blank throughout), the tuples shared between rows."""
+    always: list[str] = []
+    some: dict[int, list[str]] = {}
+    for name, cells in zip(fields, cells_by_column, strict=True):
         try:
-            row = check(dict(zip(keys, values, strict=True)), lookup, today)
-        except RowProblem as problem:
-            results.append(RowError(line, problem.problems, cells))
-            continue
-        if upserting:
-            key = kind.key(row)
-            if key in seen and vcard_file and not f.is_blank(cells[1]):
-                # a phone's cards of one company: one record, this card one more contact
-                results.append({CONTACT_OF: key, **vcard.as_contact(cells)})
+            stripped = list(map(str.strip, cells))  # every CSV cell: the quick way
+        except TypeError:  # XLSX: numbers, dates, None
+            blank = [position for position, cell in enumerate(cells) if f.is_blank(cell)]
+        else:
+            if "" not in stripped:
                 continue
-            if key in seen:
-                results.append(
-                    RowError(line, [(kind.columns[0].key, DUPLICATE, {"line": seen[key]})], cells)
-                )
-                continue
-            seen[key] = line
-            row[BLANK] = [keys[i] for i, blank in enumerate(blanks) if position in blank]
-        results.append(row)
-    return results
+            blank = [position for position, cell in enumerate(stripped) if not cell]
+        if len(blank) == count:
+            always.append(name)
+        else:
+            for position in blank:
+                some.setdefault(position, []).append(name)
+    shared = tuple(always)
+    by_position = {position: (*always, *names) for position, names in some.items()}
+    return lambda position: by_position.get(position, shared)
 
 
 def preview(
@@ -388,20 +422,14 @@ def _check_and_write(
         file_name=plan.path.name,
         created_at=datetime.now().replace(microsecond=0),
     )
-    records: list[tuple[int, list]] = []
     read = 0
-    for line, cells in plan.table.rows:
-        if f.is_blank_row(cells):
-            continue  # an empty line is no row
-        records.append((line, cells))
-        if len(records) >= CHECK_CHUNK:
-            read += len(records)
-            _check_and_write_chunk(plan, columns, records, lookup, today, batch.id, result)
-            records = []
-            if progress and progress(read, plan.table.total) is False:
-                raise Cancelled()
-    read += len(records)
-    _check_and_write_chunk(plan, columns, records, lookup, today, batch.id, result)
+    rows = plan.table.rows
+    while chunk := list(islice(rows, CHECK_CHUNK)):
+        records = f.without_blank_rows(chunk)  # an empty line is no row
+        read += len(records)
+        _check_and_write_chunk(plan, columns, records, lookup, today, batch.id, result)
+        if progress and progress(read, plan.table.total) is False:
+            raise Cancelled()
     result.rejected = len(result.errors)
     if progress and progress(read, read) is False:
         raise Cancelled()
@@ -525,7 +553,7 @@ def _refuse_cells_a_sheet_cannot_hold(kind: Kind) -> None:
 
     model = kind.model
     for column in kind.columns:
-        field = model._meta.fields.get(column.key)
+        field = model._meta.fields.get(column.field)
         if not isinstance(field, pw.CharField | pw.TextField):
             continue
         record = model.get_or_none(pw.fn.LENGTH(field) > XLSX_CELL_LIMIT)
