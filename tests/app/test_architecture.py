@@ -181,7 +181,6 @@ MAX_FUNCTION_LINES = 80
 # column widths) when this test was written. The list may only shrink.
 LONG_FUNCTIONS_LEFT = {
     "ui/tabs/leads.py LeadsTab.__init__",
-    "ui/tabs/lifecycle.py LifecycleTab.__init__",
     "ui/tabs/review.py ReviewTab.__init__",
     "ui/tabs/targets.py TargetsTab._fill_calculator",
     "ui/tabs/today.py TodayTab.__init__",

@@ -85,7 +85,7 @@ def test_the_rules_switch_a_kind_off(tab):
 
 
 def test_the_rules_dialog_round_trips(tab, qtbot):
-    from ui.tabs.lifecycle import RulesDialog
+    from ui.dialogs.rules_dialog import RulesDialog
 
     dialog = RulesDialog(tab)
     qtbot.addWidget(dialog)
@@ -110,8 +110,10 @@ def test_the_stage_override_shows_in_the_customer_table(tab):
 
 def test_churn_warnings_are_listed(tab):
     Customer.update(contact_left=True, contact_left_on=AS_OF).execute()
+    assert [tab.warnings.item(0).text()] == ["No customer shows a churn signal."]
     tab.refresh()
-    assert "contact person left" in tab.warnings.text()
+    lines = [tab.warnings.item(row).text() for row in range(tab.warnings.count())]
+    assert lines == ["杭州恒达建材有限公司: contact person left"]
 
 
 def test_a_content_rhythm_puts_send_content_on_the_calendar(tab):
