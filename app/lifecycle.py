@@ -150,11 +150,7 @@ class CustomerRow(NamedTuple):
     content_every_days: int | None
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-@dataclass
+@dataclass(slots=True)
 class Facts:
     """What the rules need of one customer, as of a day."""
 
@@ -183,11 +179,17 @@ def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
     months = [previous_month(previous_month(m)), previous_month(m), m]
     start, _ = month_bounds(months[0])
     _, end = month_bounds(m)
-    query = Customer.select(*CUSTOMER_FIELDS)
+    # each customer's first order through the (customer, date) index, in the same query
+    first_order = Order.select(pw.fn.MIN(Order.date)).where(
+        (Order.customer == Customer.id) & (Order.date <= as_of)
+    )
+    query = Customer.select(*CUSTOMER_FIELDS, first_order)
     if customer_ids is not None:
         query = query.where(Customer.id.in_(customer_ids))
-    # raw rows, not model instances: this runs over every customer on each summary
+    # raw rows, not model instances: this runs over every customer after each change
     found = {}
+    no_amounts = dict.fromkeys(months, 0)
+    fromisoformat = date.fromisoformat
     for (
         customer_id,
         name,
@@ -200,33 +202,27 @@ def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
         left_on,
         override,
         every,
+        first,
     ) in database.execute(query).fetchall():
         found[customer_id] = Facts(
             CustomerRow(
                 customer_id,
                 name,
-                date.fromisoformat(created),
+                fromisoformat(created),
                 birthday,
                 bool(lunar),
-                _day(founded),
-                _day(contract_end),
+                fromisoformat(founded) if founded else None,
+                fromisoformat(contract_end) if contract_end else None,
                 bool(left),
-                _day(left_on),
+                fromisoformat(left_on) if left_on else None,
                 override,
                 every,
             ),
-            monthly=dict.fromkeys(months, 0),
+            fromisoformat(first) if first else None,
+            no_amounts.copy(),
         )
     # a page of customers (the customers table) reads only their orders
     theirs = Order.customer.in_(customer_ids) if customer_ids is not None else True
-    firsts = database.execute(
-        Order.select(Order.customer, pw.fn.MIN(Order.date))
-        .where((Order.date <= as_of) & theirs)
-        .group_by(Order.customer)
-    )
-    for customer_id, first in firsts.fetchall():
-        if customer_id in found:
-            found[customer_id].first_order = date.fromisoformat(first)
     month_expr = pw.fn.strftime("%Y-%m", Order.date)
     amounts = database.execute(
         Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
