@@ -325,6 +325,20 @@ class RulesForRange:
     send_content: bool
     win_back_days: int | None
     _birthdays: dict = field(default_factory=dict, compare=False, repr=False)
+    _repeats: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def repeats(self, first_order: date) -> tuple[tuple[date, ...], tuple[date, ...]]:
+        """The quarterly callbacks' and the annual reviews' dates in range for a first
+        order (customers share first-order dates: each is worked out once)."""
+        found = self._repeats.get(first_order)
+        if found is None:
+            quarterly, annual = self.quarterly_months, self.annual_months
+            found = (
+                () if quarterly is None else stepping(first_order, quarterly, self.start, self.end),
+                () if annual is None else stepping(first_order, annual, self.start, self.end),
+            )
+            self._repeats[first_order] = found
+        return found
 
     def birthdays(self, text: str, lunar: bool) -> tuple[date, ...]:
         """The dates in range of a birthday as stored (`1985-10-08` or `10-08`)."""
@@ -383,18 +397,9 @@ def touchpoints(item: Facts, window: "RulesForRange") -> list[tuple[str, date]]:
             due = first_order + timedelta(days=window.first_order_days)
             if start <= due <= end:
                 found.append(("first_order_callback", due))
-        # the repeating callbacks' dates first (cached, shared by customers of the same
-        # first order); the stage, which picks one of them, only when there is a date
-        quarterly = (
-            ()
-            if window.quarterly_months is None
-            else stepping(first_order, window.quarterly_months, start, end)
-        )
-        annual = (
-            ()
-            if window.annual_months is None
-            else stepping(first_order, window.annual_months, start, end)
-        )
+        # the repeating callbacks' dates first (shared by customers of the same first
+        # order); the stage, which picks one of them, only when there is a date
+        quarterly, annual = window.repeats(first_order)
         if quarterly or annual:
             current = stage(item, as_of)
             if current == "growth":
