@@ -1,12 +1,20 @@
 """Customer lifecycle: stages, churn signals, and the touchpoints the rules put on the calendar.
 
-Events are derived from the data every time they are asked for (so an import or an edit
-shows at once, and `summary` needs to write nothing); the table `lifecycle_event` keeps what
-the rep did with an event — done, snoozed to a date, skipped with a reason — keyed by
-customer, kind and due date, and never loses it.
+Events are derived from the data, never stored (so an import or an edit shows at once, and
+`summary` needs to write nothing); the table `lifecycle_event` keeps what the rep did with
+an event — done, snoozed to a date, skipped with a reason — keyed by customer, kind and due
+date, and never loses it.
+
+Every customer's touchpoints are derived once per change of the data over the weeks around
+as-of (`near_span`: the Today list's 30 days back, the calendar's month and its neighbours,
+the agenda, the board's week), and each caller takes its range from them (see
+docs/lifecycle-at-scale.md): the Today list, the calendar, the agenda, the board and the
+month's figures ask different ranges, and derived one by one they each cost a pass over
+every customer.
 """
 
 import calendar
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -17,10 +25,11 @@ from lunardate import LunarDate
 
 from app import db
 from app.models import LIFECYCLE_KINDS, Customer, LifecycleEvent, Order, database
-from app.workdays import add_months, month_bounds, month_of, previous_month
+from app.workdays import add_months, month_bounds, month_of, previous_month, shift_month
 
 KINDS = LIFECYCLE_KINDS  # the touchpoint kinds, in the order the window lists them
 AGENDA_DAYS = 14
+OVERDUE_DAYS = 30  # the Today list shows touchpoints up to 30 days overdue
 NEW_DAYS, GROWTH_DAYS = 90, 365
 RULES_SETTING = "lifecycle.rules"
 DEFAULT_RULES = {
@@ -141,11 +150,7 @@ class CustomerRow(NamedTuple):
     content_every_days: int | None
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-@dataclass
+@dataclass(slots=True)
 class Facts:
     """What the rules need of one customer, as of a day."""
 
@@ -174,11 +179,17 @@ def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
     months = [previous_month(previous_month(m)), previous_month(m), m]
     start, _ = month_bounds(months[0])
     _, end = month_bounds(m)
-    query = Customer.select(*CUSTOMER_FIELDS)
+    # each customer's first order through the (customer, date) index, in the same query
+    first_order = Order.select(pw.fn.MIN(Order.date)).where(
+        (Order.customer == Customer.id) & (Order.date <= as_of)
+    )
+    query = Customer.select(*CUSTOMER_FIELDS, first_order)
     if customer_ids is not None:
         query = query.where(Customer.id.in_(customer_ids))
-    # raw rows, not model instances: this runs over every customer on each summary
+    # raw rows, not model instances: this runs over every customer after each change
     found = {}
+    no_amounts = dict.fromkeys(months, 0)
+    fromisoformat = date.fromisoformat
     for (
         customer_id,
         name,
@@ -191,33 +202,27 @@ def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
         left_on,
         override,
         every,
+        first,
     ) in database.execute(query).fetchall():
         found[customer_id] = Facts(
             CustomerRow(
                 customer_id,
                 name,
-                date.fromisoformat(created),
+                fromisoformat(created),
                 birthday,
                 bool(lunar),
-                _day(founded),
-                _day(contract_end),
+                fromisoformat(founded) if founded else None,
+                fromisoformat(contract_end) if contract_end else None,
                 bool(left),
-                _day(left_on),
+                fromisoformat(left_on) if left_on else None,
                 override,
                 every,
             ),
-            monthly=dict.fromkeys(months, 0),
+            fromisoformat(first) if first else None,
+            no_amounts.copy(),
         )
     # a page of customers (the customers table) reads only their orders
     theirs = Order.customer.in_(customer_ids) if customer_ids is not None else True
-    firsts = database.execute(
-        Order.select(Order.customer, pw.fn.MIN(Order.date))
-        .where((Order.date <= as_of) & theirs)
-        .group_by(Order.customer)
-    )
-    for customer_id, first in firsts.fetchall():
-        if customer_id in found:
-            found[customer_id].first_order = date.fromisoformat(first)
     month_expr = pw.fn.strftime("%Y-%m", Order.date)
     amounts = database.execute(
         Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
@@ -303,9 +308,9 @@ def festival_days(start: date, end: date, rule: dict) -> tuple[date, ...]:
 
 
 @dataclass(frozen=True)
-class Window:
-    """The rules resolved once for a range (which are on, their timings, the festivals), so
-    that each of many customers costs only its own dates."""
+class RulesForRange:
+    """The touchpoint rules resolved once for a date range (which are on, their timings, the
+    festivals in the range), so that each of many customers costs only its own dates."""
 
     as_of: date
     start: date
@@ -320,6 +325,20 @@ class Window:
     send_content: bool
     win_back_days: int | None
     _birthdays: dict = field(default_factory=dict, compare=False, repr=False)
+    _repeats: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def repeats(self, first_order: date) -> tuple[tuple[date, ...], tuple[date, ...]]:
+        """The quarterly callbacks' and the annual reviews' dates in range for a first
+        order (customers share first-order dates: each is worked out once)."""
+        found = self._repeats.get(first_order)
+        if found is None:
+            quarterly, annual = self.quarterly_months, self.annual_months
+            found = (
+                () if quarterly is None else stepping(first_order, quarterly, self.start, self.end),
+                () if annual is None else stepping(first_order, annual, self.start, self.end),
+            )
+            self._repeats[first_order] = found
+        return found
 
     def birthdays(self, text: str, lunar: bool) -> tuple[date, ...]:
         """The dates in range of a birthday as stored (`1985-10-08` or `10-08`)."""
@@ -332,7 +351,7 @@ class Window:
         return found
 
     @classmethod
-    def of(cls, as_of: date, start: date, end: date, rule: dict) -> "Window":
+    def of(cls, as_of: date, start: date, end: date, rule: dict) -> "RulesForRange":
         def timing(kind, unit):
             return rule[kind][unit] if rule[kind]["on"] else None
 
@@ -352,8 +371,15 @@ class Window:
         )
 
 
-def derived(item: Facts, window: Window) -> list[Event]:
+def derived(item: Facts, window: "RulesForRange") -> list[Event]:
     """The touchpoints the rules put in the window's range for one customer."""
+    customer = item.customer
+    return [Event(customer.id, customer.name, kind, due) for kind, due in touchpoints(item, window)]
+
+
+def touchpoints(item: Facts, window: "RulesForRange") -> list[tuple[str, date]]:
+    """(kind, due date) of each touchpoint the rules put in the window's range for one
+    customer, in the rules' order."""
     customer = item.customer
     first_order = item.first_order
     if first_order is None and not (
@@ -371,18 +397,9 @@ def derived(item: Facts, window: Window) -> list[Event]:
             due = first_order + timedelta(days=window.first_order_days)
             if start <= due <= end:
                 found.append(("first_order_callback", due))
-        # the repeating callbacks' dates first (cached, shared by customers of the same
-        # first order); the stage, which picks one of them, only when there is a date
-        quarterly = (
-            ()
-            if window.quarterly_months is None
-            else stepping(first_order, window.quarterly_months, start, end)
-        )
-        annual = (
-            ()
-            if window.annual_months is None
-            else stepping(first_order, window.annual_months, start, end)
-        )
+        # the repeating callbacks' dates first (shared by customers of the same first
+        # order); the stage, which picks one of them, only when there is a date
+        quarterly, annual = window.repeats(first_order)
         if quarterly or annual:
             current = stage(item, as_of)
             if current == "growth":
@@ -418,7 +435,7 @@ def derived(item: Facts, window: Window) -> list[Event]:
         due = churn_detected(item, as_of) + timedelta(days=window.win_back_days)
         if start <= due <= end:
             found.append(("win_back", due))
-    return [Event(customer.id, customer.name, kind, due) for kind, due in found]
+    return found
 
 
 def events(
@@ -431,36 +448,115 @@ def events(
     """Every touchpoint in start..end (by the day it counts on) with the rep's marks.
 
     A snoozed event counts at its snooze date; done and skipped events are included (the
-    calendar shows them) — filter on `status` for what is still to do.
+    calendar shows them) — filter on `status` for what is still to do. Every customer's
+    (`customer_ids` and `items` None, or `items` the facts of every customer) are taken
+    from the touchpoints derived once per change (see `DerivedSpan`).
     """
-    window = Window.of(as_of, start, end, rules())
+    if customer_ids is None and db.data_state() is not None:
+        if items is None or _every_customer(items, as_of):
+            span = derived_span(as_of, *span_for(as_of, start, end))
+            return _with_marks(span.between(start, end), start, end, span.names, marks())
+    window = RulesForRange.of(as_of, start, end, rules())
     if items is None:
         items = facts(as_of, customer_ids)
-    by_key: dict[tuple, Event] = {}
+    found = []
     for item in items:
-        for event in derived(item, window):
-            by_key[event.key] = event
+        found += derived(item, window)
     names = {item.customer.id: item.customer.name for item in items}
+    query = LifecycleEvent.select().where(LifecycleEvent.status != "due")
+    if customer_ids is not None:
+        query = query.where(LifecycleEvent.customer.in_(customer_ids))
+    return _with_marks(found, start, end, names, _mark_rows(query))
+
+
+def _with_marks(
+    found: list[Event], start: date, end: date, names: dict[int, str], mark_rows: list[tuple]
+) -> list[Event]:
+    """The events derived in start..end with the rep's marks on them, by the day each counts
+    on (then customer and kind)."""
+    by_key = {event.key: event for event in found}
     # the rep's marks: they change the status of the events above, and bring in the events
     # from before the range that were snoozed into it (a mark holds all an event needs)
-    marks = LifecycleEvent.select().where(LifecycleEvent.status != "due")
-    if customer_ids is not None:
-        marks = marks.where(LifecycleEvent.customer.in_(customer_ids))
-    for mark in marks:
-        key = (mark.customer_id, mark.kind, mark.due)
-        event = by_key.get(key) or Event(
-            mark.customer_id, names.get(mark.customer_id, ""), mark.kind, mark.due
-        )
-        event.status, event.snoozed_to, event.skip_reason = (
-            mark.status,
-            mark.snoozed_to,
-            mark.skip_reason,
-        )
+    for customer_id, kind, due, status, snoozed_to, skip_reason in mark_rows:
+        key = (customer_id, kind, due)
+        event = by_key.get(key) or Event(customer_id, names.get(customer_id, ""), kind, due)
+        event.status, event.snoozed_to, event.skip_reason = status, snoozed_to, skip_reason
         by_key[key] = event
     return sorted(
         (e for e in by_key.values() if start <= e.date <= end),
         key=lambda e: (e.date, e.customer, e.kind),
     )
+
+
+def _mark_rows(query) -> list[tuple]:
+    return [
+        (mark.customer_id, mark.kind, mark.due, mark.status, mark.snoozed_to, mark.skip_reason)
+        for mark in query
+    ]
+
+
+@db.per_change
+def marks() -> list[tuple]:
+    """The rep's marks (customer id, kind, due, status, snoozed to, skip reason) of every
+    event not left as due, once per change."""
+    return _mark_rows(LifecycleEvent.select().where(LifecycleEvent.status != "due"))
+
+
+def _every_customer(items: list[Facts], as_of: date) -> bool:
+    """Whether `items` are every customer's facts as `facts(as_of)` keeps them now."""
+    kept = facts(as_of)
+    return len(items) == len(kept) and all(a is b for a, b in zip(items, kept, strict=True))
+
+
+def near_span(as_of: date) -> tuple[date, date]:
+    """The days the app asks touchpoints for around as-of: from the 1st of the month before
+    (and at least the Today list's 30 days back) to the end of the month after (the
+    calendar's month with the weeks it shows of its neighbours, the agenda's 14 days, the
+    board's week ahead)."""
+    month = month_of(as_of)
+    start = min(month_bounds(previous_month(month))[0], as_of - timedelta(days=OVERDUE_DAYS))
+    return start, month_bounds(shift_month(month, 1))[1]
+
+
+def span_for(as_of: date, start: date, end: date) -> tuple[date, date]:
+    """The span to derive for a range: the weeks around as-of when it lies within them, else
+    the range's months with a month either side (the calendar paged to another month
+    asks its grid and then its agenda)."""
+    near_start, near_end = near_span(as_of)
+    if near_start <= start and end <= near_end:
+        return near_start, near_end
+    before = month_bounds(previous_month(month_of(start)))[0]
+    return before, month_bounds(shift_month(month_of(end), 1))[1]
+
+
+class DerivedSpan:
+    """Every customer's touchpoints over a span, derived in one pass: kept in the order
+    they were derived (customer, then the rules' order) and found by due date."""
+
+    def __init__(self, as_of: date, start: date, end: date):
+        window = RulesForRange.of(as_of, start, end, rules())
+        items = facts(as_of)
+        rows = []
+        for item in items:
+            customer = item.customer
+            for kind, due in touchpoints(item, window):
+                rows.append((due, len(rows), customer.id, customer.name, kind))
+        rows.sort()
+        self.rows = rows
+        self.dues = [row[0] for row in rows]
+        self.names = {item.customer.id: item.customer.name for item in items}
+
+    def between(self, start: date, end: date) -> list[Event]:
+        """New events (the caller's to mark) due in start..end, in the order derived."""
+        found = self.rows[bisect_left(self.dues, start) : bisect_right(self.dues, end)]
+        found.sort(key=lambda row: row[1])
+        return [Event(customer_id, name, kind, due) for due, _, customer_id, name, kind in found]
+
+
+@db.per_change
+def derived_span(as_of: date, start: date, end: date) -> DerivedSpan:
+    """Every customer's touchpoints in start..end, once per change of the data."""
+    return DerivedSpan(as_of, start, end)
 
 
 def due_events(

@@ -363,13 +363,17 @@ class MainWindow(QMainWindow):
 
     # -- behaviour ----------------------------------------------------------------------
     def tab(self, which: int | str):
-        """A tab by index or name, made now if it has not been shown yet."""
+        """A tab by index or name, brought to the front (the rep works in the tab on screen)
+        and up to date: made now if it has not been shown yet, the changes kept while it
+        was hidden applied."""
         index = which if isinstance(which, int) else TAB_NAMES.index(which)
-        return self.tabs.widget(index).get()
+        self.tabs.setCurrentIndex(index)
+        tab = self.tabs.widget(index).get()
+        tab.bring_up_to_date()
+        return tab
 
     def show_tab(self, name: str):
         """Bring a tab to the front (made now if needed) and return it."""
-        self.tabs.setCurrentIndex(TAB_NAMES.index(name))
         return self.tab(name)
 
     def set_today_count(self, count: int) -> None:
@@ -381,12 +385,9 @@ class MainWindow(QMainWindow):
             self.reminders.tray.set_count(count)
 
     def refresh(self) -> None:
-        """Show the data again in every tab made so far (the others read it when made)."""
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page.tab is not None:
-                page.tab.refresh()
-        self._update_status()
+        """Show the data again in the tab on screen; the other tabs made so far when next
+        shown (the others read it when made)."""
+        self._show_changes(EVERYTHING)
         if self.feed is not None:  # imports and restores change data off the undo stack
             self.feed.schedule()
 
@@ -397,11 +398,22 @@ class MainWindow(QMainWindow):
         return self.operations.perform(op)
 
     def announce(self, changed: frozenset[str]) -> None:
-        """Data changed: every built tab that watches any of it shows it again."""
+        """Data changed: the tab on screen shows it again now if it watches any of it; the
+        other tabs made so far that watch it are marked stale and show it when next shown."""
+        self._show_changes(changed)
+
+    def _show_changes(self, changed: frozenset[str]) -> None:
+        current = self.tabs.currentWidget()
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
-            if page.tab is not None and page.tab.watches & changed:
+            if page.tab is None or not page.tab.watches & changed:
+                continue
+            if page is current:
                 page.tab.apply_changes(changed)
+            else:
+                page.tab.mark_stale(changed)
+                if page.objectName() == "today":  # its count is counted when it is shown
+                    self.tabs.setTabText(index, self.tr("Today"))
         self._update_status()
 
     def report_failure(self, what: str, error: BaseException) -> None:

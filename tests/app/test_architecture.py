@@ -181,7 +181,6 @@ MAX_FUNCTION_LINES = 80
 # column widths) when this test was written. The list may only shrink.
 LONG_FUNCTIONS_LEFT = {
     "ui/tabs/leads.py LeadsTab.__init__",
-    "ui/tabs/lifecycle.py LifecycleTab.__init__",
 }
 
 

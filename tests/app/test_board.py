@@ -261,3 +261,43 @@ def test_a_saved_personas_leads_come_first_among_the_days_b_c_follow_ups(db_path
     order = [i["lead"] for i in today.today_json(AS_OF)["items"] if i["lead"]]
     # 丙 (the persona's) first; 戊, due yesterday; then today's by name: 丁 < 乙 < 甲
     assert order == ["丙", "戊", "丁", "乙", "甲"]
+
+
+def test_a_tier_cards_skip_the_largest_not_yet_due_and_break_ties_by_due_date(db_path):
+    """The cards are read down the expected amount: a larger lead not due yet gets none; of
+    equal amounts the earlier follow-up comes first."""
+    created = AS_OF - timedelta(days=60)
+    Lead.create(  # ¥99,000, contacted today: due 23 November, after tomorrow
+        name="未到期", tier="A", created=created, expected_amount_fen=99_000_00, last_contact=AS_OF
+    )
+    for name, days_ago in (("晚", 4), ("早", 9)):  # due 19 and 14 November
+        Lead.create(
+            name=name,
+            tier="A",
+            created=created,
+            expected_amount_fen=5_000_00,
+            last_contact=AS_OF - timedelta(days=days_ago),
+        )
+    board = Board()
+    board.sync(AS_OF)
+    assert [t.title for t in board.tasks(1)] == ["Follow up 早 (tier A)", "Follow up 晚 (tier A)"]
+
+
+def test_a_sync_is_done_once_per_change(db_path, monkeypatch):
+    from app import board as board_module
+
+    calls = []
+    real = board_module.arriving_tasks
+    monkeypatch.setattr(
+        board_module, "arriving_tasks", lambda *args: (calls.append(args[0]), real(*args))[1]
+    )
+    Lead.create(name="甲", tier="A", created=AS_OF - timedelta(days=5))  # due 18 November
+    board = Board()
+    assert board.sync(AS_OF) == 1
+    assert board.sync(AS_OF) == 0
+    assert calls == [AS_OF]  # nothing changed since: nothing to work out
+    assert board.sync(AS_OF + timedelta(days=1)) == 0  # another day: worked out again
+    assert len(calls) == 2
+    Lead.create(name="乙", tier="A", created=AS_OF - timedelta(days=5))
+    assert board.sync(AS_OF + timedelta(days=1)) == 1  # a change: the new lead's card
+    assert len(calls) == 3

@@ -265,3 +265,58 @@ def test_stepping_from_just_before_the_range_finds_what_walking_from_the_start_f
                 assert lifecycle.stepping(first, months, start, end) == walked(
                     first, months, start, end
                 ), (first, months, start)
+
+
+# -- once per change ------------------------------------------------------------------------
+
+
+def test_every_customers_touchpoints_are_derived_once_per_change(demo_db, monkeypatch):
+    """The Today list, the calendar's grid and agenda, the board and the month's figures ask
+    different ranges near as-of: one pass over the customers serves them all, until the
+    data changes; each range is what deriving it alone finds (customer_ids takes the
+    derivation per range)."""
+    db.set_setting(lifecycle.RULES_SETTING, {})  # every rule on, greetings included
+    LifecycleEvent.create(
+        customer=Customer.select().first(),
+        kind="birthday",
+        due=date(2026, 9, 1),
+        status="snoozed",
+        snoozed_to=date(2026, 11, 21),
+    )
+    passes = []
+    derive = lifecycle.touchpoints
+
+    def counted(item, window):
+        passes.append(item.customer.id)
+        return derive(item, window)
+
+    monkeypatch.setattr(lifecycle, "touchpoints", counted)
+    every = [c.id for c in Customer.select(Customer.id)]
+    ranges = [
+        (AS_OF - timedelta(days=30), AS_OF),  # Today: 30 days overdue at most
+        (date(2026, 10, 26), date(2026, 12, 6)),  # the calendar's six weeks
+        (AS_OF, AS_OF + timedelta(days=14)),  # the agenda
+        (AS_OF - timedelta(days=7), AS_OF + timedelta(days=7)),  # the board
+        (date(2026, 11, 1), AS_OF + timedelta(days=14)),  # the month's figures
+    ]
+    for start, end in ranges:
+        shared = lifecycle.events(AS_OF, start, end)
+        alone = lifecycle.events(AS_OF, start, end, customer_ids=every)
+        assert [vars(e) for e in shared] == [vars(e) for e in alone]
+        assert shared
+    # one pass for the five shared ranges (each `alone` is a pass of its own)
+    assert len(passes) == len(every) * (1 + len(ranges))
+    snoozed = lifecycle.events(AS_OF, AS_OF, AS_OF + timedelta(days=1))
+    assert ("birthday", date(2026, 11, 21), "snoozed") in [
+        (e.kind, e.date, e.status) for e in snoozed
+    ]
+    passes.clear()
+    db.set_setting("something", 1)  # a change: derived again, once
+    lifecycle.events(AS_OF, AS_OF, AS_OF + timedelta(days=14))
+    lifecycle.events(AS_OF, AS_OF - timedelta(days=7), AS_OF + timedelta(days=7))
+    assert len(passes) == len(every)
+    # a month far from as-of: its own span, once
+    passes.clear()
+    lifecycle.events(AS_OF, date(2027, 5, 1), date(2027, 5, 31))
+    lifecycle.events(AS_OF, date(2027, 5, 10), date(2027, 5, 24))
+    assert len(passes) == len(every)

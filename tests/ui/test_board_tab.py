@@ -175,7 +175,7 @@ def test_editing_a_task_is_one_undo_step(board_tab):
 
 
 def test_the_edit_dialog_fills_and_returns_the_fields(board_tab, qtbot):
-    from ui.tabs.board import TaskDialog
+    from ui.dialogs.task_dialog import TaskDialog
 
     dialog = TaskDialog(board_tab, Task.get(title="报价"))
     qtbot.addWidget(dialog)

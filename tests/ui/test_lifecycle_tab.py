@@ -3,10 +3,12 @@
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app import db, lifecycle
 from app.models import Customer, LifecycleEvent, Order
 from tests.conftest import AS_OF
+from ui.main_window import TAB_NAMES
 
 
 @pytest.fixture
@@ -83,7 +85,7 @@ def test_the_rules_switch_a_kind_off(tab):
 
 
 def test_the_rules_dialog_round_trips(tab, qtbot):
-    from ui.tabs.lifecycle import RulesDialog
+    from ui.dialogs.rules_dialog import RulesDialog
 
     dialog = RulesDialog(tab)
     qtbot.addWidget(dialog)
@@ -108,8 +110,10 @@ def test_the_stage_override_shows_in_the_customer_table(tab):
 
 def test_churn_warnings_are_listed(tab):
     Customer.update(contact_left=True, contact_left_on=AS_OF).execute()
+    assert [tab.warnings.item(0).text()] == ["No customer shows a churn signal."]
     tab.refresh()
-    assert "contact person left" in tab.warnings.text()
+    lines = [tab.warnings.item(row).text() for row in range(tab.warnings.count())]
+    assert lines == ["杭州恒达建材有限公司: contact person left"]
 
 
 def test_a_content_rhythm_puts_send_content_on_the_calendar(tab):
@@ -118,3 +122,45 @@ def test_a_content_rhythm_puts_send_content_on_the_calendar(tab):
     assert "Send content" in [row[1] for row in agenda(tab)]
     tab.main.undo_stack.undo()
     assert "Send content" not in [row[1] for row in agenda(tab)]
+
+
+def open_tab(window, qtbot, name: str):
+    """Click a tab's title in the tab bar; returns the tab."""
+    bar = window.tabs.tabBar()
+    index = TAB_NAMES.index(name)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.tabs.currentIndex() == index
+    qtbot.wait(1)  # a tab made now is shown on the next turn of the event loop
+    return window.tabs.widget(index).tab
+
+
+def test_a_change_on_today_shows_here_when_this_tab_is_shown_again(tab, qtbot, monkeypatch):
+    window = tab.main
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    refreshes = []
+    shown = tab.refresh
+    monkeypatch.setattr(tab, "refresh", lambda: (refreshes.append(1), shown())[1])
+    today = open_tab(window, qtbot, "today")
+    # the one thing due: the first-order callback of 13 November (order 10 Nov + 3 days)
+    assert window.tabs.tabText(0) == "Today (1)"
+    qtbot.mouseClick(today.done_button, Qt.MouseButton.LeftButton)
+    assert LifecycleEvent.get().status == "done"
+    assert window.tabs.tabText(0) == "Today (0)"
+    # the hidden calendar watches touchpoints: not built again until shown
+    assert refreshes == []
+    assert tab.grid.item(2, 4).text().startswith("13\n● 杭州恒达建材")
+    assert open_tab(window, qtbot, "lifecycle") is tab
+    assert refreshes == [1]
+    assert tab.grid.item(2, 4).text() == "13"  # done: no longer to do
+    # undone from the calendar: shown here at once, on Today when it is shown
+    tab.grid.setFocus()
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not LifecycleEvent.select().exists()
+    assert refreshes == [1, 1]
+    assert tab.grid.item(2, 4).text().startswith("13\n● 杭州恒达建材")
+    assert window.tabs.tabText(0) == "Today"  # not counted while hidden
+    open_tab(window, qtbot, "today")
+    assert window.tabs.tabText(0) == "Today (1)"
+    assert refreshes == [1, 1]  # the calendar, hidden again, left alone

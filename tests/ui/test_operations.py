@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from app import planning
-from app.models import CaseEntry, Customer, Lead, Order
+from app.models import CaseEntry, Customer, Lead, Order, Task
 from tests.app.test_import_export import write_csv
 from tests.conftest import AS_OF
 from ui.main_window import TAB_NAMES
@@ -108,11 +108,16 @@ def test_add_order_through_the_dashboard_shows_everywhere(window, qtbot):
     order = Order.select().order_by(Order.id.desc()).first()
     assert Order.select().count() == before + 1
     assert (order.customer_id, order.date, order.amount_fen) == (customer.id, AS_OF, 1234567)
-    # the open dashboard and the review show it without View → Refresh
+    # the open dashboard shows it without View → Refresh; the hidden review is not built
+    # again until it is shown, and then shows it
     assert dashboard.cards["revenue"].value.text() != revenue_before
+    assert review.data.actual.revenue_fen == review_before
+    assert show(window, "review") is review
     assert review.data.actual.revenue_fen == review_before + 1234567  # + ¥12,345.67
-    press(window, "Ctrl+Z", qtbot)
+    press(window, "Ctrl+Z", qtbot)  # undone on the review: shown at once there
     assert Order.select().count() == before
+    assert review.data.actual.revenue_fen == review_before
+    show(window, "dashboard")
     assert dashboard.cards["revenue"].value.text() == revenue_before
 
 
@@ -170,6 +175,8 @@ def test_saving_a_target_then_switching_language_then_undo(window, qtbot):
     tab = show(window, "targets")
     qtbot.mouseClick(button(tab, "Save target"), Qt.MouseButton.LeftButton)
     assert planning.target_for(month).revenue_fen == old * 2
+    assert dashboard.cards["revenue"].change.text() == completion_before  # hidden: as it was
+    show(window, "dashboard")
     assert dashboard.cards["revenue"].change.text() != completion_before  # doubled target
     language = next(
         a for a in window.findChildren(type(window.menuBar().actions()[0])) if a.text() == "中文"
@@ -193,8 +200,11 @@ def test_undo_across_tabs_and_after_leaving_a_tab(window, qtbot):
     leads_tab = show(window, "leads")  # another tab; undo still reaches the board
     leads_tab.setFocus()
     press(window, "Ctrl+Z", qtbot)
+    assert not Task.select().where(Task.title == "Call Mr Wang").exists()
+    # the hidden board is not built again until it is shown
+    assert "Call Mr Wang" in [t.title for t in board.models[1].tasks]
+    board = show(window, "board")  # back on the board: the undo shown; redo
     assert "Call Mr Wang" not in [t.title for t in board.models[1].tasks]
-    board = show(window, "board")  # back on the board: redo
     board.views[1].setFocus()
     press(window, "Ctrl+Y", qtbot)
     assert "Call Mr Wang" in [t.title for t in board.models[1].tasks]

@@ -21,17 +21,12 @@ from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -41,9 +36,10 @@ from PySide6.QtWidgets import (
 from app.board import QUADRANTS, Board, TaskCard, is_overdue, rollup_tier
 from app.labels import label
 from ui import operations as changes
+from ui.dialogs.task_dialog import TaskDialog
 from ui.operations import board as ops
 from ui.tabs.base import Tab
-from ui.widgets import OVERDUE, add_ok_cancel, title_label
+from ui.widgets import OVERDUE, title_label
 
 MIME_TYPE = "application/x-repdesk-task-ids"
 QUADRANT_COLOURS = {1: "#c62828", 2: "#1f4e8c", 3: "#b26a00", 4: "#5b6776"}
@@ -250,48 +246,6 @@ def origin_label(origin: str) -> str:
         "plan": label("kind", "plan_lines"),
         "import": label("kind", "tasks"),
     }.get(origin, origin)
-
-
-class TaskDialog(QDialog):
-    """Edit a task: title, quadrant, due date, notes."""
-
-    def __init__(self, parent, task: TaskCard):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit task"))
-        form = QFormLayout(self)
-        self.title = QLineEdit(task.title)
-        form.addRow(self.tr("Task"), self.title)
-        self.quadrant = QComboBox()
-        for quadrant in QUADRANTS:
-            self.quadrant.addItem(f"{quadrant}. {label('quadrant', quadrant)}", quadrant)
-        self.quadrant.setCurrentIndex(task.quadrant - 1)
-        form.addRow(self.tr("Quadrant"), self.quadrant)
-        due_row = QHBoxLayout()
-        self.has_due = QCheckBox(self.tr("Has a due date"))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        if task.due:
-            self.has_due.setChecked(True)
-            self.due.setDate(task.due)
-        else:
-            self.due.setDate(date.today())
-            self.due.setEnabled(False)
-        self.has_due.toggled.connect(self.due.setEnabled)
-        due_row.addWidget(self.has_due)
-        due_row.addWidget(self.due, 1)
-        form.addRow(self.tr("Due date"), due_row)
-        self.notes = QPlainTextEdit(task.notes)
-        self.notes.setMaximumHeight(90)
-        form.addRow(self.tr("Notes"), self.notes)
-        add_ok_cancel(self, form)
-
-    def values(self) -> dict:
-        return {
-            "title": self.title.text().strip(),
-            "due": self.due.date().toPython() if self.has_due.isChecked() else None,
-            "notes": self.notes.toPlainText(),
-        }
 
 
 class BoardTab(Tab):

@@ -5,12 +5,10 @@ snoozing or skipping it stores the rep's mark (undoable) and never loses it.
 """
 
 from datetime import date, timedelta
-from html import escape
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -19,9 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
+    QListWidget,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +28,7 @@ from app import lifecycle
 from app.labels import label
 from app.workdays import month_bounds, month_of, shift_month
 from ui import operations as changes
+from ui.dialogs.rules_dialog import RulesDialog
 from ui.operations import lifecycle as ops
 from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, add_ok_cancel, title_label
@@ -47,6 +45,7 @@ KIND_COLOURS = {
     "win_back": "#7b1fa2",
 }
 WEEKS = 6
+SIZED_ROWS = 40  # the agenda's columns fit the first rows (see _build_side)
 
 
 def short_name(name: str) -> str:
@@ -57,60 +56,6 @@ def short_name(name: str) -> str:
     return name
 
 
-class RulesDialog(QDialog):
-    """Each rule on or off, with its timing; the festivals that get greetings."""
-
-    def __init__(self, parent):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Touchpoint rules"))
-        rules = lifecycle.rules()
-        form = QFormLayout(self)
-        self.switches, self.timings = {}, {}
-        units = {"days": self.tr(" days"), "months": self.tr(" months")}
-        for kind, rule in rules.items():
-            row = QHBoxLayout()
-            switch = QCheckBox(label("event", kind))
-            switch.setChecked(rule["on"])
-            row.addWidget(switch, 1)
-            self.switches[kind] = switch
-            for unit in ("days", "months"):
-                if unit in rule:
-                    spin = QSpinBox()
-                    spin.setRange(0, 120)
-                    spin.setValue(rule[unit])
-                    spin.setSuffix(units[unit])
-                    row.addWidget(spin)
-                    self.timings[kind] = (unit, spin)
-            form.addRow(row)
-        self.festivals = {}
-        festivals = QHBoxLayout()
-        for name, caption in (
-            ("spring_festival", self.tr("Spring Festival")),
-            ("dragon_boat", self.tr("Dragon Boat")),
-            ("mid_autumn", self.tr("Mid-Autumn")),
-            ("new_year", self.tr("New Year")),
-            ("national_day", self.tr("National Day")),
-        ):
-            box = QCheckBox(caption)
-            box.setChecked(name in rules["holiday_greeting"]["holidays"])
-            festivals.addWidget(box)
-            self.festivals[name] = box
-        form.addRow(self.tr("Greet at"), festivals)
-        add_ok_cancel(self, form)
-
-    def values(self) -> dict:
-        rules = {}
-        for kind, switch in self.switches.items():
-            rules[kind] = {"on": switch.isChecked()}
-            if kind in self.timings:
-                unit, spin = self.timings[kind]
-                rules[kind][unit] = spin.value()
-        rules["holiday_greeting"]["holidays"] = [
-            name for name, box in self.festivals.items() if box.isChecked()
-        ]
-        return rules
-
-
 class LifecycleTab(Tab):
     watches = frozenset((changes.CUSTOMERS, changes.ORDERS, changes.TOUCHPOINTS, changes.SETTINGS))
 
@@ -118,6 +63,17 @@ class LifecycleTab(Tab):
         super().__init__(main_window)
         self.shown_month = month_of(main_window.as_of)
         self.selected_day = main_window.as_of
+        self.page.addLayout(self._build_bar())
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self._build_grid(), 3)
+        body.addLayout(self._build_side(), 2)
+        self.page.addLayout(body, 1)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------
+    def _build_bar(self) -> QHBoxLayout:
+        """◀ month ▶, the touchpoint filter and Rules…."""
         bar = QHBoxLayout()
         back, forward = QPushButton("◀"), QPushButton("▶")
         back.setAccessibleName(self.tr("Previous month"))
@@ -137,10 +93,10 @@ class LifecycleTab(Tab):
         bar.addStretch(1)
         bar.addWidget(self.kind_filter)
         bar.addWidget(rules)
-        self.page.addLayout(bar)
+        return bar
 
-        body = QHBoxLayout()
-        body.setSpacing(12)
+    def _build_grid(self) -> QTableWidget:
+        """The month: six weeks of days, Monday first."""
         self.grid = QTableWidget(WEEKS, 7)
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -160,8 +116,10 @@ class LifecycleTab(Tab):
         )
         self.grid.setWordWrap(True)
         self.grid.cellClicked.connect(self._day_clicked)
-        body.addWidget(self.grid, 3)
+        return self.grid
 
+    def _build_side(self) -> QVBoxLayout:
+        """The agenda with its buttons, and the churn warnings."""
         side = QVBoxLayout()
         self.agenda_title = title_label("", "sectionTitle")
         side.addWidget(self.agenda_title)
@@ -176,6 +134,9 @@ class LifecycleTab(Tab):
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # sized to the rows a screen shows, not to every row (a heavy user's agenda holds
+        # hundreds, each measured on every layout)
+        header.setResizeContentsPrecision(SIZED_ROWS)
         side.addWidget(self.agenda, 3)
         actions = QHBoxLayout()
         for text, slot in (
@@ -193,14 +154,14 @@ class LifecycleTab(Tab):
         warnings.setObjectName("card")
         inner = QVBoxLayout(warnings)
         inner.addWidget(title_label(self.tr("Churn warnings"), "sectionTitle"))
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        # a list that scrolls, each line one height: a heavy user has hundreds of warnings
+        self.warnings = QListWidget()
+        self.warnings.setUniformItemSizes(True)
+        self.warnings.setFrameShape(QFrame.Shape.NoFrame)
+        self.warnings.setAccessibleName(self.tr("Churn warnings"))
         inner.addWidget(self.warnings)
         side.addWidget(warnings, 1)
-        body.addLayout(side, 2)
-        self.page.addLayout(body, 1)
-        self.refresh()
+        return side
 
     # -- showing ------------------------------------------------------------------------
     def show_month(self, step: int) -> None:
@@ -251,18 +212,20 @@ class LifecycleTab(Tab):
             )
             self.grid.setItem(row, column, item)
         self._fill_agenda(customers)
-        warnings = lifecycle.churn_warnings(as_of, customers)
+        self._fill_warnings(lifecycle.churn_warnings(as_of, customers))
+
+    def _fill_warnings(self, warnings: list[tuple]) -> None:
         reasons = {
             "orders_down_2_months": self.tr("orders down 2 months in a row"),
             "contact_left": self.tr("contact person left"),
         }
-        self.warnings.setText(
-            "<br>".join(
-                f"<b>{escape(customer.name)}</b>: "
-                + escape(", ".join(reasons.get(r, r) for r in found))
+        self.warnings.clear()
+        self.warnings.addItems(
+            [
+                f"{customer.name}: " + ", ".join(reasons.get(r, r) for r in found)
                 for customer, found in warnings
-            )
-            or self.tr("No customer shows a churn signal.")
+            ]
+            or [self.tr("No customer shows a churn signal.")]
         )
 
     def _fill_agenda(self, customers: list | None = None) -> None:
