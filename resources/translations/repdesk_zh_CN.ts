@@ -1363,14 +1363,6 @@ Open leads of this persona: {open} {names}</source>
 <context>
     <name>LifecycleTab</name>
     <message>
-        <source>Previous month</source>
-        <translation>上个月</translation>
-    </message>
-    <message>
-        <source>Next month</source>
-        <translation>下个月</translation>
-    </message>
-    <message>
         <source>All touchpoints</source>
         <translation>全部触点</translation>
     </message>

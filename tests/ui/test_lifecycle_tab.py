@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from app import db, lifecycle
 from app.models import Customer, LifecycleEvent, Order
@@ -35,7 +36,7 @@ def agenda(tab):
     ]
 
 
-def test_the_month_grid_and_the_agenda(tab):
+def test_the_month_grid_and_the_agenda(tab, qtbot):
     assert tab.heading.text() == "2026-11"
     cell = tab.grid.item(4, 2)  # Wednesday 25 November (the grid starts Monday 26 October)
     assert cell.text().startswith("25\n● 杭州恒达建材")
@@ -46,7 +47,8 @@ def test_the_month_grid_and_the_agenda(tab):
     ]
     tab._day_clicked(2, 4)  # 13 November: the callback comes into the agenda
     assert agenda(tab)[0][1] == "First-order callback"
-    tab.show_month(1)
+    forward = next(b for b in tab.findChildren(QPushButton) if b.accessibleName() == "Next month")
+    qtbot.mouseClick(forward, Qt.MouseButton.LeftButton)  # ▶
     assert tab.heading.text() == "2026-12"
 
 

@@ -31,7 +31,7 @@ from ui import operations as changes
 from ui.dialogs.rules_dialog import RulesDialog
 from ui.operations import lifecycle as ops
 from ui.tabs.base import Tab
-from ui.widgets import OVERDUE, add_ok_cancel, title_label
+from ui.widgets import OVERDUE, add_ok_cancel, month_bar, title_label
 
 KIND_COLOURS = {
     "first_order_callback": "#1f4e8c",
@@ -74,13 +74,7 @@ class LifecycleTab(Tab):
     # -- building -----------------------------------------------------------------------
     def _build_bar(self) -> QHBoxLayout:
         """◀ month ▶, the touchpoint filter and Rules…."""
-        bar = QHBoxLayout()
-        back, forward = QPushButton("◀"), QPushButton("▶")
-        back.setAccessibleName(self.tr("Previous month"))
-        forward.setAccessibleName(self.tr("Next month"))
-        back.clicked.connect(lambda: self.show_month(-1))
-        forward.clicked.connect(lambda: self.show_month(1))
-        self.heading = title_label("")
+        bar, self.heading = month_bar(self.show_month)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All touchpoints"), None)
         for kind in lifecycle.KINDS:
@@ -88,8 +82,6 @@ class LifecycleTab(Tab):
         self.kind_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         rules = QPushButton(self.tr("Rules…"))
         rules.clicked.connect(lambda _checked=False: self.edit_rules())
-        for widget in (back, self.heading, forward):
-            bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.kind_filter)
         bar.addWidget(rules)
