@@ -20,6 +20,12 @@ OVERDUE = QColor("#c62828")
 _ROOT = QModelIndex()
 
 
+def percent(value) -> str:
+    """A ratio (Fraction, float) as a percentage to one decimal, `12.5%`; `—` for None (no
+    ratio: nothing to divide by)."""
+    return "—" if value is None else f"{float(value) * 100:.1f}%"
+
+
 def title_label(text: str, name: str = "pageTitle") -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)

@@ -1,6 +1,7 @@
 """The dashboard: quick entry, headline figures against last month, charts, anomalies."""
 
 from datetime import date, timedelta
+from fractions import Fraction
 from unittest import mock
 
 import pytest
@@ -158,18 +159,67 @@ def test_the_tab_is_laid_out_at_its_final_size_before_the_charts_come(make_windo
     assert tab.trend_plot.geometry().height() >= 140
 
 
-def test_the_pareto_chart_shows_the_top_fifth_of_customers_in_amber(tab):
+def test_the_pareto_chart_names_the_largest_customers_and_sums_the_rest(make_window, qtbot):
+    """Twelve customers who bought ¥120, ¥110, …, ¥10 in the last 12 months: ten bars by
+    name, the other two as one bar, the top fifth in amber, and the note in words."""
+    from PySide6.QtCore import Qt
+
     from ui.tabs.dashboard import AMBER, GREY
 
-    customers = len(dashboard.pareto(AS_OF))
-    top = -(-customers // 5)  # the top fifth, rounded up
-    bars = [
-        item
-        for item in tab.pareto_plot.getPlotItem().items
-        if type(item).__name__ == "BarGraphItem"
-    ]
-    by_colour = {}
-    for bar in bars:
-        colour = bar.opts["brush"]
-        by_colour[colour] = by_colour.get(colour, 0) + len(bar.opts["x"])
-    assert by_colour == {AMBER: top, GREY: customers - top}
+    window = make_window()
+    Order.delete().execute()
+    buyers = list(Customer.select().order_by(Customer.id).limit(12))
+    for index, customer in enumerate(buyers):
+        Order.create(customer=customer, date=AS_OF, amount_fen=(120 - 10 * index) * 100)
+    # an order 12 months and a day before as-of is not in the chart
+    Order.create(customer=buyers[-1], date=date(2025, 11, 20), amount_fen=1_000_000)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.painted)
+    bar = window.tabs.tabBar()
+    index = TAB_NAMES.index("dashboard")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.tabs.currentIndex() == index
+    tab = window.tab("dashboard")
+    qtbot.waitUntil(lambda: tab.charts_built)  # drawn on its first show
+    items = tab.pareto_plot.getPlotItem().items
+    bars = [item for item in items if type(item).__name__ == "BarGraphItem"]
+    heights = {}
+    for item in bars:
+        for x, height in zip(item.opts["x"], item.opts["height"], strict=True):
+            heights[x] = (item.opts["brush"], round(height, 2))
+    # total 120 + 110 + … + 10 = 780; the largest 120 ÷ 780 = 15.38 %; the top fifth is
+    # 12 ÷ 5 rounded up = 3 customers (amber); the rest: 20 + 10 = 30 ÷ 780 = 3.85 %
+    assert len(heights) == 11
+    assert heights[1] == (AMBER, 15.38)
+    assert heights[3] == (AMBER, round(100 * 100 / 780, 2))  # 12.82
+    assert heights[4] == (GREY, round(100 * 90 / 780, 2))  # 11.54
+    assert heights[11] == (GREY, 3.85)
+    ticks = tab.pareto_plot.getAxis("bottom")._tickLevels[0]
+    assert [text for _x, text in ticks] == [*map(str, range(1, 11)), "the rest"]
+    # named: 780 − 30 = 750 ÷ 780 = 96.2 %; the top fifth 120 + 110 + 100 = 330 ÷ 780 = 42.3 %
+    assert tab.pareto_note.text() == (
+        "Top 10 of 12 customers: 96.2% of the revenue · the top 20% (3 customers): 42.3%"
+    )
+    largest = buyers[0].name
+    tips = [item for item in items if type(item).__name__ == "ScatterPlotItem"][0]
+    assert tips.data["data"][0] == f"{largest}: {format_yuan(12000)} (15.4%; cumulative 15.4%)"
+    assert tips.data["data"][-1] == (
+        f"the other 2 customers: {format_yuan(3000)} (3.8%; cumulative 100.0%)"
+    )
+
+
+def test_the_pareto_figures_on_a_few_customers():
+    """Fewer customers than the chart names: all named, nothing left for the rest."""
+    from app.dashboard import Pareto
+
+    found = Pareto(
+        top=[("A", 300), ("B", 100)],
+        rest_fen=0,
+        customers=2,
+        total_fen=400,
+        top_fifth=1,
+        top_fifth_fen=300,
+    )
+    assert found.rest_customers == 0
+    assert found.share(300) == Fraction(3, 4)  # 300 ÷ 400

@@ -34,7 +34,7 @@ from app.workdays import add_months, month_bounds, month_of
 from ui import operations as changes
 from ui.operations import dashboard as ops
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, FigureCard, add_ok_cancel, title_label
+from ui.widgets import PACE_COLOURS, FigureCard, add_ok_cancel, percent, title_label
 
 BLUE, GREY, RED, AMBER = "#1f4e8c", "#8a94a0", "#c62828", "#b26a00"
 RANGES = {"day": 31, "week": 16, "month": 6}
@@ -53,10 +53,6 @@ def channel_tip() -> str:
         "them won by then; conversion = won ÷ leads. Deals and revenue: the orders this month "
         "of the channel's customers, old and new; ROI = (revenue − cost) ÷ cost.",
     )
-
-
-def _percent(value) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
 
 
 def _change(now, before, money=False, rate=False) -> str:
@@ -210,7 +206,7 @@ class DashboardTab(Tab):
         self.cards["revenue"].set_value(format_yuan(actual.revenue_fen))
         self.cards["revenue"].change.setText(
             self.tr("{completion} of target · {change} vs last month").format(
-                completion=_percent(now.completion),
+                completion=percent(now.completion),
                 change=_change(actual.revenue_fen, was.revenue_fen),
             )
             if now.has_target
@@ -225,7 +221,7 @@ class DashboardTab(Tab):
                     change=_change(getattr(actual, key), getattr(was, key))
                 )
             )
-        self.cards["close_rate"].set_value(_percent(now.close_rate))
+        self.cards["close_rate"].set_value(percent(now.close_rate))
         self.cards["close_rate"].change.setText(
             self.tr("{change} vs last month").format(
                 change=_change(now.close_rate, before.close_rate, rate=True)
@@ -340,6 +336,11 @@ class DashboardTab(Tab):
             layout.addWidget(title_label(caption, "sectionTitle"))
             self.slots[name] = (layout, self._placeholder())
             layout.addWidget(self.slots[name][1], 1)
+            if name == "pareto":  # the chart in words, under it
+                self.pareto_note = QLabel()
+                self.pareto_note.setObjectName("cardTitle")
+                self.pareto_note.setWordWrap(True)
+                layout.addWidget(self.pareto_note)
             if name == "roi":  # the channels' figures in words, under their chart
                 self.roi_note = QLabel()
                 self.roi_note.setObjectName("cardTitle")
@@ -559,44 +560,78 @@ class DashboardTab(Tab):
             channel=row.channel,
             leads=row.leads,
             won=row.won,
-            conversion=_percent(row.conversion),
+            conversion=percent(row.conversion),
             deals=row.deals,
             revenue=format_yuan(row.revenue_fen),
-            roi=_percent(row.roi),
+            roi=percent(row.roi),
         )
 
     def draw_pareto(self) -> None:
+        """The largest customers of the last 12 months, a bar each (amber: in the top fifth
+        of the customers), the others as one bar, and the cumulative share as a line: which
+        few customers make most of the revenue. The note says it in words."""
         plot = self.pareto_plot
         plot.clear()
-        rows = dashboard.pareto(self.main.as_of)
-        total = sum(revenue for _, revenue in rows)
-        if not total:
+        found = dashboard.pareto(self.main.as_of)
+        self.pareto_note.setText(self.pareto_line(found))
+        if not found.total_fen:
             return
-        running, shares = 0, []
-        for _, revenue in rows:
-            running += revenue
-            shares.append(running / total * 100)
-        xs = list(range(1, len(rows) + 1))
-        top = -(-len(rows) // 5)
-        heights = [r / total * 100 for _, r in rows]
-        # the top fifth in amber, the rest in grey: two bar items of one brush each (a
-        # brush per bar cost a heavy user's 20,000 customers a third of a second)
-        for colour, part in ((AMBER, slice(0, top)), (GREY, slice(top, None))):
+        bars = [(name, revenue) for name, revenue in found.top]
+        names = [name for name, _revenue in bars]
+        if found.rest_customers:
+            bars.append((self.tr("the rest"), found.rest_fen))
+            names.append(self.tr("the other {count} customers").format(count=found.rest_customers))
+        heights = [float(found.share(revenue)) * 100 for _name, revenue in bars]
+        xs = list(range(1, len(bars) + 1))
+        amber = min(found.top_fifth, len(found.top))  # named customers in the top fifth
+        for colour, part in ((AMBER, slice(0, amber)), (GREY, slice(amber, None))):
             if xs[part]:
                 plot.addItem(
-                    self.pg.BarGraphItem(x=xs[part], height=heights[part], width=0.8, brush=colour)
+                    self.pg.BarGraphItem(x=xs[part], height=heights[part], width=0.7, brush=colour)
                 )
+        running, shares = 0, []
+        for _name, revenue in bars:
+            running += revenue
+            shares.append(float(found.share(running)) * 100)
         plot.plot(xs, shares, pen=self.pg.mkPen(BLUE, width=2))
-        self._hover_points(plot, xs, shares, [name for name, _ in rows], size=5)
-        line = self.pg.InfiniteLine(
-            pos=top + 0.5,
-            angle=90,
-            pen=self.pg.mkPen(AMBER, style=Qt.PenStyle.DashLine),
-            label=self.tr("top 20%: {share}").format(share=f"{shares[top - 1]:.0f}%"),
-            labelOpts={"position": 0.85, "color": AMBER},
+        self._hover_points(
+            plot,
+            xs,
+            heights,
+            [
+                self.tr("{name}: {revenue} ({share}; cumulative {cumulative})").format(
+                    name=name,
+                    revenue=format_yuan(revenue),
+                    share=percent(found.share(revenue)),
+                    cumulative=f"{cumulative:.1f}%",
+                )
+                for name, (_caption, revenue), cumulative in zip(names, bars, shares, strict=True)
+            ],
+            colour="#00000000",
+            size=18,
+            tip=lambda x, y, data: data,
         )
-        plot.addItem(line)
+        self._categories(
+            plot,
+            [str(x) for x in xs[: len(found.top)]]
+            + [name for name, _revenue in bars[len(found.top) :]],
+        )
         plot.setYRange(0, 100)
-        plot.setLabel("left", "%")
+        plot.setLabel("left", self.tr("share of 12-month revenue (%)"))
         plot.setLabel("bottom", self.tr("customers, largest first"))
         plot.showGrid(y=True, alpha=0.2)
+
+    def pareto_line(self, found) -> str:
+        """The Pareto chart in words: the named customers' share, the top fifth's."""
+        if not found.total_fen:
+            return self.tr("No orders in the last 12 months.")
+        return self.tr(
+            "Top {named} of {customers} customers: {named_share} of the revenue · the top "
+            "20% ({fifth} customers): {fifth_share}"
+        ).format(
+            named=len(found.top),
+            customers=found.customers,
+            named_share=percent(found.share(found.total_fen - found.rest_fen)),
+            fifth=found.top_fifth,
+            fifth_share=percent(found.share(found.top_fifth_fen)),
+        )
