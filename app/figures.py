@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from functools import cached_property
 
-from app import dashboard, leads, lifecycle, planning
+from app import dashboard, db, leads, lifecycle, planning
 from app.metrics import period_actuals
 from app.money import fen_to_json, round_fen
 from app.workdays import month_bounds, working_days, working_days_through
@@ -255,8 +255,11 @@ def _anomaly_json(found: dashboard.Anomaly) -> dict:
     }
 
 
+@db.per_change
 def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
-    """The month's figures as they stand on as-of."""
+    """The month's figures as they stand on as-of; worked out once per change of the data
+    (the Today, Targets and Dashboard tabs each read the month's), so callers must not
+    change it."""
     first, last = month_bounds(month)
     through = min(as_of, last) if as_of >= first else None
     actual = Actuals(**period_actuals(first, through)) if through else Actuals()

@@ -4,20 +4,16 @@ trend charts with anomaly points, revenue against the pace line, channel ROI, Pa
 pyqtgraph is imported the first time the tab is shown, so start-up does not pay for it.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDoubleSpinBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard, figures, leads, planning
+from app import dashboard, figures, planning
 from app.labels import label, week_caption
-from app.money import format_fen, format_yuan, yuan_to_fen
+from app.money import format_fen, format_yuan
 from app.workdays import add_months, month_bounds, month_of
 from ui import operations as changes
+from ui.dialogs.order_dialog import OrderDialog
 from ui.operations import dashboard as ops
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, FigureCard, add_ok_cancel, percent, title_label
+from ui.widgets import PACE_COLOURS, FigureCard, percent, title_label
 
 BLUE, GREY, RED, AMBER = "#1f4e8c", "#8a94a0", "#c62828", "#b26a00"
 RANGES = {"day": 31, "week": 16, "month": 6}
@@ -66,49 +63,6 @@ def _change(now, before, money=False, rate=False) -> str:
         return "—"
     change = (float(now) - float(before)) / float(before) * 100
     return f"{'▲' if change >= 0 else '▼'} {abs(change):.1f}%"
-
-
-class OrderDialog(QDialog):
-    """Add an order from the dashboard: customer, date, amount, product."""
-
-    def __init__(self, parent, today: date):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add an order"))
-        form = QFormLayout(self)
-        self.customer = QComboBox()
-        self.customer.setEditable(True)
-        self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for customer_id, name in leads.customer_choices():
-            self.customer.addItem(name, customer_id)
-        self.customer.setCurrentIndex(-1)
-        self.day = QDateEdit(QDate(today))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.amount = QDoubleSpinBox()
-        self.amount.setRange(0, 1_000_000_000)
-        self.amount.setDecimals(2)
-        self.amount.setPrefix("¥")
-        self.amount.setGroupSeparatorShown(True)
-        self.product = QLineEdit()
-        for caption, widget in (
-            (self.tr("Customer"), self.customer),
-            (self.tr("Date"), self.day),
-            (self.tr("Amount"), self.amount),
-            (self.tr("Product"), self.product),
-        ):
-            form.addRow(caption, widget)
-        add_ok_cancel(self, form)
-
-    def values(self) -> dict | None:
-        index = self.customer.findText(self.customer.currentText().strip())
-        if index < 0:
-            return None
-        return {
-            "customer_id": self.customer.itemData(index),
-            "day": self.day.date().toPython(),
-            "amount_fen": yuan_to_fen(f"{self.amount.value():.2f}"),
-            "product": self.product.text().strip(),
-        }
 
 
 ROI_NOTE_HEIGHT = 34  # the channel lines under the ROI chart (two in view, the rest scroll)
