@@ -121,17 +121,25 @@ class Anomaly:
     baseline: Fraction
 
 
-def anomalies(month: str, as_of: date) -> list[Anomaly]:
+def anomalies(month: str, as_of: date, days: list[Day] | None = None) -> list[Anomaly]:
     """ISO weeks whose Sunday falls in `month` on or before as-of, with at least 10 effective
     visits, whose close rate is below 60 % of the mean close rate of those of the previous 4
-    weeks that had effective visits (docs/reference.md, "Anomaly"; the numbers are settings)."""
+    weeks that had effective visits (docs/reference.md, "Anomaly"; the numbers are settings).
+
+    `days`: `daily(…)` already read by the caller (the dashboard's trend); used when it
+    covers the weeks needed, instead of reading them again."""
     ratio = Fraction(preferences.get("dashboard.anomaly_percent"), 100)
     min_visits = preferences.get("dashboard.anomaly_min_visits")
     baseline_weeks = preferences.get("dashboard.anomaly_baseline_weeks")
     first, last = month_bounds(month)
     first_sunday = first + timedelta(days=6 - first.weekday())
     start = first_sunday - timedelta(days=6 + 7 * baseline_weeks)
-    weeks = grouped(daily(start, min(last, as_of)), "week")
+    end = min(last, as_of)
+    if days and days[0].start <= start and days[-1].start >= end:
+        days = [day for day in days if start <= day.start <= end]
+    else:
+        days = daily(start, end)
+    weeks = grouped(days, "week")
     found = []
     for index, week in enumerate(weeks):
         sunday = week.start + timedelta(days=6)

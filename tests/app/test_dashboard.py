@@ -42,6 +42,11 @@ def test_anomaly_weeks_as_the_contract_defines_them(who):
     assert month_summary("2026-11", AS_OF)["anomalies"] == [
         {"week": "2026-W44", "metric": "close_rate", "value": 0.05, "baseline": 1 / 6}
     ]
+    # the days the dashboard's trend already read (16 weeks) give the same weeks; days that
+    # do not reach back to the baseline's first week are read again
+    trend = dashboard.daily(date(2026, 8, 3), AS_OF)
+    assert dashboard.anomalies("2026-11", AS_OF, trend) == found
+    assert dashboard.anomalies("2026-11", AS_OF, trend[-20:]) == found
 
 
 def test_a_week_without_a_baseline_is_no_anomaly(who):

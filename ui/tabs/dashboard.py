@@ -377,7 +377,8 @@ class DashboardTab(Tab):
             start -= timedelta(days=start.weekday())
         else:
             start = add_months(as_of.replace(day=1), -(RANGES["month"] - 1))
-        periods = dashboard.grouped(dashboard.daily(start, as_of), by)
+        days = dashboard.daily(start, as_of)
+        periods = dashboard.grouped(days, by)
         key = self.metric.currentData()
         values = []
         for period in periods:
@@ -387,7 +388,7 @@ class DashboardTab(Tab):
                 # (a period without effective visits has no close rate: a gap in the line)
             values.append(None if value is None else float(value))
         found = (
-            dashboard.anomalies(month_of(as_of), as_of)
+            dashboard.anomalies(month_of(as_of), as_of, days)  # from the days read above
             if key == "close_rate" and by == "week"
             else []
         )
