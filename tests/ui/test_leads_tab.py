@@ -299,3 +299,16 @@ def test_the_table_says_how_many_leads_it_holds_and_how_many_are_overdue(make_wi
     assert tab.count_label.text() == "2 leads · 1 overdue"
     tab.overdue_only.setChecked(True)
     assert tab.count_label.text() == "1 leads · 1 overdue"
+
+
+def test_the_tab_reads_each_table_once_and_no_win_rate_when_made(make_window, monkeypatch):
+    """Made, the tab reads the first page of each table once (not again for its first
+    refresh, nor when sorting is switched on) and none of the Channels & persona page."""
+    calls = []
+    for name in ("lead_page", "customer_page", "win_rates", "channels"):
+        real = getattr(leads, name)
+        monkeypatch.setattr(
+            leads, name, lambda *a, real=real, name=name, **k: calls.append(name) or real(*a, **k)
+        )
+    make_window().tab("leads")
+    assert sorted(calls) == ["customer_page", "lead_page"]
