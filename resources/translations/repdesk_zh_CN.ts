@@ -433,8 +433,8 @@
         <translation>{name}：{revenue}（{share}；累计 {cumulative}）</translation>
     </message>
     <message>
-        <source>share of 12-month revenue (%)</source>
-        <translation>占近 12 个月销售额（%）</translation>
+        <source>% of revenue</source>
+        <translation>占销售额 %</translation>
     </message>
     <message>
         <source>No orders in the last 12 months.</source>

@@ -191,12 +191,13 @@ def test_the_pareto_chart_names_the_largest_customers_and_sums_the_rest(make_win
     # total 120 + 110 + … + 10 = 780; the largest 120 ÷ 780 = 15.38 %; the top fifth is
     # 12 ÷ 5 rounded up = 3 customers (amber); the rest: 20 + 10 = 30 ÷ 780 = 3.85 %
     assert len(heights) == 11
-    assert heights[1] == (AMBER, 15.38)
-    assert heights[3] == (AMBER, round(100 * 100 / 780, 2))  # 12.82
-    assert heights[4] == (GREY, round(100 * 90 / 780, 2))  # 11.54
-    assert heights[11] == (GREY, 3.85)
+    assert heights[0] == (AMBER, 15.38)
+    assert heights[2] == (AMBER, round(100 * 100 / 780, 2))  # 12.82
+    assert heights[3] == (GREY, round(100 * 90 / 780, 2))  # 11.54
+    assert heights[10] == (GREY, 3.85)
     ticks = tab.pareto_plot.getAxis("bottom")._tickLevels[0]
-    assert [text for _x, text in ticks] == [*map(str, range(1, 11)), "the rest"]
+    # each bar named under it: its rank, then the rest
+    assert ticks == [(x, str(x + 1)) for x in range(10)] + [(10, "the rest")]
     # named: 780 − 30 = 750 ÷ 780 = 96.2 %; the top fifth 120 + 110 + 100 = 330 ÷ 780 = 42.3 %
     assert tab.pareto_note.text() == (
         "Top 10 of 12 customers: 96.2% of the revenue · the top 20% (3 customers): 42.3%"

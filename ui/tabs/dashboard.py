@@ -537,7 +537,7 @@ class DashboardTab(Tab):
             bars.append((self.tr("the rest"), found.rest_fen))
             names.append(self.tr("the other {count} customers").format(count=found.rest_customers))
         heights = [float(found.share(revenue)) * 100 for _name, revenue in bars]
-        xs = list(range(1, len(bars) + 1))
+        xs = list(range(len(bars)))  # the largest customer at 0, "the rest" last
         amber = min(found.top_fifth, len(found.top))  # named customers in the top fifth
         for colour, part in ((AMBER, slice(0, amber)), (GREY, slice(amber, None))):
             if xs[part]:
@@ -568,11 +568,11 @@ class DashboardTab(Tab):
         )
         self._categories(
             plot,
-            [str(x) for x in xs[: len(found.top)]]
+            [str(rank) for rank in range(1, len(found.top) + 1)]
             + [name for name, _revenue in bars[len(found.top) :]],
         )
-        plot.setYRange(0, 100)
-        plot.setLabel("left", self.tr("share of 12-month revenue (%)"))
+        plot.setYRange(0, 100, padding=0.05)
+        plot.setLabel("left", self.tr("% of revenue"))
         plot.setLabel("bottom", self.tr("customers, largest first"))
         plot.showGrid(y=True, alpha=0.2)
 
