@@ -255,6 +255,15 @@ def _anomaly_json(found: dashboard.Anomaly) -> dict:
     }
 
 
+def actuals(month: str, as_of: date) -> Actuals:
+    """What happened in the month from its first day through as-of (the whole month once
+    as-of is past it; nothing before it begins): the month's `actual`, alone (the dashboard
+    compares with last month's through the same day)."""
+    first, last = month_bounds(month)
+    through = min(as_of, last) if as_of >= first else None
+    return Actuals(**period_actuals(first, through)) if through else Actuals()
+
+
 @db.per_change
 def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
     """The month's figures as they stand on as-of; worked out once per change of the data
@@ -262,7 +271,7 @@ def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
     change it."""
     first, last = month_bounds(month)
     through = min(as_of, last) if as_of >= first else None
-    actual = Actuals(**period_actuals(first, through)) if through else Actuals()
+    actual = actuals(month, as_of)
     target = planning.target_for(month)
     target_fen = target.revenue_fen if target else 0
     return MonthFigures(

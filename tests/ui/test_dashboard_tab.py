@@ -224,3 +224,26 @@ def test_the_pareto_figures_on_a_few_customers():
     )
     assert found.rest_customers == 0
     assert found.share(300) == Fraction(3, 4)  # 300 ÷ 400
+
+
+def test_the_cards_compare_with_last_month_through_the_same_day(make_window, qtbot, tmp_path):
+    from app import db
+
+    path = tmp_path / "months.sqlite3"
+    db.open_database(path)
+    buyer = Customer.create(name="甲", created=date(2026, 1, 1))
+    for day in (date(2026, 11, 2), date(2026, 11, 9), AS_OF):  # 3 deals this month
+        Order.create(customer=buyer, date=day, amount_fen=100_00)
+    # last month through the 20th: 2 deals (the one on 21 October is after the same day)
+    for day in (date(2026, 10, 5), date(2026, 10, 20), date(2026, 10, 21)):
+        Order.create(customer=buyer, date=day, amount_fen=100_00)
+    db.close_database()
+    window = make_window(path)
+    window.show()
+    qtbot.waitUntil(lambda: window.painted)
+    tab = window.show_tab("dashboard")
+    # deals (3 − 2) ÷ 2 = ▲ 50.0%; revenue ¥300 against ¥200: ▲ 50.0%
+    assert tab.cards["deals"].change.text() == "▲ 50.0% vs last month"
+    assert tab.cards["revenue"].change.text() == "no target · ▲ 50.0% vs last month"
+    # the average order is ¥100 both months: ▲ 0.0%
+    assert tab.cards["average_order_value"].change.text() == "▲ 0.0% vs last month"

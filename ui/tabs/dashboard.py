@@ -154,9 +154,9 @@ class DashboardTab(Tab):
         )
         now = figures.build(month, as_of)
         self.figures = now  # the charts read the same figures
-        previous, through = dashboard.same_period_last_month(month, as_of)
-        before = figures.build(previous, through)
-        actual, was = now.actual, before.actual
+        # last month through the same day: its actuals alone (what the cards compare)
+        was = figures.actuals(*dashboard.same_period_last_month(month, as_of))
+        actual = now.actual
         self.cards["revenue"].set_value(format_yuan(actual.revenue_fen))
         self.cards["revenue"].change.setText(
             self.tr("{completion} of target · {change} vs last month").format(
@@ -178,13 +178,13 @@ class DashboardTab(Tab):
         self.cards["close_rate"].set_value(percent(now.close_rate))
         self.cards["close_rate"].change.setText(
             self.tr("{change} vs last month").format(
-                change=_change(now.close_rate, before.close_rate, rate=True)
+                change=_change(now.close_rate, was.close_rate, rate=True)
             )
         )
         self.cards["average_order_value"].set_value(format_fen(now.average_order_fen))
         self.cards["average_order_value"].change.setText(
             self.tr("{change} vs last month").format(
-                change=_change(now.average_order_fen, before.average_order_fen)
+                change=_change(now.average_order_fen, was.average_order_fen)
             )
         )
         status = now.pace_status
