@@ -3,11 +3,11 @@
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QLineEdit
 
 from app import leads
 from app.money import yuan_to_fen
-from ui.widgets import add_ok_cancel
+from ui.widgets import add_ok_cancel, money_box
 
 
 class OrderDialog(QDialog):
@@ -26,11 +26,7 @@ class OrderDialog(QDialog):
         self.day = QDateEdit(QDate(today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.amount = QDoubleSpinBox()
-        self.amount.setRange(0, 1_000_000_000)
-        self.amount.setDecimals(2)
-        self.amount.setPrefix("¥")
-        self.amount.setGroupSeparatorShown(True)
+        self.amount = money_box()
         self.product = QLineEdit()
         for caption, widget in (
             (self.tr("Customer"), self.customer),

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -952,10 +951,7 @@ class LeadsTab(Tab):
             dialog = QDialog(self)
             dialog.setWindowTitle(self.tr("Won: the first order"))
             form = QFormLayout(dialog)
-            amount = QDoubleSpinBox()
-            amount.setRange(0, 1_000_000_000)
-            amount.setDecimals(2)
-            amount.setPrefix("¥")
+            amount = money_box()
             amount.setValue((self.lead.expected_amount_fen or 0) / 100)
             product_edit = QLineEdit()
             form.addRow(self.tr("Amount"), amount)
@@ -987,9 +983,7 @@ class LeadsTab(Tab):
             tier = QComboBox()
             tier.addItems(["A", "B", "C"])
             tier.setCurrentIndex(1)
-            amount = QDoubleSpinBox()
-            amount.setRange(0, 1_000_000_000)
-            amount.setPrefix("¥")
+            amount = money_box()
             for caption, widget in (
                 (self.tr("Lead"), name),
                 (self.tr("Contact"), contact),
