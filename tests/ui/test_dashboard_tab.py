@@ -247,3 +247,32 @@ def test_the_cards_compare_with_last_month_through_the_same_day(make_window, qtb
     assert tab.cards["revenue"].change.text() == "no target · ▲ 50.0% vs last month"
     # the average order is ¥100 both months: ▲ 0.0%
     assert tab.cards["average_order_value"].change.text() == "▲ 0.0% vs last month"
+
+
+def test_the_pace_chart_adds_up_the_months_revenue_day_by_day(make_window, qtbot, tmp_path):
+    from app import db
+
+    path = tmp_path / "pace.sqlite3"
+    db.open_database(path)
+    buyer = Customer.create(name="甲", created=date(2026, 1, 1))
+    Order.create(customer=buyer, date=date(2026, 10, 31), amount_fen=5_000_000)  # October
+    Order.create(customer=buyer, date=date(2026, 11, 2), amount_fen=1_000_000)  # ¥10,000
+    Order.create(customer=buyer, date=date(2026, 11, 3), amount_fen=2_500_000)  # ¥25,000
+    db.close_database()
+    window = make_window(path)
+    window.show()
+    qtbot.waitUntil(lambda: window.painted)
+    tab = window.show_tab("dashboard")
+    qtbot.waitUntil(lambda: tab.charts_built)
+
+    def revenue_line():
+        line = next(i for i in tab.pace_plot.listDataItems() if i.name() == "Revenue")
+        return list(line.getData()[1])
+
+    # in ¥ 10k, days 1–20: 0 on the 1st, 1.0 from the 2nd, 1.0 + 2.5 = 3.5 from the 3rd
+    expected = [0.0, 1.0] + [3.5] * 18
+    assert revenue_line() == expected
+    for period in ("day", "week", "month"):  # whatever days the trend read, the same line
+        tab.period.setCurrentIndex(tab.period.findData(period))
+        tab.main.refresh()  # every chart drawn again
+        assert revenue_line() == expected

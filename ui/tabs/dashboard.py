@@ -342,7 +342,7 @@ class DashboardTab(Tab):
 
     def draw_charts(self) -> None:
         self.draw_trend()
-        self.draw_pace()
+        self.draw_pace(self.trend_days)  # the month's days are among those the trend read
         self.draw_roi()
         self.draw_pareto()
 
@@ -377,7 +377,7 @@ class DashboardTab(Tab):
             start -= timedelta(days=start.weekday())
         else:
             start = add_months(as_of.replace(day=1), -(RANGES["month"] - 1))
-        days = dashboard.daily(start, as_of)
+        days = self.trend_days = dashboard.daily(start, as_of)
         periods = dashboard.grouped(days, by)
         key = self.metric.currentData()
         values = []
@@ -433,15 +433,20 @@ class DashboardTab(Tab):
         plot.setLabel("left", units.get(self.metric.currentData(), ""))
         plot.showGrid(y=True, alpha=0.2)
 
-    def draw_pace(self) -> None:
-        """Revenue through as-of against the target's pace line, on a ¥ 万 axis."""
+    def draw_pace(self, read: list | None = None) -> None:
+        """Revenue through as-of against the target's pace line, on a ¥ 万 axis; `read`: days
+        already read (`dashboard.daily`), used when they cover the month through as-of."""
         plot = self.pace_plot
         plot.clear()
         as_of = self.main.as_of
         month = month_of(as_of)
         first, last = month_bounds(month)
         target = planning.target_for(month)
-        days = dashboard.daily(first, min(last, max(as_of, first)))
+        end = min(last, max(as_of, first))
+        if read and read[0].start <= first and read[-1].start >= end:
+            days = [day for day in read if first <= day.start <= end]
+        else:
+            days = dashboard.daily(first, end)
         scale = TEN_THOUSAND * 100  # fen in 万
         total, cumulative = 0, []
         for day in days:
