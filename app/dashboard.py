@@ -11,7 +11,8 @@ from fractions import Fraction
 
 import peewee as pw
 
-from app import preferences
+from app import db, preferences
+from app.metrics import revenue_by_customer
 from app.models import (
     EFFECTIVE_VISIT_KINDS,
     Activity,
@@ -121,17 +122,25 @@ class Anomaly:
     baseline: Fraction
 
 
-def anomalies(month: str, as_of: date) -> list[Anomaly]:
+def anomalies(month: str, as_of: date, days: list[Day] | None = None) -> list[Anomaly]:
     """ISO weeks whose Sunday falls in `month` on or before as-of, with at least 10 effective
     visits, whose close rate is below 60 % of the mean close rate of those of the previous 4
-    weeks that had effective visits (docs/reference.md, "Anomaly"; the numbers are settings)."""
+    weeks that had effective visits (docs/reference.md, "Anomaly"; the numbers are settings).
+
+    `days`: `daily(…)` already read by the caller (the dashboard's trend); used when it
+    covers the weeks needed, instead of reading them again."""
     ratio = Fraction(preferences.get("dashboard.anomaly_percent"), 100)
     min_visits = preferences.get("dashboard.anomaly_min_visits")
     baseline_weeks = preferences.get("dashboard.anomaly_baseline_weeks")
     first, last = month_bounds(month)
     first_sunday = first + timedelta(days=6 - first.weekday())
     start = first_sunday - timedelta(days=6 + 7 * baseline_weeks)
-    weeks = grouped(daily(start, min(last, as_of)), "week")
+    end = min(last, as_of)
+    if days and days[0].start <= start and days[-1].start >= end:
+        days = [day for day in days if start <= day.start <= end]
+    else:
+        days = daily(start, end)
+    weeks = grouped(days, "week")
     found = []
     for index, week in enumerate(weeks):
         sunday = week.start + timedelta(days=6)
@@ -155,17 +164,60 @@ def anomalies(month: str, as_of: date) -> list[Anomaly]:
 # -- customers -------------------------------------------------------------------
 
 
-def pareto(as_of: date) -> list[tuple[str, int]]:
-    """Customers by revenue in the 12 months before as-of, largest first."""
-    since = add_months(as_of, -12)
-    revenue = pw.fn.SUM(Order.amount_fen)
-    return list(
-        Customer.select(Customer.name, revenue)
-        .join(Order)
-        .where((Order.date > since) & (Order.date <= as_of))
-        .group_by(Customer.id)
-        .order_by(revenue.desc(), Customer.name)
-        .tuples()
+TOP_CUSTOMERS = 10  # the Pareto chart names this many customers; the rest are one bar
+
+
+@dataclass(frozen=True)
+class Pareto:
+    """Customers' revenue (fen) in the 12 months before as-of: the largest few by name, the
+    others summed, and how much the top fifth of the customers bought (the 80/20 check)."""
+
+    top: list[tuple[str, int]]  # (name, revenue), largest first (equal: by name)
+    rest_fen: int  # the other customers' revenue together
+    customers: int  # customers with an order in the 12 months
+    total_fen: int
+    top_fifth: int  # how many customers the top 20 % is: customers ÷ 5, rounded up
+    top_fifth_fen: int  # their revenue
+
+    @property
+    def rest_customers(self) -> int:
+        return self.customers - len(self.top)
+
+    def share(self, fen: int) -> Fraction | None:
+        """`fen` as a share of the total (None without revenue)."""
+        return Fraction(fen, self.total_fen) if self.total_fen else None
+
+
+@db.per_change
+def pareto(as_of: date, top: int = TOP_CUSTOMERS) -> Pareto:
+    """Customers by revenue in the 12 months before as-of (after as-of − 12 months, through
+    as-of): the `top` largest named, the rest summed. The revenues are the key accounts'
+    (`metrics.revenue_by_customer`, read once per change); only the named customers' names
+    are read (a heavy user has 20,000 customers)."""
+    bought = revenue_by_customer(add_months(as_of, -12), as_of)  # as the key accounts read
+    revenues = sorted((revenue for _customer, revenue in bought), reverse=True)
+    total, customers = sum(revenues), len(revenues)
+    fifth = -(-customers // 5)
+    named = []
+    if revenues and top > 0:
+        smallest = revenues[min(top, customers) - 1]  # those tied with the last one named
+        wanted = {customer: revenue for customer, revenue in bought if revenue >= smallest}
+        names = dict(
+            Customer.select(Customer.id, Customer.name)
+            .where(Customer.id.in_(list(wanted)))
+            .tuples()
+        )
+        named = sorted(
+            ((names[customer], revenue) for customer, revenue in wanted.items()),
+            key=lambda row: (-row[1], row[0]),
+        )[:top]
+    return Pareto(
+        top=named,
+        rest_fen=total - sum(revenue for _name, revenue in named),
+        customers=customers,
+        total_fen=total,
+        top_fifth=fifth,
+        top_fifth_fen=sum(revenues[:fifth]),
     )
 
 

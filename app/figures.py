@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from functools import cached_property
 
-from app import dashboard, leads, lifecycle, planning
+from app import dashboard, db, leads, lifecycle, planning
 from app.metrics import period_actuals
 from app.money import fen_to_json, round_fen
 from app.workdays import month_bounds, working_days, working_days_through
@@ -259,11 +259,23 @@ def _anomaly_json(found: dashboard.Anomaly) -> dict:
     }
 
 
-def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
-    """The month's figures as they stand on as-of."""
+def actuals(month: str, as_of: date) -> Actuals:
+    """What happened in the month from its first day through as-of (the whole month once
+    as-of is past it; nothing before it begins): the month's `actual`, alone (the dashboard
+    compares with last month's through the same day)."""
     first, last = month_bounds(month)
     through = min(as_of, last) if as_of >= first else None
-    actual = Actuals(**period_actuals(first, through)) if through else Actuals()
+    return Actuals(**period_actuals(first, through)) if through else Actuals()
+
+
+@db.per_change
+def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
+    """The month's figures as they stand on as-of; worked out once per change of the data
+    (the Today, Targets and Dashboard tabs each read the month's), so callers must not
+    change it."""
+    first, last = month_bounds(month)
+    through = min(as_of, last) if as_of >= first else None
+    actual = actuals(month, as_of)
     target = planning.target_for(month)
     target_fen = target.revenue_fen if target else 0
     return MonthFigures(

@@ -3,7 +3,7 @@ conversion workspace, winning a lead into a customer, channels and the persona w
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -68,12 +68,6 @@ def follow_up_due(
         return snoozed_to
     days = days or preferences.follow_up_days()
     return (last_contact or created) + timedelta(days=days.get(tier, 7))
-
-
-def is_overdue(lead: Lead, as_of: date, days: dict[str, int] | None = None) -> bool:
-    """An open lead whose follow-up date is before as-of."""
-    due = follow_up_due(lead.tier, lead.last_contact, lead.created, days, lead.next_follow_up)
-    return lead.outcome == "open" and as_of > due
 
 
 # -- the tables ------------------------------------------------------------------------------
@@ -176,10 +170,14 @@ def _order(terms: Sequence, descending: bool) -> list:
     return [term.desc() if descending else term.asc() for term in terms]
 
 
-def lead_query(as_of: date, where: LeadFilter | None = None):
-    """Leads (with their channel's name) matching the filter, in no particular order."""
+def lead_query(as_of: date, where: LeadFilter | None = None, channel: bool = True):
+    """Leads (with their channel's name) matching the filter, in no particular order;
+    `channel=False` leaves the channel out unless the filter names one (a count needs no
+    name: it then reads an index alone)."""
     where = where or LeadFilter()
-    query = Lead.select().join(Channel, pw.JOIN.LEFT_OUTER)
+    query = Lead.select()
+    if channel or where.channel:
+        query = query.join(Channel, pw.JOIN.LEFT_OUTER)
     if where.search.strip():
         query = _searched(query, where.search.strip())
     if where.tier:
@@ -197,6 +195,20 @@ def lead_query(as_of: date, where: LeadFilter | None = None):
             Lead.id.in_(LeadTag.select(LeadTag.lead).join(Tag).where(Tag.name == where.tag))
         )
     return query
+
+
+def lead_counts(as_of: date, where: LeadFilter | None = None) -> tuple[int, int]:
+    """How many leads the filter holds, and how many of them are overdue (open, follow-up
+    date before as-of): two counts in SQL, without the channel's name."""
+    where = where or LeadFilter()
+
+    def count(query) -> int:
+        return query.select(pw.fn.COUNT(Lead.id)).scalar()
+
+    return (
+        count(lead_query(as_of, where, channel=False)),
+        count(lead_query(as_of, replace(where, overdue_only=True), channel=False)),
+    )
 
 
 # A row's key: the values of its sort's terms (LEAD_SORTS, DEFAULT_LEAD_ORDER), taken from
@@ -844,9 +856,10 @@ def mark_reward_paid(reward_id: int, day: date | None) -> date | None:
 # -- picking up sesame, dropping the watermelon (撿了芝麻丟西瓜) ----------------------
 
 
-def neglected_big_leads(as_of: date) -> list[Lead]:
-    """Overdue A-tier leads (or leads of key-account customers) while C-tier leads were worked
-    this week: the warning of the guide. Empty when no small lead was worked this week."""
+def neglected_big_leads(as_of: date) -> list[str]:
+    """The names of the overdue A-tier leads (or leads of key-account customers) while C-tier
+    leads were worked this week: the warning of the guide; by name. Empty when no small lead
+    was worked this week. Picked in SQL (a heavy user has tens of thousands of open leads)."""
     from app.planning import key_accounts
 
     monday = as_of - timedelta(days=as_of.weekday())
@@ -858,10 +871,13 @@ def neglected_big_leads(as_of: date) -> list[Lead]:
     )
     if not small_work:
         return []
-    key_names = {c.name for c in key_accounts(as_of).customers}
-    days = preferences.follow_up_days()
-    return [
-        lead
-        for lead in Lead.select().where(Lead.outcome == "open").order_by(Lead.name)
-        if (lead.tier == "A" or lead.name in key_names) and is_overdue(lead, as_of, days)
-    ]
+    key_names = sorted({c.name for c in key_accounts(as_of).customers})
+    big = Lead.tier == "A"
+    if key_names:
+        big |= Lead.name.in_(key_names)
+    found = database.execute(
+        Lead.select(Lead.name)
+        .where((Lead.outcome == "open") & (due_sql() < as_of.isoformat()) & big)
+        .order_by(Lead.name)
+    )
+    return [name for (name,) in found.fetchall()]

@@ -5,7 +5,8 @@ from datetime import date
 
 import peewee as pw
 
-from app.models import EFFECTIVE_VISIT_KINDS, Activity, Order
+from app import db
+from app.models import EFFECTIVE_VISIT_KINDS, Activity, Order, database
 
 
 def period_actuals(start: date, end: date) -> dict:
@@ -75,3 +76,16 @@ def activity_totals(start: date, end: date) -> tuple[int, int, int]:
         .where(Activity.date.between(start, end))
         .scalar(as_tuple=True)
     )
+
+
+@db.per_change
+def revenue_by_customer(since: date, through: date) -> list[tuple[int, int]]:
+    """(customer id, revenue in fen) of every customer with an order after `since` through
+    `through`, in no order: the 12 months that rank the key accounts and the dashboard's
+    Pareto chart. One grouped read of the orders' covering index, once per change of the
+    data (both read it on a heavy user's 200,000 orders)."""
+    return database.execute(
+        Order.select(Order.customer, pw.fn.SUM(Order.amount_fen))
+        .where((Order.date > since) & (Order.date <= through))
+        .group_by(Order.customer)
+    ).fetchall()

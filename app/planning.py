@@ -16,7 +16,7 @@ import peewee as pw
 from app import db, preferences
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.metrics import activity_totals, order_totals
+from app.metrics import activity_totals, order_totals, revenue_by_customer
 from app.models import (
     Activity,
     Customer,
@@ -362,13 +362,8 @@ def key_accounts(as_of: date) -> KeyAccounts:
     """The top 20 % (or the rep's share; rounded up) of customers by revenue in the 12
     months before as-of
     (ties by name). Raw rows, not model objects: a heavy user has tens of thousands."""
-    since = add_months(as_of, -12)
-    totals = database.execute(
-        Order.select(Order.customer, pw.fn.SUM(Order.amount_fen))
-        .where((Order.date > since) & (Order.date <= as_of))
-        .group_by(Order.customer)
-    )
-    rows = sorted(totals.fetchall(), key=lambda row: -row[1])  # (customer id, revenue)
+    totals = revenue_by_customer(add_months(as_of, -12), as_of)
+    rows = sorted(totals, key=lambda row: -row[1])  # (customer id, revenue)
     if not rows:
         return KeyAccounts([], 0, 0)
     size = ceil(len(rows) * Fraction(preferences.get("planning.key_account_percent"), 100))

@@ -421,8 +421,28 @@
         <translation>{channel}：线索 {leads} → 赢单 {won}（{conversion}）· 成交 {deals} 单，业绩 {revenue} · ROI {roi}</translation>
     </message>
     <message>
-        <source>top 20%: {share}</source>
-        <translation>前20%：{share}</translation>
+        <source>the rest</source>
+        <translation>其余</translation>
+    </message>
+    <message>
+        <source>the other {count} customers</source>
+        <translation>其余 {count} 位客户</translation>
+    </message>
+    <message>
+        <source>{name}: {revenue} ({share}; cumulative {cumulative})</source>
+        <translation>{name}：{revenue}（{share}；累计 {cumulative}）</translation>
+    </message>
+    <message>
+        <source>% of revenue</source>
+        <translation>占销售额 %</translation>
+    </message>
+    <message>
+        <source>No orders in the last 12 months.</source>
+        <translation>近 12 个月没有订单。</translation>
+    </message>
+    <message>
+        <source>Top {named} of {customers} customers: {named_share} of the revenue · the top 20% ({fifth} customers): {fifth_share}</source>
+        <translation>{customers} 位客户中前 {named} 位：占销售额 {named_share} · 前 20%（{fifth} 位客户）：{fifth_share}</translation>
     </message>
     <message>
         <source>customers, largest first</source>

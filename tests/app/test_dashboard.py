@@ -42,6 +42,11 @@ def test_anomaly_weeks_as_the_contract_defines_them(who):
     assert month_summary("2026-11", AS_OF)["anomalies"] == [
         {"week": "2026-W44", "metric": "close_rate", "value": 0.05, "baseline": 1 / 6}
     ]
+    # the days the dashboard's trend already read (16 weeks) give the same weeks; days that
+    # do not reach back to the baseline's first week are read again
+    trend = dashboard.daily(date(2026, 8, 3), AS_OF)
+    assert dashboard.anomalies("2026-11", AS_OF, trend) == found
+    assert dashboard.anomalies("2026-11", AS_OF, trend[-20:]) == found
 
 
 def test_a_week_without_a_baseline_is_no_anomaly(who):
@@ -116,3 +121,20 @@ def test_last_months_same_period():
         "2026-02",
         date(2026, 2, 28),
     )
+
+
+def test_the_pareto_names_the_largest_customers_ties_by_name_and_follows_a_change(db_path):
+    amounts = {"丁": 500, "乙": 300, "甲": 300, "丙": 100}  # yuan, in the last 12 months
+    for name, yuan in amounts.items():
+        customer = Customer.create(name=name, created=date(2025, 1, 1))
+        Order.create(customer=customer, date=date(2026, 3, 1), amount_fen=yuan * 100)
+    found = dashboard.pareto(AS_OF, 2)
+    # 乙 and 甲 tie at ¥300: by name, 乙 (U+4E59) before 甲 (U+7532)
+    assert found.top == [("丁", 500_00), ("乙", 300_00)]
+    # the rest: 甲 300 + 丙 100 = ¥400 of ¥1,200; the top fifth: 4 ÷ 5 rounded up = 1
+    assert (found.rest_customers, found.rest_fen, found.total_fen) == (2, 400_00, 1200_00)
+    assert (found.top_fifth, found.top_fifth_fen) == (1, 500_00)
+    assert found.share(found.top_fifth_fen) == Fraction(5, 12)  # 500 ÷ 1,200
+    Order.create(customer=Customer.get(name="丙"), date=AS_OF, amount_fen=1000_00)
+    # a change is seen at once (worked out once per change): 丙 now ¥1,100
+    assert dashboard.pareto(AS_OF, 2).top == [("丙", 1100_00), ("丁", 500_00)]

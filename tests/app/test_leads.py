@@ -296,7 +296,7 @@ def test_the_sesame_and_watermelon_warning(db_path):
     small = lead("小单", "C", date(2026, 11, 18))
     assert leads.neglected_big_leads(AS_OF) == []  # nothing small was worked this week
     Activity.create(date=AS_OF - timedelta(days=1), kind="follow_up", lead=small)
-    assert [item.name for item in leads.neglected_big_leads(AS_OF)] == ["大单"]
+    assert leads.neglected_big_leads(AS_OF) == ["大单"]
     leads.log_follow_up(big.id, AS_OF)
     assert leads.neglected_big_leads(AS_OF) == []
 
@@ -361,3 +361,16 @@ def test_adding_a_customer_by_hand(db_path):
     assert (customer.name, customer.contact, customer.created) == ("新客户", "李雷", AS_OF)
     with pytest.raises(ValueError):
         leads.add_customer(" ", AS_OF)
+
+
+def test_lead_counts_with_and_without_a_channel(db_path):
+    from app.models import Channel
+
+    fair = Channel.create(name="展会")
+    lead("展会逾期", "A", created=AS_OF - timedelta(days=4), channel=fair)  # due 11-19
+    lead("展会未到期", "C", created=AS_OF - timedelta(days=4), channel=fair)  # due 12-16
+    lead("无渠道逾期", "B", created=AS_OF - timedelta(days=8))  # due 11-19
+    lead("赢单", "A", created=AS_OF - timedelta(days=30), outcome="won")  # closed: not overdue
+    assert leads.lead_counts(AS_OF) == (4, 2)
+    assert leads.lead_counts(AS_OF, leads.LeadFilter(channel="展会")) == (2, 1)
+    assert leads.lead_counts(AS_OF, leads.LeadFilter(search="逾期")) == (2, 2)

@@ -1,6 +1,7 @@
 """The dashboard: quick entry, headline figures against last month, charts, anomalies."""
 
 from datetime import date, timedelta
+from fractions import Fraction
 from unittest import mock
 
 import pytest
@@ -158,18 +159,120 @@ def test_the_tab_is_laid_out_at_its_final_size_before_the_charts_come(make_windo
     assert tab.trend_plot.geometry().height() >= 140
 
 
-def test_the_pareto_chart_shows_the_top_fifth_of_customers_in_amber(tab):
+def test_the_pareto_chart_names_the_largest_customers_and_sums_the_rest(make_window, qtbot):
+    """Twelve customers who bought ¥120, ¥110, …, ¥10 in the last 12 months: ten bars by
+    name, the other two as one bar, the top fifth in amber, and the note in words."""
+    from PySide6.QtCore import Qt
+
     from ui.tabs.dashboard import AMBER, GREY
 
-    customers = len(dashboard.pareto(AS_OF))
-    top = -(-customers // 5)  # the top fifth, rounded up
-    bars = [
-        item
-        for item in tab.pareto_plot.getPlotItem().items
-        if type(item).__name__ == "BarGraphItem"
-    ]
-    by_colour = {}
-    for bar in bars:
-        colour = bar.opts["brush"]
-        by_colour[colour] = by_colour.get(colour, 0) + len(bar.opts["x"])
-    assert by_colour == {AMBER: top, GREY: customers - top}
+    window = make_window()
+    Order.delete().execute()
+    buyers = list(Customer.select().order_by(Customer.id).limit(12))
+    for index, customer in enumerate(buyers):
+        Order.create(customer=customer, date=AS_OF, amount_fen=(120 - 10 * index) * 100)
+    # an order 12 months and a day before as-of is not in the chart
+    Order.create(customer=buyers[-1], date=date(2025, 11, 20), amount_fen=1_000_000)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.painted)
+    bar = window.tabs.tabBar()
+    index = TAB_NAMES.index("dashboard")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.tabs.currentIndex() == index
+    tab = window.tab("dashboard")
+    qtbot.waitUntil(lambda: tab.charts_built)  # drawn on its first show
+    items = tab.pareto_plot.getPlotItem().items
+    bars = [item for item in items if type(item).__name__ == "BarGraphItem"]
+    heights = {}
+    for item in bars:
+        for x, height in zip(item.opts["x"], item.opts["height"], strict=True):
+            heights[x] = (item.opts["brush"], round(height, 2))
+    # total 120 + 110 + … + 10 = 780; the largest 120 ÷ 780 = 15.38 %; the top fifth is
+    # 12 ÷ 5 rounded up = 3 customers (amber); the rest: 20 + 10 = 30 ÷ 780 = 3.85 %
+    assert len(heights) == 11
+    assert heights[0] == (AMBER, 15.38)
+    assert heights[2] == (AMBER, round(100 * 100 / 780, 2))  # 12.82
+    assert heights[3] == (GREY, round(100 * 90 / 780, 2))  # 11.54
+    assert heights[10] == (GREY, 3.85)
+    ticks = tab.pareto_plot.getAxis("bottom")._tickLevels[0]
+    # each bar named under it: its rank, then the rest
+    assert ticks == [(x, str(x + 1)) for x in range(10)] + [(10, "the rest")]
+    # named: 780 − 30 = 750 ÷ 780 = 96.2 %; the top fifth 120 + 110 + 100 = 330 ÷ 780 = 42.3 %
+    assert tab.pareto_note.text() == (
+        "Top 10 of 12 customers: 96.2% of the revenue · the top 20% (3 customers): 42.3%"
+    )
+    largest = buyers[0].name
+    tips = [item for item in items if type(item).__name__ == "ScatterPlotItem"][0]
+    assert tips.data["data"][0] == f"{largest}: {format_yuan(12000)} (15.4%; cumulative 15.4%)"
+    assert tips.data["data"][-1] == (
+        f"the other 2 customers: {format_yuan(3000)} (3.8%; cumulative 100.0%)"
+    )
+
+
+def test_the_pareto_figures_on_a_few_customers():
+    """Fewer customers than the chart names: all named, nothing left for the rest."""
+    from app.dashboard import Pareto
+
+    found = Pareto(
+        top=[("A", 300), ("B", 100)],
+        rest_fen=0,
+        customers=2,
+        total_fen=400,
+        top_fifth=1,
+        top_fifth_fen=300,
+    )
+    assert found.rest_customers == 0
+    assert found.share(300) == Fraction(3, 4)  # 300 ÷ 400
+
+
+def test_the_cards_compare_with_last_month_through_the_same_day(make_window, qtbot, tmp_path):
+    from app import db
+
+    path = tmp_path / "months.sqlite3"
+    db.open_database(path)
+    buyer = Customer.create(name="甲", created=date(2026, 1, 1))
+    for day in (date(2026, 11, 2), date(2026, 11, 9), AS_OF):  # 3 deals this month
+        Order.create(customer=buyer, date=day, amount_fen=100_00)
+    # last month through the 20th: 2 deals (the one on 21 October is after the same day)
+    for day in (date(2026, 10, 5), date(2026, 10, 20), date(2026, 10, 21)):
+        Order.create(customer=buyer, date=day, amount_fen=100_00)
+    db.close_database()
+    window = make_window(path)
+    window.show()
+    qtbot.waitUntil(lambda: window.painted)
+    tab = window.show_tab("dashboard")
+    # deals (3 − 2) ÷ 2 = ▲ 50.0%; revenue ¥300 against ¥200: ▲ 50.0%
+    assert tab.cards["deals"].change.text() == "▲ 50.0% vs last month"
+    assert tab.cards["revenue"].change.text() == "no target · ▲ 50.0% vs last month"
+    # the average order is ¥100 both months: ▲ 0.0%
+    assert tab.cards["average_order_value"].change.text() == "▲ 0.0% vs last month"
+
+
+def test_the_pace_chart_adds_up_the_months_revenue_day_by_day(make_window, qtbot, tmp_path):
+    from app import db
+
+    path = tmp_path / "pace.sqlite3"
+    db.open_database(path)
+    buyer = Customer.create(name="甲", created=date(2026, 1, 1))
+    Order.create(customer=buyer, date=date(2026, 10, 31), amount_fen=5_000_000)  # October
+    Order.create(customer=buyer, date=date(2026, 11, 2), amount_fen=1_000_000)  # ¥10,000
+    Order.create(customer=buyer, date=date(2026, 11, 3), amount_fen=2_500_000)  # ¥25,000
+    db.close_database()
+    window = make_window(path)
+    window.show()
+    qtbot.waitUntil(lambda: window.painted)
+    tab = window.show_tab("dashboard")
+    qtbot.waitUntil(lambda: tab.charts_built)
+
+    def revenue_line():
+        line = next(i for i in tab.pace_plot.listDataItems() if i.name() == "Revenue")
+        return list(line.getData()[1])
+
+    # in ¥ 10k, days 1–20: 0 on the 1st, 1.0 from the 2nd, 1.0 + 2.5 = 3.5 from the 3rd
+    expected = [0.0, 1.0] + [3.5] * 18
+    assert revenue_line() == expected
+    for period in ("day", "week", "month"):  # whatever days the trend read, the same line
+        tab.period.setCurrentIndex(tab.period.findData(period))
+        tab.main.refresh()  # every chart drawn again
+        assert revenue_line() == expected

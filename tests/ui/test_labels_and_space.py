@@ -114,7 +114,7 @@ def test_the_new_customer_dialog_is_wide_and_offers_the_segments_in_use(make_win
 
     from app import leads
     from app.models import Customer
-    from ui.tabs.leads import CustomerDialog
+    from ui.dialogs.customer_dialog import CustomerDialog
 
     window = make_window()
     window.show()

@@ -41,10 +41,11 @@ def _walk_tabs(window, qapp):
 def _dialogs(window, qapp):
     """The dialogs a rep opens without changing anything, as they first appear."""
     from app.models import Customer
+    from ui.dialogs.customer_dialog import CustomerDialog
     from ui.dialogs.export_dialog import ExportDialog
     from ui.dialogs.import_dialog import ImportDialog
+    from ui.dialogs.objection_dialog import ObjectionDialog
     from ui.dialogs.preferences_dialog import PreferencesDialog
-    from ui.tabs.leads import CustomerDialog, ObjectionDialog
 
     texts = []
     sheet = window.db_path.parent / "customers.csv"

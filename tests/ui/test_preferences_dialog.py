@@ -65,6 +65,7 @@ def test_referral_rewards_in_service_hours_show_in_the_leads_tab(make_window, qt
     from PySide6.QtCore import Qt
 
     from app.models import Lead
+    from tests.ui.test_leads_tab import show_sub_tab
     from tests.ui.test_operations import button
 
     window = make_window()
@@ -88,6 +89,9 @@ def test_referral_rewards_in_service_hours_show_in_the_leads_tab(make_window, qt
 
     answer_next_dialog(qtbot, won)
     qtbot.mouseClick(button(tab.detail, "Won…"), Qt.MouseButton.LeftButton)
+    window.show()
+    window.show_tab("leads")
+    show_sub_tab(qtbot, tab, 2)  # Channels & persona, where the rewards owed are
     rows = [
         [tab.reward_table.item(r, c).text() for c in range(4)]
         for r in range(tab.reward_table.rowCount())

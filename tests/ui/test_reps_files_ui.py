@@ -133,7 +133,7 @@ def test_a_customers_contacts_are_edited_in_its_dialog_and_undone(make_window, q
     from PySide6.QtCore import Qt
 
     from app import contacts
-    from ui.tabs.leads import CustomerDialog
+    from ui.dialogs.customer_dialog import CustomerDialog
 
     tab = make_window().tab("leads")
     customer = Customer.get(Customer.name == tab.customer_model.rows[0][0])

@@ -4,20 +4,16 @@ trend charts with anomaly points, revenue against the pace line, channel ROI, Pa
 pyqtgraph is imported the first time the tab is shown, so start-up does not pay for it.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDoubleSpinBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dashboard, figures, leads, planning
+from app import dashboard, figures, planning
 from app.labels import label, week_caption
-from app.money import format_fen, format_yuan, yuan_to_fen
+from app.money import format_fen, format_percent, format_yuan
 from app.workdays import add_months, month_bounds, month_of
 from ui import operations as changes
+from ui.dialogs.order_dialog import OrderDialog
 from ui.operations import dashboard as ops
 from ui.tabs.base import Tab
-from ui.widgets import PACE_COLOURS, FigureCard, add_ok_cancel, title_label
+from ui.widgets import PACE_COLOURS, FigureCard, title_label
 
 BLUE, GREY, RED, AMBER = "#1f4e8c", "#8a94a0", "#c62828", "#b26a00"
 RANGES = {"day": 31, "week": 16, "month": 6}
@@ -55,10 +52,6 @@ def channel_tip() -> str:
     )
 
 
-def _percent(value) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
-
-
 def _change(now, before, money=False, rate=False) -> str:
     """`▲ 12.0%` against last month (points for rates), `—` without a comparison."""
     if now is None or before is None:
@@ -70,49 +63,6 @@ def _change(now, before, money=False, rate=False) -> str:
         return "—"
     change = (float(now) - float(before)) / float(before) * 100
     return f"{'▲' if change >= 0 else '▼'} {abs(change):.1f}%"
-
-
-class OrderDialog(QDialog):
-    """Add an order from the dashboard: customer, date, amount, product."""
-
-    def __init__(self, parent, today: date):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add an order"))
-        form = QFormLayout(self)
-        self.customer = QComboBox()
-        self.customer.setEditable(True)
-        self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for customer_id, name in leads.customer_choices():
-            self.customer.addItem(name, customer_id)
-        self.customer.setCurrentIndex(-1)
-        self.day = QDateEdit(QDate(today))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.amount = QDoubleSpinBox()
-        self.amount.setRange(0, 1_000_000_000)
-        self.amount.setDecimals(2)
-        self.amount.setPrefix("¥")
-        self.amount.setGroupSeparatorShown(True)
-        self.product = QLineEdit()
-        for caption, widget in (
-            (self.tr("Customer"), self.customer),
-            (self.tr("Date"), self.day),
-            (self.tr("Amount"), self.amount),
-            (self.tr("Product"), self.product),
-        ):
-            form.addRow(caption, widget)
-        add_ok_cancel(self, form)
-
-    def values(self) -> dict | None:
-        index = self.customer.findText(self.customer.currentText().strip())
-        if index < 0:
-            return None
-        return {
-            "customer_id": self.customer.itemData(index),
-            "day": self.day.date().toPython(),
-            "amount_fen": yuan_to_fen(f"{self.amount.value():.2f}"),
-            "product": self.product.text().strip(),
-        }
 
 
 ROI_NOTE_HEIGHT = 34  # the channel lines under the ROI chart (two in view, the rest scroll)
@@ -204,13 +154,13 @@ class DashboardTab(Tab):
         )
         now = figures.build(month, as_of)
         self.figures = now  # the charts read the same figures
-        previous, through = dashboard.same_period_last_month(month, as_of)
-        before = figures.build(previous, through)
-        actual, was = now.actual, before.actual
+        # last month through the same day: its actuals alone (what the cards compare)
+        was = figures.actuals(*dashboard.same_period_last_month(month, as_of))
+        actual = now.actual
         self.cards["revenue"].set_value(format_yuan(actual.revenue_fen))
         self.cards["revenue"].change.setText(
             self.tr("{completion} of target · {change} vs last month").format(
-                completion=_percent(now.completion),
+                completion=format_percent(now.completion),
                 change=_change(actual.revenue_fen, was.revenue_fen),
             )
             if now.has_target
@@ -225,16 +175,16 @@ class DashboardTab(Tab):
                     change=_change(getattr(actual, key), getattr(was, key))
                 )
             )
-        self.cards["close_rate"].set_value(_percent(now.close_rate))
+        self.cards["close_rate"].set_value(format_percent(now.close_rate))
         self.cards["close_rate"].change.setText(
             self.tr("{change} vs last month").format(
-                change=_change(now.close_rate, before.close_rate, rate=True)
+                change=_change(now.close_rate, was.close_rate, rate=True)
             )
         )
         self.cards["average_order_value"].set_value(format_fen(now.average_order_fen))
         self.cards["average_order_value"].change.setText(
             self.tr("{change} vs last month").format(
-                change=_change(now.average_order_fen, before.average_order_fen)
+                change=_change(now.average_order_fen, was.average_order_fen)
             )
         )
         status = now.pace_status
@@ -340,6 +290,11 @@ class DashboardTab(Tab):
             layout.addWidget(title_label(caption, "sectionTitle"))
             self.slots[name] = (layout, self._placeholder())
             layout.addWidget(self.slots[name][1], 1)
+            if name == "pareto":  # the chart in words, under it
+                self.pareto_note = QLabel()
+                self.pareto_note.setObjectName("cardTitle")
+                self.pareto_note.setWordWrap(True)
+                layout.addWidget(self.pareto_note)
             if name == "roi":  # the channels' figures in words, under their chart
                 self.roi_note = QLabel()
                 self.roi_note.setObjectName("cardTitle")
@@ -387,7 +342,7 @@ class DashboardTab(Tab):
 
     def draw_charts(self) -> None:
         self.draw_trend()
-        self.draw_pace()
+        self.draw_pace(self.trend_days)  # the month's days are among those the trend read
         self.draw_roi()
         self.draw_pareto()
 
@@ -422,7 +377,8 @@ class DashboardTab(Tab):
             start -= timedelta(days=start.weekday())
         else:
             start = add_months(as_of.replace(day=1), -(RANGES["month"] - 1))
-        periods = dashboard.grouped(dashboard.daily(start, as_of), by)
+        days = self.trend_days = dashboard.daily(start, as_of)
+        periods = dashboard.grouped(days, by)
         key = self.metric.currentData()
         values = []
         for period in periods:
@@ -432,7 +388,7 @@ class DashboardTab(Tab):
                 # (a period without effective visits has no close rate: a gap in the line)
             values.append(None if value is None else float(value))
         found = (
-            dashboard.anomalies(month_of(as_of), as_of)
+            dashboard.anomalies(month_of(as_of), as_of, days)  # from the days read above
             if key == "close_rate" and by == "week"
             else []
         )
@@ -477,15 +433,20 @@ class DashboardTab(Tab):
         plot.setLabel("left", units.get(self.metric.currentData(), ""))
         plot.showGrid(y=True, alpha=0.2)
 
-    def draw_pace(self) -> None:
-        """Revenue through as-of against the target's pace line, on a ¥ 万 axis."""
+    def draw_pace(self, read: list | None = None) -> None:
+        """Revenue through as-of against the target's pace line, on a ¥ 万 axis; `read`: days
+        already read (`dashboard.daily`), used when they cover the month through as-of."""
         plot = self.pace_plot
         plot.clear()
         as_of = self.main.as_of
         month = month_of(as_of)
         first, last = month_bounds(month)
         target = planning.target_for(month)
-        days = dashboard.daily(first, min(last, max(as_of, first)))
+        end = min(last, max(as_of, first))
+        if read and read[0].start <= first and read[-1].start >= end:
+            days = [day for day in read if first <= day.start <= end]
+        else:
+            days = dashboard.daily(first, end)
         scale = TEN_THOUSAND * 100  # fen in 万
         total, cumulative = 0, []
         for day in days:
@@ -559,44 +520,78 @@ class DashboardTab(Tab):
             channel=row.channel,
             leads=row.leads,
             won=row.won,
-            conversion=_percent(row.conversion),
+            conversion=format_percent(row.conversion),
             deals=row.deals,
             revenue=format_yuan(row.revenue_fen),
-            roi=_percent(row.roi),
+            roi=format_percent(row.roi),
         )
 
     def draw_pareto(self) -> None:
+        """The largest customers of the last 12 months, a bar each (amber: in the top fifth
+        of the customers), the others as one bar, and the cumulative share as a line: which
+        few customers make most of the revenue. The note says it in words."""
         plot = self.pareto_plot
         plot.clear()
-        rows = dashboard.pareto(self.main.as_of)
-        total = sum(revenue for _, revenue in rows)
-        if not total:
+        found = dashboard.pareto(self.main.as_of)
+        self.pareto_note.setText(self.pareto_line(found))
+        if not found.total_fen:
             return
-        running, shares = 0, []
-        for _, revenue in rows:
-            running += revenue
-            shares.append(running / total * 100)
-        xs = list(range(1, len(rows) + 1))
-        top = -(-len(rows) // 5)
-        heights = [r / total * 100 for _, r in rows]
-        # the top fifth in amber, the rest in grey: two bar items of one brush each (a
-        # brush per bar cost a heavy user's 20,000 customers a third of a second)
-        for colour, part in ((AMBER, slice(0, top)), (GREY, slice(top, None))):
+        bars = [(name, revenue) for name, revenue in found.top]
+        names = [name for name, _revenue in bars]
+        if found.rest_customers:
+            bars.append((self.tr("the rest"), found.rest_fen))
+            names.append(self.tr("the other {count} customers").format(count=found.rest_customers))
+        heights = [float(found.share(revenue)) * 100 for _name, revenue in bars]
+        xs = list(range(len(bars)))  # the largest customer at 0, "the rest" last
+        amber = min(found.top_fifth, len(found.top))  # named customers in the top fifth
+        for colour, part in ((AMBER, slice(0, amber)), (GREY, slice(amber, None))):
             if xs[part]:
                 plot.addItem(
-                    self.pg.BarGraphItem(x=xs[part], height=heights[part], width=0.8, brush=colour)
+                    self.pg.BarGraphItem(x=xs[part], height=heights[part], width=0.7, brush=colour)
                 )
+        running, shares = 0, []
+        for _name, revenue in bars:
+            running += revenue
+            shares.append(float(found.share(running)) * 100)
         plot.plot(xs, shares, pen=self.pg.mkPen(BLUE, width=2))
-        self._hover_points(plot, xs, shares, [name for name, _ in rows], size=5)
-        line = self.pg.InfiniteLine(
-            pos=top + 0.5,
-            angle=90,
-            pen=self.pg.mkPen(AMBER, style=Qt.PenStyle.DashLine),
-            label=self.tr("top 20%: {share}").format(share=f"{shares[top - 1]:.0f}%"),
-            labelOpts={"position": 0.85, "color": AMBER},
+        self._hover_points(
+            plot,
+            xs,
+            heights,
+            [
+                self.tr("{name}: {revenue} ({share}; cumulative {cumulative})").format(
+                    name=name,
+                    revenue=format_yuan(revenue),
+                    share=format_percent(found.share(revenue)),
+                    cumulative=f"{cumulative:.1f}%",
+                )
+                for name, (_caption, revenue), cumulative in zip(names, bars, shares, strict=True)
+            ],
+            colour="#00000000",
+            size=18,
+            tip=lambda x, y, data: data,
         )
-        plot.addItem(line)
-        plot.setYRange(0, 100)
-        plot.setLabel("left", "%")
+        self._categories(
+            plot,
+            [str(rank) for rank in range(1, len(found.top) + 1)]
+            + [name for name, _revenue in bars[len(found.top) :]],
+        )
+        plot.setYRange(0, 100, padding=0.05)
+        plot.setLabel("left", self.tr("% of revenue"))
         plot.setLabel("bottom", self.tr("customers, largest first"))
         plot.showGrid(y=True, alpha=0.2)
+
+    def pareto_line(self, found) -> str:
+        """The Pareto chart in words: the named customers' share, the top fifth's."""
+        if not found.total_fen:
+            return self.tr("No orders in the last 12 months.")
+        return self.tr(
+            "Top {named} of {customers} customers: {named_share} of the revenue · the top "
+            "20% ({fifth} customers): {fifth_share}"
+        ).format(
+            named=len(found.top),
+            customers=found.customers,
+            named_share=format_percent(found.share(found.total_fen - found.rest_fen)),
+            fifth=found.top_fifth,
+            fifth_share=format_percent(found.share(found.top_fifth_fen)),
+        )

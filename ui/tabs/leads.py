@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -37,10 +36,12 @@ from app import contacts, leads, lifecycle, names, persona
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
-from app.money import format_fen, format_yuan, yuan_to_fen
+from app.money import format_fen, format_percent, format_yuan, yuan_to_fen
 from app.workdays import month_of
 from ui import operations as changes
-from ui.dialogs.contacts_editor import ContactsDialog, ContactsEditor
+from ui.dialogs.contacts_editor import ContactsDialog
+from ui.dialogs.customer_dialog import CustomerDialog
+from ui.dialogs.objection_dialog import ObjectionDialog
 from ui.operations import leads as ops
 from ui.tabs.base import Tab
 from ui.widgets import (
@@ -81,128 +82,51 @@ class SortablePagedModel(PagedTableModel):
         super().__init__(columns, fetch, parent)
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
-        self.sort_key = self.sort_keys[column] if 0 <= column < len(self.sort_keys) else None
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key = self.sort_keys[column] if 0 <= column < len(self.sort_keys) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return  # in that order already (Qt asks again when a view switches sorting on)
+        self.sort_key, self.descending = key, descending
         self.reload()
 
 
-class ObjectionDialog(QDialog):
-    """An objection the guide's way: empathise → decompose → verify."""
+class ChoicesOnOpen(QComboBox):
+    """A filter box whose first choice ("All …") is there from the start and the others are
+    read when the rep opens the list or moves into the box (reading them may scan every
+    lead); after a change of the data they are read again at the next opening. The choice
+    made stays in the list."""
 
-    def __init__(self, parent):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Objection"))
-        form = QFormLayout(self)
-        self.objection = QLineEdit()
-        self.empathise = QLineEdit()
-        self.empathise.setPlaceholderText(
-            self.tr("I understand; many customers worried about that at first")
-        )
-        self.decompose = QLineEdit()
-        self.decompose.setPlaceholderText(self.tr("Is it the price, or the result?"))
-        self.verify = QLineEdit()
-        self.verify.setPlaceholderText(self.tr("A case: another company cut costs 18% in 3 months"))
-        for caption, widget in (
-            (self.tr("Objection"), self.objection),
-            (self.tr("Empathise"), self.empathise),
-            (self.tr("Decompose"), self.decompose),
-            (self.tr("Verify"), self.verify),
-        ):
-            form.addRow(caption, widget)
-        add_ok_cancel(self, form)
+    def __init__(self, everything: str, read):
+        super().__init__()
+        self.addItem(everything, None)
+        self.read, self.stale = read, True
 
+    def choices_changed(self) -> None:
+        self.stale = True
 
-class CustomerDialog(QDialog):
-    """A customer's detail; a new, blank `Customer()` for one entered by hand."""
+    def fill(self) -> None:
+        if not self.stale:
+            return
+        self.stale = False
+        chosen = self.currentData()
+        values = self.read()
+        if chosen is not None and chosen not in values:
+            values = sorted([*values, chosen])
+        self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        for value in values:
+            self.addItem(value, value)
+        self.setCurrentIndex(max(self.findData(chosen), 0))
+        self.blockSignals(False)
 
-    def __init__(self, parent, customer):
-        super().__init__(parent)
-        from PySide6.QtCore import QDate
-        from PySide6.QtWidgets import QDateEdit
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self.fill()
+        super().showPopup()
 
-        self.setWindowTitle(customer.name or self.tr("New customer"))
-        self.setMinimumWidth(520)
-        form = QFormLayout(self)
-        # inputs take the dialog's width (some styles keep them at their ~100 px hint)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.text = {}
-        for key, caption in (
-            ("name", self.tr("Customer")),
-            ("contact", self.tr("Contact")),
-            ("phone", self.tr("Phone")),
-            ("email", self.tr("Email")),
-            ("industry", self.tr("Industry")),
-            ("size", self.tr("Size")),
-            ("area", self.tr("Area")),
-            ("customer_type", self.tr("Type")),
-            ("birthday", self.tr("Birthday (YYYY-MM-DD or MM-DD)")),
-        ):
-            if key in ("industry", "customer_type"):
-                # the segments already used, so one segment is spelled one way
-                edit = QComboBox()
-                edit.setEditable(True)
-                edit.addItems(leads.used_values(key))
-                edit.setCurrentText(getattr(customer, key))
-                edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            else:
-                edit = QLineEdit(getattr(customer, key))
-            self.text[key] = edit
-            form.addRow(caption, edit)
-        self.lunar = QCheckBox(self.tr("The birthday is a lunar calendar date"))
-        self.lunar.setChecked(customer.birthday_lunar)
-        form.addRow("", self.lunar)
-        self.dates = {}
-        for key, caption in (
-            ("founded", self.tr("Founded")),
-            ("contract_end", self.tr("Contract ends")),
-        ):
-            row = QHBoxLayout()
-            has = QCheckBox()
-            when = QDateEdit(
-                QDate(getattr(customer, key)) if getattr(customer, key) else QDate.currentDate()
-            )
-            when.setDisplayFormat("yyyy-MM-dd")
-            when.setCalendarPopup(True)
-            has.setChecked(getattr(customer, key) is not None)
-            when.setEnabled(has.isChecked())
-            has.toggled.connect(when.setEnabled)
-            row.addWidget(has)
-            row.addWidget(when, 1)
-            self.dates[key] = (has, when)
-            form.addRow(caption, row)
-        self.contact_left = QCheckBox(self.tr("The contact person has left"))
-        self.contact_left.setChecked(customer.contact_left)
-        form.addRow("", self.contact_left)
-        self.stage = QComboBox()
-        self.stage.addItem(self.tr("(by the rules)"), None)
-        for stage in ("new", "growth", "mature", "declining"):
-            self.stage.addItem(label("stage", stage), stage)
-        self.stage.setCurrentIndex(max(self.stage.findData(customer.stage_override), 0))
-        form.addRow(self.tr("Lifecycle stage"), self.stage)
-        self.people = ContactsEditor(
-            contacts.contacts_of("customers", customer.id) if customer.id else []
-        )
-        form.addRow(self.tr("More contacts"), self.people)
-        add_ok_cancel(self, form)
-
-    def values(self) -> dict:
-        values = {
-            key: (edit.currentText() if isinstance(edit, QComboBox) else edit.text()).strip()
-            for key, edit in self.text.items()
-        }
-        values.update(
-            {
-                key: when.date().toPython() if has.isChecked() else None
-                for key, (has, when) in self.dates.items()
-            }
-        )
-        values.update(
-            birthday_lunar=self.lunar.isChecked(),
-            contact_left=self.contact_left.isChecked(),
-            stage_override=self.stage.currentData(),
-            contacts=self.people.contacts(),
-        )
-        return values
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.fill()
+        super().focusInEvent(event)
 
 
 class LeadsTab(Tab):
@@ -221,6 +145,38 @@ class LeadsTab(Tab):
     def __init__(self, main_window):
         super().__init__(main_window)
         self.lead: Lead | None = None
+        self.filter_bar = self._build_filters()
+        self.page.addWidget(self.filter_bar)
+        self.warning = note_label("")
+        self.warning.setStyleSheet("background: #fdecea; border-color: #f5c2c0; color: #8e1c1c;")
+        self.page.addWidget(self.warning)
+        self._build_models()
+        self.views = QTabWidget()
+        splitter = QSplitter()
+        self.lead_view = table_view(self.lead_model, "leads", sortable=True)
+        self.lead_view.selectionModel().selectionChanged.connect(self._lead_selected)
+        splitter.addWidget(self.lead_view)
+        splitter.addWidget(self._build_detail())
+        splitter.setSizes([800, 420])
+        self.views.addTab(splitter, self.tr("Leads"))
+        self.customer_view = table_view(self.customer_model, "customers")
+        self.customer_view.doubleClicked.connect(
+            lambda index: self.edit_customer(self.customer_model.rows[index.row()].record_id)
+        )
+        self.views.addTab(self._build_customers(), self.tr("Customers"))
+        self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
+        # the Channels & persona page is worked out when shown (its win rates read every
+        # closed lead): after a change while it is hidden, when it is next shown
+        self.channels_stale = True
+        self.page.addWidget(self.views, 1)
+        self.views.currentChanged.connect(lambda _index: self._sub_tab_shown())
+        self._show_filters()
+        self._fill_channels_filter()
+        self._count_leads()  # the tables read their first page when made, not again here
+        self._refresh_beside_tables()
+
+    def _build_filters(self) -> QWidget:
+        """The search, the filters, the count of leads and the lead buttons."""
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, contact, phone or industry (Ctrl+F)"))
@@ -248,10 +204,8 @@ class LeadsTab(Tab):
         self.tag.addItem(self.tr("All tags"), None)
         for name in leads.tag_names():
             self.tag.addItem(name, name)
-        self.stage = QComboBox()
-        self.stage.addItem(self.tr("All stages"), None)
-        for stage in leads.lead_stages():
-            self.stage.addItem(stage, stage)
+        # the stages the leads use: read when the list is opened (it reads every lead)
+        self.stage = ChoicesOnOpen(self.tr("All stages"), leads.lead_stages)
         self.lifecycle_stage = QComboBox()
         self.lifecycle_stage.addItem(self.tr("Any lifecycle stage"), None)
         for stage in ("new", "growth", "mature", "declining"):
@@ -280,14 +234,13 @@ class LeadsTab(Tab):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             filters.addWidget(button)
             self.lead_buttons.append(button)
-        self.filter_bar = QWidget()
-        self.filter_bar.setLayout(filters)
+        bar = QWidget()
+        bar.setLayout(filters)
         filters.setContentsMargins(0, 0, 0, 0)
-        self.page.addWidget(self.filter_bar)
-        self.warning = note_label("")
-        self.warning.setStyleSheet("background: #fdecea; border-color: #f5c2c0; color: #8e1c1c;")
-        self.page.addWidget(self.warning)
+        return bar
 
+    def _build_models(self) -> None:
+        """The leads' and the customers' paged models (a page read at a time, in SQL)."""
         self.lead_model = SortablePagedModel(
             [
                 Column(self.tr("Lead")),
@@ -315,31 +268,13 @@ class LeadsTab(Tab):
             ],
             self._customer_rows,
         )
-        self.views = QTabWidget()
-        splitter = QSplitter()
-        self.lead_view = table_view(self.lead_model, "leads", sortable=True)
-        self.lead_view.selectionModel().selectionChanged.connect(self._lead_selected)
-        splitter.addWidget(self.lead_view)
-        splitter.addWidget(self._build_detail())
-        splitter.setSizes([800, 420])
-        self.views.addTab(splitter, self.tr("Leads"))
-        self.customer_view = table_view(self.customer_model, "customers")
-        self.customer_view.doubleClicked.connect(
-            lambda index: self.edit_customer(self.customer_model.rows[index.row()].record_id)
-        )
-        self.views.addTab(self._build_customers(), self.tr("Customers"))
-        self.views.addTab(self._build_channels(), self.tr("Channels && persona"))
-        self.persona_stale = True
-        self.views.currentChanged.connect(
-            lambda index: (
-                self._fill_persona() if index == PERSONA_VIEW and self.persona_stale else None
-            )
-        )
-        self.page.addWidget(self.views, 1)
-        self.views.currentChanged.connect(lambda _index: self._show_filters())
+
+    def _sub_tab_shown(self) -> None:
+        """A sub-tab brought to the front: its filters, and the Channels & persona page
+        worked out if the data changed since it was last shown."""
         self._show_filters()
-        self._fill_channels_filter()
-        self.refresh()
+        if self.views.currentIndex() == PERSONA_VIEW and self.channels_stale:
+            self._fill_channels_page()
 
     def _show_filters(self) -> None:
         """The filters (and buttons) of the sub-tab shown: the leads' on Leads, the search
@@ -696,12 +631,7 @@ class LeadsTab(Tab):
 
     def _count_leads(self) -> None:
         """ "84 leads · 84 overdue" for the current filters (two counts in SQL)."""
-        from dataclasses import replace
-
-        where = self.current_filter()
-        as_of = self.main.as_of
-        count = leads.lead_query(as_of, where).count()
-        overdue = leads.lead_query(as_of, replace(where, overdue_only=True)).count()
+        count, overdue = leads.lead_counts(self.main.as_of, self.current_filter())
         self.count_label.setText(
             self.tr("{count} leads · {overdue} overdue").format(count=count, overdue=overdue)
         )
@@ -710,16 +640,30 @@ class LeadsTab(Tab):
         if not hasattr(self, "lead_model"):
             return
         self.reload_tables()
+        self._refresh_beside_tables()
+
+    def _refresh_beside_tables(self) -> None:
+        """All but the two tables: the warning, the stage list, the Channels & persona page
+        (now if shown, else when next shown) and the lead in the workspace."""
         neglected = leads.neglected_big_leads(self.main.as_of)
         self.warning.setVisible(bool(neglected))
         self.warning.setText(
             self.tr(
                 "Picking up sesame, dropping the watermelon: small leads were worked this week "
                 "while {count} big leads are overdue ({names})."
-            ).format(count=len(neglected), names="、".join(lead.name for lead in neglected[:3]))
+            ).format(count=len(neglected), names="、".join(neglected[:3]))
         )
-        self._fill_channel_tables()
+        self.stage.choices_changed()
+        self.channels_stale = True
+        if self.views.currentIndex() == PERSONA_VIEW:
+            self._fill_channels_page()
         self.show_lead(leads.lead_by_id(self.lead.id) if self.lead else None)
+
+    def _fill_channels_page(self) -> None:
+        """The Channels & persona page: channels, rewards, win rates, the persona builder."""
+        self.channels_stale = False
+        self._fill_channel_tables()
+        self._fill_persona()
 
     def _fill_channel_tables(self) -> None:
         def fill(widget, rows):
@@ -733,9 +677,6 @@ class LeadsTab(Tab):
                         )
                     widget.setItem(r, c, item)
 
-        def pct(value):
-            return "—" if value is None else f"{float(value) * 100:.1f}%"
-
         fill(
             self.channel_table,
             [
@@ -744,11 +685,11 @@ class LeadsTab(Tab):
                     format_yuan(row.cost_fen),
                     row.leads,
                     row.won,
-                    pct(row.conversion),
+                    format_percent(row.conversion),
                     row.deals,
                     format_yuan(row.revenue_fen),
                     format_fen(row.cost_per_deal),
-                    pct(row.roi),
+                    format_percent(row.roi),
                 ]
                 for row in leads.channels(month_of(self.main.as_of), self.main.as_of)
             ],
@@ -782,24 +723,18 @@ class LeadsTab(Tab):
                     r.value,
                     r.won,
                     r.closed,
-                    self.tr("not enough data") if r.rate is None else pct(r.rate),
+                    self.tr("not enough data") if r.rate is None else format_percent(r.rate),
                 ]
                 for r in leads.win_rates(self.main.as_of)
             ],
         )
-        self.persona_stale = True
-        if self.views.currentIndex() == PERSONA_VIEW:
-            self._fill_persona()
 
     def _fill_persona(self) -> None:
-        """The builder's suggestions, saved personas and current check: worked out only
-        while its page is shown (the suggestions read every closed lead, about 0.4 s at
-        75,000)."""
-        self.persona_stale = False
+        """The builder's suggestions, saved personas and current check (worked out with its
+        page, when shown: the suggestions read every closed lead, about 0.4 s at 75,000)."""
         self.suggestions = persona.suggestions(self.main.as_of)
         rows = [
-            [r.conditions, r.closed, r.won, f"{float(r.win_rate) * 100:.1f}%"]
-            for r in self.suggestions
+            [r.conditions, r.closed, r.won, format_percent(r.win_rate)] for r in self.suggestions
         ]
         self.suggestion_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -902,7 +837,7 @@ class LeadsTab(Tab):
         def rate(result) -> str:
             if result.win_rate is None:
                 return self.tr("not enough data (under 5 closed)")
-            return f"{float(result.win_rate) * 100:.1f}%"
+            return format_percent(result.win_rate)
 
         names = "、".join(lead.name for lead in found.open[:5])
         self.persona_result.setText(
@@ -1017,10 +952,7 @@ class LeadsTab(Tab):
             dialog = QDialog(self)
             dialog.setWindowTitle(self.tr("Won: the first order"))
             form = QFormLayout(dialog)
-            amount = QDoubleSpinBox()
-            amount.setRange(0, 1_000_000_000)
-            amount.setDecimals(2)
-            amount.setPrefix("¥")
+            amount = money_box()
             amount.setValue((self.lead.expected_amount_fen or 0) / 100)
             product_edit = QLineEdit()
             form.addRow(self.tr("Amount"), amount)
@@ -1052,9 +984,7 @@ class LeadsTab(Tab):
             tier = QComboBox()
             tier.addItems(["A", "B", "C"])
             tier.setCurrentIndex(1)
-            amount = QDoubleSpinBox()
-            amount.setRange(0, 1_000_000_000)
-            amount.setPrefix("¥")
+            amount = money_box()
             for caption, widget in (
                 (self.tr("Lead"), name),
                 (self.tr("Contact"), contact),
