@@ -1344,18 +1344,6 @@ Open leads of this persona: {open} {names}</source>
         <translation>{name} 的联系人</translation>
     </message>
     <message>
-        <source>Won: the first order</source>
-        <translation>赢单：首笔订单</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
         <source>Lost</source>
         <translation>输单</translation>
     </message>
@@ -1477,10 +1465,6 @@ Open leads of this persona: {open} {names}</source>
     <message>
         <source>Agenda {start} – {end}</source>
         <translation>日程 {start} – {end}</translation>
-    </message>
-    <message>
-        <source>Snooze to</source>
-        <translation>推迟到</translation>
     </message>
     <message>
         <source>Skip</source>
@@ -2250,6 +2234,37 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Next month</source>
         <translation>下个月</translation>
+    </message>
+</context>
+<context>
+    <name>NewLeadDialog</name>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
     </message>
 </context>
 <context>
@@ -4066,6 +4081,21 @@ Targets, leads, customers and a daily plan for a front-line sales representative
     <message>
         <source>Next checkpoint {date}: {expected} expected, {actual} so far</source>
         <translation>下一个检查点 {date}：应完成 {expected}，目前 {actual}</translation>
+    </message>
+</context>
+<context>
+    <name>WonDialog</name>
+    <message>
+        <source>Won: the first order</source>
+        <translation>赢单：首笔订单</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from app import leads
 from app.models import Customer, Lead, Objection, Order
 from app.money import format_yuan
 from tests.conftest import AS_OF
+from tests.ui.test_operations import answer_next_dialog, button
 
 
 @pytest.fixture
@@ -68,13 +69,25 @@ def test_objections_and_follow_ups(tab):
     assert Lead.get_by_id(lead.id).last_contact == AS_OF
 
 
-def test_winning_a_lead_from_the_tab_and_undoing_it(tab):
+def test_winning_a_lead_through_its_button_and_undoing_it(tab, qtbot):
     lead = Lead.select().where((Lead.outcome == "open") & (Lead.referred_by == "")).first()
     _select(tab, lead.name)
     customers, orders = Customer.select().count(), Order.select().count()
-    tab.win(1_000_000, "产品A")
+    proposed = []
+
+    def fill(dialog):
+        proposed.append(dialog.amount.value())  # the lead's expected amount to start with
+        dialog.amount.setValue(10_000.50)
+        dialog.product.setText("产品A")
+        dialog.accept()
+
+    answer_next_dialog(qtbot, fill)
+    qtbot.mouseClick(button(tab, "Won…"), Qt.MouseButton.LeftButton)
+    assert proposed == [(lead.expected_amount_fen or 0) / 100]
     assert Lead.get_by_id(lead.id).outcome == "won"
     assert (Customer.select().count(), Order.select().count()) == (customers + 1, orders + 1)
+    first = Order.select().order_by(Order.id.desc()).first()
+    assert (first.amount_fen, first.product) == (1_000_050, "产品A")  # ¥10,000.50 = 1,000,050 fen
     tab.main.undo_stack.undo()
     assert Lead.get_by_id(lead.id).outcome == "open"
     assert (Customer.select().count(), Order.select().count()) == (customers, orders)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from app import db, lifecycle
 from app.models import Customer, LifecycleEvent, Order
 from tests.conftest import AS_OF
+from tests.ui.test_operations import answer_next_dialog, button
 from ui.main_window import TAB_NAMES
 
 
@@ -52,7 +53,7 @@ def test_the_month_grid_and_the_agenda(tab, qtbot):
     assert tab.heading.text() == "2026-12"
 
 
-def test_done_snooze_and_skip_are_kept_and_undoable(tab):
+def test_done_snooze_and_skip_are_kept_and_undoable(tab, qtbot):
     stack = tab.main.undo_stack
     tab.agenda.selectRow(0)  # the renewal demo, due 22 November
     tab.mark_done()
@@ -60,8 +61,17 @@ def test_done_snooze_and_skip_are_kept_and_undoable(tab):
     assert agenda(tab)[0][2] == "Done"
     stack.undo()
     assert LifecycleEvent.select().count() == 0
-    tab.agenda.selectRow(1)  # the birthday
-    tab.snooze(date(2026, 11, 28))
+    tab.agenda.selectRow(1)  # the birthday, on 25 November
+    proposed = []
+
+    def fill(dialog):
+        proposed.append(dialog.value())  # a week after it is due: 11-25 + 7 = 12-02
+        dialog.day.setDate(date(2026, 11, 28))
+        dialog.accept()
+
+    answer_next_dialog(qtbot, fill)
+    qtbot.mouseClick(button(tab, "Snooze…"), Qt.MouseButton.LeftButton)
+    assert proposed == [date(2026, 12, 2)]
     assert [row[1] for row in agenda(tab)] == ["Renewal demo", "Birthday greeting"]
     assert tab.rows[1].date == date(2026, 11, 28)
     tab.agenda.selectRow(0)

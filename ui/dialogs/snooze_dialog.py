@@ -1,4 +1,4 @@
-"""Snooze an item of the Today list to a later day (ui/tabs/today.py)."""
+"""Snooze an item (of the Today list, a touchpoint of the calendar) to a later day."""
 
 from datetime import date, timedelta
 
@@ -9,15 +9,17 @@ from ui.widgets import add_ok_cancel
 
 
 class SnoozeDialog(QDialog):
-    """Snooze to a date: tomorrow unless the rep picks another (Enter accepts)."""
+    """Snooze to a date: `proposed` (tomorrow when not given) unless the rep picks another,
+    never before tomorrow (Enter accepts)."""
 
-    def __init__(self, parent, today_: date):
+    def __init__(self, parent, today_: date, proposed: date | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Snooze"))
         form = QFormLayout(self)
-        self.day = QDateEdit(QDate(today_ + timedelta(days=1)))
+        tomorrow = today_ + timedelta(days=1)
+        self.day = QDateEdit(QDate(max(proposed or tomorrow, tomorrow)))
         self.day.setCalendarPopup(True)
-        self.day.setMinimumDate(QDate(today_ + timedelta(days=1)))
+        self.day.setMinimumDate(QDate(tomorrow))
         self.day.setDisplayFormat("yyyy-MM-dd")
         form.addRow(self.tr("Snooze to"), self.day)
         add_ok_cancel(self, form)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -41,13 +40,13 @@ from app.workdays import month_of
 from ui import operations as changes
 from ui.dialogs.contacts_editor import ContactsDialog
 from ui.dialogs.customer_dialog import CustomerDialog
+from ui.dialogs.lead_dialogs import NewLeadDialog, WonDialog
 from ui.dialogs.objection_dialog import ObjectionDialog
 from ui.operations import leads as ops
 from ui.tabs.base import Tab
 from ui.widgets import (
     Column,
     PagedTableModel,
-    add_ok_cancel,
     make_row,
     money_box,
     note_label,
@@ -949,19 +948,10 @@ class LeadsTab(Tab):
         if self.lead is None:
             return
         if amount_fen is None:
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("Won: the first order"))
-            form = QFormLayout(dialog)
-            amount = money_box()
-            amount.setValue((self.lead.expected_amount_fen or 0) / 100)
-            product_edit = QLineEdit()
-            form.addRow(self.tr("Amount"), amount)
-            form.addRow(self.tr("Product"), product_edit)
-            add_ok_cancel(dialog, form)
+            dialog = WonDialog(self, self.lead.expected_amount_fen)
             if not dialog.exec():
                 return
-            amount_fen = yuan_to_fen(f"{amount.value():.2f}")
-            product = product_edit.text().strip()
+            amount_fen, product = dialog.values()
         self.main.perform(ops.win(self.lead.id, self.main.as_of, amount_fen, product))
 
     def lose(self, reason: str | None = None) -> None:
@@ -975,36 +965,10 @@ class LeadsTab(Tab):
 
     def new_lead(self, values: dict | None = None) -> None:
         if values is None:
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("New lead"))
-            form = QFormLayout(dialog)
-            name, contact, phone, channel = QLineEdit(), QLineEdit(), QLineEdit(), QComboBox()
-            channel.setEditable(True)
-            channel.addItems([""] + leads.channel_names())
-            tier = QComboBox()
-            tier.addItems(["A", "B", "C"])
-            tier.setCurrentIndex(1)
-            amount = money_box()
-            for caption, widget in (
-                (self.tr("Lead"), name),
-                (self.tr("Contact"), contact),
-                (self.tr("Phone"), phone),
-                (self.tr("Tier"), tier),
-                (self.tr("Channel"), channel),
-                (self.tr("Expected amount"), amount),
-            ):
-                form.addRow(caption, widget)
-            add_ok_cancel(dialog, form)
-            if not dialog.exec() or not name.text().strip():
+            dialog = NewLeadDialog(self)
+            if not dialog.exec() or not dialog.name.text().strip():
                 return
-            values = {
-                "name": name.text(),
-                "contact": contact.text(),
-                "phone": phone.text(),
-                "tier": tier.currentText(),
-                "channel": channel.currentText(),
-                "expected_amount_fen": yuan_to_fen(f"{amount.value():.2f}") or None,
-            }
+            values = dialog.values()
         if not self._unique(names.refuse_same_lead, self.tr("New lead"), values["name"]):
             return
         lead_id = self.main.perform(ops.new_lead(values, self.main.as_of))

@@ -6,13 +6,10 @@ snoozing or skipping it stores the rep's mark (undoable) and never loses it.
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -29,9 +26,10 @@ from app.labels import label
 from app.workdays import month_bounds, month_of, shift_month
 from ui import operations as changes
 from ui.dialogs.rules_dialog import RulesDialog
+from ui.dialogs.snooze_dialog import SnoozeDialog
 from ui.operations import lifecycle as ops
 from ui.tabs.base import Tab
-from ui.widgets import OVERDUE, add_ok_cancel, month_bar, title_label
+from ui.widgets import OVERDUE, month_bar, title_label
 
 KIND_COLOURS = {
     "first_order_callback": "#1f4e8c",
@@ -266,17 +264,11 @@ class LifecycleTab(Tab):
         if event is None:
             return
         if to is None:
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("Snooze to"))
-            form = QFormLayout(dialog)
-            when = QDateEdit(QDate(event.date + timedelta(days=7)))
-            when.setCalendarPopup(True)
-            when.setDisplayFormat("yyyy-MM-dd")
-            form.addRow(self.tr("Snooze to"), when)
-            add_ok_cancel(dialog, form)
+            # a week after it was due, or tomorrow if that has passed
+            dialog = SnoozeDialog(self, self.main.as_of, event.date + timedelta(days=7))
             if not dialog.exec():
                 return
-            to = when.date().toPython()
+            to = dialog.value()
         self.main.perform(ops.snooze(event.key, to))
 
     def skip(self, reason: str | None = None) -> None:
