@@ -19,11 +19,17 @@ def db_value(field: pw.Field, value):
     return field.db_value(value)
 
 
+def _iso_dates(values: list) -> list:
+    """Dates as SQLite stores them, each day written once (a column holds few days)."""
+    text = {day: None if day is None else day.isoformat() for day in set(values)}
+    return list(map(text.__getitem__, values))
+
+
 def _converter(field: pw.Field):
     """The quickest correct way from a column of Python values to what SQLite stores for
     `field` (None: as they are)."""
     if isinstance(field, pw.DateField):
-        return lambda values: [None if value is None else value.isoformat() for value in values]
+        return _iso_dates
     if isinstance(field, ExactDecimalField):
         return lambda values: [None if value is None else field.db_value(value) for value in values]
     if isinstance(

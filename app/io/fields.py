@@ -399,10 +399,13 @@ def quick_text(cells: list, blank) -> list:
 
 def quick_date(cells: list, blank) -> list:
     iso = date.fromisoformat
-    return [
-        iso(cell) if len(cell) == 10 and cell[4] == "-" == cell[7] else _blank_or_slow(cell, blank)
-        for cell in cells
-    ]
+    days = {  # each spelling read once: a column of dates holds few different days
+        cell: iso(cell)
+        if len(cell) == 10 and cell[4] == "-" == cell[7]
+        else _blank_or_slow(cell, blank)
+        for cell in set(cells)
+    }
+    return list(map(days.__getitem__, cells))
 
 
 def quick_money(cells: list, blank) -> list:

@@ -377,18 +377,18 @@ class Kind:
                 continue
             find = getattr(lookup, link)
             found: dict = {"": None, None: None, DEFAULT: DEFAULT}
-            ids = []
-            for index, name in enumerate(names):
+            for name in dict.fromkeys(names):  # each name once, in the order of the file
                 if name not in found:
                     try:
                         found[name] = find(name, key)
                     except RowProblem as problem:
                         found[name] = problem
-                value = found[name]
-                if value.__class__ is RowProblem:
-                    problems.setdefault(index, []).extend(value.problems)
-                    value = None
-                ids.append(value)
+            ids = list(map(found.__getitem__, names))
+            if any(value.__class__ is RowProblem for value in found.values()):
+                for index, value in enumerate(ids):
+                    if value.__class__ is RowProblem:
+                        problems.setdefault(index, []).extend(value.problems)
+                        ids[index] = None
             columns[field] = ids
         return problems
 
@@ -456,7 +456,9 @@ class _Upserting(Kind):
         known: dict[tuple, int] = getattr(lookup, self.name)
         if checked.keys is None:
             checked.keys = self.keys(checked.columns, len(checked))
-        updating = [index for index, key in enumerate(checked.keys) if key in known]
+        updating = []
+        if not known.keys().isdisjoint(checked.keys):
+            updating = [index for index, key in enumerate(checked.keys) if key in known]
         updates: list[tuple[int, dict, list | None]] = []
         for index in updating:
             row = checked.row(index)

@@ -333,7 +333,21 @@ def _blank_fields(
     fields: list[str], cells_by_column: list[list], count: int
 ) -> Callable[[int], tuple]:
     """The fields whose cells were blank, by row position: found a column at a time (most
-    columns have none or are blank throughout), the tuples shared between rows."""
+    columns have none or are blank throughout), the tuples shared between rows; only when
+    first asked (only a row that updates a record needs them)."""
+    found: list[Callable[[int], tuple]] = []
+
+    def blanks(position: int) -> tuple:
+        if not found:
+            found.append(_find_blank_fields(fields, cells_by_column, count))
+        return found[0](position)
+
+    return blanks
+
+
+def _find_blank_fields(
+    fields: list[str], cells_by_column: list[list], count: int
+) -> Callable[[int], tuple]:
     always: list[str] = []
     some: dict[int, list[str]] = {}
     for name, cells in zip(fields, cells_by_column, strict=True):
