@@ -11,7 +11,7 @@ rows update the stored ones, their former state kept for undo (docs/import-files
 """
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,7 +37,6 @@ from app.models import (
     database,
 )
 from app.names import names_by_key, normalise_name, normalise_names
-from app.planning import FLOOR_ABOVE_TARGET, tier_problem
 
 # Other header spellings reps' own sheets use (docs/reference.md). A phone column: the mobile
 # spellings are preferred, so that a sheet with both a mobile and a landline column imports
@@ -209,7 +208,7 @@ class Checked:
     def __init__(self, positions: list[int], columns: dict[str, list]):
         self.positions = positions
         self.columns = columns
-        self.keys: list[tuple] | None = None
+        self.keys: list[Hashable] | None = None
         self.blanks: Callable[[int], tuple] = lambda position: ()  # by position
         self.contacts: list[tuple[int, dict]] = []  # (position, row) of a record's contact
 
@@ -438,14 +437,14 @@ class _Upserting(Kind):
 
     KEEP_ON_UPDATE: tuple[str, ...] = ()  # fields an update never changes (a name's spelling)
 
-    def key(self, row: dict) -> tuple:
+    def key(self, row: dict) -> Hashable:
         raise NotImplementedError
 
-    def keys(self, columns: dict[str, list], count: int) -> list[tuple]:
+    def keys(self, columns: dict[str, list], count: int) -> list[Hashable]:
         """The keys of a chunk's rows (a kind may find them a column at a time)."""
         return [self.key(row) for row in rows_of(columns, count)]
 
-    def existing(self) -> dict[tuple, int]:
+    def existing(self) -> dict[Hashable, int]:
         raise NotImplementedError
 
     def write(self, checked: Checked, batch_id: int, lookup: Lookup) -> None:
@@ -453,7 +452,7 @@ class _Upserting(Kind):
         from the columns (then a phone's further cards become contacts)."""
         if not hasattr(lookup, self.name):
             setattr(lookup, self.name, self.existing())
-        known: dict[tuple, int] = getattr(lookup, self.name)
+        known: dict[Hashable, int] = getattr(lookup, self.name)
         if checked.keys is None:
             checked.keys = self.keys(checked.columns, len(checked))
         updating = []
@@ -617,13 +616,13 @@ class Customers(_Upserting):
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
-        return (normalise_name(row["name"]),)
+        return normalise_name(row["name"])  # the key is the normalised name itself
 
     def keys(self, columns, count):
-        return [(name,) for name in normalise_names(columns["name"])]
+        return normalise_names(columns["name"])
 
     def existing(self):
-        return {(key,): ids[0] for key, ids in names_by_key(Customer).items()}
+        return {key: ids[0] for key, ids in names_by_key(Customer).items()}
 
     def check(self, row, lookup, today):
         birthday = row.get("birthday")
@@ -686,13 +685,13 @@ class Leads(_Upserting):
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
-        return (normalise_name(row["name"]),)
+        return normalise_name(row["name"])  # the key is the normalised name itself
 
     def keys(self, columns, count):
-        return [(name,) for name in normalise_names(columns["name"])]
+        return normalise_names(columns["name"])
 
     def existing(self):
-        return {(key,): ids[0] for key, ids in names_by_key(Lead).items()}
+        return {key: ids[0] for key, ids in names_by_key(Lead).items()}
 
     def check(self, row, lookup, today):
         # the closing day: the one given, else (won or lost without one) the import's day
@@ -818,6 +817,8 @@ class Targets(_Upserting):
         }
 
     def check(self, row, lookup, today):
+        from app.planning import FLOOR_ABOVE_TARGET, tier_problem  # (not loaded for other kinds)
+
         problem = tier_problem(row["revenue_fen"], row.get("floor_fen"), row.get("stretch_fen"))
         if problem:
             column = "floor" if problem == FLOOR_ABOVE_TARGET else "stretch"

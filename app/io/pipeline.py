@@ -8,11 +8,12 @@ import is a batch that `undo_batch` takes back whole.
 import gc
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from app import db, output
@@ -237,10 +238,12 @@ def check_chunk(
     blank cells are found last.
     """
     width = max((index for index, _ in columns), default=-1) + 1
-    grid = [
-        cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
-        for _, cells in records
-    ]
+    grid = list(map(itemgetter(1), records))
+    if min(map(len, grid), default=width) < width:  # short rows: their missing cells None
+        grid = [
+            cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
+            for cells in grid
+        ]
     by_index = list(zip(*grid, strict=False)) if grid else [()] * width  # the file's columns
     fields, names, parsed, problems = [], [], [], []  # model fields, column keys
     xlsx = plan.table.encoding in ("XLSX", "vCard")  # text as it stands, no `'` to take off
@@ -304,12 +307,16 @@ def _mark_keys(
     kind = plan.kind
     if not hasattr(lookup, "lines"):
         lookup.lines = {}
-    seen: dict[tuple, int] = lookup.lines  # the line of each key so far in this import
+    seen: dict[Hashable, int] = lookup.lines  # the line of each key so far in this import
     keys = kind.keys(checked.columns, len(checked))
     checked.keys = keys
-    lines = [records[position][0] for position in checked.positions]
-    if len(set(keys)) == len(keys) and seen.keys().isdisjoint(keys):  # no key twice
-        seen.update(zip(keys, lines, strict=True))
+    if len(checked) == len(records):
+        lines = list(map(itemgetter(0), records))
+    else:
+        lines = [records[position][0] for position in checked.positions]
+    new = dict(zip(keys, lines, strict=True))
+    if len(new) == len(keys) and seen.keys().isdisjoint(new):  # no key twice
+        seen.update(new)
         return
     vcard_file = plan.table.encoding == "vCard"
     again = set()
