@@ -70,10 +70,17 @@ def insert_rows(model, rows: list[dict], same: dict | None = None) -> list[int]:
     return insert_columns(model, columns, len(rows), same)
 
 
-def insert_columns(model, columns: dict[str, list], count: int, same: dict | None = None):
+def insert_columns(
+    model,
+    columns: dict[str, list],
+    count: int,
+    same: dict | None = None,
+    unsaid: set[str] | None = None,
+) -> list[int]:
     """Insert `count` rows given a column at a time (field → its values in row order, DEFAULT
     where a row gives none) with one prepared statement; returns their new ids in order.
-    `same` gives fields whose value is the same in every row (an import's batch).
+    `same` gives fields whose value is the same in every row (an import's batch); `unsaid`,
+    when known, the only fields whose columns may hold DEFAULT (the others are not searched).
 
     peewee's insert_many builds SQL per row, which dominated big imports; this fills the
     model's defaults the same way. A column with the same value in every row (a default,
@@ -104,7 +111,7 @@ def insert_columns(model, columns: dict[str, list], count: int, same: dict | Non
         convert = _converter(field)
         if field.name in columns:
             values = columns[field.name]
-            if DEFAULT in values:
+            if (unsaid is None or field.name in unsaid) and DEFAULT in values:
                 default = defaults[field.name]
                 values = [default if value is DEFAULT else value for value in values]
             converted.append((field, list(values) if convert is None else convert(values)))

@@ -211,6 +211,7 @@ class Checked:
         self.keys: list[Hashable] | None = None
         self.blanks: Callable[[int], tuple] = lambda position: ()  # by position
         self.contacts: list[tuple[int, dict]] = []  # (position, row) of a record's contact
+        self.unsaid: set[str] | None = None  # the fields whose columns may hold DEFAULT
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -392,7 +393,13 @@ class Kind:
         return problems
 
     def write(self, checked: Checked, batch_id: int, lookup: Lookup) -> None:
-        insert_columns(self.model, checked.columns, len(checked), same={"batch": batch_id})
+        insert_columns(
+            self.model,
+            checked.columns,
+            len(checked),
+            same={"batch": batch_id},
+            unsaid=checked.unsaid,
+        )
 
     def export_rows(self) -> Iterator[dict]:
         """Every record as cells by column key, oldest first: a linked record by its name
@@ -470,9 +477,12 @@ class _Upserting(Kind):
         columns = dict(checked.columns)
         tags = columns.pop("tags", None)
         self.adjust_insert(columns, len(checked), lookup)
-        ids = insert_columns(self.model, columns, len(checked), same={"batch": batch_id})
+        unsaid = None if checked.unsaid is None else checked.unsaid | {"created"}
+        ids = insert_columns(
+            self.model, columns, len(checked), same={"batch": batch_id}, unsaid=unsaid
+        )
         known.update(zip(checked.keys, ids, strict=True))
-        if self.tags_link and tags:
+        if self.tags_link and tags and any(tags):
             for names, row_id in zip(tags, ids, strict=True):
                 if names and names is not DEFAULT:
                     _set_tags(*self.tags_link, row_id, names)

@@ -268,9 +268,12 @@ def check_chunk(
     checked = Checked(list(range(len(records))), dict(zip(fields, parsed, strict=True)))
     checked.drop(set(errors))
     kind = plan.kind
-    _reject(
-        checked, errors, records, kind.check_columns(checked.columns, len(checked), lookup, today)
-    )
+    as_parsed = dict(checked.columns)
+    own = kind.check_columns(checked.columns, len(checked), lookup, today)
+    checked.unsaid = {  # the columns the kind's check made or replaced may hold DEFAULT
+        field for field, values in checked.columns.items() if as_parsed.get(field) is not values
+    }
+    _reject(checked, errors, records, own)
     _reject(checked, errors, records, kind.link(checked.columns, lookup))
     if isinstance(kind, _Upserting) and not plan.missing_required:
         checked.blanks = _blank_fields(
