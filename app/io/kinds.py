@@ -2,11 +2,12 @@
 
 A column is declared once (`Col`): its English and Chinese header and the other spellings
 reps' sheets use, its type, the model field it is stored in, and the record it names (a
-customer, a lead, a channel). One row builder (`pipeline.check_rows`: the cells parsed by
-column, one dict per row by model field, `Kind.link` for the linked names) turns a file into
-rows to write, and one exporter (`Kind.export_rows`) turns stored records back into cells;
-a kind adds only its own rules (`Kind.check`: a birthday that exists, a target's floor
-below it, …). Valid rows are written in batches; re-imported customers, leads and keyed
+customer, a lead, a channel). One row builder (`pipeline.check_chunk`: the cells parsed by
+column, the kind's own rules, `Kind.link` for the linked names, all a column at a time) turns
+a file into `Checked` columns to write, and one exporter (`Kind.export_rows`) turns stored
+records back into cells; a kind adds only its own rules (`Kind.check`: a birthday that
+exists, a target's floor below it, …, or `Kind.check_columns` for the same a column at a
+time). Valid rows are written in batches; re-imported customers, leads and keyed
 rows update the stored ones, their former state kept for undo (docs/import-files.md).
 """
 
