@@ -730,6 +730,9 @@ class Leads(_Upserting):
             if closed is not None and None in closed:
                 columns["closed"] = [DEFAULT if day is None else day for day in closed]
             return {}
+        if outcome.count("open") == count:  # no lead closed: none has a closing day
+            columns["closed"] = [None] * count
+            return {}
         closed = closed or [None] * count
         columns["closed"] = [
             None if word == "open" else today if day is None else day
