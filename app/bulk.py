@@ -19,11 +19,17 @@ def db_value(field: pw.Field, value):
     return field.db_value(value)
 
 
+def _iso_dates(values: list) -> list:
+    """Dates as SQLite stores them, each day written once (a column holds few days)."""
+    text = {day: None if day is None else day.isoformat() for day in set(values)}
+    return list(map(text.__getitem__, values))
+
+
 def _converter(field: pw.Field):
     """The quickest correct way from a column of Python values to what SQLite stores for
     `field` (None: as they are)."""
     if isinstance(field, pw.DateField):
-        return lambda values: [None if value is None else value.isoformat() for value in values]
+        return _iso_dates
     if isinstance(field, ExactDecimalField):
         return lambda values: [None if value is None else field.db_value(value) for value in values]
     if isinstance(
@@ -44,9 +50,37 @@ def _literal(value) -> str | None:
     return None
 
 
+DEFAULT = object()  # in a column of values: this row says nothing, the field's default
+
+
 def insert_rows(model, rows: list[dict], same: dict | None = None) -> list[int]:
-    """Insert rows with one prepared statement; returns their new ids in order. `same`
-    gives fields whose value is the same in every row (an import's batch).
+    """Insert rows (dicts by field; a field a row leaves out takes its default) with one
+    prepared statement; returns their new ids in order (see `insert_columns`)."""
+    if not rows:
+        return []
+    keys = list(dict.fromkeys(key for row in rows for key in row))
+    if set(map(len, rows)) == {len(keys)}:  # every row has every key
+        given = zip(*map(itemgetter(*keys), rows), strict=True) if len(keys) > 1 else None
+        if given is None:
+            columns = {keys[0]: [row[keys[0]] for row in rows]} if keys else {}
+        else:
+            columns = dict(zip(keys, map(list, given), strict=True))
+    else:
+        columns = {key: [row.get(key, DEFAULT) for row in rows] for key in keys}
+    return insert_columns(model, columns, len(rows), same)
+
+
+def insert_columns(
+    model,
+    columns: dict[str, list],
+    count: int,
+    same: dict | None = None,
+    unsaid: set[str] | None = None,
+) -> list[int]:
+    """Insert `count` rows given a column at a time (field → its values in row order, DEFAULT
+    where a row gives none) with one prepared statement; returns their new ids in order.
+    `same` gives fields whose value is the same in every row (an import's batch); `unsaid`,
+    when known, the only fields whose columns may hold DEFAULT (the others are not searched).
 
     peewee's insert_many builds SQL per row, which dominated big imports; this fills the
     model's defaults the same way. A column with the same value in every row (a default,
@@ -54,10 +88,10 @@ def insert_rows(model, rows: list[dict], same: dict | None = None) -> list[int]:
     than bound for every row. The ids follow MAX(id): this process is the only writer (it
     holds the database lock) and is inside a transaction.
     """
-    if not rows:
+    if not count:
         return []
     fields = [field for field in model._meta.sorted_fields if not isinstance(field, pw.AutoField)]
-    keys = set().union(*rows)
+    keys = set(columns)
     unknown = keys - {field.name for field in fields}
     if unknown:
         raise KeyError(f"{model.__name__} has no field {sorted(unknown)}")
@@ -72,27 +106,22 @@ def insert_rows(model, rows: list[dict], same: dict | None = None) -> list[int]:
         defaults.update(same)
     table = model._meta.table_name
     start = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
-    present = [field.name for field in fields if field.name in keys]
-    if len(present) == 1:
-        tuples = [(row.get(present[0], defaults[present[0]]),) for row in rows]
-    elif set(map(len, rows)) == {len(present)}:  # every row has every key
-        tuples = list(map(itemgetter(*present), rows))
-    else:
-        tuples = [[row.get(name, defaults[name]) for name in present] for row in rows]
-    given = dict(zip(present, zip(*tuples, strict=True), strict=True))
-    columns = []  # (field, values in row order)
+    converted = []  # (field, values in row order)
     for field in fields:
         convert = _converter(field)
-        if field.name in given:
-            values = given[field.name]
-            columns.append((field, list(values) if convert is None else convert(values)))
+        if field.name in columns:
+            values = columns[field.name]
+            if (unsaid is None or field.name in unsaid) and DEFAULT in values:
+                default = defaults[field.name]
+                values = [default if value is DEFAULT else value for value in values]
+            converted.append((field, list(values) if convert is None else convert(values)))
         else:
             default = (
                 defaults[field.name] if convert is None else convert([defaults[field.name]])[0]
             )
-            columns.append((field, [default] * len(rows)))
+            converted.append((field, [default] * count))
     bound, literals = [], []
-    for field, values in columns:
+    for field, values in converted:
         literal = _literal(values[0])
         # count() compares with ==, so True and 1 match: SQLite stores both as the integer 1
         if literal is not None and values.count(values[0]) == len(values):
@@ -103,6 +132,6 @@ def insert_rows(model, rows: list[dict], same: dict | None = None) -> list[int]:
     marks = ", ".join(["?"] * len(bound) + [literal for _, literal in literals])
     database.cursor().executemany(
         f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-        zip(*(values for _, values in bound), strict=True) if bound else [()] * len(rows),
+        zip(*(values for _, values in bound), strict=True) if bound else [()] * count,
     )
-    return list(range(start + 1, start + 1 + len(rows)))
+    return list(range(start + 1, start + 1 + count))

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.money import FEN_PER_YUAN
@@ -119,6 +120,11 @@ def is_blank_row(cells: list) -> bool:
 
 def without_blank_rows(records: list[tuple[int, list]]) -> list[tuple[int, list]]:
     """The records (line, cells) that are not blank rows."""
+    try:  # every row's first cell filled (CSV): no blank row
+        if "" not in map(str.strip, map(itemgetter(0), map(itemgetter(1), records))):
+            return records
+    except (IndexError, TypeError):  # an empty line; XLSX: numbers, dates, None
+        pass
     try:
         return [record for record in records if "".join(record[1]).strip()]  # CSV: quick
     except TypeError:  # XLSX: numbers, dates, None
@@ -399,10 +405,13 @@ def quick_text(cells: list, blank) -> list:
 
 def quick_date(cells: list, blank) -> list:
     iso = date.fromisoformat
-    return [
-        iso(cell) if len(cell) == 10 and cell[4] == "-" == cell[7] else _blank_or_slow(cell, blank)
-        for cell in cells
-    ]
+    days = {  # each spelling read once: a column of dates holds few different days
+        cell: iso(cell)
+        if len(cell) == 10 and cell[4] == "-" == cell[7]
+        else _blank_or_slow(cell, blank)
+        for cell in set(cells)
+    }
+    return list(map(days.__getitem__, cells))
 
 
 def quick_money(cells: list, blank) -> list:
@@ -429,14 +438,18 @@ def quick_bool(cells: list, blank) -> list:
 
 
 def quick_tags(cells: list, blank) -> list:
-    if blank is MISSING or any(cell.strip() for cell in cells):
+    if blank is MISSING or "".join(cells).strip():  # a cell with a tag in it
         raise _Slow
     return [[] for _ in cells]
 
 
 def quick_words(lookup: dict):
     def quick(cells: list, blank) -> list:
-        return [lookup[cell.lower()] if cell else _blank_or_slow(cell, blank) for cell in cells]
+        values = {  # each spelling looked up once: a column of words holds a few
+            cell: lookup[cell.lower()] if cell else _blank_or_slow(cell, blank)
+            for cell in set(cells)
+        }
+        return list(map(values.__getitem__, cells))
 
     return quick
 

@@ -2,23 +2,24 @@
 
 A column is declared once (`Col`): its English and Chinese header and the other spellings
 reps' sheets use, its type, the model field it is stored in, and the record it names (a
-customer, a lead, a channel). One row builder (`pipeline.check_rows`: the cells parsed by
-column, one dict per row by model field, `Kind.link` for the linked names) turns a file into
-rows to write, and one exporter (`Kind.export_rows`) turns stored records back into cells;
-a kind adds only its own rules (`Kind.check`: a birthday that exists, a target's floor
-below it, …). Valid rows are written in batches; re-imported customers, leads and keyed
+customer, a lead, a channel). One row builder (`pipeline.check_chunk`: the cells parsed by
+column, the kind's own rules, `Kind.link` for the linked names, all a column at a time) turns
+a file into `Checked` columns to write, and one exporter (`Kind.export_rows`) turns stored
+records back into cells; a kind adds only its own rules (`Kind.check`: a birthday that
+exists, a target's floor below it, …, or `Kind.check_columns` for the same a column at a
+time). Valid rows are written in batches; re-imported customers, leads and keyed
 rows update the stored ones, their former state kept for undo (docs/import-files.md).
 """
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 import peewee as pw
 
 from app import contacts
-from app.bulk import db_value, insert_rows
+from app.bulk import DEFAULT, db_value, insert_columns, insert_rows
 from app.io import fields as f
 from app.models import (
     Activity,
@@ -37,7 +38,6 @@ from app.models import (
     database,
 )
 from app.names import names_by_key, normalise_name, normalise_names
-from app.planning import FLOOR_ABOVE_TARGET, tier_problem
 
 # Other header spellings reps' own sheets use (docs/reference.md). A phone column: the mobile
 # spellings are preferred, so that a sheet with both a mobile and a landline column imports
@@ -200,6 +200,57 @@ KEY = "__key__"  # in a checked row of a keyed kind: its key, found once
 CONTACT_OF = "__contact_of__"  # a row that is one more contact of the record of this key
 
 
+class Checked:
+    """A chunk's valid rows a column at a time: each model field's values in row order
+    (DEFAULT where a row says nothing of the field), the rows' positions in the chunk and,
+    for a keyed kind, their keys and blank fields. New rows are written straight from the
+    columns; a dict is made only for a row that needs one (an update, the preview)."""
+
+    def __init__(self, positions: list[int], columns: dict[str, list]):
+        self.positions = positions
+        self.columns = columns
+        self.keys: list[Hashable] | None = None
+        self.blanks: Callable[[int], tuple] = lambda position: ()  # by position
+        self.contacts: list[tuple[int, dict]] = []  # (position, row) of a record's contact
+        self.unsaid: set[str] | None = None  # the fields whose columns may hold DEFAULT
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def drop(self, indices) -> None:
+        """Leave out the rows at these indices (rejected, or written another way)."""
+        if not indices:
+            return
+        keep = [index for index in range(len(self.positions)) if index not in indices]
+        self.positions = [self.positions[index] for index in keep]
+        self.columns = {field: [values[i] for i in keep] for field, values in self.columns.items()}
+        if self.keys is not None:
+            self.keys = [self.keys[index] for index in keep]
+
+    def row(self, index: int) -> dict:
+        """The row at `index` as a dict by model field (with its key and blank fields)."""
+        row = {
+            field: values[index]
+            for field, values in self.columns.items()
+            if values[index] is not DEFAULT
+        }
+        if self.keys is not None:
+            row[BLANK] = self.blanks(self.positions[index])
+            row[KEY] = self.keys[index]
+        return row
+
+
+def rows_of(columns: dict[str, list], count: int) -> list[dict]:
+    """Columns of values as one dict per row (DEFAULT values left out)."""
+    if not columns:
+        return [{} for _ in range(count)]
+    fields = list(columns)
+    return [
+        {field: value for field, value in zip(fields, values, strict=True) if value is not DEFAULT}
+        for values in zip(*columns.values(), strict=True)
+    ]
+
+
 class RowProblem(Exception):
     """The checks of one row failed: a list of (column key, reason, values)."""
 
@@ -292,35 +343,64 @@ class Kind:
         and returned; a problem is raised as RowProblem."""
         return row
 
+    def check_columns(
+        self, columns: dict[str, list], count: int, lookup: "Lookup", today: date
+    ) -> dict[int, list]:
+        """The kind's own checks of a chunk's parsed rows, given a column at a time (they may
+        be changed or added, DEFAULT where a row says nothing); returns the problems by row
+        index. A kind without a column form has each row's dict go through `check`."""
+        if type(self).check is Kind.check:
+            return {}
+        problems: dict[int, list] = {}
+        checked = []
+        for index, row in enumerate(rows_of(columns, count)):
+            try:
+                checked.append(self.check(row, lookup, today))
+            except RowProblem as problem:
+                problems[index] = problem.problems
+                checked.append({})
+        fields = dict.fromkeys([*columns, *(field for row in checked for field in row)])
+        columns.clear()
+        columns.update({field: [row.get(field, DEFAULT) for row in checked] for field in fields})
+        return problems
+
     def __init__(self):
         self.links = [(c.field, c.link, c.key) for c in self.columns if c.link]
 
-    def link(self, rows: list[tuple[int, dict]], lookup: Lookup) -> dict[int, list]:
-        """Each name of a linked record in these checked rows (position, row) turned into the
-        record's id (a blank into None), a column at a time, each name looked up once; the
-        problems of the rows whose names find no record (or several), by position."""
+    def link(self, columns: dict[str, list], lookup: Lookup) -> dict[int, list]:
+        """Each name of a linked record in these checked columns turned into the record's id
+        (a blank into None), each name looked up once; the problems of the rows whose names
+        find no record (or several), by row index."""
         problems: dict[int, list] = {}
         for field, link, key in self.links:
+            names = columns.get(field)
+            if names is None:
+                continue
             find = getattr(lookup, link)
-            found: dict[str | None, int | None | RowProblem] = {"": None, None: None}
-            for position, row in rows:
-                if field not in row:
-                    continue
-                name = row[field]
+            found: dict = {"": None, None: None, DEFAULT: DEFAULT}
+            for name in dict.fromkeys(names):  # each name once, in the order of the file
                 if name not in found:
                     try:
                         found[name] = find(name, key)
                     except RowProblem as problem:
                         found[name] = problem
-                value = found[name]
-                if value.__class__ is RowProblem:
-                    problems.setdefault(position, []).extend(value.problems)
-                else:
-                    row[field] = value
+            ids = list(map(found.__getitem__, names))
+            if any(value.__class__ is RowProblem for value in found.values()):
+                for index, value in enumerate(ids):
+                    if value.__class__ is RowProblem:
+                        problems.setdefault(index, []).extend(value.problems)
+                        ids[index] = None
+            columns[field] = ids
         return problems
 
-    def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
-        insert_rows(self.model, rows, same={"batch": batch_id})
+    def write(self, checked: Checked, batch_id: int, lookup: Lookup) -> None:
+        insert_columns(
+            self.model,
+            checked.columns,
+            len(checked),
+            same={"batch": batch_id},
+            unsaid=checked.unsaid,
+        )
 
     def export_rows(self) -> Iterator[dict]:
         """Every record as cells by column key, oldest first: a linked record by its name
@@ -365,52 +445,51 @@ class _Upserting(Kind):
 
     KEEP_ON_UPDATE: tuple[str, ...] = ()  # fields an update never changes (a name's spelling)
 
-    def key(self, row: dict) -> tuple:
+    def key(self, row: dict) -> Hashable:
         raise NotImplementedError
 
-    def keys(self, rows: list[dict]) -> list[tuple]:
-        """The keys of many rows (a kind may find them a column at a time)."""
-        return [self.key(row) for row in rows]
+    def keys(self, columns: dict[str, list], count: int) -> list[Hashable]:
+        """The keys of a chunk's rows (a kind may find them a column at a time)."""
+        return [self.key(row) for row in rows_of(columns, count)]
 
-    def existing(self) -> dict[tuple, int]:
+    def existing(self) -> dict[Hashable, int]:
         raise NotImplementedError
 
-    def write(self, rows: list[dict], batch_id: int, lookup: Lookup) -> None:
+    def write(self, checked: Checked, batch_id: int, lookup: Lookup) -> None:
+        """Rows whose key is stored update that record; the others are inserted straight
+        from the columns (then a phone's further cards become contacts)."""
         if not hasattr(lookup, self.name):
             setattr(lookup, self.name, self.existing())
-        known: dict[tuple, int | None] = getattr(lookup, self.name)
-        pending: list[tuple[dict, tuple, list | None]] = []  # inserts not yet written
-
-        def flush():
-            new_rows = [row for row, _, _ in pending]
-            self.adjust_insert(new_rows, lookup)
-            ids = insert_rows(self.model, new_rows, same={"batch": batch_id})
-            known.update(zip([key for _, key, _ in pending], ids, strict=True))
-            if self.tags_link:
-                for (_, _, tags), row_id in zip(pending, ids, strict=True):
-                    if tags:
-                        _set_tags(*self.tags_link, row_id, tags)
-            pending.clear()
-
+        known: dict[Hashable, int] = getattr(lookup, self.name)
+        if checked.keys is None:
+            checked.keys = self.keys(checked.columns, len(checked))
+        updating = []
+        if not known.keys().isdisjoint(checked.keys):
+            updating = [index for index, key in enumerate(checked.keys) if key in known]
         updates: list[tuple[int, dict, list | None]] = []
-        people = [row for row in rows if CONTACT_OF in row]
-        if people:
-            rows = [row for row in rows if CONTACT_OF not in row]
-        for row in rows:
+        for index in updating:
+            row = checked.row(index)
             blank = row.pop(BLANK, ())
             tags = row.pop("tags", None)
-            key = row.pop(KEY) if KEY in row else self.key(row)
-            if key in known:
-                if known[key] is None:  # the same key earlier in this import
-                    flush()
-                self._keep_stored(row, blank)
-                updates.append((known[key], row, None if "tags" in blank else tags))
-                continue
-            pending.append((row, key, tags))
-            known[key] = None
-        flush()
+            key = row.pop(KEY)
+            self._keep_stored(row, blank)
+            updates.append((known[key], row, None if "tags" in blank else tags))
+        checked.drop(set(updating))
+        columns = dict(checked.columns)
+        tags = columns.pop("tags", None)
+        self.adjust_insert(columns, len(checked), lookup)
+        unsaid = None if checked.unsaid is None else checked.unsaid | {"created"}
+        ids = insert_columns(
+            self.model, columns, len(checked), same={"batch": batch_id}, unsaid=unsaid
+        )
+        known.update(zip(checked.keys, ids, strict=True))
+        if self.tags_link and tags and any(tags):
+            for names, row_id in zip(tags, ids, strict=True):
+                if names and names is not DEFAULT:
+                    _set_tags(*self.tags_link, row_id, names)
         self._update(updates, batch_id)
-        for person in people:
+        for _, person in checked.contacts:
+            person = dict(person)
             record_id = known[person.pop(CONTACT_OF)]
             contacts.add_contact(self.name, record_id, person, batch=batch_id)
 
@@ -512,8 +591,9 @@ class _Upserting(Kind):
     def adjust_update(self, old: dict, row: dict) -> None:
         """Fit an incoming row to the stored one before comparing (e.g. keep a created date)."""
 
-    def adjust_insert(self, rows: list[dict], lookup: "Lookup") -> None:
-        """Complete new rows (e.g. created today when the file gives no date)."""
+    def adjust_insert(self, columns: dict[str, list], count: int, lookup: "Lookup") -> None:
+        """Complete new rows, given a column at a time (e.g. created today when the file
+        gives no date)."""
 
 
 class Customers(_Upserting):
@@ -547,13 +627,13 @@ class Customers(_Upserting):
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
-        return (normalise_name(row["name"]),)
+        return normalise_name(row["name"])  # the key is the normalised name itself
 
-    def keys(self, rows):
-        return [(name,) for name in normalise_names([row["name"] for row in rows])]
+    def keys(self, columns, count):
+        return normalise_names(columns["name"])
 
     def existing(self):
-        return {(key,): ids[0] for key, ids in names_by_key(Customer).items()}
+        return {key: ids[0] for key, ids in names_by_key(Customer).items()}
 
     def check(self, row, lookup, today):
         birthday = row.get("birthday")
@@ -582,10 +662,9 @@ class Customers(_Upserting):
         if row.get("contact_left") and old["contact_left"] and not given:
             row["contact_left_on"] = old["contact_left_on"]  # the day it was first set
 
-    def adjust_insert(self, rows, lookup):
-        for row in rows:
-            row.pop("_left_given", None)
-            row["created"] = lookup.today
+    def adjust_insert(self, columns, count, lookup):
+        columns.pop("_left_given", None)
+        columns["created"] = [lookup.today] * count
 
 
 class Leads(_Upserting):
@@ -617,13 +696,13 @@ class Leads(_Upserting):
     KEEP_ON_UPDATE = ("name",)
 
     def key(self, row):
-        return (normalise_name(row["name"]),)
+        return normalise_name(row["name"])  # the key is the normalised name itself
 
-    def keys(self, rows):
-        return [(name,) for name in normalise_names([row["name"] for row in rows])]
+    def keys(self, columns, count):
+        return normalise_names(columns["name"])
 
     def existing(self):
-        return {(key,): ids[0] for key, ids in names_by_key(Lead).items()}
+        return {key: ids[0] for key, ids in names_by_key(Lead).items()}
 
     def check(self, row, lookup, today):
         # the closing day: the one given, else (won or lost without one) the import's day
@@ -644,12 +723,38 @@ class Leads(_Upserting):
         if not given and old["outcome"] == row.get("outcome") and old["closed"]:
             row["closed"] = old["closed"]  # still closed as it was: keep the day it closed
 
-    def adjust_insert(self, rows, lookup):
-        today = lookup.today
-        for row in rows:
-            row.pop("_closed_given", None)
-            if row.get("created") is None:
-                row["created"] = today
+    def check_columns(self, columns, count, lookup, today):
+        """`check` a column at a time."""
+        outcome, closed = columns.get("outcome"), columns.get("closed")
+        if outcome is None:
+            if closed is not None and None in closed:
+                columns["closed"] = [DEFAULT if day is None else day for day in closed]
+            return {}
+        if outcome.count("open") == count:  # no lead closed: none has a closing day
+            columns["closed"] = [None] * count
+            return {}
+        closed = closed or [None] * count
+        columns["closed"] = [
+            None if word == "open" else today if day is None else day
+            for word, day in zip(outcome, closed, strict=True)
+        ]
+        given = [
+            DEFAULT if word == "open" or day is not None else False
+            for word, day in zip(outcome, closed, strict=True)
+        ]
+        if False in given:
+            columns["_closed_given"] = given
+        return {}
+
+    def adjust_insert(self, columns, count, lookup):
+        columns.pop("_closed_given", None)
+        created = columns.get("created")
+        if created is None:
+            columns["created"] = [lookup.today] * count
+        elif None in created or DEFAULT in created:
+            columns["created"] = [
+                lookup.today if day is None or day is DEFAULT else day for day in created
+            ]
 
 
 class Orders(Kind):
@@ -726,6 +831,8 @@ class Targets(_Upserting):
         }
 
     def check(self, row, lookup, today):
+        from app.planning import FLOOR_ABOVE_TARGET, tier_problem  # (not loaded for other kinds)
+
         problem = tier_problem(row["revenue_fen"], row.get("floor_fen"), row.get("stretch_fen"))
         if problem:
             column = "floor" if problem == FLOOR_ABOVE_TARGET else "stretch"
@@ -783,18 +890,20 @@ class Tasks(Kind):
             row.setdefault("done_on", today)
         return row
 
-    def write(self, rows, batch_id, lookup):
+    def write(self, checked, batch_id, lookup):
         if not hasattr(lookup, "positions"):
             lookup.positions = dict(
                 Task.select(Task.quadrant, pw.fn.MAX(Task.position))
                 .group_by(Task.quadrant)
                 .tuples()
             )
-        for row in rows:
-            quadrant = row.get("quadrant", 2)
-            row["position"] = lookup.positions.get(quadrant, -1) + 1
-            lookup.positions[quadrant] = row["position"]
-        super().write(rows, batch_id, lookup)
+        positions = []
+        for quadrant in checked.columns.get("quadrant", [DEFAULT] * len(checked)):
+            quadrant = 2 if quadrant is DEFAULT else quadrant
+            positions.append(lookup.positions.get(quadrant, -1) + 1)
+            lookup.positions[quadrant] = positions[-1]
+        checked.columns["position"] = positions
+        super().write(checked, batch_id, lookup)
 
 
 KINDS: dict[str, Kind] = {

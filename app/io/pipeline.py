@@ -8,11 +8,12 @@ import is a batch that `undo_batch` takes back whole.
 import gc
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import islice, repeat
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from app import db, output
@@ -22,14 +23,12 @@ from app.io import fields as f
 from app.io import vcard
 from app.io.files import MONEY_FORMAT, Table, read_table, write_csv, write_xlsx
 from app.io.kinds import (
-    BLANK,
     CONTACT_OF,
-    KEY,
     KINDS,
+    Checked,
     Col,
     Kind,
     Lookup,
-    RowProblem,
     _set_tags,
     _tags_of,
     _Upserting,
@@ -209,19 +208,44 @@ def check_rows(
     lookup: Lookup,
     today: date,
 ) -> list[dict | RowError]:
-    """Each row ready to write, or a RowError with every problem of the row.
+    """Each record as it would import: its row as a dict by model field (with its key and
+    blank fields), or a RowError with every problem of the row (the preview's view of
+    `check_chunk`)."""
+    checked, errors = check_chunk(plan, columns, records, lookup, today)
+    results: list = [None] * len(records)
+    for index, position in enumerate(checked.positions):
+        results[position] = checked.row(index)
+    for position, row in checked.contacts:
+        results[position] = row
+    for position, error in errors.items():
+        results[position] = error
+    return results
 
-    The cells are parsed column by column (a column's quick path reads it in one go); each
-    row that parsed is checked by its kind's own rules; the names of linked records are
-    found a column at a time; a keyed kind's keys and blank cells are found last.
+
+def check_chunk(
+    plan: ImportPlan,
+    columns: list[tuple[int, Col]],
+    records: list[tuple[int, list]],
+    lookup: Lookup,
+    today: date,
+) -> tuple[Checked, dict[int, RowError]]:
+    """A chunk's valid rows, a column at a time, and its rejected rows by position (each
+    RowError with every problem of its row).
+
+    The cells are parsed column by column (a column's quick path reads it in one go); the
+    rows that parsed are checked by their kind's own rules (`Kind.check_columns`); the names
+    of linked records are found a column at a time; a keyed kind's keys, duplicates and
+    blank cells are found last.
     """
     width = max((index for index, _ in columns), default=-1) + 1
-    grid = [
-        cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
-        for _, cells in records
-    ]
+    grid = list(map(itemgetter(1), records))
+    if min(map(len, grid), default=width) < width:  # short rows: their missing cells None
+        grid = [
+            cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
+            for cells in grid
+        ]
     by_index = list(zip(*grid, strict=False)) if grid else [()] * width  # the file's columns
-    keys, names, parsed, problems = [], [], [], []  # model fields, column keys
+    fields, names, parsed, problems = [], [], [], []  # model fields, column keys
     xlsx = plan.table.encoding in ("XLSX", "vCard")  # text as it stands, no `'` to take off
     for index, column in columns:
         cells = list(by_index[index])
@@ -230,81 +254,110 @@ def check_rows(
             # CSV way here so that text() gives it back unchanged, `'=1+2` included.
             cells = [f.neutralise(cell) if cell.__class__ is str else cell for cell in cells]
         values, found = f.parse_column(cells, column.parse, column.quick, column.blank)
-        keys.append(column.field)
+        fields.append(column.field)
         names.append(column.key)
         parsed.append(values)
         problems.append(found)
-    bad = set().union(*problems)
-    kind = plan.kind
-    check = None if type(kind).check is Kind.check else kind.check  # None: no rules of its own
-    # every row's dict at once (zip's strict check is left out: each column has a value for
-    # every record, and it would cost more than the dicts themselves)
-    rows = list(map(dict, map(zip, repeat(keys), zip(*parsed, strict=False))))
-    results: list[dict | RowError] = []
-    checked: list[tuple[int, dict]] = []  # (position, row) of the rows that passed so far
-    for position, row in enumerate(rows):
-        if bad and position in bad:
-            line, cells = records[position]
-            found = [
-                (key, *p[position]) for key, p in zip(names, problems, strict=True) if position in p
-            ]
-            results.append(RowError(line, found, cells))
-            continue
-        if check is not None:
-            try:
-                row = check(row, lookup, today)
-            except RowProblem as problem:
-                line, cells = records[position]
-                results.append(RowError(line, problem.problems, cells))
-                continue
-        results.append(row)
-        checked.append((position, row))
-    for position, found in kind.link(checked, lookup).items():
+    errors: dict[int, RowError] = {}
+    for position in sorted(set().union(*problems)):
         line, cells = records[position]
-        results[position] = RowError(line, found, cells)
+        found = [
+            (key, *p[position]) for key, p in zip(names, problems, strict=True) if position in p
+        ]
+        errors[position] = RowError(line, found, cells)
+    checked = Checked(list(range(len(records))), dict(zip(fields, parsed, strict=True)))
+    checked.drop(set(errors))
+    kind = plan.kind
+    as_parsed = dict(checked.columns)
+    own = kind.check_columns(checked.columns, len(checked), lookup, today)
+    checked.unsaid = {  # the columns the kind's check made or replaced may hold DEFAULT
+        field for field, values in checked.columns.items() if as_parsed.get(field) is not values
+    }
+    _reject(checked, errors, records, own)
+    _reject(checked, errors, records, kind.link(checked.columns, lookup))
     if isinstance(kind, _Upserting) and not plan.missing_required:
-        blanks = _blank_fields(keys, [by_index[index] for index, _ in columns], len(records))
-        _mark_keys(plan, records, results, blanks, lookup)
-    return results
+        checked.blanks = _blank_fields(
+            fields, [by_index[index] for index, _ in columns], len(records)
+        )
+        _mark_keys(plan, records, checked, errors, lookup)
+    return checked, errors
+
+
+def _reject(
+    checked: Checked,
+    errors: dict[int, RowError],
+    records: list[tuple[int, list]],
+    problems: dict[int, list],
+) -> None:
+    """The rows at these indices rejected with their problems."""
+    for index, found in problems.items():
+        position = checked.positions[index]
+        line, cells = records[position]
+        errors[position] = RowError(line, found, cells)
+    checked.drop(set(problems))
 
 
 def _mark_keys(
     plan: ImportPlan,
     records: list[tuple[int, list]],
-    results: list,
-    blanks: Callable[[int], tuple],
+    checked: Checked,
+    errors: dict[int, RowError],
     lookup: Lookup,
 ) -> None:
-    """Each valid row of a keyed kind gets its key and its blank fields (they never erase a
-    stored value); a key seen earlier in this import makes the row a duplicate (or, for the
-    cards of a phone, one more contact of that record)."""
+    """Each valid row of a keyed kind gets its key (its blank fields go with `checked`:
+    they never erase a stored value); a key seen earlier in this import makes the row a
+    duplicate (or, for the cards of a phone, one more contact of that record)."""
     kind = plan.kind
-    vcard_file = plan.table.encoding == "vCard"
     if not hasattr(lookup, "lines"):
         lookup.lines = {}
-    seen: dict[tuple, int] = lookup.lines  # the line of each key so far in this import
-    rows = [(position, row) for position, row in enumerate(results) if row.__class__ is dict]
-    for (position, row), key in zip(rows, kind.keys([row for _, row in rows]), strict=True):
+    seen: dict[Hashable, int] = lookup.lines  # the line of each key so far in this import
+    keys = kind.keys(checked.columns, len(checked))
+    checked.keys = keys
+    if len(checked) == len(records):
+        lines = list(map(itemgetter(0), records))
+    else:
+        lines = [records[position][0] for position in checked.positions]
+    new = dict(zip(keys, lines, strict=True))
+    if len(new) == len(keys) and seen.keys().isdisjoint(new):  # no key twice
+        seen.update(new)
+        return
+    vcard_file = plan.table.encoding == "vCard"
+    again = set()
+    for index, (position, key) in enumerate(zip(checked.positions, keys, strict=True)):
         if key in seen:
+            again.add(index)
             line, cells = records[position]
             if vcard_file and not f.is_blank(cells[1]):
                 # a phone's cards of one company: one record, this card one more contact
-                results[position] = {CONTACT_OF: key, **vcard.as_contact(cells)}
+                checked.contacts.append((position, {CONTACT_OF: key, **vcard.as_contact(cells)}))
                 continue
-            results[position] = RowError(
+            errors[position] = RowError(
                 line, [(kind.columns[0].key, DUPLICATE, {"line": seen[key]})], cells
             )
             continue
-        seen[key] = records[position][0]
-        row[BLANK] = blanks(position)
-        row[KEY] = key
+        seen[key] = lines[index]
+    checked.drop(again)
 
 
 def _blank_fields(
     fields: list[str], cells_by_column: list[list], count: int
 ) -> Callable[[int], tuple]:
     """The fields whose cells were blank, by row position: found a column at a time (most
-    columns have none or are blank throughout), the tuples shared between rows."""
+    columns have none or are blank throughout), the tuples shared between rows; only when
+    first asked (only a row that updates a record needs them)."""
+    found: list[Callable[[int], tuple]] = []
+
+    def blanks(position: int) -> tuple:
+        if not found:
+            found.append(_find_blank_fields(fields, cells_by_column, count))
+        return found[0](position)
+
+    return blanks
+
+
+def _find_blank_fields(
+    fields: list[str], cells_by_column: list[list], count: int
+) -> Callable[[int], tuple]:
     always: list[str] = []
     some: dict[int, list[str]] = {}
     for name, cells in zip(fields, cells_by_column, strict=True):
@@ -450,14 +503,10 @@ def _check_and_write_chunk(
 ) -> None:
     if not records:
         return
-    rows = []
-    for checked in check_rows(plan, columns, records, lookup, today):
-        if isinstance(checked, RowError):
-            result.errors.append(checked)
-        else:
-            rows.append(checked)
-    plan.kind.write(rows, batch_id, lookup)
-    result.imported += len(rows)
+    checked, errors = check_chunk(plan, columns, records, lookup, today)
+    result.errors.extend(errors[position] for position in sorted(errors))
+    result.imported += len(checked) + len(checked.contacts)
+    plan.kind.write(checked, batch_id, lookup)
 
 
 @contextmanager

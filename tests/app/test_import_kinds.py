@@ -54,3 +54,49 @@ def test_each_column_is_declared_once_against_its_models_field(kind):
             assert not isinstance(field, pw.ForeignKeyField), column.key
         if column.is_money:  # money is kept in integer fen
             assert column.field.endswith("_fen"), column.key
+
+
+@pytest.mark.parametrize("outcomes", [("open", "won", "lost"), ("open",)], ids=str)
+@pytest.mark.parametrize("mapped", [("outcome", "closed"), ("outcome",), ("closed",), ()], ids=str)
+def test_the_leads_column_check_gives_what_the_row_check_gives(mapped, outcomes):
+    # Leads.check_columns is Leads.check a column at a time: for every outcome and closing
+    # day (given or blank), with or without those columns in the file, the rows are the same
+    from datetime import date
+
+    from app.bulk import DEFAULT
+    from app.io.kinds import rows_of
+
+    today = date(2026, 11, 20)
+    leads = KINDS["leads"]
+    cases = [
+        (outcome, closed)
+        for outcome in outcomes  # ("open",): every lead of the chunk open
+        for closed in (None, date(2026, 3, 5))
+    ]
+    columns = {"name": [f"甲{i}" for i in range(len(cases))]}
+    if "outcome" in mapped:
+        columns["outcome"] = [outcome for outcome, _ in cases]
+    if "closed" in mapped:
+        columns["closed"] = [closed for _, closed in cases]
+    by_row = [leads.check(row, None, today) for row in rows_of(dict(columns), len(cases))]
+    assert leads.check_columns(columns, len(cases), None, today) == {}
+    assert rows_of(columns, len(cases)) == by_row
+    assert DEFAULT not in columns["name"]  # a column the check leaves alone stays as parsed
+
+
+def test_insert_columns_fills_the_models_defaults_for_rows_that_say_nothing(db_path):
+    from datetime import date
+
+    from app.bulk import DEFAULT, insert_columns
+    from app.models import Lead
+
+    ids = insert_columns(
+        Lead,
+        {"name": ["甲", "乙"], "tier": ["A", DEFAULT], "created": [date(2026, 1, 2)] * 2},
+        2,
+        unsaid={"tier"},
+    )
+    stored = list(Lead.select(Lead.name, Lead.tier, Lead.created).order_by(Lead.id).tuples())
+    # 乙 says nothing of its tier: the model's default, B
+    assert stored == [("甲", "A", date(2026, 1, 2)), ("乙", "B", date(2026, 1, 2))]
+    assert ids == [1, 2]

@@ -1,5 +1,5 @@
 """An import from the command line loads only what it needs (docs/import-files.md): no
-demo, no month's figures, no PostgreSQL driver — the modules a big import would otherwise
+demo, no month's figures or plan, no PostgreSQL driver — the modules a big import would otherwise
 wait for. The team commands still find psycopg afterwards."""
 
 import subprocess
@@ -17,8 +17,8 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import main
 code = main.main(["--db", {str(tmp_path / "r.sqlite3")!r}, "import", "leads", {str(source)!r}])
-print(code, sorted(name for name in ("app.figures", "app.demo", "app.lifecycle", "psycopg")
-                   if name in sys.modules))
+print(code, sorted(name for name in ("app.figures", "app.demo", "app.lifecycle", "app.planning",
+                                     "psycopg") if name in sys.modules))
 import psycopg  # the team commands import it when they run
 print(psycopg.__name__)
 """
