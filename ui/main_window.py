@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
     def set_today_count(self, count: int) -> None:
         """The Today tab's title carries the number of things due today."""
         self.tabs.setTabText(
-            TAB_NAMES.index("today"), self.tr("Today ({count})").format(count=count)
+            TAB_NAMES.index("today"), self.tr("Today ({count})").format(count=f"{count:,}")
         )
         if self.reminders is not None:
             self.reminders.tray.set_count(count)

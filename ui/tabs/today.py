@@ -195,7 +195,9 @@ class TodayTab(Tab):
         self.quota = today.quota(self.day)
         total = self.day_work.total
         self.heading.setText(
-            self.tr("Today · {date} · {count} to do").format(date=self.day.isoformat(), count=total)
+            self.tr("Today · {date} · {count} to do").format(
+                date=self.day.isoformat(), count=f"{total:,}"
+            )
         )
         self._fill(selected.ref if selected else None)
         self.empty.setVisible(not total)
@@ -220,7 +222,7 @@ class TodayTab(Tab):
                 continue
             self.rows[group] = self.day_work.items(group, self.shown(group))
             headers[group] = self._header_row(
-                self.tr("{group} ({count})").format(group=names[group], count=count)
+                self.tr("{group} ({count})").format(group=names[group], count=f"{count:,}")
             )
             headers[group].addChildren(
                 [
@@ -279,7 +281,7 @@ class TodayTab(Tab):
         row = QTreeWidgetItem(header)
         row.setFlags(Qt.ItemFlag.NoItemFlags)
         button = QPushButton(
-            self.tr("{count} more").format(count=hidden) if hidden else self.tr("Show fewer")
+            self.tr("{count} more").format(count=f"{hidden:,}") if hidden else self.tr("Show fewer")
         )
         button.setObjectName("todayMore")
         button.clicked.connect(lambda _checked=False, g=group: self.toggle_more(g))
