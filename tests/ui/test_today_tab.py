@@ -101,6 +101,18 @@ def test_space_marks_the_follow_up_done_and_undo_takes_it_back(today_window, qtb
     assert window.tabs.tabText(0) == "Today (4)"
 
 
+def test_after_done_the_next_row_is_chosen_so_the_rep_works_down_the_list(today_window, qtbot):
+    window, tab = today_window
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # 乙, the second
+    assert tab.selected().name == "乙"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Space)  # 乙 done: 丙 comes up into its place
+    assert tab.selected().name == "丙"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Space)  # 丙 done
+    assert Lead.get(name="乙").last_contact == Lead.get(name="丙").last_contact == AS_OF
+    assert Lead.get(name="甲").last_contact == D("2026-11-10")  # the first left as it was
+    assert window.tabs.tabText(0) == "Today (2)"  # 4 − 2
+
+
 def test_s_snoozes_to_the_date_chosen(today_window, qtbot):
     window, tab = today_window
     qtbot.keyClick(tab.table, Qt.Key.Key_Down)

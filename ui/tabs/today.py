@@ -66,6 +66,7 @@ class TodayTab(Tab):
         self.rows: dict[int, list[today.Item]] = {}  # each group's rows shown
         self.extra: dict[int, int] = {}  # rows shown past a group's fold ("N more" clicked)
         self.more: dict[int, QPushButton] = {}  # each folded group's "N more"
+        self.item_rows: list[QTreeWidgetItem] = []  # the items' rows shown, in order
         self.heading = title_label("")
         self.page.addWidget(self.heading)
         body = QHBoxLayout()
@@ -191,6 +192,8 @@ class TodayTab(Tab):
 
     def refresh(self) -> None:
         selected = self.selected()
+        current = self.table.currentItem()
+        position = self.item_rows.index(current) if current in self.item_rows else 0
         self.day_work = today.Day(self.day)  # the groups counted; rows read as shown
         self.quota = today.quota(self.day)
         total = self.day_work.total
@@ -199,7 +202,7 @@ class TodayTab(Tab):
                 date=self.day.isoformat(), count=f"{total:,}"
             )
         )
-        self._fill(selected.ref if selected else None)
+        self._fill(selected.ref if selected else None, position)
         self.empty.setVisible(not total)
         for button in (self.done_button, self.snooze_button, self.open_button):
             button.setEnabled(bool(total))
@@ -207,10 +210,11 @@ class TodayTab(Tab):
         self._show_month()
         self.main.set_today_count(total)
 
-    def _fill(self, keep: tuple | None = None) -> None:
+    def _fill(self, keep: tuple | None = None, position: int = 0) -> None:
         """Each group's header and the rows shown, and only those; selects the row of
-        `keep` when shown, else the first. The rows are made apart from the list and put in
-        at once (put in one by one, each would make the list measure all the others)."""
+        `keep` when shown, else the row now at `position` (the one after an item marked
+        done or snoozed: the rep works down the list), else the last. The rows are made apart
+        from the list and put in at once (one by one, each made the list measure the others)."""
         self.table.clear()
         self.more = {}
         self.rows = {}
@@ -240,9 +244,12 @@ class TodayTab(Tab):
             for group, header in headers.items()
             for index, item in enumerate(self.rows[group])
         ]
-        chosen = [row for row, item in shown if item.ref == keep] or [row for row, _ in shown]
+        self.item_rows = [row for row, _ in shown]
+        chosen = [row for row, item in shown if item.ref == keep]
         if chosen:
             self.table.setCurrentItem(chosen[0])
+        elif self.item_rows:
+            self.table.setCurrentItem(self.item_rows[min(position, len(self.item_rows) - 1)])
 
     def _header_row(self, text: str) -> QTreeWidgetItem:
         """A group's header: its name and count, passed over by ↑/↓."""
