@@ -476,10 +476,7 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
     written: a heavy user has tens of thousands)."""
     items = _lead_cards(as_of, already)
     horizon = as_of + timedelta(days=UPCOMING_DAYS)
-    customers = lifecycle.facts(as_of)  # once, for the touchpoints and the churn warnings
-    for event in lifecycle.due_events(
-        as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon, customers
-    ):
+    for event in lifecycle.due_events(as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon):
         limit = as_of + timedelta(days=GREETING_DAYS) if event.kind in GREETINGS else horizon
         if event.date <= limit:
             title = message(
@@ -497,7 +494,7 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
                     "category": event.kind,
                 }
             )
-    for customer, detected in lifecycle.churned_since(as_of, customers):
+    for customer, detected in lifecycle.churned_since(as_of):
         for step, text in enumerate(WIN_BACK_PLAN):
             items.append(
                 {

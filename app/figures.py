@@ -124,11 +124,6 @@ class MonthFigures:
 
     # -- read when first needed ------------------------------------------------------------
     @cached_property
-    def customers(self) -> list:
-        """Each customer's lifecycle facts on as-of (for the churn warnings and the events)."""
-        return lifecycle.facts(self.as_of)
-
-    @cached_property
     def open_leads(self) -> dict[str, int]:
         return leads.open_by_tier(self.as_of)
 
@@ -138,13 +133,13 @@ class MonthFigures:
 
     @cached_property
     def churn_warnings(self) -> list[tuple]:
-        return lifecycle.churn_warnings(self.as_of, self.customers)
+        return lifecycle.churn_warnings(self.as_of)
 
     @cached_property
     def lifecycle_due(self) -> list:
         first, _ = month_bounds(self.month)
         end = self.as_of + timedelta(days=lifecycle.AGENDA_DAYS)
-        return lifecycle.due_events(self.as_of, first, end, self.customers)
+        return lifecycle.due_events(self.as_of, first, end)
 
     @cached_property
     def key_accounts(self) -> planning.KeyAccounts:

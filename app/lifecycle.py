@@ -14,18 +14,16 @@ every customer.
 """
 
 import calendar
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import peewee as pw
 from lunardate import LunarDate
 
 from app import db
-from app.models import LIFECYCLE_KINDS, Customer, LifecycleEvent, Order, database
-from app.workdays import add_months, month_bounds, month_of, previous_month, shift_month
+from app.models import LIFECYCLE_KINDS, Customer, LifecycleEvent, database
+from app.workdays import month_bounds, month_of, previous_month
 
 KINDS = LIFECYCLE_KINDS  # the touchpoint kinds, in the order the window lists them
 AGENDA_DAYS = 14
@@ -98,44 +96,177 @@ def yearly(start: date, end: date, month: int, day: int, lunar: bool = False) ->
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)  # customers share first-order dates
-def stepping(first: date, months: int, start: date, end: date) -> tuple[date, ...]:
-    """first + k × months (k ≥ 1, month ends clamped) that fall in start..end."""
-    if months <= 0:
-        return ()
-    # start at the last step that can still fall in the range, not at the first order:
-    # steps before it land in a month before start's
-    k = max(1, ((start.year - first.year) * 12 + start.month - first.month) // months)
-    found = []
-    while True:
-        when = add_months(first, months * k)
-        if when > end:
-            break
-        if when >= start:
-            found.append(when)
-        k += 1
-    return tuple(found)
+# -- the rules in SQL ----------------------------------------------------------------------------
+#
+# A heavy user has 20,000 customers and a range has touchpoints for a few hundred of them:
+# the rules run in SQLite over every customer, which returns only the touchpoints (and only
+# the customers asked for), instead of every customer's row read into Python and judged
+# there (see docs/lifecycle-at-scale.md). What SQLite cannot work out — the lunar calendar,
+# the festivals — Python gives it as small tables of dates for the range.
+
+CUSTOMER_FIELDS = (
+    "id",
+    "name",
+    "created",
+    "birthday",
+    "birthday_lunar",
+    "founded",
+    "contract_end",
+    "contact_left",
+    "contact_left_on",
+    "stage_override",
+    "content_every_days",
+)
+
+# A date's month as a number (year × 12 + month − 1) and its day
+MONTH_NUMBER = "(CAST(substr({0}, 1, 4) AS INT) * 12 + CAST(substr({0}, 6, 2) AS INT) - 1)"
+DAY = "CAST(substr({0}, 9, 2) AS INT)"
+
+# Each customer's facts as of :as_of — the first order on or before it, whether the order
+# amounts fell in each of the last 2 complete months (m−2 > m−1 > m), the day a churn
+# signal was first seen (the 1st of as-of's month for falling orders, the day the contact
+# left), and the stage (the rep's override; declining on a churn signal; new ≤ 90 days
+# after the first order, growth ≤ 365, mature; none without orders).
+_JUDGED = f"""
+amounts AS (
+    SELECT customer_id AS id,
+        SUM(CASE WHEN date < :m1 THEN amount_fen ELSE 0 END) AS two_before,
+        SUM(CASE WHEN date >= :m1 AND date < :m0 THEN amount_fen ELSE 0 END) AS one_before,
+        SUM(CASE WHEN date >= :m0 THEN amount_fen ELSE 0 END) AS last
+    FROM "order" WHERE date BETWEEN :m2 AND :m_end {{order_where}}
+    GROUP BY customer_id
+),
+fact AS MATERIALIZED (
+    SELECT {", ".join("c." + name for name in CUSTOMER_FIELDS)},
+        (SELECT MIN(o.date) FROM "order" o WHERE o.customer_id = c.id AND o.date <= :as_of)
+            AS first_order,
+        COALESCE(a.two_before > a.one_before AND a.one_before > a.last, 0) AS down
+    FROM customer c LEFT JOIN amounts a ON a.id = c.id {{customer_where}}
+),
+judged AS MATERIALIZED (
+    SELECT *,
+        CASE WHEN down OR contact_left THEN MIN(
+            CASE WHEN down THEN :month_first ELSE '9999-12-31' END,
+            CASE WHEN contact_left THEN COALESCE(contact_left_on, :as_of) ELSE '9999-12-31' END
+        ) END AS detected,
+        CASE WHEN stage_override != '' THEN stage_override
+            WHEN down OR contact_left THEN 'declining'
+            WHEN first_order IS NULL THEN NULL
+            WHEN first_order >= :new_since THEN 'new'
+            WHEN first_order >= :growth_since THEN 'growth'
+            ELSE 'mature' END AS stage,
+        {MONTH_NUMBER.format("first_order")} AS first_month,
+        {DAY.format("first_order")} AS first_day,
+        CASE WHEN birthday != '' THEN substr(birthday, -5) END AS birthday_key,
+        substr(founded, -5) AS founded_key
+    FROM fact
+)"""
+
+# the day in a month of the range (`m`): clamped to the month's end
+_IN_MONTH = "printf('%04d-%02d-%02d', m.number / 12, m.number % 12 + 1, MIN({0}, m.days))"
+
+# Each rule: the touchpoints it puts on every customer, any date (the range is applied
+# after); `{x}` is the rule's timing. In the rules' order, which is the order derived.
+_RULES = {
+    "first_order_callback": """
+        SELECT id, name, date(first_order, '+{x} days') AS due
+        FROM judged WHERE first_order BETWEEN :x_start AND :x_end""",
+    # every {x} months from the first order (k ≥ 1), month ends clamped, while growth
+    "quarterly_callback": f"""
+        SELECT j.id, j.name, {_IN_MONTH.format("j.first_day")}
+        FROM judged j JOIN range_month m
+            ON m.number > j.first_month AND (m.number - j.first_month) % {{x}} = 0
+        WHERE j.stage = 'growth' AND j.first_order IS NOT NULL""",
+    "annual_review": f"""
+        SELECT j.id, j.name, {_IN_MONTH.format("j.first_day")}
+        FROM judged j JOIN range_month m
+            ON m.number > j.first_month AND (m.number - j.first_month) % {{x}} = 0
+        WHERE j.stage = 'mature' AND j.first_order IS NOT NULL""",
+    # {x} months before the contract ends, month ends clamped
+    "renewal_demo": f"""
+        SELECT j.id, j.name, {_IN_MONTH.format(DAY.format("j.contract_end"))}
+        FROM judged j JOIN range_month m
+            ON m.number = {MONTH_NUMBER.format("j.contract_end")} - {{x}}
+        WHERE j.contract_end IS NOT NULL""",
+    "birthday": """
+        SELECT j.id, j.name, y.due FROM judged j CROSS JOIN yearly_day y
+            ON y.key = j.birthday_key AND y.lunar = j.birthday_lunar
+        WHERE j.birthday_key IN (SELECT key FROM yearly_day)""",
+    "anniversary": """
+        SELECT j.id, j.name, y.due FROM judged j CROSS JOIN yearly_day y
+            ON y.key = j.founded_key AND y.lunar = 0
+        WHERE j.founded_key IN (SELECT key FROM yearly_day) AND y.due > j.founded""",
+    "holiday_greeting": """
+        SELECT j.id, j.name, f.due FROM judged j JOIN festival f
+        WHERE j.first_order IS NOT NULL""",
+    "send_content": """
+        SELECT id, name, date(day) FROM content""",
+    "win_back": """
+        SELECT id, name, date(detected, '+{x} days') FROM judged
+        WHERE detected BETWEEN :x_start AND :x_end""",
+}
+# send content: created + k × every (k ≥ 1) from the first such day on or after the range's
+# start, while in the range
+_CONTENT = """
+content(id, name, day, every) AS (
+    SELECT id, name, julianday(created) + content_every_days * MAX(1,
+            (CAST(julianday(:start) - julianday(created) AS INT) + content_every_days - 1)
+            / content_every_days),
+        content_every_days
+    FROM judged WHERE content_every_days > 0
+    UNION ALL
+    SELECT id, name, day + every, every FROM content WHERE day + every <= julianday(:end)
+)"""
+
+
+def _values(name: str, columns: str, rows: list[tuple], params: dict) -> str:
+    """A table of rows given to SQL, its values bound as parameters."""
+    if not rows:
+        nulls = ", ".join("NULL" for _ in columns.split(","))
+        return f"{name}({columns}) AS (SELECT {nulls} WHERE 0)"
+    cells = []
+    for row in rows:
+        names = []
+        for value in row:
+            key = f"v{len(params)}"
+            params[key] = value
+            names.append(":" + key)
+        cells.append(f"({', '.join(names)})")
+    return f"{name}({columns}) AS (VALUES {', '.join(cells)})"
+
+
+def _bounds(as_of: date) -> dict:
+    """The days the facts are judged by: as-of, its month's first day, and the 3 complete
+    months before it (m−2, m−1, m)."""
+    m = previous_month(month_of(as_of))
+    one_before = previous_month(m)
+    two_before = previous_month(one_before)
+    return {
+        "as_of": as_of.isoformat(),
+        "month_first": month_bounds(month_of(as_of))[0].isoformat(),
+        "m2": month_bounds(two_before)[0].isoformat(),
+        "m1": month_bounds(one_before)[0].isoformat(),
+        "m0": month_bounds(m)[0].isoformat(),
+        "m_end": month_bounds(m)[1].isoformat(),
+        "new_since": (as_of - timedelta(days=NEW_DAYS)).isoformat(),
+        "growth_since": (as_of - timedelta(days=GROWTH_DAYS)).isoformat(),
+    }
+
+
+def _judged_sql(customer_ids: list[int] | None, params: dict) -> str:
+    if customer_ids is None:
+        return _JUDGED.format(order_where="", customer_where="")
+    ids = ", ".join(str(int(i)) for i in customer_ids) or "NULL"
+    return _JUDGED.format(
+        order_where=f"AND customer_id IN ({ids})", customer_where=f"WHERE c.id IN ({ids})"
+    )
 
 
 # -- facts per customer ---------------------------------------------------------------------------
 
-CUSTOMER_FIELDS = (
-    Customer.id,
-    Customer.name,
-    Customer.created,
-    Customer.birthday,
-    Customer.birthday_lunar,
-    Customer.founded,
-    Customer.contract_end,
-    Customer.contact_left,
-    Customer.contact_left_on,
-    Customer.stage_override,
-    Customer.content_every_days,
-)
-
 
 class CustomerRow(NamedTuple):
-    """A row of CUSTOMER_FIELDS."""
+    """A customer's fields the rules read."""
 
     id: int
     name: str
@@ -150,127 +281,69 @@ class CustomerRow(NamedTuple):
     content_every_days: int | None
 
 
-@dataclass(slots=True)
-class Facts:
-    """What the rules need of one customer, as of a day."""
+class Facts(NamedTuple):
+    """What the rules found of one customer, as of a day."""
 
     customer: CustomerRow
-    first_order: date | None = None
-    monthly: dict[str, int] = field(default_factory=dict)  # the 3 months m−2, m−1, m
-    reasons: list[str] | None = None  # churn_reasons, once worked out
+    first_order: date | None
+    stage: str | None  # new, growth, mature, declining; None without orders
+    reasons: list[str]  # the churn signals: orders_down_2_months, contact_left
+    detected: date | None  # the day the churn signal was first seen
 
 
-def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
-    """Every customer's first order and order amounts in the 3 complete months before as-of,
-    from two grouped queries; every customer's once per change of the data (the Today list,
-    the board and the lifecycle tab all read them after each change)."""
+def facts(
+    as_of: date, customer_ids: list[int] | None = None, churning: bool = False
+) -> list[Facts]:
+    """Each customer's facts (`customer_ids`: only theirs; `churning`: only the customers
+    with a churn signal), by id; every customer's once per change of the data."""
     if customer_ids is None:
-        return _every_customers_facts(as_of)
-    return _facts(as_of, customer_ids)
+        return _every_customers_facts(as_of, churning)
+    return _facts(as_of, customer_ids, churning)
 
 
 @db.per_change
-def _every_customers_facts(as_of: date) -> list[Facts]:
-    return _facts(as_of, None)
+def _every_customers_facts(as_of: date, churning: bool) -> list[Facts]:
+    return _facts(as_of, None, churning)
 
 
-def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
-    m = previous_month(month_of(as_of))
-    months = [previous_month(previous_month(m)), previous_month(m), m]
-    start, _ = month_bounds(months[0])
-    _, end = month_bounds(m)
-    # each customer's first order through the (customer, date) index, in the same query
-    first_order = Order.select(pw.fn.MIN(Order.date)).where(
-        (Order.customer == Customer.id) & (Order.date <= as_of)
-    )
-    query = Customer.select(*CUSTOMER_FIELDS, first_order)
-    if customer_ids is not None:
-        query = query.where(Customer.id.in_(customer_ids))
-    # raw rows, not model instances: this runs over every customer after each change
-    found = {}
-    no_amounts = dict.fromkeys(months, 0)
-    fromisoformat = date.fromisoformat
-    for (
-        customer_id,
-        name,
-        created,
-        birthday,
-        lunar,
-        founded,
-        contract_end,
-        left,
-        left_on,
-        override,
-        every,
-        first,
-    ) in database.execute(query).fetchall():
-        found[customer_id] = Facts(
-            CustomerRow(
-                customer_id,
-                name,
-                fromisoformat(created),
-                birthday,
-                bool(lunar),
-                fromisoformat(founded) if founded else None,
-                fromisoformat(contract_end) if contract_end else None,
-                bool(left),
-                fromisoformat(left_on) if left_on else None,
-                override,
-                every,
-            ),
-            fromisoformat(first) if first else None,
-            no_amounts.copy(),
+def _facts(as_of: date, customer_ids: list[int] | None, churning: bool) -> list[Facts]:
+    params = _bounds(as_of)
+    sql = f"""WITH {_judged_sql(customer_ids, params)}
+        SELECT {", ".join(CUSTOMER_FIELDS)}, first_order, stage, down, detected
+        FROM judged {"WHERE detected IS NOT NULL" if churning else ""} ORDER BY id"""
+    found = []
+    day = date.fromisoformat
+    for row in database.execute_sql(sql, params).fetchall():
+        (id_, name, created, birthday, lunar, founded, end, left, left_on, override, every) = row[
+            :11
+        ]
+        first, current, down, detected = row[11:]
+        reasons = [ORDERS_DOWN] if down else []
+        if left:
+            reasons.append(CONTACT_LEFT)
+        customer = CustomerRow(
+            id_,
+            name,
+            day(created),
+            birthday,
+            bool(lunar),
+            day(founded) if founded else None,
+            day(end) if end else None,
+            bool(left),
+            day(left_on) if left_on else None,
+            override,
+            every,
         )
-    # a page of customers (the customers table) reads only their orders
-    theirs = Order.customer.in_(customer_ids) if customer_ids is not None else True
-    month_expr = pw.fn.strftime("%Y-%m", Order.date)
-    amounts = database.execute(
-        Order.select(Order.customer, month_expr, pw.fn.SUM(Order.amount_fen))
-        .where(Order.date.between(start, end) & theirs)
-        .group_by(Order.customer, month_expr)
-    )
-    for customer_id, month, amount in amounts.fetchall():  # only the three months
-        if customer_id in found:
-            found[customer_id].monthly[month] = amount
-    return list(found.values())
-
-
-def churn_reasons(item: Facts) -> list[str]:
-    """`orders_down_2_months` when m−2 > m−1 > m (m the last complete month before as-of);
-    `contact_left` when the contact person has left."""
-    if item.reasons is None:
-        item.reasons = []
-        two_before, one_before, last = item.monthly.values()
-        if two_before > one_before > last:
-            item.reasons.append(ORDERS_DOWN)
-        if item.customer.contact_left:
-            item.reasons.append(CONTACT_LEFT)
-    return item.reasons
-
-
-def stage(item: Facts, as_of: date) -> str | None:
-    """declining (churn signal), new (first order ≤ 90 days ago), growth (≤ 365), mature;
-    the rep's override wins; None for a customer without orders."""
-    if item.customer.stage_override:
-        return item.customer.stage_override
-    if churn_reasons(item):
-        return "declining"
-    if item.first_order is None:
-        return None
-    age = (as_of - item.first_order).days
-    return "new" if age <= NEW_DAYS else "growth" if age <= GROWTH_DAYS else "mature"
-
-
-def churn_detected(item: Facts, as_of: date) -> date | None:
-    """When the churn signal was first seen: the 1st of the month after m for falling orders
-    (the day m completed), the day the contact left was recorded; the earlier of the two."""
-    reasons = churn_reasons(item)
-    days = []
-    if ORDERS_DOWN in reasons:
-        days.append(month_bounds(month_of(as_of))[0])
-    if CONTACT_LEFT in reasons:
-        days.append(item.customer.contact_left_on or as_of)
-    return min(days) if days else None
+        found.append(
+            Facts(
+                customer,
+                day(first) if first else None,
+                current,
+                reasons,
+                day(detected) if detected else None,
+            )
+        )
+    return found
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -307,181 +380,140 @@ def festival_days(start: date, end: date, rule: dict) -> tuple[date, ...]:
     return tuple(days)
 
 
-@dataclass(frozen=True)
-class RulesForRange:
-    """The touchpoint rules resolved once for a date range (which are on, their timings, the
-    festivals in the range), so that each of many customers costs only its own dates."""
-
-    as_of: date
-    start: date
-    end: date
-    first_order_days: int | None  # None: the rule is off
-    quarterly_months: int | None
-    annual_months: int | None
-    renewal_months: int | None
-    birthday: bool
-    anniversary: bool
-    festivals: tuple[date, ...]  # () when greetings are off
-    send_content: bool
-    win_back_days: int | None
-    _birthdays: dict = field(default_factory=dict, compare=False, repr=False)
-    _repeats: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def repeats(self, first_order: date) -> tuple[tuple[date, ...], tuple[date, ...]]:
-        """The quarterly callbacks' and the annual reviews' dates in range for a first
-        order (customers share first-order dates: each is worked out once)."""
-        found = self._repeats.get(first_order)
-        if found is None:
-            quarterly, annual = self.quarterly_months, self.annual_months
-            found = (
-                () if quarterly is None else stepping(first_order, quarterly, self.start, self.end),
-                () if annual is None else stepping(first_order, annual, self.start, self.end),
-            )
-            self._repeats[first_order] = found
-        return found
-
-    def birthdays(self, text: str, lunar: bool) -> tuple[date, ...]:
-        """The dates in range of a birthday as stored (`1985-10-08` or `10-08`)."""
-        key = (text, lunar)
-        found = self._birthdays.get(key)
-        if found is None:
-            month_day = _month_day(text)
-            found = yearly(self.start, self.end, *month_day, lunar) if month_day else ()
-            self._birthdays[key] = found
-        return found
-
-    @classmethod
-    def of(cls, as_of: date, start: date, end: date, rule: dict) -> "RulesForRange":
-        def timing(kind, unit):
-            return rule[kind][unit] if rule[kind]["on"] else None
-
-        return cls(
-            as_of,
-            start,
-            end,
-            timing("first_order_callback", "days"),
-            timing("quarterly_callback", "months"),
-            timing("annual_review", "months"),
-            timing("renewal_demo", "months"),
-            rule["birthday"]["on"],
-            rule["anniversary"]["on"],
-            festival_days(start, end, rule) if rule["holiday_greeting"]["on"] else (),
-            rule["send_content"]["on"],
-            timing("win_back", "days"),
-        )
-
-
-def derived(item: Facts, window: "RulesForRange") -> list[Event]:
-    """The touchpoints the rules put in the window's range for one customer."""
-    customer = item.customer
-    return [Event(customer.id, customer.name, kind, due) for kind, due in touchpoints(item, window)]
-
-
-def touchpoints(item: Facts, window: "RulesForRange") -> list[tuple[str, date]]:
-    """(kind, due date) of each touchpoint the rules put in the window's range for one
-    customer, in the rules' order."""
-    customer = item.customer
-    first_order = item.first_order
-    if first_order is None and not (
-        customer.contract_end
-        or customer.birthday
-        or customer.founded
-        or customer.content_every_days
-        or customer.contact_left
-    ):
-        return []  # no orders and no dates: no rule has anything to say
-    as_of, start, end = window.as_of, window.start, window.end
-    found: list[tuple[str, date]] = []
-    if first_order:
-        if window.first_order_days is not None:
-            due = first_order + timedelta(days=window.first_order_days)
-            if start <= due <= end:
-                found.append(("first_order_callback", due))
-        # the repeating callbacks' dates first (shared by customers of the same first
-        # order); the stage, which picks one of them, only when there is a date
-        quarterly, annual = window.repeats(first_order)
-        if quarterly or annual:
-            current = stage(item, as_of)
-            if current == "growth":
-                found += [("quarterly_callback", d) for d in quarterly]
-            elif current == "mature":
-                found += [("annual_review", d) for d in annual]
-    if customer.contract_end and window.renewal_months is not None:
-        due = add_months(customer.contract_end, -window.renewal_months)
-        if start <= due <= end:
-            found.append(("renewal_demo", due))
-    if customer.birthday and window.birthday:
-        found += [
-            ("birthday", d) for d in window.birthdays(customer.birthday, customer.birthday_lunar)
-        ]
-    if customer.founded and window.anniversary:
-        found += [
-            ("anniversary", d)
-            for d in yearly(start, end, customer.founded.month, customer.founded.day)
-            if d > customer.founded
-        ]
-    if first_order:
-        found += [("holiday_greeting", d) for d in window.festivals]
-    if customer.content_every_days and window.send_content:
-        every = timedelta(days=customer.content_every_days)
-        due = customer.created + every
-        if due < start:  # jump to the last step before the range
-            due += every * ((start - due).days // customer.content_every_days)
-        while due <= end:
-            if due >= start:
-                found.append(("send_content", due))
-            due += every
-    if window.win_back_days is not None and churn_reasons(item):
-        due = churn_detected(item, as_of) + timedelta(days=window.win_back_days)
-        if start <= due <= end:
-            found.append(("win_back", due))
+def _range_months(start: date, end: date) -> list[tuple[int, int]]:
+    """(month number, its days) of each month start..end touches."""
+    found = []
+    number = start.year * 12 + start.month - 1
+    while number <= end.year * 12 + end.month - 1:
+        year, month = divmod(number, 12)
+        found.append((number, calendar.monthrange(year, month + 1)[1]))
+        number += 1
     return found
 
 
+def _yearly_days(start: date, end: date, customer_ids: list[int] | None) -> list[tuple]:
+    """(month-day as stored, lunar, date) of the birthdays and founding days the customers
+    have, for each year's date of it in start..end (the lunar calendar is Python's)."""
+    where = (
+        "" if customer_ids is None else f"AND id IN ({', '.join(map(str, customer_ids)) or 'NULL'})"
+    )
+    keys = database.execute_sql(
+        f"""SELECT DISTINCT substr(birthday, -5), birthday_lunar FROM customer
+            WHERE birthday != '' {where}
+            UNION SELECT DISTINCT substr(founded, -5), 0 FROM customer
+            WHERE founded IS NOT NULL {where}"""
+    ).fetchall()
+    found = []
+    for key, lunar in keys:
+        month_day = _month_day(key)
+        if month_day:
+            found += [
+                (key, lunar, d.isoformat()) for d in yearly(start, end, *month_day, bool(lunar))
+            ]
+    return found
+
+
+def _derive(
+    as_of: date, start: date, end: date, customer_ids: list[int] | None = None
+) -> list[tuple[int, str, str, date]]:
+    """(customer id, name, kind, due) of every touchpoint the rules put in start..end, by
+    customer, then in the rules' order, then by date."""
+    rule = rules()
+    timing = {
+        "first_order_callback": "days",
+        "quarterly_callback": "months",
+        "annual_review": "months",
+        "renewal_demo": "months",
+        "win_back": "days",
+    }
+    params = {**_bounds(as_of), "start": start.isoformat(), "end": end.isoformat()}
+    parts = []
+    for index, (kind, select) in enumerate(_RULES.items()):
+        if not rule[kind]["on"]:
+            continue
+        x = int(rule[kind][timing[kind]]) if kind in timing else None
+        if kind in ("quarterly_callback", "annual_review") and x <= 0:
+            continue  # no repeats
+        if ":x_start" in select:  # a rule due x days after a day: that day in the range − x
+            select = select.replace(":x_", f":{kind}_")
+            params[f"{kind}_start"] = (start - timedelta(days=x)).isoformat()
+            params[f"{kind}_end"] = (end - timedelta(days=x)).isoformat()
+        parts.append(f"SELECT *, {index} AS rule FROM ({select.format(x=x)})")
+    if not parts:
+        return []
+    tables = [
+        _judged_sql(customer_ids, params),
+        _values("range_month", "number, days", _range_months(start, end), params),
+        _values("yearly_day", "key, lunar, due", _yearly_days(start, end, customer_ids), params),
+        _values(
+            "festival",
+            "due",
+            [(d.isoformat(),) for d in festival_days(start, end, rule)],
+            params,
+        ),
+        _CONTENT,
+    ]
+    sql = f"""WITH RECURSIVE {", ".join(tables)},
+        touchpoint(id, name, due, rule) AS ({" UNION ALL ".join(parts)})
+        SELECT id, name, rule, due FROM touchpoint WHERE due BETWEEN :start AND :end
+        ORDER BY id, rule, due"""
+    kinds = list(_RULES)
+    day = date.fromisoformat
+    return [
+        (customer_id, name, kinds[rule_index], day(due))
+        for customer_id, name, rule_index, due in database.execute_sql(sql, params).fetchall()
+    ]
+
+
 def events(
-    as_of: date,
-    start: date,
-    end: date,
-    customer_ids: list[int] | None = None,
-    items: list[Facts] | None = None,
+    as_of: date, start: date, end: date, customer_ids: list[int] | None = None
 ) -> list[Event]:
     """Every touchpoint in start..end (by the day it counts on) with the rep's marks.
 
     A snoozed event counts at its snooze date; done and skipped events are included (the
     calendar shows them) — filter on `status` for what is still to do. Every customer's
-    (`customer_ids` and `items` None, or `items` the facts of every customer) are taken
-    from the touchpoints derived once per change (see `DerivedSpan`).
-    """
-    if customer_ids is None and db.data_state() is not None:
-        if items is None or _every_customer(items, as_of):
-            span = derived_span(as_of, *span_for(as_of, start, end))
-            return _with_marks(span.between(start, end), start, end, span.names, marks())
-    window = RulesForRange.of(as_of, start, end, rules())
-    if items is None:
-        items = facts(as_of, customer_ids)
-    found = []
-    for item in items:
-        found += derived(item, window)
-    names = {item.customer.id: item.customer.name for item in items}
-    query = LifecycleEvent.select().where(LifecycleEvent.status != "due")
-    if customer_ids is not None:
-        query = query.where(LifecycleEvent.customer.in_(customer_ids))
-    return _with_marks(found, start, end, names, _mark_rows(query))
+    (`customer_ids` None) are derived once per change and range."""
+    if customer_ids is None:
+        found = _every_customers_touchpoints(as_of, start, end)
+        mark_rows = marks()
+    else:
+        found = _derive(as_of, start, end, customer_ids)
+        query = LifecycleEvent.select().where(
+            (LifecycleEvent.status != "due") & LifecycleEvent.customer.in_(customer_ids)
+        )
+        mark_rows = _mark_rows(query)
+    return _with_marks([Event(*row) for row in found], start, end, mark_rows)
 
 
-def _with_marks(
-    found: list[Event], start: date, end: date, names: dict[int, str], mark_rows: list[tuple]
-) -> list[Event]:
+@db.per_change
+def _every_customers_touchpoints(as_of: date, start: date, end: date) -> tuple:
+    return tuple(_derive(as_of, start, end))
+
+
+def _with_marks(found: list[Event], start: date, end: date, mark_rows: list[tuple]) -> list[Event]:
     """The events derived in start..end with the rep's marks on them, by the day each counts
     on (then customer and kind)."""
     by_key = {event.key: event for event in found}
     # the rep's marks: they change the status of the events above, and bring in the events
     # from before the range that were snoozed into it (a mark holds all an event needs)
+    brought = []
     for customer_id, kind, due, status, snoozed_to, skip_reason in mark_rows:
         key = (customer_id, kind, due)
-        event = by_key.get(key) or Event(customer_id, names.get(customer_id, ""), kind, due)
+        event = by_key.get(key)
+        if event is None:
+            counts_on = snoozed_to if status == "snoozed" and snoozed_to else due
+            if not start <= counts_on <= end:
+                continue
+            event = by_key[key] = Event(customer_id, "", kind, due)
+            brought.append(event)
         event.status, event.snoozed_to, event.skip_reason = status, snoozed_to, skip_reason
-        by_key[key] = event
+    if brought:  # their customers' names
+        ids = {event.customer_id for event in brought}
+        names = dict(
+            Customer.select(Customer.id, Customer.name).where(Customer.id.in_(ids)).tuples()
+        )
+        for event in brought:
+            event.customer = names.get(event.customer_id, "")
     return sorted(
         (e for e in by_key.values() if start <= e.date <= end),
         key=lambda e: (e.date, e.customer, e.kind),
@@ -502,90 +534,29 @@ def marks() -> list[tuple]:
     return _mark_rows(LifecycleEvent.select().where(LifecycleEvent.status != "due"))
 
 
-def _every_customer(items: list[Facts], as_of: date) -> bool:
-    """Whether `items` are every customer's facts as `facts(as_of)` keeps them now."""
-    kept = facts(as_of)
-    return len(items) == len(kept) and all(a is b for a, b in zip(items, kept, strict=True))
-
-
-def near_span(as_of: date) -> tuple[date, date]:
-    """The days the app asks touchpoints for around as-of: from the 1st of the month before
-    (and at least the Today list's 30 days back) to the end of the month after (the
-    calendar's month with the weeks it shows of its neighbours, the agenda's 14 days, the
-    board's week ahead)."""
-    month = month_of(as_of)
-    start = min(month_bounds(previous_month(month))[0], as_of - timedelta(days=OVERDUE_DAYS))
-    return start, month_bounds(shift_month(month, 1))[1]
-
-
-def span_for(as_of: date, start: date, end: date) -> tuple[date, date]:
-    """The span to derive for a range: the weeks around as-of when it lies within them, else
-    the range's months with a month either side (the calendar paged to another month
-    asks its grid and then its agenda)."""
-    near_start, near_end = near_span(as_of)
-    if near_start <= start and end <= near_end:
-        return near_start, near_end
-    before = month_bounds(previous_month(month_of(start)))[0]
-    return before, month_bounds(shift_month(month_of(end), 1))[1]
-
-
-class DerivedSpan:
-    """Every customer's touchpoints over a span, derived in one pass: kept in the order
-    they were derived (customer, then the rules' order) and found by due date."""
-
-    def __init__(self, as_of: date, start: date, end: date):
-        window = RulesForRange.of(as_of, start, end, rules())
-        items = facts(as_of)
-        rows = []
-        for item in items:
-            customer = item.customer
-            for kind, due in touchpoints(item, window):
-                rows.append((due, len(rows), customer.id, customer.name, kind))
-        rows.sort()
-        self.rows = rows
-        self.dues = [row[0] for row in rows]
-        self.names = {item.customer.id: item.customer.name for item in items}
-
-    def between(self, start: date, end: date) -> list[Event]:
-        """New events (the caller's to mark) due in start..end, in the order derived."""
-        found = self.rows[bisect_left(self.dues, start) : bisect_right(self.dues, end)]
-        found.sort(key=lambda row: row[1])
-        return [Event(customer_id, name, kind, due) for due, _, customer_id, name, kind in found]
-
-
-@db.per_change
-def derived_span(as_of: date, start: date, end: date) -> DerivedSpan:
-    """Every customer's touchpoints in start..end, once per change of the data."""
-    return DerivedSpan(as_of, start, end)
-
-
-def due_events(
-    as_of: date, start: date, end: date, items: list[Facts] | None = None
-) -> list[Event]:
+def due_events(as_of: date, start: date, end: date) -> list[Event]:
     """The events in start..end still to do (not done, not skipped)."""
-    return [e for e in events(as_of, start, end, items=items) if e.status in ("due", "snoozed")]
+    return [e for e in events(as_of, start, end) if e.status in ("due", "snoozed")]
 
 
-def churn_warnings(as_of: date, items: list[Facts] | None = None) -> list[tuple]:
+def churn_warnings(as_of: date) -> list[tuple]:
     """(customer row, reasons) of each customer with a churn signal, by name."""
-    items = facts(as_of) if items is None else items
     return sorted(
-        ((item.customer, churn_reasons(item)) for item in items if churn_reasons(item)),
+        ((item.customer, item.reasons) for item in facts(as_of, churning=True)),
         key=lambda pair: pair[0].name,
     )
 
 
-def churned_since(as_of: date, items: list[Facts] | None = None) -> list[tuple]:
-    """The customers with a churn signal and the day it was first seen."""
-    items = facts(as_of) if items is None else items
+def churned_since(as_of: date) -> list[tuple]:
+    """The customers with a churn signal and the day it was first seen, by name."""
     return sorted(
-        ((item.customer, churn_detected(item, as_of)) for item in items if churn_reasons(item)),
+        ((item.customer, item.detected) for item in facts(as_of, churning=True)),
         key=lambda pair: pair[0].name,
     )
 
 
 def stages(as_of: date, customer_ids: list[int] | None = None) -> dict[int, str | None]:
-    return {item.customer.id: stage(item, as_of) for item in facts(as_of, customer_ids)}
+    return {item.customer.id: item.stage for item in facts(as_of, customer_ids)}
 
 
 # -- the rep's marks ---------------------------------------------------------------------------

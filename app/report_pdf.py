@@ -656,7 +656,7 @@ def touchpoints(report: Report) -> list:
     TOUCHPOINT_ROWS listed, the rest counted)."""
     as_of = report.data.as_of
     end = as_of + timedelta(days=TOUCHPOINT_DAYS)
-    upcoming = lifecycle.due_events(as_of, as_of, end, report.figures.customers)
+    upcoming = lifecycle.due_events(as_of, as_of, end)
     if not upcoming:
         return []
     rows = [

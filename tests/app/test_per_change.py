@@ -61,4 +61,4 @@ def test_every_customers_lifecycle_facts_follow_a_new_order(db_path):
     Order.create(customer=customer, date=date(2026, 10, 5), amount_fen=100_00)
     (after,) = lifecycle.facts(AS_OF)
     assert after.first_order == date(2026, 10, 5)
-    assert after.monthly["2026-10"] == 100_00  # the one order, 100 yuan = 10,000 fen
+    assert (before.stage, after.stage) == (None, "new")  # 46 days before as-of: ≤ 90

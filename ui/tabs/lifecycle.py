@@ -170,11 +170,8 @@ class LifecycleTab(Tab):
         self.heading.setText(self.shown_month)
         grid_start = first - timedelta(days=first.weekday())
         grid_end = grid_start + timedelta(days=7 * WEEKS - 1)
-        customers = lifecycle.facts(as_of)  # once, for the grid, the agenda and the warnings
         month_events = [
-            e
-            for e in lifecycle.events(as_of, grid_start, grid_end, items=customers)
-            if self._kind_ok(e)
+            e for e in lifecycle.events(as_of, grid_start, grid_end) if self._kind_ok(e)
         ]
         by_day: dict[date, list] = {}
         for event in month_events:
@@ -203,8 +200,8 @@ class LifecycleTab(Tab):
                 )
             )
             self.grid.setItem(row, column, item)
-        self._fill_agenda(customers)
-        self._fill_warnings(lifecycle.churn_warnings(as_of, customers))
+        self._fill_agenda()
+        self._fill_warnings(lifecycle.churn_warnings(as_of))
 
     def _fill_warnings(self, warnings: list[tuple]) -> None:
         reasons = {
@@ -220,17 +217,13 @@ class LifecycleTab(Tab):
             or [self.tr("No customer shows a churn signal.")]
         )
 
-    def _fill_agenda(self, customers: list | None = None) -> None:
+    def _fill_agenda(self) -> None:
         start = self.selected_day
         end = max(start, self.main.as_of) + timedelta(days=lifecycle.AGENDA_DAYS)
         self.agenda_title.setText(
             self.tr("Agenda {start} – {end}").format(start=start.isoformat(), end=end.isoformat())
         )
-        self.rows = [
-            e
-            for e in lifecycle.events(self.main.as_of, start, end, items=customers)
-            if self._kind_ok(e)
-        ]
+        self.rows = [e for e in lifecycle.events(self.main.as_of, start, end) if self._kind_ok(e)]
         # columns sized once after the fill: sized to their contents while it runs, each new
         # cell of a table on screen measured its column again (1.4 s for 900 rows)
         header = self.agenda.horizontalHeader()
