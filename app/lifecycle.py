@@ -14,6 +14,7 @@ every customer.
 """
 
 import calendar
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -23,7 +24,7 @@ from lunardate import LunarDate
 
 from app import db
 from app.models import LIFECYCLE_KINDS, Customer, LifecycleEvent, database
-from app.workdays import month_bounds, month_of, previous_month
+from app.workdays import month_bounds, month_of, previous_month, shift_month
 
 KINDS = LIFECYCLE_KINDS  # the touchpoint kinds, in the order the window lists them
 AGENDA_DAYS = 14
@@ -136,19 +137,27 @@ amounts AS (
     FROM "order" WHERE date BETWEEN :m2 AND :m_end {{order_where}}
     GROUP BY customer_id
 ),
-fact AS MATERIALIZED (
+signal AS (
     SELECT {", ".join("c." + name for name in CUSTOMER_FIELDS)},
-        (SELECT MIN(o.date) FROM "order" o WHERE o.customer_id = c.id AND o.date <= :as_of)
-            AS first_order,
         COALESCE(a.two_before > a.one_before AND a.one_before > a.last, 0) AS down
     FROM customer c LEFT JOIN amounts a ON a.id = c.id {{customer_where}}
 ),
-judged AS MATERIALIZED (
+churn AS (
     SELECT *,
         CASE WHEN down OR contact_left THEN MIN(
             CASE WHEN down THEN :month_first ELSE '9999-12-31' END,
             CASE WHEN contact_left THEN COALESCE(contact_left_on, :as_of) ELSE '9999-12-31' END
-        ) END AS detected,
+        ) END AS detected
+    FROM signal
+),
+fact AS MATERIALIZED (
+    SELECT *,
+        (SELECT MIN(o.date) FROM "order" o WHERE o.customer_id = churn.id AND o.date <= :as_of)
+            AS first_order
+    FROM churn
+),
+judged AS MATERIALIZED (
+    SELECT *,
         CASE WHEN stage_override != '' THEN stage_override
             WHEN down OR contact_left THEN 'declining'
             WHEN first_order IS NULL THEN NULL
@@ -205,6 +214,7 @@ _RULES = {
         SELECT id, name, date(detected, '+{x} days') FROM judged
         WHERE detected BETWEEN :x_start AND :x_end""",
 }
+RULE_KINDS = tuple(_RULES)
 # send content: created + k × every (k ≥ 1) from the first such day on or after the range's
 # start, while in the range
 _CONTENT = """
@@ -291,59 +301,69 @@ class Facts(NamedTuple):
     detected: date | None  # the day the churn signal was first seen
 
 
-def facts(
-    as_of: date, customer_ids: list[int] | None = None, churning: bool = False
-) -> list[Facts]:
-    """Each customer's facts (`customer_ids`: only theirs; `churning`: only the customers
-    with a churn signal), by id; every customer's once per change of the data."""
+def facts(as_of: date, customer_ids: list[int] | None = None) -> list[Facts]:
+    """Each customer's facts (`customer_ids`: only theirs), by id; every customer's once per
+    change of the data."""
     if customer_ids is None:
-        return _every_customers_facts(as_of, churning)
-    return _facts(as_of, customer_ids, churning)
+        return _every_customers_facts(as_of)
+    return _facts(as_of, customer_ids)
 
 
 @db.per_change
-def _every_customers_facts(as_of: date, churning: bool) -> list[Facts]:
-    return _facts(as_of, None, churning)
+def _every_customers_facts(as_of: date) -> list[Facts]:
+    return _facts(as_of, None)
 
 
-def _facts(as_of: date, customer_ids: list[int] | None, churning: bool) -> list[Facts]:
+def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
     params = _bounds(as_of)
     sql = f"""WITH {_judged_sql(customer_ids, params)}
-        SELECT {", ".join(CUSTOMER_FIELDS)}, first_order, stage, down, detected
-        FROM judged {"WHERE detected IS NOT NULL" if churning else ""} ORDER BY id"""
-    found = []
+        SELECT {", ".join(CUSTOMER_FIELDS)}, down, detected, first_order, stage
+        FROM judged ORDER BY id"""
     day = date.fromisoformat
-    for row in database.execute_sql(sql, params).fetchall():
-        (id_, name, created, birthday, lunar, founded, end, left, left_on, override, every) = row[
-            :11
-        ]
-        first, current, down, detected = row[11:]
-        reasons = [ORDERS_DOWN] if down else []
-        if left:
-            reasons.append(CONTACT_LEFT)
-        customer = CustomerRow(
-            id_,
-            name,
-            day(created),
-            birthday,
-            bool(lunar),
-            day(founded) if founded else None,
-            day(end) if end else None,
-            bool(left),
-            day(left_on) if left_on else None,
-            override,
-            every,
+    return [
+        Facts(customer, day(first) if first else None, stage, reasons, detected)
+        for (customer, reasons, detected), (first, stage) in (
+            (_churn_facts(row[:13]), row[13:])
+            for row in database.execute_sql(sql, params).fetchall()
         )
-        found.append(
-            Facts(
-                customer,
-                day(first) if first else None,
-                current,
-                reasons,
-                day(detected) if detected else None,
-            )
-        )
-    return found
+    ]
+
+
+def _churn_facts(row: tuple) -> tuple[CustomerRow, list[str], date | None]:
+    """A row of CUSTOMER_FIELDS, down and detected → the customer, its churn signals and the
+    day they were first seen."""
+    (id_, name, created, birthday, lunar, founded, end, left, left_on, override, every) = row[:11]
+    down, detected = row[11:]
+    reasons = [ORDERS_DOWN] if down else []
+    if left:
+        reasons.append(CONTACT_LEFT)
+    day = date.fromisoformat
+    customer = CustomerRow(
+        id_,
+        name,
+        day(created),
+        birthday,
+        bool(lunar),
+        day(founded) if founded else None,
+        day(end) if end else None,
+        bool(left),
+        day(left_on) if left_on else None,
+        override,
+        every,
+    )
+    return customer, reasons, day(detected) if detected else None
+
+
+@db.per_change
+def churning(as_of: date) -> list[tuple[CustomerRow, list[str], date]]:
+    """(customer, churn signals, the day first seen) of each customer with a churn signal,
+    by name, once per change: falling orders and a contact gone need neither the first
+    order nor the stage, so this reads only the three months' amounts."""
+    params = _bounds(as_of)
+    sql = f"""WITH {_judged_sql(None, params)}
+        SELECT {", ".join(CUSTOMER_FIELDS)}, down, detected
+        FROM churn WHERE detected IS NOT NULL ORDER BY name, id"""
+    return [_churn_facts(row) for row in database.execute_sql(sql, params).fetchall()]
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -414,10 +434,15 @@ def _yearly_days(start: date, end: date, customer_ids: list[int] | None) -> list
 
 
 def _derive(
-    as_of: date, start: date, end: date, customer_ids: list[int] | None = None
-) -> list[tuple[int, str, str, date]]:
-    """(customer id, name, kind, due) of every touchpoint the rules put in start..end, by
-    customer, then in the rules' order, then by date."""
+    as_of: date,
+    start: date,
+    end: date,
+    customer_ids: list[int] | None = None,
+    by_date: bool = False,
+) -> list[tuple[int, str, int, str]]:
+    """(customer id, name, rule's index in RULE_KINDS, due as text) of every touchpoint the
+    rules put in start..end: by customer, then in the rules' order, then by date (the order
+    derived); `by_date`: by date first."""
     rule = rules()
     timing = {
         "first_order_callback": "days",
@@ -456,12 +481,15 @@ def _derive(
     sql = f"""WITH RECURSIVE {", ".join(tables)},
         touchpoint(id, name, due, rule) AS ({" UNION ALL ".join(parts)})
         SELECT id, name, rule, due FROM touchpoint WHERE due BETWEEN :start AND :end
-        ORDER BY id, rule, due"""
-    kinds = list(_RULES)
+        ORDER BY {"due, id, rule" if by_date else "id, rule, due"}"""
+    return database.execute_sql(sql, params).fetchall()
+
+
+def _events(rows: list[tuple[int, str, int, str]]) -> list[Event]:
     day = date.fromisoformat
     return [
-        (customer_id, name, kinds[rule_index], day(due))
-        for customer_id, name, rule_index, due in database.execute_sql(sql, params).fetchall()
+        Event(customer_id, name, RULE_KINDS[rule], day(due))
+        for customer_id, name, rule, due in rows
     ]
 
 
@@ -472,22 +500,63 @@ def events(
 
     A snoozed event counts at its snooze date; done and skipped events are included (the
     calendar shows them) — filter on `status` for what is still to do. Every customer's
-    (`customer_ids` None) are derived once per change and range."""
+    (`customer_ids` None) are taken from the weeks around as-of derived once per change
+    (see `DerivedSpan`)."""
     if customer_ids is None:
-        found = _every_customers_touchpoints(as_of, start, end)
+        found = derived_span(as_of, *span_for(as_of, start, end)).between(start, end)
         mark_rows = marks()
     else:
-        found = _derive(as_of, start, end, customer_ids)
+        found = _events(_derive(as_of, start, end, customer_ids))
         query = LifecycleEvent.select().where(
             (LifecycleEvent.status != "due") & LifecycleEvent.customer.in_(customer_ids)
         )
         mark_rows = _mark_rows(query)
-    return _with_marks([Event(*row) for row in found], start, end, mark_rows)
+    return _with_marks(found, start, end, mark_rows)
+
+
+def near_span(as_of: date) -> tuple[date, date]:
+    """The days the app asks touchpoints for around as-of: from the 1st of the month before
+    (and at least the Today list's 30 days back) to the end of the month after (the
+    calendar's month with the weeks it shows of its neighbours, the agenda's 14 days, the
+    board's week ahead)."""
+    month = month_of(as_of)
+    start = min(month_bounds(previous_month(month))[0], as_of - timedelta(days=OVERDUE_DAYS))
+    return start, month_bounds(shift_month(month, 1))[1]
+
+
+def span_for(as_of: date, start: date, end: date) -> tuple[date, date]:
+    """The span to derive for a range: the weeks around as-of when it lies within them, else
+    the range's months with a month either side (the calendar paged to another month
+    asks its grid and then its agenda)."""
+    near_start, near_end = near_span(as_of)
+    if near_start <= start and end <= near_end:
+        return near_start, near_end
+    before = month_bounds(previous_month(month_of(start)))[0]
+    return before, month_bounds(shift_month(month_of(end), 1))[1]
+
+
+class DerivedSpan:
+    """Every customer's touchpoints over a span, derived in one query: the Today list, the
+    calendar's grid and agenda, the board and the month's figures each take their range of
+    it. Kept in the order derived (customer, then the rules' order) and found by date."""
+
+    def __init__(self, as_of: date, start: date, end: date):
+        self.rows = _derive(as_of, start, end, by_date=True)
+        self.dues = [row[3] for row in self.rows]  # ISO dates: text sorts as the days do
+
+    def between(self, start: date, end: date) -> list[Event]:
+        """New events (the caller's to mark) due in start..end, in the order derived."""
+        found = self.rows[
+            bisect_left(self.dues, start.isoformat()) : bisect_right(self.dues, end.isoformat())
+        ]
+        found.sort(key=lambda row: (row[0], row[2], row[3]))
+        return _events(found)
 
 
 @db.per_change
-def _every_customers_touchpoints(as_of: date, start: date, end: date) -> tuple:
-    return tuple(_derive(as_of, start, end))
+def derived_span(as_of: date, start: date, end: date) -> DerivedSpan:
+    """Every customer's touchpoints in start..end, once per change of the data."""
+    return DerivedSpan(as_of, start, end)
 
 
 def _with_marks(found: list[Event], start: date, end: date, mark_rows: list[tuple]) -> list[Event]:
@@ -541,18 +610,12 @@ def due_events(as_of: date, start: date, end: date) -> list[Event]:
 
 def churn_warnings(as_of: date) -> list[tuple]:
     """(customer row, reasons) of each customer with a churn signal, by name."""
-    return sorted(
-        ((item.customer, item.reasons) for item in facts(as_of, churning=True)),
-        key=lambda pair: pair[0].name,
-    )
+    return [(customer, reasons) for customer, reasons, _ in churning(as_of)]
 
 
 def churned_since(as_of: date) -> list[tuple]:
     """The customers with a churn signal and the day it was first seen, by name."""
-    return sorted(
-        ((item.customer, item.detected) for item in facts(as_of, churning=True)),
-        key=lambda pair: pair[0].name,
-    )
+    return [(customer, detected) for customer, _, detected in churning(as_of)]
 
 
 def stages(as_of: date, customer_ids: list[int] | None = None) -> dict[int, str | None]:
