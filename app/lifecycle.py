@@ -61,6 +61,8 @@ def rules() -> dict:
 @cache
 def solar_day(year: int, month: int, day: int) -> date:
     """This year's day for a month and day; 29 February → 28 February in other years."""
+    if day <= 28:  # every month has it
+        return date(year, month, day)
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
@@ -139,8 +141,9 @@ amounts AS (
 ),
 signal AS (
     SELECT {", ".join("c." + name for name in CUSTOMER_FIELDS)},
-        COALESCE(a.two_before > a.one_before AND a.one_before > a.last, 0) AS down
-    FROM customer c LEFT JOIN amounts a ON a.id = c.id {{customer_where}}
+        c.id IN (SELECT id FROM amounts WHERE two_before > one_before AND one_before > last)
+            AS down
+    FROM customer c {{customer_where}}
 ),
 churn AS (
     SELECT *,
@@ -176,6 +179,8 @@ _IN_MONTH = "printf('%04d-%02d-%02d', m.number / 12, m.number % 12 + 1, MIN({0},
 
 # Each rule: the touchpoints it puts on every customer, any date (the range is applied
 # after); `{x}` is the rule's timing. In the rules' order, which is the order derived.
+# CROSS JOIN keeps the customers the outer loop (SQLite would otherwise index them per
+# month or per key: slower), the IN lists let only the customers with a key go in.
 _RULES = {
     "first_order_callback": """
         SELECT id, name, date(first_order, '+{x} days') AS due
@@ -183,12 +188,12 @@ _RULES = {
     # every {x} months from the first order (k ≥ 1), month ends clamped, while growth
     "quarterly_callback": f"""
         SELECT j.id, j.name, {_IN_MONTH.format("j.first_day")}
-        FROM judged j JOIN range_month m
+        FROM judged j CROSS JOIN range_month m
             ON m.number > j.first_month AND (m.number - j.first_month) % {{x}} = 0
         WHERE j.stage = 'growth' AND j.first_order IS NOT NULL""",
     "annual_review": f"""
         SELECT j.id, j.name, {_IN_MONTH.format("j.first_day")}
-        FROM judged j JOIN range_month m
+        FROM judged j CROSS JOIN range_month m
             ON m.number > j.first_month AND (m.number - j.first_month) % {{x}} = 0
         WHERE j.stage = 'mature' AND j.first_order IS NOT NULL""",
     # {x} months before the contract ends, month ends clamped
