@@ -66,7 +66,6 @@ class MonthFigures:
     expected_fen: Fraction  # revenue expected by as-of (pace)
     checkpoints: list
     plan: list
-    channels: list  # leads.ChannelFigures, through as-of
 
     # -- the target and pace ---------------------------------------------------------------
     @property
@@ -123,6 +122,12 @@ class MonthFigures:
         return self.actual.average_order_fen
 
     # -- read when first needed ------------------------------------------------------------
+    @cached_property
+    def channels(self) -> list:
+        """leads.ChannelFigures of each channel, through as-of (the Today tab and `today
+        --json` read the pace alone)."""
+        return leads.channels(self.month, self.as_of)
+
     @cached_property
     def open_leads(self) -> dict[str, int]:
         return leads.open_by_tier(self.as_of)
@@ -284,7 +289,6 @@ def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
         expected_fen=planning.expected_revenue(target_fen, month, as_of),
         checkpoints=planning.checkpoints(month, as_of, target_fen),
         plan=planning.decomposition(month),
-        channels=leads.channels(month, as_of),
     )
 
 
