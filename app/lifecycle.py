@@ -5,13 +5,11 @@ Events are derived from the data, never stored (so an import or an edit shows at
 an event — done, snoozed to a date, skipped with a reason — keyed by customer, kind and due
 date, and never loses it.
 
-Every customer's touchpoints are derived once per change of the data over the weeks around
-as-of (`near_span`: the Today list's 30 days back, the calendar's month and its neighbours,
-the agenda, the board's week), and each caller takes its range from them (see
-docs/lifecycle-at-scale.md): the Today list, the calendar, the agenda, the board and the
-month's figures ask different ranges, and derived one by one they each cost a pass over
-every customer.
-"""
+The facts and the rules run in SQLite, over every customer, and only the touchpoints in
+the range asked come back (a heavy user has 20,000 customers; see
+docs/lifecycle-at-scale.md). Every customer's touchpoints are derived once per change of
+the data over the weeks around as-of (`near_span`), and each caller — the Today list, the
+calendar, the agenda, the board, the month's figures — takes its range from them."""
 
 import calendar
 from bisect import bisect_left, bisect_right
