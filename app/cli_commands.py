@@ -6,6 +6,7 @@ command imports what only it needs (the demo, the figures) inside it: an import 
 file is not kept waiting for modules it never uses.
 """
 
+import gc
 import json
 import sqlite3
 import sys
@@ -328,6 +329,9 @@ def run_command(args, db_path: Path) -> int:
     """Run the parsed command on `db_path`; a SQLite or disk failure is named for what it
     is (full, not writable, in use, damaged only when SQLite's check says so), and the
     database is closed whatever happens."""
+    # start-up's objects (modules, classes, the models) live as long as the command: the
+    # cycle collector leaves them alone (docs/performance.md, "The collector")
+    gc.freeze()
     try:
         return COMMANDS[args.command](args, db_path)
     except (sqlite3.Error, peewee.DatabaseError) as exc:

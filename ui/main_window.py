@@ -5,6 +5,7 @@ used, not at the top: a start paints the window first and attaches the database 
 (see `ui.app.run_window`), so that the window is on screen before they are loaded.
 """
 
+import gc
 import importlib
 import threading
 from datetime import date, datetime
@@ -168,6 +169,12 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self._daily_backup()
         self.changes_at_open = db.database.connection().total_changes
+        # what start-up made (modules, classes, the window, the models) lives as long as the
+        # app: the cycle collector leaves it alone from now on (a full pass over it took
+        # 15–20 ms in whichever tab allocated next; docs/performance.md, "The collector");
+        # once: what a later open (a restore) leaves behind may still be collected
+        if not gc.get_freeze_count():
+            gc.freeze()
 
     def _daily_backup(self) -> None:
         """A verified backup at start when the newest is more than a day old, taken on a
