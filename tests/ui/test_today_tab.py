@@ -1,5 +1,5 @@
-"""The Today tab in the window: the ranked rows under their groups' headers, each group
-folded to the plan, one-key actions, the quota's quick entry, the month's pace, and the day's
+"""The Today tab in the window: the ranked rows under their groups' headers, the list folded
+to the plan, one-key actions, the quota's quick entry, the month's pace, and the day's
 first start opening on it."""
 
 from datetime import date, timedelta
@@ -198,9 +198,11 @@ def test_a_long_group_opens_a_hundred_rows_at_a_time(make_window, tmp_path, qtbo
     assert len(rows(tab)) == 2 and tab.more[6].text() == "128 more"
 
 
-def test_each_group_shows_its_count_and_its_first_rows(make_window, tmp_path, qtbot):
+def test_each_group_shows_its_count_and_the_lists_first_rows_fill_the_plan(
+    make_window, tmp_path, qtbot
+):
     path = tmp_path / "groups.sqlite3"
-    db.open_database(path)  # no target, no plan: each group shows 10 rows before "N more"
+    db.open_database(path)  # no target, no plan: the list shows its first 10 rows
     Lead.insert_many(
         [{"name": f"甲{n:02}", "tier": "A", "created": D("2026-11-10")} for n in range(3)]
         + [{"name": f"乙{n:02}", "tier": "B", "created": D("2026-11-10")} for n in range(12)]
@@ -215,17 +217,18 @@ def test_each_group_shows_its_count_and_its_first_rows(make_window, tmp_path, qt
     tab.table.setFocus()
     assert window.tabs.tabText(0) == "Today (15)"  # 3 + 12
     assert groups(tab) == ["A-tier follow-ups (3)", "B- and C-tier follow-ups (12)"]
-    assert len(rows(tab)) == 13  # the 3 A-tier, the first 10 of the 12 B-tier
-    assert 2 not in tab.more and tab.more[6].text() == "2 more"  # 12 − 10
+    assert len(rows(tab)) == 10  # the 3 A-tier, then the first 7 of the 12 B-tier: 3 + 7
+    assert 2 not in tab.more and tab.more[6].text() == "5 more"  # 12 − 7
     # the B group's ranks run on after the 3 A-tier rows: 4 … 13
     assert [row.text(0) for row in rows(tab)[3:5]] == ["4", "5"]
+    assert rows(tab)[-1].text(0) == "10"
     assert rows(tab)[3].text(1) == "Follow up 乙00 (tier B)"
     for _ in range(3):  # ↓ passes over the B group's header
         qtbot.keyClick(tab.table, Qt.Key.Key_Down)
     assert chosen(tab) == "Follow up 乙00 (tier B)"
     qtbot.keyClick(tab.table, Qt.Key.Key_Space)  # 乙00 done: followed up today
     assert groups(tab) == ["A-tier follow-ups (3)", "B- and C-tier follow-ups (11)"]
-    assert tab.more[6].text() == "1 more"  # 11 − 10
+    assert tab.more[6].text() == "4 more"  # 11 − 7
     assert window.tabs.tabText(0) == "Today (14)"
     assert tab.heading.text() == "Today · 2026-11-20 · 14 to do"
     qtbot.mouseClick(tab.more[6], Qt.MouseButton.LeftButton)

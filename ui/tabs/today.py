@@ -183,12 +183,17 @@ class TodayTab(Tab):
         }
 
     def fold(self) -> int:
-        """The rows a group shows before "N more": the actions the plan asks for today."""
+        """The list's rows shown before "N more": the actions the plan asks for today."""
         return self.quota.actions_planned or DEFAULT_ROWS
 
     def shown(self, group: int) -> int:
-        """The rows of `group` shown: its fold and the pages of "N more" the rep opened."""
-        return min(self.fold() + self.extra.get(group, 0), self.day_work.counts[group])
+        """The rows of `group` shown: the list's first rows up to the day's planned actions
+        (the groups take them in rank order), and the pages of "N more" the rep opened
+        under the group."""
+        left = self.fold()
+        for earlier in today.GROUPS[: today.GROUPS.index(group)]:
+            left -= min(self.day_work.counts[earlier], left)
+        return min(left + self.extra.get(group, 0), self.day_work.counts[group])
 
     def refresh(self) -> None:
         selected = self.selected()
