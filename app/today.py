@@ -6,7 +6,9 @@ lifecycle touchpoints, the board's tasks), never stored twice. Each action retur
 undo needs; `undo` takes it back.
 """
 
+import functools
 import json
+import string
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
@@ -168,21 +170,47 @@ class _FollowUps:
             )
         return found
 
+    def texts_query(self, group: int) -> pw.Select:
+        """The group's rows in `rows_query`'s order, each its item as `today --json` prints
+        it after the rank (`_ITEM_REST`), written by SQLite: json_quote escapes as json.dumps
+        does; the translated title's text around {lead} and {tier} goes in as parameters."""
+        title = _format_sql(self.title, {"lead": Lead.name, "tier": Lead.tier})
+        overdue = pw.Cast(
+            pw.fn.julianday(self.as_of.isoformat()) - pw.fn.julianday(self.due), "INTEGER"
+        )
+        text = pw.fn.printf(
+            _ITEM_REST,
+            encode_basestring("lead_follow_up"),
+            pw.fn.json_quote(title),
+            "null",
+            pw.fn.json_quote(Lead.name),
+            self.due,
+            overdue,
+        )
+        return self.rows_query(group).select(text)
+
     def texts(self, group: int, first_rank: int) -> list[str]:
-        """Each of the group's items as `today --json` prints it, straight from the rows."""
-        days, title = self.days, self.title
-        return [
-            _item_text(
-                rank,
-                "lead_follow_up",
-                title.format(lead=name, tier=tier),
-                None,
-                name,
-                due_text,
-                days[due_text][1],
-            )
-            for rank, (_, name, tier, _, due_text) in enumerate(self.rows(group), start=first_rank)
-        ]
+        """Each of the group's items as `today --json` prints it: SQLite writes each, Python
+        puts the rank in front (the row's place: SQLite's ROW_NUMBER() sorts the rows a second
+        time, 30 ms on a heavy user's 40,000)."""
+        rows = database.execute(self.texts_query(group)).fetchall()
+        return [f"{_ITEM_HEAD}{rank}{rest}" for rank, (rest,) in enumerate(rows, first_rank)]
+
+
+def _format_sql(template: str, columns: dict[str, pw.Node]) -> pw.Node:
+    """`template.format(**values)` in SQL, each value read from its column: the template's
+    text passed as parameters, never written into the SQL (a translation may hold % or
+    quotes)."""
+    parts: list[pw.Node] = []
+    for text, name, spec, conversion in string.Formatter().parse(template):
+        if text:
+            parts.append(pw.Value(text))
+        if name is None:
+            continue
+        if spec or conversion or name not in columns:
+            raise ValueError(f"{template!r}: SQL fills only the plain fields {sorted(columns)}")
+        parts.append(columns[name])
+    return functools.reduce(lambda whole, part: whole.concat(part), parts, pw.Value(""))
 
 
 # -- touchpoints and tasks: a few, read whole ---------------------------------------------------
@@ -438,7 +466,8 @@ def today_json(as_of: date) -> dict:
 def today_json_text(as_of: date) -> str:
     """`today --json` as printed: exactly `json.dumps(today_json(as_of), ensure_ascii=False,
     indent=2)`, with the items (a heavy user has tens of thousands) written straight from
-    each item, not through json's pure-Python indenting encoder."""
+    each item, not through json's pure-Python indenting encoder: the follow-ups' by SQLite
+    (`_FollowUps.texts`)."""
     shell = {
         "date": as_of.isoformat(),
         "items": [],
@@ -466,6 +495,8 @@ _ITEM_TEXT = (
     '      "overdue_days": %d\n'
     "    }"
 )
+# what comes before the rank and what SQLite writes after it (_FollowUps.texts_query)
+_ITEM_HEAD, _ITEM_REST = _ITEM_TEXT.split("%d", 1)
 
 
 def _item_text(rank, kind, title, customer, lead, due_text, overdue_days) -> str:
