@@ -172,20 +172,15 @@ class _FollowUps:
 
     def texts_query(self, group: int) -> pw.Select:
         """The group's rows in `rows_query`'s order, each its item as `today --json` prints
-        it after the rank (`_ITEM_REST`), written by SQLite: json_quote escapes as json.dumps
-        does; the translated title's text around {lead} and {tier} goes in as parameters."""
+        it after the rank (`_FOLLOW_UP_REST`), written by SQLite: json_quote escapes as
+        json.dumps does; the translated title's text around {lead} and {tier} goes in as
+        parameters."""
         title = _format_sql(self.title, {"lead": Lead.name, "tier": Lead.tier})
         overdue = pw.Cast(
             pw.fn.julianday(self.as_of.isoformat()) - pw.fn.julianday(self.due), "INTEGER"
         )
         text = pw.fn.printf(
-            _ITEM_REST,
-            encode_basestring("lead_follow_up"),
-            pw.fn.json_quote(title),
-            "null",
-            pw.fn.json_quote(Lead.name),
-            self.due,
-            overdue,
+            _FOLLOW_UP_REST, pw.fn.json_quote(title), pw.fn.json_quote(Lead.name), self.due, overdue
         )
         return self.rows_query(group).select(text)
 
@@ -478,8 +473,11 @@ def today_json_text(as_of: date) -> str:
     found = Day(as_of).texts()
     if not found:
         return text
-    listed = ",\n".join(found)
-    return text.replace('"items": []', f'"items": [\n{listed}\n  ]', 1)
+    # one join writes the whole text (a heavy user's is 10 MB: a replace would copy it again)
+    head, _, tail = text.partition('"items": []')
+    found[0] = f'{head}"items": [\n{found[0]}'
+    found[-1] = f"{found[-1]}\n  ]{tail}"
+    return ",\n".join(found)
 
 
 # An item of `today --json` as json.dumps(indent=2) writes it inside "items": the keys of
@@ -495,8 +493,16 @@ _ITEM_TEXT = (
     '      "overdue_days": %d\n'
     "    }"
 )
-# what comes before the rank and what SQLite writes after it (_FollowUps.texts_query)
+# what comes before the rank, and after it a follow-up's item with its kind and customer
+# filled, for SQLite's printf to fill the title, lead, due date and days overdue
 _ITEM_HEAD, _ITEM_REST = _ITEM_TEXT.split("%d", 1)
+_FOLLOW_UP_REST = _ITEM_REST.replace("%d", "%%d") % (
+    encode_basestring("lead_follow_up"),
+    "%s",
+    "null",
+    "%s",
+    "%s",
+)
 
 
 def _item_text(rank, kind, title, customer, lead, due_text, overdue_days) -> str:

@@ -343,6 +343,9 @@ def test_today_json_is_printed_as_json_would_print_it(db_path):
         today.today_json(AS_OF), ensure_ascii=False, indent=2
     )  # nothing due: "items": []
     lead('引号 "A" \\ 反斜杠', last="2026-11-15", amount=1)  # A, 11-18
+    assert today.today_json_text(AS_OF) == json.dumps(
+        today.today_json(AS_OF), ensure_ascii=False, indent=2
+    )  # one item: the first and the last
     lead("C\t制表符\n换行", tier="C", created="2026-10-15")  # 10-15 + 30 = 11-14
     customer("续约客户 ☃", contract_end=D("2027-01-20"))
     task("要事 é", customer=customer("客户"), lead=lead("B", tier="B", last="2026-12-01"))
