@@ -400,6 +400,12 @@ def test_today_json_writes_odd_names_as_json_would(db_path, monkeypatch, languag
     assert title == template.format(lead=ODD_NAMES[0], tier="A")
 
 
+def test_a_title_sql_cannot_fill_is_refused_not_written_wrong():
+    for template in ("{lead!r}", "{lead:>20}", "{customer}"):
+        with pytest.raises(ValueError):
+            today._format_sql(template, {"lead": Lead.name, "tier": Lead.tier})
+
+
 def test_the_follow_up_index_serves_the_days_follow_ups_after_the_step(tmp_path):
     """The step on a file one version older (the index of the date and id only): the index
     written again with the rep's days and the columns the list filters and ranks by."""
