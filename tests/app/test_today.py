@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app import db, figures, lifecycle, migrations, persona, today
+from app import db, figures, i18n, lifecycle, migrations, persona, today
 from app.board import Board
 from app.errors import UserError
 from app.models import (
@@ -343,12 +343,67 @@ def test_today_json_is_printed_as_json_would_print_it(db_path):
         today.today_json(AS_OF), ensure_ascii=False, indent=2
     )  # nothing due: "items": []
     lead('引号 "A" \\ 反斜杠', last="2026-11-15", amount=1)  # A, 11-18
+    assert today.today_json_text(AS_OF) == json.dumps(
+        today.today_json(AS_OF), ensure_ascii=False, indent=2
+    )  # one item: the first and the last
     lead("C\t制表符\n换行", tier="C", created="2026-10-15")  # 10-15 + 30 = 11-14
     customer("续约客户 ☃", contract_end=D("2027-01-20"))
     task("要事 é", customer=customer("客户"), lead=lead("B", tier="B", last="2026-12-01"))
     text = today.today_json_text(AS_OF)
     assert text == json.dumps(today.today_json(AS_OF), ensure_ascii=False, indent=2)
     assert len(json.loads(text)["items"]) == 4  # the renewal, the A and C leads, the task
+
+
+# names whose JSON escapes differ from their text: json.dumps writes \" \\ \n \t \b \f \r and
+# \u00XX for the other control characters, NUL included; DEL, U+2028/2029, the BOM and emoji
+# (outside the BMP) as they are; % and {…} are not formats
+ODD_NAMES = (
+    '引号 "A" \\ 反斜杠',
+    "C\t制表符\n换行\r",
+    "ctl \x00 \x01 \x08 \x0c \x1f \x7f end",
+    "emoji 😀 🎉 \U0010ffff",
+    "sep \u2028 \u2029 \ufeff",
+    "pct %s %d %% {lead} {tier} {{x}} '",
+    "</script>",
+)
+# as a translation may write the title: its own %, quotes and braces
+ODD_TITLE = "跟进 «{lead}» '{tier}' 100% \"%s\" {{lead}} \\ {lead}"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "odd title"])
+def test_today_json_writes_odd_names_as_json_would(db_path, monkeypatch, language):
+    """The follow-ups' items are written by SQLite (json_quote, the title's text passed in
+    as parameters): byte for byte json.dumps(ensure_ascii=False)'s text."""
+    if language == "odd title":
+        translated = today.message
+        monkeypatch.setattr(
+            today,
+            "message",
+            lambda source, **values: (
+                ODD_TITLE if source.startswith("Follow up") else translated(source, **values)
+            ),
+        )
+    else:
+        i18n.set_language(language)
+    for name in ODD_NAMES:  # A due 11-04 (group 2), B 11-08 (group 6)
+        lead(name, tier="A", created="2026-11-01")
+        lead(name, tier="B", created="2026-11-01")
+    text = today.today_json_text(AS_OF)
+    assert text == json.dumps(today.today_json(AS_OF), ensure_ascii=False, indent=2)
+    found = json.loads(text)["items"]
+    assert sorted(item["lead"] for item in found) == sorted(ODD_NAMES * 2)
+    assert '"lead": "ctl \\u0000 \\u0001 \\b \\f \\u001f \x7f end"' in text
+    assert '"lead": "sep \u2028 \u2029 \ufeff"' in text  # as they are
+    # the A-tier leads are ranked first (group 2)
+    [title] = [item["title"] for item in found[: len(ODD_NAMES)] if item["lead"] == ODD_NAMES[0]]
+    template = ODD_TITLE if language == "odd title" else today._FollowUps(AS_OF).title
+    assert title == template.format(lead=ODD_NAMES[0], tier="A")
+
+
+def test_a_title_sql_cannot_fill_is_refused_not_written_wrong():
+    for template in ("{lead!r}", "{lead:>20}", "{customer}"):
+        with pytest.raises(ValueError):
+            today._format_sql(template, {"lead": Lead.name, "tier": Lead.tier})
 
 
 def test_the_follow_up_index_serves_the_days_follow_ups_after_the_step(tmp_path):
