@@ -181,6 +181,30 @@ def test_ten_a_tier_cards_by_amount_and_one_roll_up_card_per_tier(db_path):
     assert all(t.due == AS_OF for t in tasks[1:])
 
 
+def test_the_roll_up_counts_are_read_from_the_follow_up_index_with_the_reps_days(db_path):
+    """Counted from the follow-up date's index (it holds outcome and tier), not from a pass
+    over the leads table, with the follow-up days the rep chose."""
+    from app import preferences
+    from app.board import overdue_by_tier
+
+    preferences.save({"leads.follow_up_days_b": 10})  # the index written again with 10 days
+    created = AS_OF - timedelta(days=60)
+    for days_ago in (9, 10, 11, 12):  # B, contacted 9…12 days ago: due 11-21, -20, -19, -18
+        Lead.create(
+            name=f"B{days_ago}",
+            tier="B",
+            created=created,
+            last_contact=AS_OF - timedelta(days=days_ago),
+        )
+    Lead.create(name="已成交", tier="B", created=created, outcome="won")  # not open: left out
+    carded = Lead.create(name="A", tier="A", created=created).id  # overdue, with its own card
+    query = overdue_by_tier(AS_OF, [carded])
+    assert dict(query.tuples()) == {"B": 2}  # 11 and 12 days ago: overdue by 1 and 2 days
+    sql, params = query.sql()
+    plan = str(db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+    assert "USING INDEX lead_follow_up_due" in plan and "SCAN" not in plan
+
+
 def test_roll_up_cards_follow_the_count_and_the_day_unless_the_rep_took_them(db_path):
     board = Board()
     created = AS_OF - timedelta(days=60)
