@@ -14,7 +14,7 @@ from typing import NamedTuple
 import peewee as pw
 
 from app import db, lifecycle
-from app.bulk import insert_rows
+from app.bulk import insert_columns
 from app.i18n import QT_TRANSLATE_NOOP, message
 from app.labels import label
 from app.leads import due_sql
@@ -340,33 +340,31 @@ class Board:
             if changed:
                 self._changed(*sorted(changed))
             return 0
-        rows = []
         with database.atomic():
-            # each at the end of its quadrant, as add() puts one: in one insert, since a
-            # heavy user's first sync can bring thousands
+            # each at the end of its quadrant, as add() puts one: in one insert, given a
+            # column at a time, since a heavy user's first sync brings thousands
             ends = dict(
                 Task.select(Task.quadrant, pw.fn.COUNT(Task.id)).group_by(Task.quadrant).tuples()
             )
+            quadrants, positions = [], []
             for item in wanted:
                 quadrant = mapping.get(item["category"], 2)
-                ends[quadrant] = ends.get(quadrant, 0) + 1
-                rows.append(
-                    {
-                        "title": item["title"],
-                        "quadrant": quadrant,
-                        "position": ends[quadrant] - 1,
-                        "due": item["due"],
-                        "customer": item.get("customer"),
-                        "lead": item.get("lead"),
-                        "origin": item["origin"],
-                        "origin_key": item["origin_key"],
-                        "notes": "",
-                        "created": as_of,
-                    }
-                )
-            insert_rows(Task, rows)
-        self._changed(*sorted({row["quadrant"] for row in rows} | changed))
-        return len(rows)
+                positions.append(ends.get(quadrant, 0))
+                ends[quadrant] = positions[-1] + 1
+                quadrants.append(quadrant)
+            columns = {
+                name: [item.get(name) for item in wanted]
+                for name in ("title", "due", "customer", "lead", "origin", "origin_key")
+            }
+            insert_columns(
+                Task,
+                {**columns, "quadrant": quadrants, "position": positions},
+                len(wanted),
+                same={"notes": "", "created": as_of},
+                unsaid=set(),
+            )
+        self._changed(*sorted(set(quadrants) | changed))
+        return len(wanted)
 
     def _update_rollups(self, as_of: date, arriving: list[dict]) -> set[int]:
         """Today's roll-up cards say today's counts; an earlier day's (or one whose tier has
@@ -433,7 +431,9 @@ def _lead_cards(as_of: date, already) -> list[dict]:
             }
         )
     carded = [lead_id for lead_id, _name, _due in cards]
-    counts = dict(overdue_by_tier(as_of, carded).tuples())
+    counts = dict(
+        zip("ABC", database.execute(overdue_by_tier(as_of, carded)).fetchone(), strict=True)
+    )
     for tier in "ABC":
         if counts.get(tier):
             items.append(
@@ -453,14 +453,13 @@ def _lead_cards(as_of: date, already) -> list[dict]:
 
 
 def overdue_by_tier(as_of: date, carded: list[int]) -> pw.Select:
-    """The open leads overdue on `as_of` counted by tier, leaving out those with a card of
-    their own: read from the follow-up date's index, which holds each lead's outcome and
-    tier (models.follow_up_index_sql), without reading a lead's row: a heavy user has
-    tens of thousands overdue, and a pass over the table takes 2–3 times as long."""
-    return (
-        Lead.select(Lead.tier, pw.fn.COUNT(Lead.id))
-        .where((Lead.outcome == "open") & (due_sql() < as_of.isoformat()) & Lead.id.not_in(carded))
-        .group_by(Lead.tier)
+    """The open leads overdue on `as_of`, counted for tiers A, B and C in one row, leaving
+    out those with a card of their own: read from the follow-up date's index, which holds
+    each lead's outcome and tier (models.follow_up_index_sql), without reading a lead's
+    row, and summed as they come rather than sorted by tier: a heavy user has tens of
+    thousands overdue, and a pass over the table takes 2–3 times as long."""
+    return Lead.select(*[pw.fn.SUM(Lead.tier == tier) for tier in "ABC"]).where(
+        (Lead.outcome == "open") & (due_sql() < as_of.isoformat()) & Lead.id.not_in(carded)
     )
 
 
@@ -471,14 +470,28 @@ def rollup_tier(task: "TaskCard | Task") -> str | None:
 
 
 def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[dict]:
-    """What the app wants on the board on `as_of`, each with a category for the mapping
-    (lead follow-ups whose origin key is in `already` are left out before their titles are
-    written: a heavy user has tens of thousands)."""
-    items = _lead_cards(as_of, already)
+    """What the app wants on the board on `as_of`, each with a category for the mapping.
+
+    Cards whose origin key is in `already` (on the board: the rep's now) are left out
+    before their titles are written, as a heavy user has thousands; the roll-up cards are
+    always there, as their titles say today's counts.
+    """
+    return [
+        *_lead_cards(as_of, already),
+        *_touchpoint_cards(as_of, already),
+        *_win_back_cards(as_of, already),
+        *_plan_cards(as_of, already),
+    ]
+
+
+def _touchpoint_cards(as_of: date, already) -> list[dict]:
+    """The lifecycle touchpoints of the week around as-of; greetings 3 days ahead only."""
+    items = []
     horizon = as_of + timedelta(days=UPCOMING_DAYS)
     for event in lifecycle.due_events(as_of, as_of - timedelta(days=UPCOMING_DAYS), horizon):
         limit = as_of + timedelta(days=GREETING_DAYS) if event.kind in GREETINGS else horizon
-        if event.date <= limit:
+        key = f"event:{event.customer_id}:{event.kind}:{event.due.isoformat()}"
+        if event.date <= limit and key not in already:
             title = message(
                 QT_TRANSLATE_NOOP("Messages", "{touchpoint}: {customer}"),
                 touchpoint=label("event", event.kind),
@@ -490,46 +503,60 @@ def arriving_tasks(as_of: date, already: frozenset | set = frozenset()) -> list[
                     "due": event.date,
                     "customer": event.customer_id,
                     "origin": f"lifecycle:{event.kind}",
-                    "origin_key": f"event:{event.customer_id}:{event.kind}:{event.due.isoformat()}",
+                    "origin_key": key,
                     "category": event.kind,
                 }
             )
+    return items
+
+
+def _win_back_cards(as_of: date, already) -> list[dict]:
+    """The win-back plan's three steps for each customer a churn warning names."""
+    items = []
     for customer, detected in lifecycle.churned_since(as_of):
         for step, text in enumerate(WIN_BACK_PLAN):
-            items.append(
-                {
-                    "title": message(text, customer=customer.name),
-                    "due": as_of,
-                    "customer": customer.id,
-                    "origin": "lifecycle:win_back",
-                    "origin_key": f"winback:{customer.id}:{detected.isoformat()}:{step}",
-                    "category": "win_back",
-                }
-            )
-    if is_working_day(as_of):
-        month = month_of(as_of)
-        first, _ = month_bounds(month)
-        days = len(working_days(first.year, first.month))
-        for line in PlanLine.select().where(PlanLine.month == month):
-            actions = daily_actions(line, days)
-            if actions:
-                title = message(
-                    QT_TRANSLATE_NOOP(
-                        "Messages", "Today's plan: {count} × {product} {customer_type}"
-                    ),
-                    count=actions,
-                    product=line.product,
-                    customer_type=line.customer_type,
-                )
+            key = f"winback:{customer.id}:{detected.isoformat()}:{step}"
+            if key not in already:
                 items.append(
                     {
-                        "title": title.strip(),
+                        "title": message(text, customer=customer.name),
                         "due": as_of,
-                        "origin": "plan",
-                        "origin_key": f"plan:{line.id}:{as_of.isoformat()}",
-                        "category": "plan",
+                        "customer": customer.id,
+                        "origin": "lifecycle:win_back",
+                        "origin_key": key,
+                        "category": "win_back",
                     }
                 )
+    return items
+
+
+def _plan_cards(as_of: date, already) -> list[dict]:
+    """On a working day, a card for each plan line with actions due today."""
+    if not is_working_day(as_of):
+        return []
+    items = []
+    month = month_of(as_of)
+    first, _ = month_bounds(month)
+    days = len(working_days(first.year, first.month))
+    for line in PlanLine.select().where(PlanLine.month == month):
+        actions = daily_actions(line, days)
+        key = f"plan:{line.id}:{as_of.isoformat()}"
+        if actions and key not in already:
+            title = message(
+                QT_TRANSLATE_NOOP("Messages", "Today's plan: {count} × {product} {customer_type}"),
+                count=actions,
+                product=line.product,
+                customer_type=line.customer_type,
+            )
+            items.append(
+                {
+                    "title": title.strip(),
+                    "due": as_of,
+                    "origin": "plan",
+                    "origin_key": key,
+                    "category": "plan",
+                }
+            )
     return items
 
 

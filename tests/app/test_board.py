@@ -128,6 +128,53 @@ def test_follow_ups_touchpoints_and_plan_actions_land_in_their_quadrants(db_path
     assert len(by_title) == 5  # not the C lead, the won lead or the anniversary in 6 days
 
 
+def test_cards_already_on_the_board_are_left_out_before_their_titles_are_written(
+    db_path, monkeypatch
+):
+    """A sync after any change works out what should be on the board again: a card the
+    board has (the rep's now) costs no title; the roll-ups are always there (today's
+    counts)."""
+    from app import board as board_module
+    from app.models import Order
+    from app.money import yuan_to_fen
+
+    created = AS_OF - timedelta(days=40)
+    Lead.create(name="A类线索", tier="A", created=created, last_contact=AS_OF - timedelta(days=3))
+    Lead.create(name="B类线索", tier="B", created=created, last_contact=AS_OF - timedelta(days=8))
+    db.set_setting("lifecycle.rules", {"holiday_greeting": {"on": False}})
+    Customer.create(name="恒达", created=created, contract_end=date(2027, 1, 25), birthday="11-22")
+    falling = Customer.create(name="下滑", created=date(2026, 1, 1))
+    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200), (date(2026, 10, 5), 100)):
+        Order.create(customer=falling, date=day, amount_fen=yuan_to_fen(yuan))
+    PlanLine.create(
+        month="2026-11",
+        product="A",
+        revenue_fen=100000_00,
+        average_order_fen=20000_00,
+        close_rate=Decimal("0.125"),
+    )
+    every = arriving_tasks(AS_OF)
+    # the A card, the B roll-up, the renewal demo, the birthday, 3 win-back steps, the plan
+    assert sorted(item["origin"] for item in every) == [
+        "lead",
+        "lead_rollup:B",
+        "lifecycle:birthday",
+        "lifecycle:renewal_demo",
+        *["lifecycle:win_back"] * 3,
+        "plan",
+    ]
+    written = []
+    real = board_module.message
+    monkeypatch.setattr(
+        board_module,
+        "message",
+        lambda *args, **values: (written.append(args), real(*args, **values))[1],
+    )
+    again = arriving_tasks(AS_OF, {item["origin_key"] for item in every})
+    assert again == [item for item in every if item["origin"] == "lead_rollup:B"]
+    assert len(written) == 1  # the roll-up's title only
+
+
 def test_syncing_again_never_duplicates_or_moves_what_the_rep_moved(db_path):
     Lead.create(name="A类线索", tier="A", created=AS_OF - timedelta(days=9))
     board = Board()
@@ -199,7 +246,7 @@ def test_the_roll_up_counts_are_read_from_the_follow_up_index_with_the_reps_days
     Lead.create(name="已成交", tier="B", created=created, outcome="won")  # not open: left out
     carded = Lead.create(name="A", tier="A", created=created).id  # overdue, with its own card
     query = overdue_by_tier(AS_OF, [carded])
-    assert dict(query.tuples()) == {"B": 2}  # 11 and 12 days ago: overdue by 1 and 2 days
+    assert query.tuples().get() == (0, 2, 0)  # B 11 and 12 days ago: overdue by 1 and 2 days
     sql, params = query.sql()
     plan = str(db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
     assert "USING INDEX lead_follow_up_due" in plan and "SCAN" not in plan
