@@ -178,8 +178,13 @@ class Board:
         ]
 
     def _renumber(self, quadrant: int, ids: list[int]) -> None:
-        for position, task_id in enumerate(ids):
-            Task.update(position=position).where(Task.id == task_id).execute()
+        """Positions 0…n−1 in the order of `ids` (the quadrant's tasks), written only where
+        a task's place changed, by one prepared statement: a heavy user's quadrant holds
+        thousands of cards, and a statement of its own for each took 60 ms a move."""
+        database.cursor().executemany(
+            'UPDATE "task" SET "position" = ? WHERE "id" = ? AND "position" != ?',
+            [(position, task_id, position) for position, task_id in enumerate(ids)],
+        )
 
     def place(self, task_id: int) -> tuple[int, int]:
         """(quadrant, index in the quadrant's full order) of a task."""
@@ -375,7 +380,7 @@ class Board:
             for item in arriving
             if item["origin"].startswith(ROLLUP)
         }
-        changed = set()
+        changed, gone = set(), {}  # gone: the cards that go, by id, with their quadrant
         with database.atomic():
             for task_id, key, title, quadrant in (
                 Task.select(Task.id, Task.origin_key, Task.title, Task.quadrant)
@@ -383,13 +388,15 @@ class Board:
                 .tuples()
             ):
                 if key not in titles:
-                    Task.delete().where(Task.id == task_id).execute()
-                    self._renumber(quadrant, self._ids(quadrant))
-                    changed.add(quadrant)
+                    gone[task_id] = quadrant
                 elif titles[key] != title:
                     Task.update(title=titles[key]).where(Task.id == task_id).execute()
                     changed.add(quadrant)
-        return changed
+            if gone:  # yesterday's: each quadrant numbered again once
+                Task.delete().where(Task.id.in_(list(gone))).execute()
+                for quadrant in set(gone.values()):
+                    self._renumber(quadrant, self._ids(quadrant))
+        return changed | set(gone.values())
 
 
 def _lead_cards(as_of: date, already) -> list[dict]:

@@ -58,6 +58,32 @@ def test_shifting_up_and_down_skips_hidden_done_tasks(board):
     assert not board.shift(learn, -1, [t.id for t in board.tasks(2)])  # already first
 
 
+def test_a_move_writes_only_the_cards_whose_place_changed(db_path):
+    """A heavy user's quadrant holds thousands of cards: a move writes the positions that
+    changed, not a statement for every card."""
+    from app.bulk import insert_rows
+
+    board = Board()
+    with db.database.atomic():
+        insert_rows(
+            Task,
+            [
+                {"title": f"任务{i:03d}", "quadrant": 1, "position": i, "created": AS_OF}
+                for i in range(200)
+            ],
+        )
+    ids = board._ids(1)
+    written = db.database.connection().total_changes
+    assert board.shift(ids[-1], -1)  # the last card one place up
+    # the moved card (its quadrant and the rep's mark), then its and its neighbour's places
+    assert db.database.connection().total_changes - written == 1 + 2
+    assert board._ids(1) == [*ids[:198], ids[199], ids[198]]
+    assert [task.position for task in board.tasks(1)] == list(range(200))
+    written = db.database.connection().total_changes
+    board.delete(ids[0])  # the first: every other card one place up
+    assert db.database.connection().total_changes - written == 1 + 199
+
+
 def test_delete_and_restore_put_the_task_back_in_its_place(board):
     snapshot = board.delete(Task.get(title="回访").id)
     assert titles(board, 2) == ["培育", "学习"]
