@@ -180,7 +180,8 @@ class Board:
     def _renumber(self, quadrant: int, ids: list[int]) -> None:
         """Positions 0…n−1 in the order of `ids` (the quadrant's tasks), written only where
         a task's place changed, by one prepared statement: a heavy user's quadrant holds
-        thousands of cards, and a statement of its own for each took 60 ms a move."""
+        thousands of cards (a statement of its own for each of 1,667 took 65–70 ms a
+        move, a delete or a restore)."""
         database.cursor().executemany(
             'UPDATE "task" SET "position" = ? WHERE "id" = ? AND "position" != ?',
             [(position, task_id, position) for position, task_id in enumerate(ids)],
