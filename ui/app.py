@@ -28,6 +28,10 @@ QFrame#card { background: white; border: 1px solid #dfe3e8; border-radius: 6px; 
 QLabel#cardTitle { color: #5b6776; }
 QLabel#cardValue { font-size: 20px; font-weight: 600; color: #1d2733; }
 QFrame#quadrant { background: white; border: 1px solid #dfe3e8; border-radius: 6px; }
+QFrame#quadrant[quadrant="1"] { border-top: 3px solid #c62828; }
+QFrame#quadrant[quadrant="2"] { border-top: 3px solid #1f4e8c; }
+QFrame#quadrant[quadrant="3"] { border-top: 3px solid #b26a00; }
+QFrame#quadrant[quadrant="4"] { border-top: 3px solid #5b6776; }
 QTableView, QListWidget, QTextBrowser { background: white; border: 1px solid #dfe3e8;
                                         alternate-background-color: #f8f9fb; }
 QHeaderView::section { background: #eceff3; border: none; border-right: 1px solid #d9dde3;

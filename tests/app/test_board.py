@@ -58,6 +58,32 @@ def test_shifting_up_and_down_skips_hidden_done_tasks(board):
     assert not board.shift(learn, -1, [t.id for t in board.tasks(2)])  # already first
 
 
+def test_a_move_writes_only_the_cards_whose_place_changed(db_path):
+    """A heavy user's quadrant holds thousands of cards: a move writes the positions that
+    changed, not a statement for every card."""
+    from app.bulk import insert_rows
+
+    board = Board()
+    with db.database.atomic():
+        insert_rows(
+            Task,
+            [
+                {"title": f"任务{i:03d}", "quadrant": 1, "position": i, "created": AS_OF}
+                for i in range(200)
+            ],
+        )
+    ids = board._ids(1)
+    written = db.database.connection().total_changes
+    assert board.shift(ids[-1], -1)  # the last card one place up
+    # the moved card (its quadrant and the rep's mark), then its and its neighbour's places
+    assert db.database.connection().total_changes - written == 1 + 2
+    assert board._ids(1) == [*ids[:198], ids[199], ids[198]]
+    assert [task.position for task in board.tasks(1)] == list(range(200))
+    written = db.database.connection().total_changes
+    board.delete(ids[0])  # the first: every other card one place up
+    assert db.database.connection().total_changes - written == 1 + 199
+
+
 def test_delete_and_restore_put_the_task_back_in_its_place(board):
     snapshot = board.delete(Task.get(title="回访").id)
     assert titles(board, 2) == ["培育", "学习"]
@@ -128,6 +154,53 @@ def test_follow_ups_touchpoints_and_plan_actions_land_in_their_quadrants(db_path
     assert len(by_title) == 5  # not the C lead, the won lead or the anniversary in 6 days
 
 
+def test_cards_already_on_the_board_are_left_out_before_their_titles_are_written(
+    db_path, monkeypatch
+):
+    """A sync after any change works out what should be on the board again: a card the
+    board has (the rep's now) costs no title; the roll-ups are always there (today's
+    counts)."""
+    from app import board as board_module
+    from app.models import Order
+    from app.money import yuan_to_fen
+
+    created = AS_OF - timedelta(days=40)
+    Lead.create(name="A类线索", tier="A", created=created, last_contact=AS_OF - timedelta(days=3))
+    Lead.create(name="B类线索", tier="B", created=created, last_contact=AS_OF - timedelta(days=8))
+    db.set_setting("lifecycle.rules", {"holiday_greeting": {"on": False}})
+    Customer.create(name="恒达", created=created, contract_end=date(2027, 1, 25), birthday="11-22")
+    falling = Customer.create(name="下滑", created=date(2026, 1, 1))
+    for day, yuan in ((date(2026, 8, 5), 300), (date(2026, 9, 5), 200), (date(2026, 10, 5), 100)):
+        Order.create(customer=falling, date=day, amount_fen=yuan_to_fen(yuan))
+    PlanLine.create(
+        month="2026-11",
+        product="A",
+        revenue_fen=100000_00,
+        average_order_fen=20000_00,
+        close_rate=Decimal("0.125"),
+    )
+    every = arriving_tasks(AS_OF)
+    # the A card, the B roll-up, the renewal demo, the birthday, 3 win-back steps, the plan
+    assert sorted(item["origin"] for item in every) == [
+        "lead",
+        "lead_rollup:B",
+        "lifecycle:birthday",
+        "lifecycle:renewal_demo",
+        *["lifecycle:win_back"] * 3,
+        "plan",
+    ]
+    written = []
+    real = board_module.message
+    monkeypatch.setattr(
+        board_module,
+        "message",
+        lambda *args, **values: (written.append(args), real(*args, **values))[1],
+    )
+    again = arriving_tasks(AS_OF, {item["origin_key"] for item in every})
+    assert again == [item for item in every if item["origin"] == "lead_rollup:B"]
+    assert len(written) == 1  # the roll-up's title only
+
+
 def test_syncing_again_never_duplicates_or_moves_what_the_rep_moved(db_path):
     Lead.create(name="A类线索", tier="A", created=AS_OF - timedelta(days=9))
     board = Board()
@@ -179,6 +252,30 @@ def test_ten_a_tier_cards_by_amount_and_one_roll_up_card_per_tier(db_path):
     ]
     assert [t.position for t in tasks] == [0, 1, 2]
     assert all(t.due == AS_OF for t in tasks[1:])
+
+
+def test_the_roll_up_counts_are_read_from_the_follow_up_index_with_the_reps_days(db_path):
+    """Counted from the follow-up date's index (it holds outcome and tier), not from a pass
+    over the leads table, with the follow-up days the rep chose."""
+    from app import preferences
+    from app.board import overdue_by_tier
+
+    preferences.save({"leads.follow_up_days_b": 10})  # the index written again with 10 days
+    created = AS_OF - timedelta(days=60)
+    for days_ago in (9, 10, 11, 12):  # B, contacted 9…12 days ago: due 11-21, -20, -19, -18
+        Lead.create(
+            name=f"B{days_ago}",
+            tier="B",
+            created=created,
+            last_contact=AS_OF - timedelta(days=days_ago),
+        )
+    Lead.create(name="已成交", tier="B", created=created, outcome="won")  # not open: left out
+    carded = Lead.create(name="A", tier="A", created=created).id  # overdue, with its own card
+    query = overdue_by_tier(AS_OF, [carded])
+    assert query.tuples().get() == (0, 2, 0)  # B 11 and 12 days ago: overdue by 1 and 2 days
+    sql, params = query.sql()
+    plan = str(db.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+    assert "USING INDEX lead_follow_up_due" in plan and "SCAN" not in plan
 
 
 def test_roll_up_cards_follow_the_count_and_the_day_unless_the_rep_took_them(db_path):

@@ -241,3 +241,70 @@ def test_a_roll_up_card_opens_the_tiers_overdue_leads(make_window, tmp_path, qtb
     leads_tab = window.tab("leads")
     assert leads_tab.tier.currentData() == "B" and leads_tab.overdue_only.isChecked()
     assert sorted(row[0] for row in leads_tab.lead_model.rows) == ["B0", "B1", "B2"]
+
+
+@pytest.fixture
+def full_board(make_window, tmp_path, qtbot):
+    """A window on Today over a board with 300 cards in quadrant 1, painted."""
+    from app import db
+    from app.bulk import insert_rows
+
+    path = tmp_path / "full.sqlite3"
+    db.open_database(path)
+    with db.database.atomic():
+        rows = [
+            {"title": f"任务{i:03d}", "quadrant": 1, "position": i, "created": AS_OF}
+            for i in range(300)
+        ]
+        insert_rows(Task, rows)
+    db.close_database()
+    window = make_window(path)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _show_the_board(qtbot, window):
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_NAMES.index("board")).center()
+    )
+    qtbot.waitUntil(lambda: window.tab("board").views[1].isVisible())
+    return window.tab("board")
+
+
+def test_the_cards_are_laid_out_once_when_the_board_is_first_shown(full_board, qtbot):
+    """A list view lays its cards out again when restyled, reparented or resized, asking
+    the model for each row (two asks per row): the views get their cards once the tab is
+    built, so a heavy user's thousands are laid out once."""
+    asked = []
+
+    class Counted(QuadrantModel):
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008 - Qt's signature
+            asked.append(self)
+            return super().rowCount(parent)
+
+    with mock.patch("ui.tabs.board.QuadrantModel", Counted):  # the tab's models count
+        tab = _show_the_board(qtbot, full_board)
+        full_board.repaint()
+    assert tab.models[1].rowCount() == 300
+    per_quadrant_1 = sum(model is tab.models[1] for model in asked)
+    assert per_quadrant_1 < 3 * 300  # one layout asks twice for each row; two, four times
+    last = tab.views[1].visualRect(tab.models[1].index(299))
+    assert last.top() > 299 * last.height()  # every card has its place, one under the other
+
+
+def test_the_cards_follow_the_quadrants_width(full_board, qtbot):
+    tab = _show_the_board(qtbot, full_board)
+    view = tab.views[1]
+    widths = []
+    for width in (1400, 1000):  # the window is at least 953 wide
+        full_board.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: full_board.width() == w)
+        qtbot.wait(10)
+        widths.append(view.viewport().width())
+        for row in (0, 299):
+            card = view.visualRect(tab.models[1].index(row))
+            assert card.left() == 1 and card.width() == view.viewport().width() - 2  # spacing 1
+    assert widths[0] > widths[1]  # the quadrant narrower

@@ -42,7 +42,6 @@ from ui.tabs.base import Tab
 from ui.widgets import OVERDUE, title_label
 
 MIME_TYPE = "application/x-repdesk-task-ids"
-QUADRANT_COLOURS = {1: "#c62828", 2: "#1f4e8c", 3: "#b26a00", 4: "#5b6776"}
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -302,14 +301,17 @@ class BoardTab(Tab):
         self._update_headings()
         self._build_actions()
         self._place_quadrants(today=False)
+        # the cards given to the views last, once the quadrants are in place: a list view
+        # lays its cards out again each time it is restyled, reparented or resized, which
+        # asks the model for every row; a heavy user's quadrant holds thousands
+        for quadrant, view in self.views.items():
+            view.setModel(self.models[quadrant])
 
     # -- building ---------------------------------------------------------------------------
     def _build_quadrant(self, quadrant: int) -> None:
         frame = QFrame()
         frame.setObjectName("quadrant")
-        frame.setStyleSheet(
-            f"QFrame#quadrant {{ border-top: 3px solid {QUADRANT_COLOURS[quadrant]}; }}"
-        )
+        frame.setProperty("quadrant", quadrant)  # its colour: ui/app.py's style sheet
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(10, 8, 10, 10)
         heading = title_label("", "sectionTitle")
@@ -317,7 +319,6 @@ class BoardTab(Tab):
         self.headings[quadrant] = heading
         model = QuadrantModel(self.board, quadrant, self._commit, self.main.as_of, self)
         view = QListView()
-        view.setModel(model)
         view.setItemDelegate(TaskCardDelegate(self.main.as_of, view))
         view.setAccessibleName(label("quadrant", quadrant))
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -330,7 +331,6 @@ class BoardTab(Tab):
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setResizeMode(QListView.ResizeMode.Adjust)
         view.setUniformItemSizes(True)  # see TaskCardDelegate.sizeHint
         view.setSpacing(1)
         view.doubleClicked.connect(lambda index, q=quadrant: self.edit_task(q, index))
