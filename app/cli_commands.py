@@ -287,7 +287,10 @@ def _cmd_today(args, db_path: Path) -> int:
     from app import today
 
     _open_existing(db_path, verify=True)
-    print(today.today_json_text(args.as_of or date.today()))
+    # UTF-8 whatever the console's code page (JSON's own encoding), written as SQLite gives it
+    sys.stdout.flush()
+    sys.stdout.buffer.write(today.today_json_bytes(args.as_of or date.today()) + b"\n")
+    sys.stdout.buffer.flush()
     return 0
 
 

@@ -129,21 +129,22 @@ DAY = "CAST(substr({0}, 9, 2) AS INT)"
 # left), and the stage (the rep's override; declining on a churn signal; new ≤ 90 days
 # after the first order, growth ≤ 365, mature; none without orders).
 _JUDGED = f"""
-amounts AS (
-    SELECT customer_id AS id,
-        SUM(CASE WHEN date < :m1 THEN amount_fen ELSE 0 END) AS two_before,
-        SUM(CASE WHEN date >= :m1 AND date < :m0 THEN amount_fen ELSE 0 END) AS one_before,
-        SUM(CASE WHEN date >= :m0 THEN amount_fen ELSE 0 END) AS last
-    FROM "order" WHERE date BETWEEN :m2 AND :m_end {{order_where}}
-    GROUP BY customer_id
+falling AS MATERIALIZED (
+    SELECT id FROM (
+        SELECT customer_id AS id,
+            SUM(CASE WHEN date < :m1 THEN amount_fen ELSE 0 END) AS two_before,
+            SUM(CASE WHEN date >= :m1 AND date < :m0 THEN amount_fen ELSE 0 END) AS one_before,
+            SUM(CASE WHEN date >= :m0 THEN amount_fen ELSE 0 END) AS last
+        FROM "order" WHERE date BETWEEN :m2 AND :m_end {{order_where}}
+        GROUP BY customer_id
+    ) WHERE two_before > one_before AND one_before > last
 ),
-signal AS (
+signal AS NOT MATERIALIZED (
     SELECT {", ".join("c." + name for name in CUSTOMER_FIELDS)},
-        c.id IN (SELECT id FROM amounts WHERE two_before > one_before AND one_before > last)
-            AS down
+        c.id IN falling AS down
     FROM customer c {{customer_where}}
 ),
-churn AS (
+churn AS NOT MATERIALIZED (
     SELECT *,
         CASE WHEN down OR contact_left THEN MIN(
             CASE WHEN down THEN :month_first ELSE '9999-12-31' END,

@@ -59,7 +59,7 @@ class Item:
         return (-self.overdue_days, -self.amount_fen, self.name, self.kind, self.title)
 
     def json_text(self) -> str:
-        """`as_json()` as `today --json` prints it (see `today_json_text`)."""
+        """`as_json()` as `today --json` prints it (see `today_json_bytes`), as text."""
         return _item_text(
             self.rank,
             self.kind,
@@ -184,12 +184,20 @@ class _FollowUps:
         )
         return self.rows_query(group).select(text)
 
-    def texts(self, group: int, first_rank: int) -> list[str]:
-        """Each of the group's items as `today --json` prints it: SQLite writes each, Python
-        puts the rank in front (the row's place: SQLite's ROW_NUMBER() takes the rows through
-        a window pass, 20-30 ms more on a heavy user's 40,000 than this)."""
-        rows = database.execute(self.texts_query(group)).fetchall()
-        return [f"{_ITEM_HEAD}{rank}{rest}" for rank, (rest,) in enumerate(rows, first_rank)]
+    def texts(self, group: int, first_rank: int) -> list[bytes]:
+        """Each of the group's items as `today --json` prints it, in UTF-8: SQLite writes
+        each, Python puts the rank in front (the row's place: SQLite's ROW_NUMBER() takes
+        the rows through a window pass, 20-30 ms more on a heavy user's 40,000 than this).
+        The rows are read as SQLite's UTF-8 bytes: 10 MB decoded and encoded again cost a
+        heavy user's `today --json` about 25 ms."""
+        connection = database.connection()
+        connection.text_factory = bytes
+        try:
+            rows = database.execute(self.texts_query(group)).fetchall()
+        finally:
+            connection.text_factory = str
+        head = _ITEM_HEAD.encode()
+        return [b"%s%d%s" % (head, rank, rest) for rank, (rest,) in enumerate(rows, first_rank)]
 
 
 def _format_sql(template: str, columns: dict[str, pw.Node]) -> pw.Node:
@@ -369,14 +377,16 @@ class Day:
             found += self._items(group, None, len(found) + 1)
         return found
 
-    def texts(self) -> list[str]:
-        """Every item as `today --json` prints it, ranked."""
-        found: list[str] = []
+    def texts(self) -> list[bytes]:
+        """Every item as `today --json` prints it, ranked, in UTF-8."""
+        found: list[bytes] = []
         for group in GROUPS:
             if group in FOLLOW_UP_GROUPS:
                 found += self.follow_ups.texts(group, len(found) + 1)
             else:
-                found += [item.json_text() for item in self._items(group, None, len(found) + 1)]
+                found += [
+                    item.json_text().encode() for item in self._items(group, None, len(found) + 1)
+                ]
         return found
 
 
@@ -460,26 +470,26 @@ def today_json(as_of: date) -> dict:
     }
 
 
-def today_json_text(as_of: date) -> str:
-    """`today --json` as printed: exactly `json.dumps(today_json(as_of), ensure_ascii=False,
-    indent=2)`, with the items (a heavy user has tens of thousands) written straight from
-    each item, not through json's pure-Python indenting encoder: the follow-ups' by SQLite
-    (`_FollowUps.texts`)."""
+def today_json_bytes(as_of: date) -> bytes:
+    """`today --json` as printed, in UTF-8 (JSON's encoding, RFC 8259): exactly
+    `json.dumps(today_json(as_of), ensure_ascii=False, indent=2)`, with the items (a heavy
+    user has tens of thousands) written straight from each item, not through json's
+    pure-Python indenting encoder: the follow-ups' by SQLite (`_FollowUps.texts`)."""
     shell = {
         "date": as_of.isoformat(),
         "items": [],
         "quota": quota(as_of).as_json(),
         "pace": figures.build(month_of(as_of), as_of).pace_json(),
     }
-    text = json.dumps(shell, ensure_ascii=False, indent=2)
+    text = json.dumps(shell, ensure_ascii=False, indent=2).encode()
     found = Day(as_of).texts()
     if not found:
         return text
     # one join writes the whole text (a heavy user's is 10 MB: a replace would copy it again)
-    head, _, tail = text.partition('"items": []')
-    found[0] = f'{head}"items": [\n{found[0]}'
-    found[-1] = f"{found[-1]}\n  ]{tail}"
-    return ",\n".join(found)
+    head, _, tail = text.partition(b'"items": []')
+    found[0] = b'%s"items": [\n%s' % (head, found[0])
+    found[-1] = b"%s\n  ]%s" % (found[-1], tail)
+    return b",\n".join(found)
 
 
 # An item of `today --json` as json.dumps(indent=2) writes it inside "items": the keys of

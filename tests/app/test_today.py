@@ -338,19 +338,21 @@ def test_the_day_counts_each_group_and_reads_its_first_rows_ranked(db_path):
     ]
 
 
+def json_bytes(value) -> bytes:
+    """What print(json.dumps(value, ensure_ascii=False, indent=2)) writes in UTF-8, but the
+    line's end."""
+    return json.dumps(value, ensure_ascii=False, indent=2).encode()
+
+
 def test_today_json_is_printed_as_json_would_print_it(db_path):
-    assert today.today_json_text(AS_OF) == json.dumps(
-        today.today_json(AS_OF), ensure_ascii=False, indent=2
-    )  # nothing due: "items": []
+    assert today.today_json_bytes(AS_OF) == json_bytes(today.today_json(AS_OF))  # "items": []
     lead('引号 "A" \\ 反斜杠', last="2026-11-15", amount=1)  # A, 11-18
-    assert today.today_json_text(AS_OF) == json.dumps(
-        today.today_json(AS_OF), ensure_ascii=False, indent=2
-    )  # one item: the first and the last
+    assert today.today_json_bytes(AS_OF) == json_bytes(today.today_json(AS_OF))  # one item
     lead("C\t制表符\n换行", tier="C", created="2026-10-15")  # 10-15 + 30 = 11-14
     customer("续约客户 ☃", contract_end=D("2027-01-20"))
     task("要事 é", customer=customer("客户"), lead=lead("B", tier="B", last="2026-12-01"))
-    text = today.today_json_text(AS_OF)
-    assert text == json.dumps(today.today_json(AS_OF), ensure_ascii=False, indent=2)
+    text = today.today_json_bytes(AS_OF)
+    assert text == json_bytes(today.today_json(AS_OF))
     assert len(json.loads(text)["items"]) == 4  # the renewal, the A and C leads, the task
 
 
@@ -388,8 +390,8 @@ def test_today_json_writes_odd_names_as_json_would(db_path, monkeypatch, languag
     for name in ODD_NAMES:  # A due 11-04 (group 2), B 11-08 (group 6)
         lead(name, tier="A", created="2026-11-01")
         lead(name, tier="B", created="2026-11-01")
-    text = today.today_json_text(AS_OF)
-    assert text == json.dumps(today.today_json(AS_OF), ensure_ascii=False, indent=2)
+    assert today.today_json_bytes(AS_OF) == json_bytes(today.today_json(AS_OF))
+    text = today.today_json_bytes(AS_OF).decode()
     found = json.loads(text)["items"]
     assert sorted(item["lead"] for item in found) == sorted(ODD_NAMES * 2)
     assert '"lead": "ctl \\u0000 \\u0001 \\b \\f \\u001f \x7f end"' in text
