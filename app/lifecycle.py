@@ -415,17 +415,23 @@ def _range_months(start: date, end: date) -> list[tuple[int, int]]:
     return found
 
 
+# every month-day as a date stores it: a solar birthday or founding day written NN-NN is
+# one of these, or no day at all (13-01, 02-00)
+SOLAR_KEYS = tuple(f"{month:02}-{day:02}" for month in range(1, 13) for day in range(1, 32))
+
+
 def _yearly_days(start: date, end: date, customer_ids: list[int] | None) -> list[tuple]:
-    """(month-day as stored, lunar, date) of the birthdays and founding days the customers
-    have, for each year's date of it in start..end (the lunar calendar is Python's)."""
+    """(month-day as stored, lunar, date) for each year's date in start..end of every solar
+    month-day, and of the lunar (and oddly written) birthdays the customers have, read with
+    one query (the lunar calendar is Python's)."""
     where = (
         "" if customer_ids is None else f"AND id IN ({', '.join(map(str, customer_ids)) or 'NULL'})"
     )
-    keys = database.execute_sql(
+    keys = [(key, 0) for key in SOLAR_KEYS]
+    keys += database.execute_sql(
         f"""SELECT DISTINCT substr(birthday, -5), birthday_lunar FROM customer
             WHERE birthday != '' {where}
-            UNION SELECT DISTINCT substr(founded, -5), 0 FROM customer
-            WHERE founded IS NOT NULL {where}"""
+                AND (birthday_lunar OR substr(birthday, -5) NOT GLOB '[0-9][0-9]-[0-9][0-9]')"""
     ).fetchall()
     found = []
     for key, lunar in keys:

@@ -50,6 +50,15 @@ def test_a_29_february_birthday_falls_on_28_february_in_other_years():
     ]
 
 
+def test_a_birthday_written_oddly_still_falls_on_its_day():
+    """As a file from elsewhere may hold it: `1-08` is 8 January; `13-01` is no day."""
+    customer("甲", birthday="1-08")
+    customer("乙", birthday="13-01")
+    assert kinds_and_dates(AS_OF, date(2027, 1, 1), date(2027, 1, 31)) == [
+        ("birthday", date(2027, 1, 8))
+    ]
+
+
 def test_a_lunar_birthday_is_this_years_solar_day():
     customer(birthday="1985-10-08", birthday_lunar=True)  # 农历十月初八
     assert kinds_and_dates(AS_OF, date(2026, 11, 1), date(2026, 11, 30)) == [
