@@ -289,7 +289,8 @@ def _cmd_today(args, db_path: Path) -> int:
     _open_existing(db_path, verify=True)
     # UTF-8 whatever the console's code page (JSON's own encoding), written as SQLite gives it
     sys.stdout.flush()
-    sys.stdout.buffer.write(today.today_json_bytes(args.as_of or date.today()) + b"\n")
+    sys.stdout.buffer.write(today.today_json_bytes(args.as_of or date.today()))
+    sys.stdout.buffer.write(b"\n")
     sys.stdout.buffer.flush()
     return 0
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from app import dashboard, db, leads, lifecycle, planning
-from app.metrics import period_actuals
+from app.metrics import order_totals, period_actuals
 from app.money import fen_to_json, round_fen
 from app.workdays import month_bounds, working_days, working_days_through
 
@@ -62,7 +62,6 @@ class MonthFigures:
     working_days: int
     elapsed: int  # working days through as-of
     target: object | None  # the month's Target row, if any
-    actual: Actuals
     expected_fen: Fraction  # revenue expected by as-of (pace)
     checkpoints: list
     plan: list
@@ -111,7 +110,7 @@ class MonthFigures:
     @property
     def pace_status(self) -> str | None:
         """green / amber / red; None without a revenue target."""
-        return planning.pace_status(self.actual.revenue_fen, self.expected_fen, self.target_fen)
+        return planning.pace_status(self.revenue_fen, self.expected_fen, self.target_fen)
 
     @property
     def close_rate(self) -> Fraction | None:
@@ -122,6 +121,19 @@ class MonthFigures:
         return self.actual.average_order_fen
 
     # -- read when first needed ------------------------------------------------------------
+    @cached_property
+    def actual(self) -> Actuals:
+        """What happened from the month's first day through as-of."""
+        return actuals(self.month, self.as_of)
+
+    @cached_property
+    def revenue_fen(self) -> int:
+        """The revenue from the month's first day through as-of (the pace reads it alone:
+        the Today tab and `today --json` need none of the activity counts)."""
+        if "actual" in self.__dict__ or self.through is None:
+            return self.actual.revenue_fen
+        return order_totals(month_bounds(self.month)[0], self.through)[0]
+
     @cached_property
     def channels(self) -> list:
         """leads.ChannelFigures of each channel, through as-of (the Today tab and `today
@@ -275,7 +287,6 @@ def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
     change it."""
     first, last = month_bounds(month)
     through = min(as_of, last) if as_of >= first else None
-    actual = actuals(month, as_of)
     target = planning.target_for(month)
     target_fen = target.revenue_fen if target else 0
     return MonthFigures(
@@ -285,7 +296,6 @@ def build(month: str, as_of: date, country: str = "CN") -> MonthFigures:
         working_days=len(working_days(first.year, first.month, country)),
         elapsed=working_days_through(first.year, first.month, as_of, country),
         target=target,
-        actual=actual,
         expected_fen=planning.expected_revenue(target_fen, month, as_of),
         checkpoints=planning.checkpoints(month, as_of, target_fen),
         plan=planning.decomposition(month),
