@@ -9,11 +9,14 @@ undo needs; `undo` takes it back.
 import functools
 import json
 import string
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cached_property
 from json.encoder import encode_basestring
+from typing import TypeVar
 
 import peewee as pw
 
@@ -24,6 +27,7 @@ from app.labels import label
 from app.models import Customer, Lead, Task, database
 from app.workdays import is_working_day, month_bounds, month_of
 
+T = TypeVar("T")
 MAX_OVERDUE_DAYS = 30
 URGENT = ("renewal_demo", "win_back")  # group 1
 GREETINGS = ("birthday", "anniversary", "holiday_greeting")  # group 4: only on their day
@@ -184,20 +188,22 @@ class _FollowUps:
         )
         return self.rows_query(group).select(text)
 
-    def texts(self, group: int, first_rank: int) -> list[bytes]:
-        """Each of the group's items as `today --json` prints it, in UTF-8: SQLite writes
-        each, Python puts the rank in front (the row's place: SQLite's ROW_NUMBER() takes
-        the rows through a window pass, 20-30 ms more on a heavy user's 40,000 than this).
-        The rows are read as SQLite's UTF-8 bytes: 10 MB decoded and encoded again cost a
-        heavy user's `today --json` about 25 ms."""
+    def texts(self, group: int) -> list[bytes]:
+        """Each of the group's items as `today --json` prints it after its rank, in UTF-8:
+        SQLite writes each (the rank is put in front by `Day.texts`: SQLite's ROW_NUMBER()
+        takes the rows through a window pass, 20-30 ms more on a heavy user's 40,000). The
+        rows are read as SQLite's UTF-8 bytes: 10 MB decoded and encoded again cost a heavy
+        user's `today --json` about 25 ms."""
         connection = database.connection()
         connection.text_factory = bytes
         try:
-            rows = database.execute(self.texts_query(group)).fetchall()
+            return [rest for (rest,) in database.execute(self.texts_query(group)).fetchall()]
         finally:
             connection.text_factory = str
-        head = _ITEM_HEAD.encode()
-        return [b"%s%d%s" % (head, rank, rest) for rank, (rest,) in enumerate(rows, first_rank)]
+
+    def all_texts(self) -> dict[int, list[bytes]]:
+        """`texts` of both groups."""
+        return {group: self.texts(group) for group in FOLLOW_UP_GROUPS}
 
 
 def _format_sql(template: str, columns: dict[str, pw.Node]) -> pw.Node:
@@ -377,12 +383,19 @@ class Day:
             found += self._items(group, None, len(found) + 1)
         return found
 
-    def texts(self) -> list[bytes]:
-        """Every item as `today --json` prints it, ranked, in UTF-8."""
+    def texts(self, follow_ups: dict[int, list[bytes]] | None = None) -> list[bytes]:
+        """Every item as `today --json` prints it, ranked, in UTF-8; `follow_ups`: the
+        follow-ups' `_FollowUps.all_texts`, when read already."""
+        if follow_ups is None:
+            follow_ups = self.follow_ups.all_texts()
+        head = _ITEM_HEAD.encode()
         found: list[bytes] = []
         for group in GROUPS:
             if group in FOLLOW_UP_GROUPS:
-                found += self.follow_ups.texts(group, len(found) + 1)
+                found += [
+                    b"%s%d%s" % (head, rank, rest)
+                    for rank, rest in enumerate(follow_ups[group], len(found) + 1)
+                ]
             else:
                 found += [
                     item.json_text().encode() for item in self._items(group, None, len(found) + 1)
@@ -475,6 +488,11 @@ def today_json_bytes(as_of: date) -> bytes:
     `json.dumps(today_json(as_of), ensure_ascii=False, indent=2)`, with the items (a heavy
     user has tens of thousands) written straight from each item, not through json's
     pure-Python indenting encoder: the follow-ups' by SQLite (`_FollowUps.texts`)."""
+    # the follow-ups' text (a heavy user's 40,000 rows) is read on a worker thread while this
+    # one works out the rest, the touchpoints above all: both are SQLite's work, done
+    # without Python's lock, so on two cores they run at once (separate reads, as they were
+    # one after the other)
+    follow_ups = meanwhile(_FollowUps(as_of).all_texts)
     shell = {
         "date": as_of.isoformat(),
         "items": [],
@@ -482,7 +500,8 @@ def today_json_bytes(as_of: date) -> bytes:
         "pace": figures.build(month_of(as_of), as_of).pace_json(),
     }
     text = json.dumps(shell, ensure_ascii=False, indent=2).encode()
-    found = Day(as_of).texts()
+    day = Day(as_of)
+    found = day.texts(follow_ups())
     if not found:
         return text
     # one join writes the whole text (a heavy user's is 10 MB: a replace would copy it again)
@@ -527,6 +546,31 @@ def _item_text(rank, kind, title, customer, lead, due_text, overdue_days) -> str
         due_text,
         overdue_days,
     )
+
+
+def meanwhile(function: Callable[[], T]) -> Callable[[], T]:
+    """Start `function()` on a worker thread, which reads on a connection of its own (closed
+    when it is done); returns a function that waits for its result or raises its error."""
+    found: dict = {}
+
+    def run() -> None:
+        try:
+            found["value"] = function()
+        except BaseException as error:  # raised again where the result is asked for
+            found["error"] = error
+        finally:
+            database.close()  # this thread's connection
+
+    worker = threading.Thread(target=run, name="repdesk-read")
+    worker.start()
+
+    def result() -> T:
+        worker.join()
+        if "error" in found:
+            raise found["error"]
+        return found["value"]
+
+    return result
 
 
 # -- the actions ------------------------------------------------------------------------------

@@ -440,3 +440,18 @@ def test_the_follow_up_index_serves_the_days_follow_ups_after_the_step(tmp_path)
         assert "USING INDEX lead_follow_up_due" in str(plan)
     assert today.Day(AS_OF).counts[6] == 1  # due 11-11: 9 days overdue
     db.close_database()
+
+
+def test_meanwhile_reads_on_its_own_connection_and_hands_back_its_error(db_path):
+    """today --json reads the follow-ups on a worker thread: its connection is its own (and
+    closed after), its error is raised where the result is asked for, not lost."""
+    from app.models import database
+
+    here = database.connection()
+    theirs = today.meanwhile(
+        lambda: (database.connection(), Lead.create(name="甲", created=AS_OF).name)
+    )()
+    assert theirs[0] is not here and theirs[1] == "甲"
+    with pytest.raises(ZeroDivisionError):
+        today.meanwhile(lambda: 1 / 0)()
+    assert Lead.get(name="甲")  # what the worker wrote is there: its own committed write
