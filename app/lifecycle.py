@@ -12,6 +12,7 @@ the data over the weeks around as-of (`near_span`), and each caller — the Toda
 calendar, the agenda, the board, the month's figures — takes its range from them."""
 
 import calendar
+import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -128,20 +129,23 @@ DAY = "CAST(substr({0}, 9, 2) AS INT)"
 # signal was first seen (the 1st of as-of's month for falling orders, the day the contact
 # left), and the stage (the rep's override; declining on a churn signal; new ≤ 90 days
 # after the first order, growth ≤ 365, mature; none without orders).
+# The customers whose order totals of the three complete months before as-of fell,
+# m−2 > m−1 > m (through the (date, customer, amount) index): read once per change and
+# given to the statements below as a JSON list (`_falling`).
+_FALLING = """
+SELECT id FROM (
+    SELECT customer_id AS id,
+        SUM(CASE WHEN date < :m1 THEN amount_fen ELSE 0 END) AS two_before,
+        SUM(CASE WHEN date >= :m1 AND date < :m0 THEN amount_fen ELSE 0 END) AS one_before,
+        SUM(CASE WHEN date >= :m0 THEN amount_fen ELSE 0 END) AS last
+    FROM "order" WHERE date BETWEEN :m2 AND :m_end
+    GROUP BY customer_id
+) WHERE two_before > one_before AND one_before > last ORDER BY id"""
+
 _JUDGED = f"""
-falling AS MATERIALIZED (
-    SELECT id FROM (
-        SELECT customer_id AS id,
-            SUM(CASE WHEN date < :m1 THEN amount_fen ELSE 0 END) AS two_before,
-            SUM(CASE WHEN date >= :m1 AND date < :m0 THEN amount_fen ELSE 0 END) AS one_before,
-            SUM(CASE WHEN date >= :m0 THEN amount_fen ELSE 0 END) AS last
-        FROM "order" WHERE date BETWEEN :m2 AND :m_end {{order_where}}
-        GROUP BY customer_id
-    ) WHERE two_before > one_before AND one_before > last
-),
 signal AS NOT MATERIALIZED (
     SELECT {", ".join("c." + name for name in CUSTOMER_FIELDS)},
-        c.id IN falling AS down
+        c.id IN (SELECT value FROM json_each(:falling)) AS down
     FROM customer c {{customer_where}}
 ),
 churn AS NOT MATERIALIZED (
@@ -267,13 +271,24 @@ def _bounds(as_of: date) -> dict:
     }
 
 
-def _judged_sql(customer_ids: list[int] | None, params: dict) -> str:
+def _judging(as_of: date) -> dict:
+    """The parameters of the statements below: `_bounds` and the falling customers."""
+    return {**_bounds(as_of), "falling": _falling(as_of)}
+
+
+@db.per_change
+def _falling(as_of: date) -> str:
+    """The ids of the customers whose orders fell (`_FALLING`), as a JSON list, once per
+    change: the touchpoints' statement and the churn warnings' both read them."""
+    rows = database.execute_sql(_FALLING, _bounds(as_of)).fetchall()
+    return json.dumps([customer_id for (customer_id,) in rows])
+
+
+def _judged_sql(customer_ids: list[int] | None) -> str:
     if customer_ids is None:
-        return _JUDGED.format(order_where="", customer_where="")
+        return _JUDGED.format(customer_where="")
     ids = ", ".join(str(int(i)) for i in customer_ids) or "NULL"
-    return _JUDGED.format(
-        order_where=f"AND customer_id IN ({ids})", customer_where=f"WHERE c.id IN ({ids})"
-    )
+    return _JUDGED.format(customer_where=f"WHERE c.id IN ({ids})")
 
 
 # -- facts per customer ---------------------------------------------------------------------------
@@ -319,8 +334,8 @@ def _every_customers_facts(as_of: date) -> list[Facts]:
 
 
 def _facts(as_of: date, customer_ids: list[int] | None) -> list[Facts]:
-    params = _bounds(as_of)
-    sql = f"""WITH {_judged_sql(customer_ids, params)}
+    params = _judging(as_of)
+    sql = f"""WITH {_judged_sql(customer_ids)}
         SELECT {", ".join(CUSTOMER_FIELDS)}, down, detected, first_order, stage
         FROM judged ORDER BY id"""
     day = date.fromisoformat
@@ -363,8 +378,8 @@ def churning(as_of: date) -> list[tuple[CustomerRow, list[str], date]]:
     """(customer, churn signals, the day first seen) of each customer with a churn signal,
     by name, once per change: falling orders and a contact gone need neither the first
     order nor the stage, so this reads only the three months' amounts."""
-    params = _bounds(as_of)
-    sql = f"""WITH {_judged_sql(None, params)}
+    params = _judging(as_of)
+    sql = f"""WITH {_judged_sql(None)}
         SELECT {", ".join(CUSTOMER_FIELDS)}, down, detected
         FROM churn WHERE detected IS NOT NULL ORDER BY name, id"""
     return [_churn_facts(row) for row in database.execute_sql(sql, params).fetchall()]
@@ -461,7 +476,7 @@ def _derive(
         "renewal_demo": "months",
         "win_back": "days",
     }
-    params = {**_bounds(as_of), "start": start.isoformat(), "end": end.isoformat()}
+    params = {**_judging(as_of), "start": start.isoformat(), "end": end.isoformat()}
     parts = []
     for index, (kind, select) in enumerate(_RULES.items()):
         if not rule[kind]["on"]:
@@ -477,7 +492,7 @@ def _derive(
     if not parts:
         return []
     tables = [
-        _judged_sql(customer_ids, params),
+        _judged_sql(customer_ids),
         _values("range_month", "number, days", _range_months(start, end), params),
         _values("yearly_day", "key, lunar, due", _yearly_days(start, end, customer_ids), params),
         _values(
